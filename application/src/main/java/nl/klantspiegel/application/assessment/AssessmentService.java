@@ -1,0 +1,84 @@
+package nl.klantspiegel.application.assessment;
+
+import nl.klantspiegel.application.port.in.AnswerQuestionUseCase;
+import nl.klantspiegel.application.port.in.AssessmentHistoryQuery;
+import nl.klantspiegel.application.port.in.AssessmentNotFound;
+import nl.klantspiegel.application.port.in.AssessmentView;
+import nl.klantspiegel.application.port.in.CompleteAssessmentUseCase;
+import nl.klantspiegel.application.port.in.RecordedEvent;
+import nl.klantspiegel.application.port.in.StartAssessmentUseCase;
+import nl.klantspiegel.application.port.in.ViewAssessmentQuery;
+import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.instrument.Language;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The respondent's use cases. Commands go to the {@link AssessmentAggregate} (where the domain decides);
+ * answers come from the read model, after waiting until it shows the command's effect.
+ */
+public final class AssessmentService implements StartAssessmentUseCase, AnswerQuestionUseCase,
+        CompleteAssessmentUseCase, ViewAssessmentQuery, AssessmentHistoryQuery {
+
+    private final CommandGateway commands;
+    private final AssessmentViews views;
+    private final ViewUpdates updates;
+    private final Clock clock;
+    private final Duration readYourWritesTimeout;
+
+    public AssessmentService(CommandGateway commands, AssessmentViews views, ViewUpdates updates, Clock clock,
+                             Duration readYourWritesTimeout) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.views = Objects.requireNonNull(views, "views");
+        this.updates = Objects.requireNonNull(updates, "updates");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.readYourWritesTimeout = Objects.requireNonNull(readYourWritesTimeout, "readYourWritesTimeout");
+    }
+
+    @Override
+    public AssessmentView start(Language language) {
+        AssessmentId id = AssessmentId.newId();
+        commands.sendAndWait(new StartAssessmentCommand(id, language, clock.instant()));
+        return updates.await(id, 0, views::find, readYourWritesTimeout);
+    }
+
+    @Override
+    public AssessmentView answer(AssessmentId id, int question, String option) {
+        return awaitVersion(id, send(id, new GiveAnswerCommand(id.value(), question, option, clock.instant())));
+    }
+
+    @Override
+    public AssessmentView complete(AssessmentId id) {
+        return awaitVersion(id, send(id, new CompleteAssessmentCommand(id.value(), clock.instant())));
+    }
+
+    @Override
+    public Optional<AssessmentView> view(AssessmentId id) {
+        return views.find(id);
+    }
+
+    @Override
+    public Optional<List<RecordedEvent>> history(AssessmentId id) {
+        return views.history(id);
+    }
+
+    private long send(AssessmentId id, Object command) {
+        try {
+            Long version = commands.sendAndWait(command);
+            return Objects.requireNonNull(version, "the aggregate answers every command with its version");
+        } catch (AggregateNotFoundException unknown) {
+            throw new AssessmentNotFound(id);
+        }
+    }
+
+    private AssessmentView awaitVersion(AssessmentId id, long version) {
+        return updates.await(id, version, views::find, readYourWritesTimeout);
+    }
+}

@@ -1,0 +1,16 @@
+package nl.klantspiegel.application.port.in;
+
+import nl.klantspiegel.domain.assessment.AssessmentId;
+
+import java.time.Duration;
+
+/**
+ * A change was stored, but the read model did not show it within the allowed time (for instance while it
+ * is being rebuilt). Nothing is lost: asking again later shows it.
+ */
+public final class ViewNotYetUpToDate extends RuntimeException {
+    public ViewNotYetUpToDate(AssessmentId id, long version, Duration waited) {
+        super("Assessment " + id + " was saved, but its view did not reach version " + version + " within "
+                + waited.toMillis() + " ms; ask again shortly.");
+    }
+}

@@ -1,0 +1,26 @@
+package nl.klantspiegel.application.port.out;
+
+import nl.klantspiegel.application.port.in.AssessmentView;
+import nl.klantspiegel.application.port.in.RecordedEvent;
+import nl.klantspiegel.domain.assessment.AssessmentId;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the read model of assessments is kept: per assessment its current view and its audit trail,
+ * found by the assessment id only.
+ */
+public interface AssessmentViews {
+
+    Optional<AssessmentView> find(AssessmentId id);
+
+    Optional<List<RecordedEvent>> history(AssessmentId id);
+
+    /**
+     * Stores the view as it is after {@code event} and appends the event to the audit trail, as one atomic
+     * change. Idempotent: when the stored view already reflects {@code event.sequence()} or later, nothing
+     * changes, so events may be delivered more than once.
+     */
+    void record(AssessmentView view, RecordedEvent event);
+}
