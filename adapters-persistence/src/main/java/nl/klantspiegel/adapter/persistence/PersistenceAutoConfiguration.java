@@ -1,0 +1,52 @@
+package nl.klantspiegel.adapter.persistence;
+
+import com.mongodb.WriteConcern;
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
+import nl.klantspiegel.adapter.persistence.eventstore.EventStoreConfiguration;
+import nl.klantspiegel.adapter.persistence.readmodel.ReadModelConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The persistence adapter, plugged in by being on the classpath: MongoDB for the event store, the token
+ * store and the read models; the embedded database when no URI is configured.
+ */
+@AutoConfiguration(
+        after = {EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class, MongoDataAutoConfiguration.class,
+                JacksonAutoConfiguration.class},
+        beforeName = {
+                "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.ObjectMapperAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.EventProcessingAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.InfraConfiguration",
+                "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
+                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
+@Import({EventStoreConfiguration.class, ReadModelConfiguration.class})
+public class PersistenceAutoConfiguration {
+
+    /** A real MongoDB acknowledges a write once a majority has it in the journal, unless the URI says otherwise. */
+    @Bean
+    @ConditionalOnMissingBean(EmbeddedMongo.class)
+    WriteDurability writeDurability() {
+        return WriteDurability.BY_WRITE_CONCERN;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(EmbeddedMongo.class)
+    MongoClientSettingsBuilderCustomizer durableWriteConcern(MongoConnectionDetails connection) {
+        return settings -> {
+            if (connection.getConnectionString().getWriteConcern() == null) {
+                settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+            }
+        };
+    }
+}

@@ -1,0 +1,36 @@
+package nl.klantspiegel.adapter.persistence.embedded;
+
+import com.mongodb.ConnectionString;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+
+import java.nio.file.Path;
+
+/**
+ * When no MongoDB URI is configured, starts the embedded database and points Spring Boot's MongoDB client at
+ * it. The client depends on the connection details, which depend on the server, so the server is up before
+ * the client connects and goes down after the client has closed.
+ */
+@AutoConfiguration(before = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
+@Conditional(NoMongoUriConfigured.class)
+public class EmbeddedMongoAutoConfiguration {
+
+    static final String DATABASE = "klantspiegel";
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMongo embeddedMongo(@Value("${klantspiegel.data-dir:./data}") Path dataDirectory,
+                                @Value("${klantspiegel.embedded-mongo.port:0}") int port) {
+        return EmbeddedMongo.start(dataDirectory, port);
+    }
+
+    @Bean
+    MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongo embeddedMongo) {
+        ConnectionString connectionString = new ConnectionString(embeddedMongo.connectionString(DATABASE));
+        return () -> connectionString;
+    }
+}

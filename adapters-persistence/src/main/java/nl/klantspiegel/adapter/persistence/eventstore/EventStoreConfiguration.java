@@ -1,0 +1,70 @@
+package nl.klantspiegel.adapter.persistence.eventstore;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.mongodb.client.MongoClient;
+import nl.klantspiegel.adapter.persistence.WriteDurability;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+/**
+ * The event store and the token store, in one place: Axon's MongoDB storage engine made durable before it
+ * acknowledges, and Axon's MongoDB token store. Indexes are created at start.
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventStoreConfiguration {
+
+    /**
+     * The JSON of stored events, messages and tokens, owned here and not shared with the web API, so that a
+     * change to the API's JSON can never change what is stored. Readable: times as ISO-8601 strings.
+     * Tolerant: a field an older reader does not know is ignored (events only ever gain fields).
+     * Axon's Spring Boot support picks the serializers' mapper by this bean name.
+     */
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoClient client, MongoDatabaseFactory databaseFactory) {
+        return DefaultMongoTemplate.builder()
+                .mongoDatabase(client, databaseFactory.getMongoDatabase().getName())
+                .build();
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer serializer,
+                                          WriteDurability durability) {
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .build();
+        engine.ensureIndexes();
+        return new DurableEventStorageEngine(engine, durability);
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .serializer(serializer)
+                .build();
+    }
+}

@@ -1,0 +1,133 @@
+package nl.klantspiegel.adapter.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.application.port.in.AnswerQuestionUseCase;
+import nl.klantspiegel.application.port.in.AssessmentHistoryQuery;
+import nl.klantspiegel.application.port.in.AssessmentNotFound;
+import nl.klantspiegel.application.port.in.AssessmentView;
+import nl.klantspiegel.application.port.in.CompleteAssessmentUseCase;
+import nl.klantspiegel.application.port.in.StartAssessmentUseCase;
+import nl.klantspiegel.application.port.in.ViewAssessmentQuery;
+import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.instrument.Language;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.util.List;
+
+@RestController
+@RequestMapping(path = "/api/assessments", produces = "application/json")
+@Tag(name = "Assessments", description = "Take the test: start, answer, change answers, complete, see the result")
+@ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+class AssessmentController {
+
+    private static final String LANG_DESCRIPTION =
+            "Language of the texts in the result (nl or en); defaults to the assessment's language";
+
+    private final StartAssessmentUseCase start;
+    private final AnswerQuestionUseCase answer;
+    private final CompleteAssessmentUseCase complete;
+    private final ViewAssessmentQuery view;
+    private final AssessmentHistoryQuery history;
+
+    AssessmentController(StartAssessmentUseCase start, AnswerQuestionUseCase answer, CompleteAssessmentUseCase complete,
+                         ViewAssessmentQuery view, AssessmentHistoryQuery history) {
+        this.start = start;
+        this.answer = answer;
+        this.complete = complete;
+        this.view = view;
+        this.history = history;
+    }
+
+    @PostMapping(consumes = {"application/json", "*/*"})
+    @Operation(summary = "Start a new assessment",
+            description = "The body is optional. The id in the answer (and the Location header) is the key to resume.")
+    @ApiResponse(responseCode = "201", description = "Started")
+    ResponseEntity<AssessmentResponse> start(@RequestBody(required = false) StartRequest request) {
+        Language language = request == null || request.language() == null
+                ? Language.NL : Language.fromCode(request.language());
+        AssessmentView started = start.start(language);
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+                .path("/{id}").buildAndExpand(started.id().value()).toUri();
+        return ResponseEntity.created(location).body(AssessmentResponse.of(started, language));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "One assessment: its answers so far and, once completed, the result")
+    @ApiResponse(responseCode = "200", description = "Found")
+    @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    AssessmentResponse get(@PathVariable String id,
+                           @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
+        AssessmentId assessmentId = parse(id);
+        AssessmentView found = view.view(assessmentId).orElseThrow(() -> new AssessmentNotFound(id));
+        return AssessmentResponse.of(found, language(lang, found));
+    }
+
+    @PutMapping(path = "/{id}/answers/{question}", consumes = "application/json")
+    @Operation(summary = "Give or change the answer to a question (1-6)",
+            description = "Giving the same option again changes nothing. Refused once the assessment is completed.")
+    @ApiResponse(responseCode = "200", description = "The assessment with the answer in place")
+    @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "The assessment is already completed", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    AssessmentResponse answer(@PathVariable String id, @PathVariable int question,
+                              @RequestBody AnswerRequest request,
+                              @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
+        Language language = lang == null ? null : Language.fromCode(lang);
+        AssessmentView answered = answer.answer(parse(id), question, request.option());
+        return AssessmentResponse.of(answered, language == null ? answered.language() : language);
+    }
+
+    @PostMapping("/{id}/completion")
+    @Operation(summary = "Complete the assessment and get the result",
+            description = "Needs all six answers. Completing again gives the same result.")
+    @ApiResponse(responseCode = "200", description = "The completed assessment with its result")
+    @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    @ApiResponse(responseCode = "409", description = "A question has no answer yet", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    AssessmentResponse complete(@PathVariable String id,
+                                @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
+        Language language = lang == null ? null : Language.fromCode(lang);
+        AssessmentView completed = complete.complete(parse(id));
+        return AssessmentResponse.of(completed, language == null ? completed.language() : language);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "The stored events of the assessment, oldest first")
+    @ApiResponse(responseCode = "200", description = "The audit trail")
+    @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+    List<HistoryEntryResponse> history(@PathVariable String id) {
+        return history.history(parse(id)).orElseThrow(() -> new AssessmentNotFound(id)).stream()
+                .map(HistoryEntryResponse::of)
+                .toList();
+    }
+
+    /** An id that is not even well-formed names no assessment. */
+    private static AssessmentId parse(String id) {
+        return AssessmentId.parse(id).orElseThrow(() -> new AssessmentNotFound(id));
+    }
+
+    private static Language language(String lang, AssessmentView view) {
+        return lang == null ? view.language() : Language.fromCode(lang);
+    }
+}

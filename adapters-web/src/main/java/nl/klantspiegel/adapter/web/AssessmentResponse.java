@@ -1,0 +1,64 @@
+package nl.klantspiegel.adapter.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import nl.klantspiegel.application.port.in.AssessmentView;
+import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.instrument.ColumnTotals;
+import nl.klantspiegel.domain.instrument.InstrumentTexts;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.instrument.Score;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One assessment as the API shows it. Texts (diagnosis, advice) come from the instrument version the
+ * assessment was taken with, in the requested language.
+ */
+@Schema(name = "Assessment")
+record AssessmentResponse(
+        @Schema(description = "The assessment's id; keep it to resume") String id,
+        AssessmentView.Status status,
+        @Schema(description = "The language the respondent chose", example = "nl") Language language,
+        int instrumentVersion,
+        @Schema(description = "Chosen option per question number", example = "{\"1\": \"a\", \"2\": \"c\"}")
+        Map<String, Option> answers,
+        @Schema(description = "Questions still without an answer") List<Integer> unanswered,
+        Instant startedAt,
+        Instant completedAt,
+        @Schema(description = "Null until the assessment is completed") Result result) {
+
+    @Schema(name = "Result")
+    record Result(int totalScore, Band band, String bandTitle, String diagnosis, ColumnTotals columnTotals,
+                  List<Advice> advice) {
+    }
+
+    @Schema(name = "Advice")
+    record Advice(int question, Option option, int points, String text) {
+    }
+
+    static AssessmentResponse of(AssessmentView view, Language language) {
+        Map<String, Option> answers = new TreeMap<>();
+        view.answers().forEach((question, option) -> answers.put(String.valueOf(question), option));
+        List<Integer> unanswered = Instruments.version(view.instrumentVersion()).questionNumbers().stream()
+                .filter(question -> !view.answers().containsKey(question))
+                .toList();
+        InstrumentTexts texts = Instruments.version(view.instrumentVersion()).texts(language);
+        return new AssessmentResponse(view.id().value(), view.status(), view.language(), view.instrumentVersion(),
+                answers, unanswered, view.startedAt(), view.completedAt(),
+                view.result().map(score -> result(score, texts)).orElse(null));
+    }
+
+    private static Result result(Score score, InstrumentTexts texts) {
+        List<Advice> advice = score.answers().stream()
+                .map(answer -> new Advice(answer.question(), answer.option(), answer.points(),
+                        texts.advice(answer.question(), answer.option())))
+                .toList();
+        return new Result(score.total(), score.band(), texts.bandTitle(score.band()), texts.diagnosis(score.band()),
+                score.columnTotals(), advice);
+    }
+}

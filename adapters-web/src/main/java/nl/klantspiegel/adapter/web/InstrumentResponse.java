@@ -1,0 +1,35 @@
+package nl.klantspiegel.adapter.web;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import nl.klantspiegel.domain.instrument.Instrument;
+import nl.klantspiegel.domain.instrument.InstrumentTexts;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** The test as a respondent sees it before answering: no points. */
+@Schema(name = "Instrument")
+record InstrumentResponse(int version, Language language, String title, String situation, String instruction,
+                          List<Question> questions) {
+
+    @Schema(name = "Question")
+    record Question(int number, String text, List<AnswerOption> options) {
+    }
+
+    @Schema(name = "Option")
+    record AnswerOption(@Schema(example = "a") String key, String text) {
+    }
+
+    static InstrumentResponse of(Instrument instrument, Language language) {
+        InstrumentTexts texts = instrument.texts(language);
+        List<Question> questions = instrument.questionNumbers().stream()
+                .map(number -> new Question(number, texts.question(number), Arrays.stream(Option.values())
+                        .map(option -> new AnswerOption(option.key(), texts.option(number, option)))
+                        .toList()))
+                .toList();
+        return new InstrumentResponse(instrument.version(), language, texts.title(), texts.situation(),
+                texts.instruction(), questions);
+    }
+}

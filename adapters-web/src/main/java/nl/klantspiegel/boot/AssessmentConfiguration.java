@@ -1,0 +1,54 @@
+package nl.klantspiegel.boot;
+
+import nl.klantspiegel.application.assessment.AssessmentAggregate;
+import nl.klantspiegel.application.assessment.AssessmentService;
+import nl.klantspiegel.application.assessment.AssessmentViewProjection;
+import nl.klantspiegel.application.assessment.ViewUpdates;
+import nl.klantspiegel.application.port.out.AssessmentViews;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the application core by hand: the Axon aggregate, the projection and the use cases, each from the
+ * ports it needs. The ports out ({@link AssessmentViews}) come from whichever persistence adapter is on the
+ * classpath.
+ */
+@Configuration(proxyBeanMethods = false)
+public class AssessmentConfiguration {
+
+    /** Event times in milliseconds: what every store keeps exactly. */
+    @Bean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    @Bean
+    ConfigurerModule assessmentAggregate() {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class));
+    }
+
+    @Bean
+    ViewUpdates viewUpdates() {
+        return new ViewUpdates();
+    }
+
+    @Bean
+    AssessmentViewProjection assessmentViewProjection(AssessmentViews views, ViewUpdates updates) {
+        return new AssessmentViewProjection(views, updates);
+    }
+
+    @Bean
+    AssessmentService assessmentService(CommandGateway commandGateway, AssessmentViews views, ViewUpdates updates,
+                                        Clock clock,
+                                        @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
+        return new AssessmentService(commandGateway, views, updates, clock, timeout);
+    }
+}

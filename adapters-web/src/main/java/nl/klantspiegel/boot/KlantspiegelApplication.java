@@ -1,0 +1,20 @@
+package nl.klantspiegel.boot;
+
+import nl.klantspiegel.adapter.web.WebAdapter;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Starts Klantspiegel. The web adapter is scanned, the application core is wired explicitly by
+ * {@link AssessmentConfiguration}, and the persistence adapter plugs itself in through Spring Boot
+ * auto-configuration from the runtime classpath: nothing here names a persistence class.
+ */
+@SpringBootApplication(scanBasePackageClasses = WebAdapter.class)
+@Import(AssessmentConfiguration.class)
+public class KlantspiegelApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(KlantspiegelApplication.class, args);
+    }
+}
