@@ -9,6 +9,7 @@ import nl.klantspiegel.domain.assessment.AssessmentIncomplete;
 import nl.klantspiegel.domain.instrument.InvalidAnswer;
 import nl.klantspiegel.domain.instrument.Language;
 import org.slf4j.Logger;
+import org.springframework.beans.TypeMismatchException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -16,10 +17,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 
@@ -59,9 +62,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ViewNotYetUpToDate.class)
     ResponseEntity<ProblemDetail> viewBehind(ViewNotYetUpToDate e) {
         log.warn(e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "Saved, not yet visible",
+                e.getMessage());
+        problem.setProperty("assessmentId", e.id().value());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "Saved, not yet visible", e.getMessage()));
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
+                        .path("/api/assessments/{id}").buildAndExpand(e.id().value()).toUri())
+                .body(problem);
     }
 
     @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
@@ -86,6 +94,30 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         return ResponseEntity.badRequest()
                 .body(problem(HttpStatus.BAD_REQUEST, "unreadable-body", "Unreadable request body", describe(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e.getPropertyName() == null ? "A parameter" : capitalised(e.getPropertyName());
+        String expected = e.getRequiredType() == int.class || e.getRequiredType() == Integer.class
+                ? "a whole number" : "of type " + e.getRequiredType();
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input",
+                name + " must be " + expected + ", not '" + e.getValue() + "'."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+                                                                     HttpHeaders headers, HttpStatusCode status,
+                                                                     WebRequest request) {
+        String sent = e.getContentType() == null ? "no Content-Type" : "Content-Type " + e.getContentType();
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type", "Unsupported media type",
+                "The request body must be JSON (Content-Type: application/json); it came with " + sent + "."));
+    }
+
+    private static String capitalised(String name) {
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static String describe(HttpMessageNotReadableException e) {

@@ -22,7 +22,7 @@ class InstrumentController {
     ResponseEntity<InstrumentResponse> instrument(
             @Parameter(description = "nl (default) or en") @RequestParam(defaultValue = "nl") String lang) {
         return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofHours(1)))
+                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)))
                 .body(InstrumentResponse.of(Instruments.current(), Language.fromCode(lang)));
     }
 }

@@ -138,7 +138,7 @@ public final class Assessment {
     }
 
     public List<Integer> unansweredQuestions() {
-        return instrument.questionNumbers().stream().filter(question -> !answers.containsKey(question)).toList();
+        return instrument.unanswered(answers.keySet());
     }
 
     /** How many events made this state, less one: the sequence number of the last event applied. */

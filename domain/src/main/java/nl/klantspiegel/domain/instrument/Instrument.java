@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -60,6 +61,11 @@ public final class Instrument {
 
     public List<Integer> questionNumbers() {
         return IntStream.rangeClosed(1, questionCount()).boxed().toList();
+    }
+
+    /** The questions of this instrument that have no answer among {@code answered}, in order. */
+    public List<Integer> unanswered(Set<Integer> answered) {
+        return questionNumbers().stream().filter(question -> !answered.contains(question)).toList();
     }
 
     /** @throws InvalidAnswer when this instrument has no question with that number */

@@ -5,12 +5,14 @@ import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
+import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.Score;
 
 import java.time.Instant;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,6 +39,11 @@ public record AssessmentView(AssessmentId id, long version, Status status, Langu
         if ((status == Status.COMPLETED) != (score != null)) {
             throw new IllegalArgumentException("a view has a score exactly when it is completed");
         }
+    }
+
+    /** The questions still without an answer, in order. */
+    public List<Integer> unanswered() {
+        return Instruments.version(instrumentVersion).unanswered(answers.keySet());
     }
 
     public Optional<Score> result() {

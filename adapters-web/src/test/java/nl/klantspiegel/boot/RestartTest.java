@@ -1,0 +1,76 @@
+package nl.klantspiegel.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.klantspiegel.application.assessment.AssessmentViewProjection;
+import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stop the application, start it again on the same data directory: nothing is lost. */
+class RestartTest {
+
+    @TempDir
+    Path dataDirectory;
+
+    @Test
+    void answers_results_history_and_projection_positions_survive_a_restart() {
+        String completed;
+        String inProgress;
+        JsonNode result;
+        JsonNode history;
+        TrackingToken tokenBefore;
+        try (ConfigurableApplicationContext app = start()) {
+            ApiClient api = client(app);
+            completed = api.start("en");
+            for (int question = 1; question <= 6; question++) {
+                api.answer(completed, question, "b");
+            }
+            result = api.post("/api/assessments/" + completed + "/completion", null).json().get("result");
+            inProgress = api.start(null);
+            api.answer(inProgress, 4, "c");
+            history = api.get("/api/assessments/" + completed + "/history").json();
+            tokenBefore = token(app);
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            ApiClient api = client(app);
+            TrackingToken tokenAfter = token(app);
+            assertThat(tokenAfter).as("the projection's position was kept").isNotNull();
+            assertThat(tokenAfter.covers(tokenBefore)).as("the projection resumes where it was, %s covers %s",
+                    tokenAfter, tokenBefore).isTrue();
+            assertThat(tokenAfter).as("no replay from the start").isNotInstanceOf(ReplayToken.class);
+            assertThat(api.get("/api/assessments/" + completed).json().get("result")).isEqualTo(result);
+            assertThat(api.get("/api/assessments/" + completed + "/history").json()).isEqualTo(history);
+            JsonNode resumed = api.get("/api/assessments/" + inProgress).json();
+            assertThat(resumed.get("status").asText()).isEqualTo("IN_PROGRESS");
+            assertThat(resumed.get("answers").toString()).isEqualTo("{\"4\":\"c\"}");
+
+            assertThat(api.answer(inProgress, 5, "a").status()).isEqualTo(200);
+            assertThat(api.answer(completed, 1, "a").status()).as("still completed after the restart").isEqualTo(409);
+            assertThat(api.get("/api/assessments/" + inProgress + "/history").json()).hasSize(3);
+        }
+    }
+
+    private ConfigurableApplicationContext start() {
+        return new SpringApplicationBuilder(KlantspiegelApplication.class)
+                .properties("server.port=0", "klantspiegel.data-dir=" + dataDirectory)
+                .run();
+    }
+
+    private static ApiClient client(ConfigurableApplicationContext app) {
+        return new ApiClient(Integer.parseInt(app.getEnvironment().getRequiredProperty("local.server.port")));
+    }
+
+    private static TrackingToken token(ConfigurableApplicationContext app) {
+        TokenStore tokens = app.getBean(TokenStore.class);
+        return tokens.fetchToken(AssessmentViewProjection.PROCESSING_GROUP, 0);
+    }
+}
