@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.persistence;
 
 import com.mongodb.WriteConcern;
+import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
 import nl.klantspiegel.adapter.persistence.eventstore.EventStoreConfiguration;

@@ -2,7 +2,7 @@ package nl.klantspiegel.adapter.persistence.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import nl.klantspiegel.adapter.persistence.WriteDurability;
+import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

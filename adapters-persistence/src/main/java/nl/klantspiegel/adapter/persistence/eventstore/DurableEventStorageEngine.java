@@ -1,6 +1,6 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
-import nl.klantspiegel.adapter.persistence.WriteDurability;
+import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;

@@ -1,4 +1,4 @@
-package nl.klantspiegel.adapter.persistence;
+package nl.klantspiegel.adapter.persistence.durability;
 
 /**
  * Makes acknowledged writes survive a crash. Called after a write the caller is about to acknowledge;

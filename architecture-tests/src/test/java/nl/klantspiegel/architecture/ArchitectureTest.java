@@ -1,0 +1,63 @@
+package nl.klantspiegel.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The rules hold for the product's own classes (tests excluded). */
+class ArchitectureTest {
+
+    static JavaClasses product;
+
+    @BeforeAll
+    static void importProduct() {
+        product = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(DependencyRules.ROOT);
+        // the rules must see every module, or they would pass by seeing nothing
+        assertThat(product.containPackage("nl.klantspiegel.domain.assessment")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.application.assessment")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.adapter.web")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.adapter.persistence.eventstore")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.boot")).isTrue();
+    }
+
+    @Test
+    void domain_depends_on_the_jdk_only() {
+        check(DependencyRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY);
+    }
+
+    @Test
+    void application_knows_no_web_no_database_no_adapter() {
+        check(DependencyRules.APPLICATION_KNOWS_NO_WEB_NO_DATABASE_NO_ADAPTER);
+    }
+
+    @Test
+    void the_web_adapter_does_not_use_persistence() {
+        check(DependencyRules.WEB_ADAPTER_DOES_NOT_USE_PERSISTENCE);
+    }
+
+    @Test
+    void the_persistence_adapter_does_not_use_web() {
+        check(DependencyRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_WEB);
+    }
+
+    @Test
+    void no_package_cycles() {
+        check(DependencyRules.NO_PACKAGE_CYCLES);
+    }
+
+    @Test
+    void nothing_depends_on_the_composition_root() {
+        check(DependencyRules.NOTHING_DEPENDS_ON_THE_COMPOSITION_ROOT);
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(product);
+    }
+}
