@@ -8,6 +8,7 @@ import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 
@@ -16,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Keeps the read model of every assessment: its view and its audit trail. Runs in its own streaming
- * processor, so it can be rebuilt by replaying the events; it tolerates redelivery because the store
- * ignores what it has already seen.
+ * processor, so it can be rebuilt by replaying the events (a reset clears the views first). It tolerates
+ * redelivery: an event the stored view already reflects is skipped.
  */
 @ProcessingGroup(AssessmentViewProjection.PROCESSING_GROUP)
 public class AssessmentViewProjection {
@@ -35,10 +36,9 @@ public class AssessmentViewProjection {
     @EventHandler
     void on(AssessmentEvent event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         AssessmentId id = new AssessmentId(event.assessmentId());
-        Optional<AssessmentView> current = event instanceof AssessmentStarted ? Optional.empty() : views.find(id);
+        Optional<AssessmentView> current = views.find(id);
         if (current.isPresent() && current.get().version() >= sequence) {
-            updates.updated(id);
-            return;
+            return; // delivered before: recorded already
         }
         AssessmentView next = event instanceof AssessmentStarted started
                 ? AssessmentView.of(started)
@@ -47,5 +47,11 @@ public class AssessmentViewProjection {
                 .after(event, sequence);
         views.record(next, RecordedEvent.of(sequence, recordedAt, event));
         updates.updated(id);
+    }
+
+    /** Before a replay rebuilds the views from the first event. */
+    @ResetHandler
+    void reset() {
+        views.clear();
     }
 }

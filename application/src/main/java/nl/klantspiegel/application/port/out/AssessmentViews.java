@@ -19,8 +19,11 @@ public interface AssessmentViews {
 
     /**
      * Stores the view as it is after {@code event} and appends the event to the audit trail, as one atomic
-     * change. Idempotent: when the stored view already reflects {@code event.sequence()} or later, nothing
-     * changes, so events may be delivered more than once.
+     * change. The caller records each assessment's events one at a time, in order, each once: it checks
+     * the stored view's version first, so a redelivered event is never recorded twice.
      */
     void record(AssessmentView view, RecordedEvent event);
+
+    /** Forgets every view and audit trail, before they are rebuilt from the events. */
+    void clear();
 }
