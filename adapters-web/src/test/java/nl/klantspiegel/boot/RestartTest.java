@@ -60,9 +60,9 @@ class RestartTest {
     }
 
     private ConfigurableApplicationContext start() {
+        // arguments, not default properties: those would lose to application.properties
         return new SpringApplicationBuilder(KlantspiegelApplication.class)
-                .properties("server.port=0", "klantspiegel.data-dir=" + dataDirectory)
-                .run();
+                .run("--server.port=0", "--klantspiegel.data-dir=" + dataDirectory);
     }
 
     private static ApiClient client(ConfigurableApplicationContext app) {
