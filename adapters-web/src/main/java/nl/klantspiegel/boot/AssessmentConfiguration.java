@@ -1,5 +1,6 @@
 package nl.klantspiegel.boot;
 
+import nl.klantspiegel.application.assessment.AggregateCache;
 import nl.klantspiegel.application.assessment.AssessmentAggregate;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.assessment.AssessmentViewProjection;
@@ -29,10 +30,16 @@ public class AssessmentConfiguration {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
+    /**
+     * The aggregate, with a bounded cache: a command on an assessment in use does not read its events again.
+     * (Reading an aggregate's events is the one query the embedded database must scan the events for.)
+     */
     @Bean
-    ConfigurerModule assessmentAggregate() {
+    ConfigurerModule assessmentAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
+        AggregateCache cache = new AggregateCache(cacheSize);
         return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class));
+                AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
+                        .configureCache(configuration -> cache));
     }
 
     @Bean

@@ -10,17 +10,19 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
 /**
- * The event store and the token store, in one place: Axon's MongoDB storage engine made durable before it
- * acknowledges, and Axon's MongoDB token store. Indexes are created at start.
+ * The event store and the token store, in one place: the {@link GapAwareMongoEventStorageEngine} (durable
+ * before it acknowledges) and axon-mongo's token store. Indexes are created at start.
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -47,17 +49,21 @@ public class EventStoreConfiguration {
     }
 
     @Bean
-    EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate,
+    EventStorageEngine eventStorageEngine(MongoDatabaseFactory databaseFactory,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer serializer,
-                                          WriteDurability durability) {
-        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
-                .mongoTemplate(axonMongoTemplate)
+                                          WriteDurability durability,
+                                          ObjectProvider<org.axonframework.config.Configuration> axon,
+                                          @Value("${klantspiegel.event-store.batch-size:500}") int batchSize) {
+        return GapAwareMongoEventStorageEngine.builder()
+                .database(databaseFactory.getMongoDatabase())
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(axon.getIfAvailable() == null
+                        ? NoOpEventUpcaster.INSTANCE : axon.getObject().upcasterChain())
+                .durability(durability)
+                .batchSize(batchSize)
                 .build();
-        engine.ensureIndexes();
-        return new DurableEventStorageEngine(engine, durability);
     }
 
     @Bean
