@@ -165,7 +165,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             documents.add(eventDocument(first + i, asDomainEventMessage(events.get(i)), serializer));
         }
         try {
-            this.events.insertMany(documents, new InsertManyOptions().ordered(true));
+            insert(documents);
         } catch (MongoBulkWriteException failed) {
             removeWritten(documents, failed.getWriteResult().getInsertedCount());
             handlePersistenceException(failed, events.get(0));
@@ -173,6 +173,11 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             handlePersistenceException(failed, events.get(0));
         }
         durability.awaitDurable();
+    }
+
+    /** Writes the documents of one append, in position order; the seam where tests hold an appender back. */
+    void insert(List<Document> documents) {
+        events.insertMany(documents, new InsertManyOptions().ordered(true));
     }
 
     /**
@@ -419,8 +424,8 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /**
-     * At the newest reserved position; recent positions still unwritten become gaps, so events of appends
-     * still under way are not skipped.
+     * After the newest event written. Positions reserved before it but not yet written become gaps, and
+     * reserved positions after it are not passed, so events of appends still under way are not skipped.
      */
     @Override
     public TrackingToken createHeadToken() {
@@ -428,11 +433,15 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         if (newest < lowestGlobalSequence) {
             return null;
         }
-        TreeSet<Long> recent = LongStream.rangeClosed(Math.max(lowestGlobalSequence, newest - batchSize() + 1), newest)
+        long recentStart = Math.max(lowestGlobalSequence, newest - batchSize() + 1);
+        TreeSet<Long> unwritten = LongStream.rangeClosed(recentStart, newest)
                 .boxed().collect(Collectors.toCollection(TreeSet::new));
-        byPositions(recent).forEach(document -> recent.remove(position(document)));
-        recent.remove(newest);
-        return GapAwareTrackingToken.newInstance(newest, recent);
+        long newestWritten = recentStart - 1;
+        for (Document document : byPositions(unwritten)) {
+            newestWritten = Math.max(newestWritten, position(document));
+            unwritten.remove(position(document));
+        }
+        return GapAwareTrackingToken.newInstance(newestWritten, unwritten.headSet(newestWritten));
     }
 
     /**
