@@ -33,7 +33,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * about 50 KB per event (217 MB for 4,200 answers). Because every commit here is forced to disk before
  * the next, that safety margin is not needed: outdated chunks are reused at once (retention time 0), and
  * the same 4,200 answers take about 22 MB. With auto-commit off the MVStore's background thread no
- * longer compacts either, so the timer also rewrites chunks that are mostly outdated.
+ * longer compacts either, so the timer also rewrites chunks that are mostly outdated. Chunks are compressed
+ * (LZF): measured with the growth benchmark, 61,889 events took 666 MB uncompressed and 70–76 MB compressed,
+ * 201,885 events 244 MB, with no loss of speed that stood out from the noise.
  */
 public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
 
@@ -41,6 +43,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     static final String FILE_NAME = "klantspiegel.mv.db";
     private static final int COMPACT_BELOW_FILL_RATE = 80;
     private static final int COMPACT_BYTES = 1 << 20;
+    private static final int CACHE_MEGABYTES = 64;
 
     private final Path file;
     private final MVStore store;
@@ -76,7 +79,12 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
             throw new UncheckedIOException("cannot create data directory " + dataDirectory.toAbsolutePath(), e);
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+        MVStore store = new MVStore.Builder()
+                .fileName(file.toString())
+                .autoCommitDisabled()
+                .compress()
+                .cacheSize(CACHE_MEGABYTES)
+                .open();
         store.setRetentionTime(0);
         MongoServer server = new MongoServer(new H2Backend(store));
         try {
@@ -104,19 +112,24 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         }
     }
 
-    /** Commits, and keeps the file compact: rewrites chunks less than this percentage alive. */
+    /**
+     * Keeps the file compact (rewrites chunks less than this percentage alive; the MVStore's own background
+     * thread would do this, but it is off with auto-commit), then commits whatever is unsaved. Compaction runs
+     * outside the lock, so writers waiting for durability never wait for it.
+     */
     private void commitIfChanged() {
-        committing.lock();
         try {
-            // the MVStore's own background thread would do this housekeeping; it is off with auto-commit
             store.compact(COMPACT_BELOW_FILL_RATE, COMPACT_BYTES);
-            if (store.hasUnsavedChanges()) {
-                commitAndSync();
+            committing.lock();
+            try {
+                if (store.hasUnsavedChanges()) {
+                    commitAndSync();
+                }
+            } finally {
+                committing.unlock();
             }
         } catch (RuntimeException e) {
             log.error("Periodic commit of {} failed", file, e);
-        } finally {
-            committing.unlock();
         }
     }
 
