@@ -42,8 +42,11 @@ function problemMessage(error, fallback) {
   if (error instanceof api.ApiError && error.network) {
     return texts().networkError;
   }
-  const detail = error instanceof api.ApiError ? error.detail : null;
-  return detail ? detail : fallback ?? texts().serverError;
+  if (!(error instanceof api.ApiError)) {
+    return fallback ?? texts().serverError;
+  }
+  // the server's detail is written for developers, in English; a known problem type gets our own words
+  return texts().problems[error.type] ?? error.detail ?? fallback ?? texts().serverError;
 }
 
 /** An error for the whole page, announced (role=alert). */
@@ -378,7 +381,8 @@ async function loadAssessment(id, language) {
   } catch (error) {
     if (error instanceof api.ApiError && error.status === 404) {
       session.forgetId(id);
-      showPageAlert(error.detail ?? '', { lead: textsFor(language ?? DEFAULT_LANGUAGE).notFound });
+      const own = textsFor(language ?? DEFAULT_LANGUAGE);
+      showPageAlert(own.notFoundCode(id), { lead: own.notFound });
       return null;
     }
     throw error;

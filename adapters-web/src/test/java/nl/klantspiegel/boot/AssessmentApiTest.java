@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +30,7 @@ class AssessmentApiTest {
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry properties) throws IOException {
-        String directory = Files.createTempDirectory("klantspiegel-api-test").toString();
+        String directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "api-test-data").toString();
         properties.add("klantspiegel.data-dir", () -> directory);
     }
 

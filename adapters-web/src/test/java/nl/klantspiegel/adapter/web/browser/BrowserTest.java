@@ -60,7 +60,7 @@ class BrowserTest {
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry properties) throws IOException {
-        String directory = Files.createTempDirectory("klantspiegel-browser-test").toString();
+        String directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "browser-test-data").toString();
         properties.add("klantspiegel.data-dir", () -> directory);
     }
 
@@ -205,7 +205,8 @@ class BrowserTest {
         String unknown = UUID.randomUUID().toString();
         open("/?id=" + unknown);
         wait.until(ExpectedConditions.textToBePresentInElement(byTestId("page-alert"), "niet gevonden"));
-        assertThat(text("page-alert")).as("the problem's detail, which names the id").contains(unknown);
+        assertThat(text("page-alert")).as("the alert names the id looked for, in Dutch").contains(unknown)
+                .contains("Gezochte code").doesNotContain("There is no");
         assertThat(idInUrl()).isNull();
 
         choose(1, "a");
