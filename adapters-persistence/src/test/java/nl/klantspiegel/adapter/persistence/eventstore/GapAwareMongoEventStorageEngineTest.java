@@ -1,18 +1,12 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngineTest;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,29 +16,14 @@ import java.util.function.UnaryOperator;
 class GapAwareMongoEventStorageEngineTest
         extends BatchingEventStorageEngineTest<GapAwareMongoEventStorageEngine, GapAwareMongoEventStorageEngine.Builder> {
 
-    @TempDir
-    static Path dataDirectory;
-    static EmbeddedMongo server;
-    static MongoClient client;
-    static final AtomicInteger databases = new AtomicInteger();
+    @RegisterExtension
+    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("contract");
 
     MongoDatabase database;
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedMongo.start(dataDirectory, 0);
-        client = MongoClients.create(server.connectionString("contract"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("contract" + databases.incrementAndGet());
+        database = embedded.freshDatabase();
         setTestSubject(createEngine());
     }
 
@@ -52,7 +31,7 @@ class GapAwareMongoEventStorageEngineTest
     protected GapAwareMongoEventStorageEngine createEngine(UnaryOperator<GapAwareMongoEventStorageEngine.Builder> customization) {
         GapAwareMongoEventStorageEngine.Builder builder = GapAwareMongoEventStorageEngine.builder()
                 .database(database)
-                .durability(server)
+                .durability(embedded.server())
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer());
         return customization.apply(builder).build();

@@ -1,10 +1,8 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
-import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
@@ -22,14 +20,11 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,30 +52,15 @@ import static org.awaitility.Awaitility.await;
 /** Positions reserved but written late, or never: trackers see every event once and give up lost positions. */
 class GapsTest {
 
-    @TempDir
-    static Path dataDirectory;
-    static EmbeddedMongo server;
-    static MongoClient client;
-    static int databases;
+    @RegisterExtension
+    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("gaps");
 
     MongoDatabase database;
     final List<TrackingEventProcessor> processors = new ArrayList<>();
 
-    @BeforeAll
-    static void startServer() {
-        server = EmbeddedMongo.start(dataDirectory, 0);
-        client = MongoClients.create(server.connectionString("gaps"));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
-    }
-
     @BeforeEach
     void freshDatabase() {
-        database = client.getDatabase("gaps" + ++databases);
+        database = embedded.freshDatabase();
     }
 
     @AfterEach
@@ -296,7 +276,7 @@ class GapsTest {
     private GapAwareMongoEventStorageEngine.Builder builder(UnaryOperator<GapAwareMongoEventStorageEngine.Builder> custom) {
         return custom.apply(GapAwareMongoEventStorageEngine.builder()
                 .database(database)
-                .durability(server)
+                .durability(embedded.server())
                 .eventSerializer(JacksonSerializer.defaultSerializer())
                 .snapshotSerializer(JacksonSerializer.defaultSerializer()));
     }

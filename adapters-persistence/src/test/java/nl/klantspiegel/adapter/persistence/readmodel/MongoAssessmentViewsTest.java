@@ -1,8 +1,6 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
 import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
@@ -16,13 +14,10 @@ import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,28 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The read model through the real MongoDB driver, against the embedded wire-protocol server. */
 class MongoAssessmentViewsTest {
 
-    @TempDir
-    static Path dataDirectory;
-    static EmbeddedMongo server;
-    static MongoClient client;
-    static MongoTemplate mongo;
+    @RegisterExtension
+    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("views");
 
+    MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
     MongoAssessmentViews views = new MongoAssessmentViews(mongo);
 
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00.123Z");
-
-    @BeforeAll
-    static void start() {
-        server = EmbeddedMongo.start(dataDirectory, 0);
-        client = MongoClients.create(server.connectionString("test"));
-        mongo = new MongoTemplate(client, "test");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        server.close();
-    }
 
     @Test
     void records_views_and_history_and_reads_them_back() {
