@@ -298,6 +298,10 @@ class AssessmentApiTest {
         void an_unknown_language() {
             assertProblem(api.post("/api/assessments", "{\"language\":\"de\"}"), 400, "Language 'de'");
             assertProblem(api.get("/api/assessments/" + id + "?lang=xx"), 400, "Language 'xx'");
+            assertRefusedWithoutEvents(() -> api.put(answerPath("1") + "?lang=xx", "{\"option\":\"c\"}"), 400,
+                    "Language 'xx'");
+            assertRefusedWithoutEvents(() -> api.post("/api/assessments/" + id + "/completion?lang=xx", null), 400,
+                    "Language 'xx'");
         }
 
         @Test

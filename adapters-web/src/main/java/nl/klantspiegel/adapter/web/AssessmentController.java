@@ -29,6 +29,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 
 @RestController
 @RequestMapping(path = "/api/assessments", produces = "application/json")
@@ -77,7 +78,7 @@ class AssessmentController {
                            @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
         AssessmentId assessmentId = parse(id);
         AssessmentView found = view.view(assessmentId).orElseThrow(() -> new AssessmentNotFound(id));
-        return AssessmentResponse.of(found, language(lang, found));
+        return AssessmentResponse.of(found, requestedLanguage(lang).orElse(found.language()));
     }
 
     @PutMapping(path = "/{id}/answers/{question}", consumes = "application/json")
@@ -91,9 +92,9 @@ class AssessmentController {
     AssessmentResponse answer(@PathVariable String id, @PathVariable int question,
                               @RequestBody AnswerRequest request,
                               @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
-        Language language = lang == null ? null : Language.fromCode(lang);
+        Optional<Language> language = requestedLanguage(lang); // refused before anything is stored
         AssessmentView answered = answer.answer(parse(id), question, request.option());
-        return AssessmentResponse.of(answered, language == null ? answered.language() : language);
+        return AssessmentResponse.of(answered, language.orElse(answered.language()));
     }
 
     @PostMapping("/{id}/completion")
@@ -106,9 +107,9 @@ class AssessmentController {
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     AssessmentResponse complete(@PathVariable String id,
                                 @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
-        Language language = lang == null ? null : Language.fromCode(lang);
+        Optional<Language> language = requestedLanguage(lang); // refused before anything is stored
         AssessmentView completed = complete.complete(parse(id));
-        return AssessmentResponse.of(completed, language == null ? completed.language() : language);
+        return AssessmentResponse.of(completed, language.orElse(completed.language()));
     }
 
     @GetMapping("/{id}/history")
@@ -127,7 +128,8 @@ class AssessmentController {
         return AssessmentId.parse(id).orElseThrow(() -> new AssessmentNotFound(id));
     }
 
-    private static Language language(String lang, AssessmentView view) {
-        return lang == null ? view.language() : Language.fromCode(lang);
+    /** The language asked for with {@code ?lang=}, if any; an unknown one is refused. */
+    private static Optional<Language> requestedLanguage(String lang) {
+        return Optional.ofNullable(lang).map(Language::fromCode);
     }
 }
