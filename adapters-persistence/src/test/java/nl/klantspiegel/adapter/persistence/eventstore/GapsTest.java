@@ -73,16 +73,7 @@ class GapsTest {
     void an_event_written_after_a_later_one_is_seen_by_a_tracking_processor_once() throws Exception {
         CountDownLatch firstReserved = new CountDownLatch(1);
         CountDownLatch releaseFirst = new CountDownLatch(1);
-        GapAwareMongoEventStorageEngine engine = new GapAwareMongoEventStorageEngine(builder(b -> b)) {
-            @Override
-            void insert(List<Document> documents) {
-                if (documents.get(0).getString(AGGREGATE_IDENTIFIER).equals("slow")) {
-                    firstReserved.countDown();
-                    awaitQuietly(releaseFirst);
-                }
-                super.insert(documents);
-            }
-        };
+        GapAwareMongoEventStorageEngine engine = holdingBack("slow", firstReserved, releaseFirst);
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
         List<TrackedEventMessage<?>> live = track(store, "live");
 
@@ -118,16 +109,7 @@ class GapsTest {
     void a_head_token_taken_while_an_append_is_under_way_does_not_skip_its_events() throws Exception {
         CountDownLatch reserved = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        GapAwareMongoEventStorageEngine engine = new GapAwareMongoEventStorageEngine(builder(b -> b)) {
-            @Override
-            void insert(List<Document> documents) {
-                if (documents.get(0).getString(AGGREGATE_IDENTIFIER).equals("under-way")) {
-                    reserved.countDown();
-                    awaitQuietly(release);
-                }
-                super.insert(documents);
-            }
-        };
+        GapAwareMongoEventStorageEngine engine = holdingBack("under-way", reserved, release);
         engine.appendEvents(event("written", 0));
         CompletableFuture<Void> underWay = CompletableFuture.runAsync(
                 () -> engine.appendEvents(event("under-way", 0), event("under-way", 1)));
@@ -326,6 +308,24 @@ class GapsTest {
     private static List<String> aggregates(List<? extends EventMessage<?>> events) {
         return events.stream().map(event -> ((org.axonframework.eventhandling.DomainEventMessage<?>) event)
                 .getAggregateIdentifier()).toList();
+    }
+
+    /**
+     * An engine whose appends for {@code aggregate} stop after their positions are reserved (counting down
+     * {@code reserved}) and write only once {@code release} opens: an appender that is slow or under way.
+     */
+    private GapAwareMongoEventStorageEngine holdingBack(String aggregate, CountDownLatch reserved,
+                                                       CountDownLatch release) {
+        return new GapAwareMongoEventStorageEngine(builder(b -> b)) {
+            @Override
+            void insert(List<Document> documents) {
+                if (documents.get(0).getString(AGGREGATE_IDENTIFIER).equals(aggregate)) {
+                    reserved.countDown();
+                    awaitQuietly(release);
+                }
+                super.insert(documents);
+            }
+        };
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
