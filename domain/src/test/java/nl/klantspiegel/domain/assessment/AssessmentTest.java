@@ -2,6 +2,7 @@ package nl.klantspiegel.domain.assessment;
 
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.ColumnTotals;
+import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.instrument.InvalidAnswer;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
@@ -19,8 +20,12 @@ import static nl.klantspiegel.domain.instrument.Option.B;
 import static nl.klantspiegel.domain.instrument.Option.C;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
-/** Given these events, when this command, then these events (or this refusal). */
+/**
+ * Given these events, when this command, then these events (or this refusal). Deciding never changes the
+ * state, and evolving gives a new state and leaves the earlier one as it was.
+ */
 class AssessmentTest {
 
     private static final String ID = "0b6c2f1e-8d3a-4c57-9e21-6f0a8b7c5d43";
@@ -39,6 +44,8 @@ class AssessmentTest {
         assertThat(assessment.isCompleted()).isFalse();
         assertThat(assessment.version()).isZero();
         assertThat(assessment.language()).isEqualTo(Language.EN);
+        assertThat(assessment.id()).isEqualTo(ID);
+        assertThat(assessment.instrument()).isSameAs(Instruments.current());
     }
 
     @Nested
@@ -98,6 +105,9 @@ class AssessmentTest {
             given(allAnswered("cbabcc")).and(completedWith("cbabcc"))
                     .when(a -> a.answer(1, "a", T1))
                     .thenRefused(AssessmentAlreadyCompleted.class);
+            Assessment completed = replay(allAnswered("cbabcc")).evolve(completedWith("cbabcc"));
+            assertThatThrownBy(() -> completed.answer(1, "a", T1))
+                    .hasMessage("Assessment " + ID + " is already completed; its answers can no longer change.");
         }
 
         @Test
@@ -142,7 +152,9 @@ class AssessmentTest {
         void a_fresh_assessment_lists_every_unanswered_question() {
             assertThatThrownBy(() -> replay(List.of(STARTED)).complete(T1))
                     .isInstanceOfSatisfying(AssessmentIncomplete.class,
-                            e -> assertThat(e.unanswered()).containsExactly(1, 2, 3, 4, 5, 6));
+                            e -> assertThat(e.unanswered()).containsExactly(1, 2, 3, 4, 5, 6))
+                    .hasMessage("Assessment " + ID + " cannot be completed yet: "
+                            + "questions 1, 2, 3, 4, 5, 6 have no answer.");
         }
 
         @Test
@@ -174,8 +186,7 @@ class AssessmentTest {
         @Test
         void answers_are_kept_in_question_order() {
             Assessment assessment = replay(List.of(STARTED, answer(5, A), answer(2, C), answer(5, B)));
-            assertThat(assessment.answers()).containsExactly(
-                    org.assertj.core.api.Assertions.entry(2, C), org.assertj.core.api.Assertions.entry(5, B));
+            assertThat(assessment.answers()).containsExactly(entry(2, C), entry(5, B));
             assertThat(assessment.unansweredQuestions()).containsExactly(1, 3, 4, 6);
         }
 
@@ -183,21 +194,65 @@ class AssessmentTest {
         void events_of_another_assessment_are_refused() {
             Assessment assessment = replay(List.of(STARTED));
             AnswerGiven foreign = new AnswerGiven("another", 1, A, T1);
-            assertThatThrownBy(() -> assessment.evolve(foreign)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> assessment.evolve(foreign)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("event of assessment another applied to " + ID);
         }
 
         @Test
         void an_assessment_starts_only_once() {
             Assessment assessment = replay(List.of(STARTED));
-            assertThatThrownBy(() -> assessment.evolve(STARTED)).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> assessment.evolve(STARTED)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("assessment " + ID + " was already started");
         }
 
         @Test
-        void evolving_never_changes_the_earlier_state() {
-            Assessment before = replay(List.of(STARTED));
-            before.evolve(answer(1, A));
-            assertThat(before.answers()).isEmpty();
-            assertThat(before.version()).isZero();
+        void evolving_gives_a_new_state_and_never_changes_the_earlier_one() {
+            Assessment before = replay(List.of(STARTED, answer(1, A)));
+
+            Assessment answered = before.evolve(answer(2, B));
+            Assessment completed = replay(allAnswered("cbabcc"));
+            Assessment afterCompletion = completed.evolve(completedWith("cbabcc"));
+
+            assertThat(answered).isNotSameAs(before);
+            assertThat(answered.answers()).containsExactly(entry(1, A), entry(2, B));
+            assertThat(answered.version()).isEqualTo(2);
+            assertThat(before.answers()).containsExactly(entry(1, A));
+            assertThat(before.version()).isEqualTo(1);
+
+            assertThat(afterCompletion.isCompleted()).isTrue();
+            assertThat(completed.isCompleted()).isFalse();
+            assertThat(completed.completion()).isEmpty();
+            assertThat(completed.version()).isEqualTo(6);
+        }
+
+        @Test
+        void the_answers_of_a_state_cannot_be_changed_from_outside() {
+            Assessment fresh = replay(List.of(STARTED));
+            Assessment answered = fresh.evolve(answer(1, A));
+
+            assertThatThrownBy(() -> fresh.answers().put(1, C)).isInstanceOf(UnsupportedOperationException.class);
+            assertThatThrownBy(() -> answered.answers().put(1, C)).isInstanceOf(UnsupportedOperationException.class);
+            assertThat(answered.answers()).containsExactly(entry(1, A));
+        }
+    }
+
+    @Nested
+    class Deciding {
+
+        @Test
+        void deciding_never_changes_the_state() {
+            Assessment state = replay(allAnswered("aaaaaa"));
+
+            List<AssessmentEvent> answered = state.answer(1, "c", T1);
+            List<AssessmentEvent> completed = state.complete(T1);
+
+            assertThat(answered).containsExactly(new AnswerGiven(ID, 1, C, T1));
+            assertThat(completed).singleElement().isInstanceOfSatisfying(AssessmentCompleted.class,
+                    c -> assertThat(c.answers()).extracting(ScoredAnswer::option).containsOnly(A));
+            assertThat(state.answers()).containsEntry(1, A).hasSize(6);
+            assertThat(state.isCompleted()).isFalse();
+            assertThat(state.completion()).isEmpty();
+            assertThat(state.version()).isEqualTo(6);
         }
     }
 

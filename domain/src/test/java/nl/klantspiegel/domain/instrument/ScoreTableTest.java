@@ -4,12 +4,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static nl.klantspiegel.domain.instrument.Band.AVERAGE;
+import static nl.klantspiegel.domain.instrument.Band.HIGH;
+import static nl.klantspiegel.domain.instrument.Band.LOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/**
+ * Version 1 scores exactly as the printed form: every cell of its score table, its scale of 6 to 30, its
+ * bands, the column totals, and the refusal of answers it cannot score.
+ */
 class ScoreTableTest {
 
     private final Instrument instrument = Instruments.version(1);
@@ -34,6 +42,12 @@ class ScoreTableTest {
         assertThat(instrument.maximumScore()).isEqualTo(30);
     }
 
+    @Test
+    void the_bands_of_version_1_in_order() {
+        assertThat(instrument.bands()).containsExactly(
+                new BandRange(LOW, 6, 12), new BandRange(AVERAGE, 13, 22), new BandRange(HIGH, 23, 30));
+    }
+
     @ParameterizedTest(name = "{0} points: {1}")
     @CsvSource({
             "6, LOW", "12, LOW",
@@ -46,8 +60,10 @@ class ScoreTableTest {
 
     @Test
     void totals_outside_the_scale_have_no_band() {
-        assertThatThrownBy(() -> instrument.band(5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> instrument.band(31)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> instrument.band(5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("total 5 is outside 6..30");
+        assertThatThrownBy(() -> instrument.band(31)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("total 31 is outside 6..30");
     }
 
     @ParameterizedTest(name = "{0} scores {1} ({2}), columns a={3} b={4} c={5}")
@@ -78,13 +94,49 @@ class ScoreTableTest {
     void scoring_needs_every_answer() {
         Map<Integer, Option> fiveAnswers = answers("aaaaaa");
         fiveAnswers.remove(4);
-        assertThatThrownBy(() -> instrument.score(fiveAnswers)).hasMessageContaining("question 4");
+        assertThatThrownBy(() -> instrument.score(fiveAnswers)).isInstanceOf(IllegalArgumentException.class)
+                .isNotInstanceOf(InvalidAnswer.class)
+                .hasMessage("question 4 has no answer");
+    }
+
+    @Test
+    void scoring_refuses_an_answer_to_a_question_the_instrument_lacks() {
+        Map<Integer, Option> withSeventh = answers("aaaaaa");
+        withSeventh.put(7, Option.A);
+        assertThatThrownBy(() -> instrument.score(withSeventh)).isInstanceOf(InvalidAnswer.class)
+                .hasMessage("Question 7 does not exist; questions are numbered 1 to 6.");
+
+        Map<Integer, Option> withZeroth = answers("aaaaaa");
+        withZeroth.put(0, Option.C);
+        assertThatThrownBy(() -> instrument.score(withZeroth)).isInstanceOf(InvalidAnswer.class)
+                .hasMessage("Question 0 does not exist; questions are numbered 1 to 6.");
+    }
+
+    @Test
+    void points_exist_only_for_the_questions_of_the_instrument() {
+        assertThatThrownBy(() -> instrument.points(0, Option.A)).isInstanceOf(InvalidAnswer.class)
+                .hasMessage("Question 0 does not exist; questions are numbered 1 to 6.");
+        assertThatThrownBy(() -> instrument.points(7, Option.C)).isInstanceOf(InvalidAnswer.class)
+                .hasMessage("Question 7 does not exist; questions are numbered 1 to 6.");
     }
 
     @Test
     void scoring_is_a_pure_function_of_version_and_answers() {
-        assertThat(Instruments.version(1).score(answers("abcabc")))
-                .isEqualTo(Instruments.version(1).score(answers("abcabc")));
+        Map<Integer, Option> answers = Collections.unmodifiableMap(answers("abcabc"));
+
+        // reading only: the answers cannot be written to, and other scorings in between leave no trace
+        Score first = instrument.score(answers);
+        instrument.score(answers("cbabcc"));
+        instrument.score(answers("acbcba"));
+        Score again = Instruments.version(1).score(answers);
+
+        assertThat(answers).isEqualTo(answers("abcabc"));
+        assertThat(again).isEqualTo(first);
+        assertThat(first.total()).isEqualTo(18);
+        assertThat(first.band()).isEqualTo(AVERAGE);
+        assertThatThrownBy(() -> first.answers().add(new ScoredAnswer(7, Option.A, 1)))
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThat(first.answers()).hasSize(6);
     }
 
     @Test
@@ -101,7 +153,8 @@ class ScoreTableTest {
 
     @Test
     void unknown_versions_do_not_exist() {
-        assertThatThrownBy(() -> Instruments.version(2)).isInstanceOf(Instruments.UnknownInstrumentVersion.class);
+        assertThatThrownBy(() -> Instruments.version(2)).isInstanceOf(Instruments.UnknownInstrumentVersion.class)
+                .hasMessage("Instrument version 2 does not exist.");
     }
 
     static Map<Integer, Option> answers(String options) {
