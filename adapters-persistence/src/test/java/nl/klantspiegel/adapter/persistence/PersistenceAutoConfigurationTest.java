@@ -62,13 +62,31 @@ class PersistenceAutoConfigurationTest {
             assertThat(context).hasSingleBean(TokenStore.class);
             assertThat(context).hasSingleBean(AssessmentViews.class);
             assertThat(dataDirectory.resolve("klantspiegel.mv.db")).exists();
+            EmbeddedMongo embedded = context.getBean(EmbeddedMongo.class);
+            assertThat(embedded.tcpAddress()).as("no port unless asked for").isEmpty();
+            MongoClient client = context.getBean(MongoClient.class);
+            assertThat(client.getClusterDescription().getClusterSettings().getHosts().get(0).getHost())
+                    .as("the client reaches the in-JVM database")
+                    .isEqualTo(new com.mongodb.ConnectionString(embedded.connectionString("x")).getHosts().get(0)
+                            .replace(":27017", ""));
+            assertThat(client.listDatabaseNames().into(new java.util.ArrayList<>())).isNotNull();
         });
+    }
+
+    @Test
+    void the_embedded_database_listens_on_a_loopback_port_only_when_asked() {
+        runner.withPropertyValues("klantspiegel.data-dir=" + dataDirectory, "klantspiegel.embedded-mongo.port=0")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(EmbeddedMongo.class).tcpAddress())
+                            .hasValueSatisfying(address -> assertThat(address.getAddress().isLoopbackAddress()).isTrue());
+                });
     }
 
     @Test
     void a_configured_uri_is_used_unchanged_and_nothing_is_embedded() {
         try (EmbeddedMongo elsewhere = EmbeddedMongo.start(dataDirectory.resolve("elsewhere"), 0)) {
-            String uri = elsewhere.connectionString("production");
+            String uri = elsewhere.tcpConnectionString("production").orElseThrow();
             runner.withPropertyValues("spring.data.mongodb.uri=" + uri,
                             "klantspiegel.data-dir=" + dataDirectory.resolve("unused"))
                     .run(context -> {
@@ -87,10 +105,10 @@ class PersistenceAutoConfigurationTest {
     @Test
     void a_configured_uri_without_a_write_concern_writes_to_a_journaled_majority() {
         try (EmbeddedMongo elsewhere = EmbeddedMongo.start(dataDirectory.resolve("elsewhere"), 0)) {
-            runner.withPropertyValues("spring.data.mongodb.uri=" + elsewhere.connectionString("production"))
+            runner.withPropertyValues("spring.data.mongodb.uri=" + elsewhere.tcpConnectionString("production").orElseThrow())
                     .run(context -> assertThat(context.getBean(MongoClient.class).getDatabase("production")
                             .getWriteConcern()).isEqualTo(WriteConcern.MAJORITY.withJournal(true)));
-            runner.withPropertyValues("spring.data.mongodb.uri=" + elsewhere.connectionString("production") + "?w=1")
+            runner.withPropertyValues("spring.data.mongodb.uri=" + elsewhere.tcpConnectionString("production").orElseThrow() + "?w=1")
                     .run(context -> assertThat(context.getBean(MongoClient.class).getDatabase("production")
                             .getWriteConcern()).isEqualTo(WriteConcern.W1));
         }

@@ -5,6 +5,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -13,8 +14,8 @@ import java.nio.file.Path;
 
 /**
  * When no MongoDB URI is configured, starts the embedded database and points Spring Boot's MongoDB client at
- * it. The client depends on the connection details, which depend on the server, so the server is up before
- * the client connects and goes down after the client has closed.
+ * it, through the in-JVM transport. The client depends on the connection details, which depend on the server,
+ * so the server is up before the client connects and goes down after the client has closed.
  */
 @AutoConfiguration(before = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
 @Conditional(NoMongoUriConfigured.class)
@@ -22,9 +23,13 @@ public class EmbeddedMongoAutoConfiguration {
 
     static final String DATABASE = "klantspiegel";
 
+    /**
+     * @param port empty (the default): no port at all; a number: also listen on that loopback port without
+     *             authentication, to look inside with {@code mongosh} (0 for any free port; the log names it)
+     */
     @Bean(destroyMethod = "close")
     EmbeddedMongo embeddedMongo(@Value("${klantspiegel.data-dir:./data}") Path dataDirectory,
-                                @Value("${klantspiegel.embedded-mongo.port:0}") int port) {
+                                @Value("${klantspiegel.embedded-mongo.port:#{null}}") Integer port) {
         return EmbeddedMongo.start(dataDirectory, port);
     }
 
@@ -32,5 +37,10 @@ public class EmbeddedMongoAutoConfiguration {
     MongoConnectionDetails embeddedMongoConnectionDetails(EmbeddedMongo embeddedMongo) {
         ConnectionString connectionString = new ConnectionString(embeddedMongo.connectionString(DATABASE));
         return () -> connectionString;
+    }
+
+    @Bean
+    MongoClientSettingsBuilderCustomizer inJvmTransport(EmbeddedMongo embeddedMongo) {
+        return embeddedMongo::configure;
     }
 }

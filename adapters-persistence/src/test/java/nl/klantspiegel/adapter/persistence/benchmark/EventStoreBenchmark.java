@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
 import nl.klantspiegel.adapter.persistence.eventstore.GapAwareMongoEventStorageEngine;
@@ -106,8 +105,8 @@ public final class EventStoreBenchmark {
                 directory.toAbsolutePath());
         System.out.printf("Machine: %d cores, max heap %d MB, Java %s%n%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1 << 20), System.getProperty("java.version"));
-        server = EmbeddedMongo.start(directory, 0);
-        client = MongoClients.create(server.connectionString("benchmark"));
+        server = EmbeddedMongo.start(directory);
+        client = server.newClient("benchmark");
         database = client.getDatabase("benchmark");
         Serializer serializer = JacksonSerializer.builder().objectMapper(new ObjectMapper()
                 .registerModule(new JavaTimeModule())

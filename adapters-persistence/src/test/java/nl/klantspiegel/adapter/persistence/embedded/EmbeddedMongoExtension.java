@@ -1,7 +1,6 @@
 package nl.klantspiegel.adapter.persistence.embedded;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -34,11 +33,11 @@ public final class EmbeddedMongoExtension implements BeforeAllCallback, AfterAll
     public void beforeAll(ExtensionContext context) {
         try {
             Path dataDirectory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), databasePrefix);
-            server = EmbeddedMongo.start(dataDirectory, 0);
+            server = EmbeddedMongo.start(dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        client = MongoClients.create(server.connectionString(databasePrefix));
+        client = server.newClient(databasePrefix);
     }
 
     @Override

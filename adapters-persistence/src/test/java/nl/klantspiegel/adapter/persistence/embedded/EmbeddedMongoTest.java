@@ -1,5 +1,9 @@
 package nl.klantspiegel.adapter.persistence.embedded;
 
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -7,17 +11,30 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The embedded database through the real driver. */
+/** The embedded database through the real driver, over the in-JVM transport unless a port is asked for. */
 class EmbeddedMongoTest {
 
     @TempDir
@@ -25,13 +42,13 @@ class EmbeddedMongoTest {
 
     @Test
     void keeps_its_data_in_the_data_directory_across_restarts() {
-        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory, 0);
-             MongoClient client = MongoClients.create(server.connectionString("test"))) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
             client.getDatabase("test").getCollection("things").insertOne(new Document("_id", 1).append("kept", true));
             assertThat(server.file()).isEqualTo(dataDirectory.resolve("klantspiegel.mv.db").toAbsolutePath());
         }
-        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory, 0);
-             MongoClient client = MongoClients.create(server.connectionString("test"))) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
             Document kept = client.getDatabase("test").getCollection("things").find(new Document("_id", 1)).first();
             assertThat(kept).isNotNull();
             assertThat(kept.getBoolean("kept")).isTrue();
@@ -39,18 +56,150 @@ class EmbeddedMongoTest {
     }
 
     @Test
-    void listens_on_loopback_only() {
-        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory, 0)) {
-            assertThat(server.connectionString("x")).startsWith("mongodb://127.0.0.1:");
+    void listens_on_no_port_and_its_connection_string_is_useless_to_anyone_else() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux's /proc to list this process's sockets");
+        Set<Integer> before = listeningPortsOfThisProcess();
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            client.getDatabase("test").getCollection("things").insertOne(new Document("_id", 1));
+
+            assertThat(server.tcpAddress()).isEmpty();
+            assertThat(listeningPortsOfThisProcess()).as("TCP ports this JVM listens on").isEqualTo(before);
+            // a client of its own, as another process would make one, does not even find the host
+            try (MongoClient outsider = MongoClients.create(MongoClientSettings.builder()
+                    .applyConnectionString(new ConnectionString(server.connectionString("test")))
+                    .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(1, TimeUnit.SECONDS))
+                    .build())) {
+                assertThatThrownBy(() -> outsider.getDatabase("test").getCollection("things").countDocuments())
+                        .isInstanceOf(MongoTimeoutException.class)
+                        .hasMessageContaining("UnknownHostException");
+            }
         }
+    }
+
+    @Test
+    void on_request_also_listens_on_a_loopback_port_for_mongosh() {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory, 0);
+             MongoClient inside = server.newClient("test");
+             MongoClient outside = MongoClients.create(server.tcpConnectionString("test").orElseThrow())) {
+            inside.getDatabase("test").getCollection("things").insertOne(new Document("_id", 7));
+
+            InetSocketAddress address = server.tcpAddress().orElseThrow();
+            assertThat(address.getAddress().isLoopbackAddress()).isTrue();
+            assertThat(address.getPort()).isPositive();
+            assertThat(outside.getDatabase("test").getCollection("things").find(new Document("_id", 7)).first())
+                    .as("the same data through the port").isNotNull();
+        }
+    }
+
+    @Test
+    void the_data_directory_and_the_file_are_for_their_owner_only() throws Exception {
+        assumeTrue(Files.getFileStore(dataDirectory).supportsFileAttributeView(PosixFileAttributeView.class));
+        Path fresh = dataDirectory.resolve("fresh");
+        try (EmbeddedMongo server = EmbeddedMongo.start(fresh)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.file())))
+                    .isEqualTo("rw-------");
+        }
+
+        Path existing = dataDirectory.resolve("existing");
+        try (EmbeddedMongo server = EmbeddedMongo.start(existing)) {
+            Files.setPosixFilePermissions(server.file(), PosixFilePermissions.fromString("rw-r--r--"));
+        }
+        Files.setPosixFilePermissions(existing, PosixFilePermissions.fromString("rwxr-xr-x"));
+        try (EmbeddedMongo server = EmbeddedMongo.start(existing)) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(existing))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(server.file())))
+                    .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void the_in_jvm_transport_carries_large_documents_and_many_connections_at_once() throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            String large = "x".repeat(12 * 1024 * 1024);
+            things.insertOne(new Document("_id", "large").append("text", large));
+            assertThat(things.find(new Document("_id", "large")).first().getString("text")).isEqualTo(large);
+
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<Integer>> readers = new ArrayList<>();
+            for (int r = 0; r < 16; r++) {
+                int reader = r;
+                readers.add(pool.submit(() -> {
+                    for (int i = 0; i < 100; i++) {
+                        things.insertOne(new Document("_id", reader * 1000 + i));
+                    }
+                    return (int) things.countDocuments(new Document("_id", new Document("$gte", reader * 1000)
+                            .append("$lt", reader * 1000 + 1000)));
+                }));
+            }
+            for (Future<Integer> reader : readers) {
+                assertThat(reader.get(60, TimeUnit.SECONDS)).isEqualTo(100);
+            }
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void a_client_learns_at_once_that_the_database_has_stopped() {
+        EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(server.connectionString("test")))
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(2, TimeUnit.SECONDS))
+                .applyToSocketSettings(socket -> socket.readTimeout(30, TimeUnit.SECONDS));
+        server.configure(settings);
+        try (MongoClient client = MongoClients.create(settings.build())) {
+            client.getDatabase("test").getCollection("things").insertOne(new Document("_id", 1));
+            server.close();
+
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.getDatabase("test").getCollection("things").countDocuments())
+                    .isInstanceOf(MongoException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for the read timeout")
+                    .isLessThan(Duration.ofSeconds(10));
+        }
+    }
+
+    /** The TCP ports on which a socket of this process listens (Linux: /proc/net/tcp* against /proc/self/fd). */
+    private static Set<Integer> listeningPortsOfThisProcess() throws IOException {
+        Set<String> inodes = new HashSet<>();
+        try (DirectoryStream<Path> descriptors = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path descriptor : descriptors) {
+                try {
+                    String target = Files.readSymbolicLink(descriptor).toString();
+                    if (target.startsWith("socket:[")) {
+                        inodes.add(target.substring(8, target.length() - 1));
+                    }
+                } catch (IOException closedMeanwhile) {
+                    // a descriptor closed while listing
+                }
+            }
+        }
+        Set<Integer> ports = new TreeSet<>();
+        for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            Path path = Path.of(table);
+            if (!Files.exists(path)) {
+                continue;
+            }
+            for (String line : Files.readAllLines(path).subList(1, Files.readAllLines(path).size())) {
+                String[] fields = line.trim().split("\\s+");
+                boolean listening = fields[3].equals("0A");
+                if (listening && inodes.contains(fields[9])) {
+                    ports.add(Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1), 16));
+                }
+            }
+        }
+        return ports;
     }
 
     @Test
     void concurrent_writers_share_commits() throws Exception {
         int writers = 8;
         int writesEach = 50;
-        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory, 0);
-             MongoClient client = MongoClients.create(server.connectionString("test"))) {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
             MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
             ExecutorService pool = Executors.newFixedThreadPool(writers);
             CountDownLatch go = new CountDownLatch(1);

@@ -1,7 +1,6 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
 import org.axonframework.config.Configuration;
@@ -63,8 +62,8 @@ class ReplayTest {
 
     @Test
     void every_replayed_event_is_flagged_the_token_stays_small_and_the_replay_ends() {
-        server = EmbeddedMongo.start(dataDirectory, 0);
-        client = MongoClients.create(server.connectionString("replay"));
+        server = EmbeddedMongo.start(dataDirectory);
+        client = server.newClient("replay");
         MongoDatabase database = client.getDatabase("replay");
         Serializer serializer = JacksonSerializer.defaultSerializer();
         TokenStore tokens = MongoTokenStore.builder()
