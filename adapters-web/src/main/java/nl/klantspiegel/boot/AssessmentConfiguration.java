@@ -6,9 +6,13 @@ import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.assessment.AssessmentViewProjection;
 import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,10 +56,28 @@ public class AssessmentConfiguration {
         return new AssessmentViewProjection(views, updates);
     }
 
+    /**
+     * Takes the head of the event store while the application starts, before the web server opens its port
+     * (which happens only once every bean is made): every event acknowledged before a restart or a crash lies at
+     * or before it.
+     */
+    @Bean
+    ProjectionCatchUp projectionCatchUp(EventStore eventStore, ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return ProjectionCatchUp.fromNow(eventStore, name -> axon.getObject().eventProcessingConfiguration()
+                .eventProcessor(name, StreamingEventProcessor.class));
+    }
+
+    /** The readiness group includes it (application.properties): ready once every projection has caught up. */
+    @Bean("projections")
+    ProjectionsHealth projectionsHealth(ProjectionCatchUp catchUp,
+                                        ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new ProjectionsHealth(catchUp, axon);
+    }
+
     @Bean
     AssessmentService assessmentService(CommandGateway commandGateway, AssessmentViews views, ViewUpdates updates,
-                                        Clock clock,
+                                        ProjectionCatchUp catchUp, Clock clock,
                                         @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new AssessmentService(commandGateway, views, updates, clock, timeout);
+        return new AssessmentService(commandGateway, views, updates, catchUp, clock, timeout);
     }
 }

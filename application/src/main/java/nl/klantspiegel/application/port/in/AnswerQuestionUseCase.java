@@ -11,6 +11,7 @@ public interface AnswerQuestionUseCase {
      * @throws AssessmentNotFound                                         for an unknown id
      * @throws nl.klantspiegel.domain.instrument.InvalidAnswer            for a question or option the test lacks
      * @throws nl.klantspiegel.domain.assessment.AssessmentAlreadyCompleted once the assessment is completed
+     * @throws ConcurrentChange when other processes kept changing it at the same moment (nothing stored)
      */
     AssessmentView answer(AssessmentId id, int question, String option);
 }

@@ -8,6 +8,9 @@ import java.util.Optional;
 /** The audit trail of one assessment: its stored events in order. */
 public interface AssessmentHistoryQuery {
 
-    /** @return the events, oldest first; empty when there is no such assessment */
+    /**
+     * @return the events, oldest first; empty when there is no such assessment
+     * @throws ViewsCatchingUp when the views are still catching up after a restart
+     */
     Optional<List<RecordedEvent>> history(AssessmentId id);
 }

@@ -9,6 +9,7 @@ public interface CompleteAssessmentUseCase {
      * @return the completed assessment with its score
      * @throws AssessmentNotFound                                    for an unknown id
      * @throws nl.klantspiegel.domain.assessment.AssessmentIncomplete while a question has no answer
+     * @throws ConcurrentChange when other processes kept changing it at the same moment (nothing stored)
      */
     AssessmentView complete(AssessmentId id);
 }
