@@ -33,8 +33,23 @@ class ArchitectureTest {
     }
 
     @Test
+    void application_uses_only_the_domain_axon_and_caffeine() {
+        check(DependencyRules.APPLICATION_USES_ONLY_THE_DOMAIN_AXON_AND_CAFFEINE);
+    }
+
+    @Test
     void application_knows_no_web_no_database_no_adapter() {
         check(DependencyRules.APPLICATION_KNOWS_NO_WEB_NO_DATABASE_NO_ADAPTER);
+    }
+
+    @Test
+    void the_web_adapter_uses_only_use_cases_and_web_libraries() {
+        check(DependencyRules.WEB_ADAPTER_USES_ONLY_USE_CASES_AND_WEB_LIBRARIES);
+    }
+
+    @Test
+    void the_web_adapter_reaches_the_application_only_through_use_cases() {
+        check(DependencyRules.WEB_ADAPTER_REACHES_THE_APPLICATION_ONLY_THROUGH_USE_CASES);
     }
 
     @Test
@@ -43,8 +58,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void the_persistence_adapter_uses_only_ports_and_storage_libraries() {
+        check(DependencyRules.PERSISTENCE_ADAPTER_USES_ONLY_PORTS_AND_STORAGE_LIBRARIES);
+    }
+
+    @Test
+    void the_persistence_adapter_serves_no_http() {
+        check(DependencyRules.PERSISTENCE_ADAPTER_SERVES_NO_HTTP);
+    }
+
+    @Test
     void the_persistence_adapter_does_not_use_web() {
         check(DependencyRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_WEB);
+    }
+
+    @Test
+    void spring_security_only_in_the_web_adapter_and_boot() {
+        check(DependencyRules.SPRING_SECURITY_ONLY_IN_THE_WEB_ADAPTER_AND_BOOT);
+    }
+
+    @Test
+    void boot_wires_without_touching_the_database() {
+        check(DependencyRules.BOOT_WIRES_WITHOUT_TOUCHING_THE_DATABASE);
     }
 
     @Test

@@ -2,6 +2,10 @@ package nl.klantspiegel.architecture;
 
 import com.tngtech.archunit.lang.ArchRule;
 
+import java.util.Arrays;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -9,22 +13,54 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /**
  * The direction of dependencies: the domain in the middle, the application around it, the adapters outside,
  * and the boot package (the composition root) wiring them together.
+ * <p>
+ * Each layer has an allow-list: our own packages it may use and the libraries it may use, by name. Whatever
+ * is not on the list (a new library, or a library of another layer) is a violation until someone puts it on
+ * the list with a reason. A few deny rules say the boundaries that matter most once more, in their own words.
  */
 final class DependencyRules {
 
     static final String ROOT = "nl.klantspiegel";
     static final String DOMAIN = "nl.klantspiegel.domain..";
     static final String APPLICATION = "nl.klantspiegel.application..";
+    static final String USE_CASES = "nl.klantspiegel.application.port.in..";
+    static final String OUTGOING_PORTS = "nl.klantspiegel.application.port.out..";
     static final String WEB_ADAPTER = "nl.klantspiegel.adapter.web..";
     static final String PERSISTENCE_ADAPTER = "nl.klantspiegel.adapter.persistence..";
     static final String ADAPTERS = "nl.klantspiegel.adapter..";
     static final String BOOT = "nl.klantspiegel.boot..";
 
+    /** The part of the JDK that computes and reads the class path, but reaches no database, network or file. */
+    private static final String[] JDK_CORE = {
+            "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "java.nio.charset.."};
+    /** All of the JDK: the adapters are where the outside world (sockets, files) is reached. */
+    private static final String JDK = "java..";
+
+    /** Axon's core: messages, aggregates, event sourcing, its own configuration API. No Spring, no storage. */
+    private static final String[] AXON_CORE = {
+            "org.axonframework.commandhandling..", "org.axonframework.eventhandling..",
+            "org.axonframework.messaging..", "org.axonframework.modelling..", "org.axonframework.eventsourcing..",
+            "org.axonframework.config..", "org.axonframework.common.."};
+    private static final String CAFFEINE = "com.github.benmanes.caffeine..";
+    private static final String JACKSON = "com.fasterxml.jackson..";
+    private static final String SLF4J = "org.slf4j..";
+    private static final String SPRING_SECURITY = "org.springframework.security..";
+    private static final String SPRING_BOOT_SECURITY = "org.springframework.boot.autoconfigure.security..";
+
     static final ArchRule DOMAIN_DEPENDS_ON_THE_JDK_ONLY = classes()
             .that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(DOMAIN, "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(new String[] {DOMAIN}, JDK_CORE))
             .because("the decisions of the test (may this answer be given, is it complete, what is the score) "
-                    + "must stay pure and testable without any framework, and outlive every one of them");
+                    + "must stay pure and testable without any framework, and outlive every one of them; "
+                    + "of the JDK only what computes: no database (java.sql), network, files or javax");
+
+    static final ArchRule APPLICATION_USES_ONLY_THE_DOMAIN_AXON_AND_CAFFEINE = classes()
+            .that().resideInAPackage(APPLICATION)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    concat(new String[] {APPLICATION, DOMAIN, CAFFEINE}, AXON_CORE, JDK_CORE))
+            .because("the application is use cases, ports and the Axon shell around the domain: Axon's core "
+                    + "and Caffeine (the aggregate cache) are all it needs; Spring, Spring Data, MongoTemplate, "
+                    + "the MongoDB driver, BSON, Jackson and Spring Security are details of the adapters");
 
     static final ArchRule APPLICATION_KNOWS_NO_WEB_NO_DATABASE_NO_ADAPTER = noClasses()
             .that().resideInAPackage(APPLICATION)
@@ -34,16 +70,82 @@ final class DependencyRules {
             .because("use cases speak through ports; HTTP, Spring, MongoDB and the adapters are details "
                     + "outside the hexagon, wired in by the boot package");
 
+    static final ArchRule WEB_ADAPTER_USES_ONLY_USE_CASES_AND_WEB_LIBRARIES = classes()
+            .that().resideInAPackage(WEB_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    WEB_ADAPTER, DOMAIN, USE_CASES,
+                    "org.springframework.web..", "org.springframework.http..", SPRING_SECURITY,
+                    "org.springframework.boot.web..", SPRING_BOOT_SECURITY,
+                    "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
+                    "org.springframework.stereotype..", "org.springframework.util..",
+                    "jakarta.servlet..", JACKSON, "io.swagger..", "io.github.bucket4j..", CAFFEINE, SLF4J, JDK)
+            .because("the web adapter turns HTTP into calls of use cases and back: Spring MVC, Spring Security, "
+                    + "the servlet API, Jackson, the OpenAPI annotations and rate limiting are its tools; "
+                    + "the database (Spring Data, MongoTemplate, the MongoDB driver, BSON) and Axon are not");
+
+    static final ArchRule WEB_ADAPTER_REACHES_THE_APPLICATION_ONLY_THROUGH_USE_CASES = noClasses()
+            .that().resideInAPackage(WEB_ADAPTER)
+            .should().dependOnClassesThat(resideInAPackage(APPLICATION).and(resideOutsideOfPackage(USE_CASES))
+                    .or(resideInAPackage("org.axonframework..")))
+            .because("a request goes through a use case (application.port.in), which checks and decides; "
+                    + "sending Axon commands, or using the aggregate, projections or outgoing ports, "
+                    + "would bypass it");
+
     static final ArchRule WEB_ADAPTER_DOES_NOT_USE_PERSISTENCE = noClasses()
             .that().resideInAPackage(WEB_ADAPTER)
             .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE_ADAPTER, BOOT)
             .because("adapters only meet in the application's ports: the web adapter reads through use cases, "
                     + "never from the database");
 
+    /** Spring Boot's auto-configuration as a whole; its web and security parts are kept out by the deny rules. */
+    static final ArchRule PERSISTENCE_ADAPTER_USES_ONLY_PORTS_AND_STORAGE_LIBRARIES = classes()
+            .that().resideInAPackage(PERSISTENCE_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    PERSISTENCE_ADAPTER, DOMAIN, OUTGOING_PORTS, USE_CASES,
+                    "org.springframework.data..", "org.springframework.boot.autoconfigure..",
+                    "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
+                    "org.springframework.util..", "com.mongodb..", "org.bson..",
+                    "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..",
+                    "org.axonframework.messaging..", "org.axonframework.serialization..",
+                    "org.axonframework.common..", "org.axonframework.config..", "org.axonframework.extensions.mongo..",
+                    JACKSON, "de.bwaldvogel..", "org.h2..", "io.netty..", SLF4J, JDK)
+            .because("the persistence adapter implements the outgoing ports, and stores the views the use cases "
+                    + "return, with Spring Data MongoDB, the MongoDB driver, BSON, Axon's event and token stores, "
+                    + "Jackson and the embedded database (mongo-java-server, H2, Netty); it handles no commands, "
+                    + "serves no HTTP and checks no caller");
+
+    static final ArchRule PERSISTENCE_ADAPTER_SERVES_NO_HTTP = noClasses()
+            .that().resideInAPackage(PERSISTENCE_ADAPTER)
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework.web..", "org.springframework.http..", "jakarta.servlet..",
+                    "org.springframework.boot.web..", "org.springframework.boot.autoconfigure.web..")
+            .because("HTTP is the web adapter's: storage that serves requests itself would be a second API "
+                    + "around the use cases, unchecked by them and by the web adapter's protection");
+
     static final ArchRule PERSISTENCE_ADAPTER_DOES_NOT_USE_WEB = noClasses()
             .that().resideInAPackage(PERSISTENCE_ADAPTER)
             .should().dependOnClassesThat().resideInAnyPackage(WEB_ADAPTER, BOOT)
             .because("adapters only meet in the application's ports: storage knows nothing of HTTP");
+
+    static final ArchRule SPRING_SECURITY_ONLY_IN_THE_WEB_ADAPTER_AND_BOOT = noClasses()
+            .that().resideOutsideOfPackages(WEB_ADAPTER, BOOT)
+            .should().dependOnClassesThat().resideInAnyPackage(SPRING_SECURITY, SPRING_BOOT_SECURITY)
+            .because("who may call what is decided at the edge, on the HTTP request: the domain, the use cases "
+                    + "and storage must work the same whoever calls them, and be testable without a security "
+                    + "context");
+
+    /** Spring Boot as a whole: the composition root starts it, configures it and reports health through it. */
+    static final ArchRule BOOT_WIRES_WITHOUT_TOUCHING_THE_DATABASE = classes()
+            .that().resideInAPackage(BOOT)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(new String[] {
+                    BOOT, DOMAIN, APPLICATION, WEB_ADAPTER,
+                    "org.springframework.boot..", "org.springframework.context..", "org.springframework.beans..",
+                    "org.springframework.core..", "org.springframework.stereotype..", "org.springframework.util..",
+                    "org.springframework.web..", "org.springframework.http..", SPRING_SECURITY,
+                    SLF4J, JDK}, AXON_CORE))
+            .because("the composition root wires the application, Axon and the web adapter with Spring Boot; "
+                    + "the persistence adapter plugs in by auto-configuration from the runtime class path, so "
+                    + "neither its classes nor Spring Data, MongoTemplate, the MongoDB driver or BSON belong here");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices()
             .matching(ROOT + ".(**)")
@@ -55,6 +157,10 @@ final class DependencyRules {
             .that().resideOutsideOfPackage(BOOT)
             .should().dependOnClassesThat().resideInAPackage(BOOT)
             .because("the boot package wires everything together, so everything else must be usable without it");
+
+    private static String[] concat(String[]... parts) {
+        return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
+    }
 
     private DependencyRules() {
     }
