@@ -74,10 +74,12 @@ final class ApiClient {
         return put("/api/assessments/" + id + "/answers/" + question, "{\"option\":\"" + option + "\"}");
     }
 
-    record Response(int status, String contentType, Optional<String> location, String body) {
+    record Response(int status, String contentType, Optional<String> location, Optional<String> retryAfter,
+                    String body) {
         Response(HttpResponse<String> response) {
             this(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location"), response.body());
+                    response.headers().firstValue("Location"), response.headers().firstValue("Retry-After"),
+                    response.body());
         }
 
         JsonNode json() {

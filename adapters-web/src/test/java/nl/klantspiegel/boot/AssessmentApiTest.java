@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +39,9 @@ class AssessmentApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EventStore eventStore;
 
     ApiClient api;
 
@@ -219,28 +225,61 @@ class AssessmentApiTest {
         }
 
         @ParameterizedTest(name = "question {0}")
-        @ValueSource(strings = {"0", "7", "-1", "99999999999"})
-        void a_question_outside_1_to_6(String question) {
-            assertRefusedWithoutEvents(() -> api.put(answerPath(question), "{\"option\":\"a\"}"), 400, "");
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+                "7 | Question 7 does not exist; questions are numbered 1 to 6.",
+                "0 | '0' is not.",
+                "-1 | '-1' is not.",
+                "99999999999 | '99999999999' is not."})
+        void a_question_outside_1_to_6(String question, String detail) {
+            assertRefusedWithoutEvents(() -> api.put(answerPath(question), "{\"option\":\"a\"}"), 400, detail);
+        }
+
+        @ParameterizedTest(name = "question {0}")
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {"0x2 | '0x2'", "01 | '01'", "+4 | '+4'", "%203%20 | ' 3 '", "2.0 | '2.0'",
+                "%EF%BC%93 | '３'"})
+        void a_question_number_is_only_read_when_written_plainly(String question, String shown) {
+            assertRefusedWithoutEvents(() -> api.put(answerPath(question), "{\"option\":\"a\"}"), 400,
+                    "Question must be a question number written plainly, such as 3; " + shown + " is not.");
         }
 
         @Test
         void a_question_that_is_not_a_number() {
             assertRefusedWithoutEvents(() -> api.put(answerPath("two"), "{\"option\":\"a\"}"), 400,
-                    "Question must be a whole number");
+                    "Question must be a question number written plainly, such as 3; 'two' is not.");
         }
 
         @ParameterizedTest(name = "body {0}")
-        @ValueSource(strings = {"{\"option\":\"d\"}", "{\"option\":\"\"}", "{\"option\":null}", "{}",
-                "{\"option\":5}", "{\"option\":\"ab\"}"})
-        void an_option_outside_a_b_c(String body) {
-            assertRefusedWithoutEvents(() -> api.put(answerPath("2"), body), 400, "option");
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+                "{\"option\":\"d\"} | Option 'd' does not exist; choose a, b or c.",
+                "{\"option\":\"\"} | Option '' does not exist; choose a, b or c.",
+                "{\"option\":null} | An option is required; choose a, b or c.",
+                "{} | An option is required; choose a, b or c.",
+                "{\"option\":5} | Option '5' does not exist; choose a, b or c.",
+                "{\"option\":\"ab\"} | Option 'ab' does not exist; choose a, b or c."})
+        void an_option_outside_a_b_c(String body, String detail) {
+            assertRefusedWithoutEvents(() -> api.put(answerPath("2"), body), 400, detail);
         }
 
         @ParameterizedTest(name = "body {0}")
-        @ValueSource(strings = {"{\"option\":", "option=a", "[\"a\"]", "{\"option\":[\"a\"]}", "\"a\""})
-        void malformed_json(String body) {
-            assertRefusedWithoutEvents(() -> api.put(answerPath("2"), body), 400, "JSON");
+        @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+                "{\"option\": | The request body ends before its JSON is complete.",
+                "option=a | The request body is not valid JSON (line 1, column 1).",
+                "{\"option\":NaN} | The request body is not valid JSON (line 1, column 14).",
+                "[\"a\"] | The request body must be a JSON object, such as {\"option\": \"b\"}.",
+                "\"a\" | The request body must be a JSON object, such as {\"option\": \"b\"}.",
+                "{\"option\":[\"a\"]} | The field 'option' must be a text, such as \"b\".",
+                "{\"option\":{}} | The field 'option' must be a text, such as \"b\"."})
+        void malformed_json_is_explained_in_the_clients_terms(String body, String detail) {
+            Response refused = assertRefusedWithoutEvents(() -> api.put(answerPath("2"), body), 400, detail);
+            assertNoJavaIn(refused);
+        }
+
+        @Test
+        void a_field_given_twice_is_refused() {
+            Response refused = assertRefusedWithoutEvents(
+                    () -> api.put(answerPath("2"), "{\"option\":\"a\",\"option\":\"b\"}"), 400,
+                    "a field appears twice (line 1, column 23); give each field once.");
+            assertNoJavaIn(refused);
         }
 
         @Test
@@ -308,13 +347,64 @@ class AssessmentApiTest {
         void a_wrong_media_type_or_method() {
             assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(answerPath("2")))
                     .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("a"))), 415,
-                    "came with Content-Type text/plain");
+                    "Send JSON (Content-Type: application/json), or no body at all");
             assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri("/api/assessments/" + id))
-                    .DELETE()), 405, "");
+                    .DELETE()), 405, "Method 'DELETE' is not supported.");
+        }
+
+        @ParameterizedTest(name = "Content-Type {0}")
+        @ValueSource(strings = {"*/*", "application/*", "*/json", "not a type", "application/json;;;="})
+        void a_content_type_that_names_no_single_type(String contentType) {
+            long before = newestEventPosition();
+            assertProblem(api.send(HttpRequest.newBuilder(api.uri("/api/assessments"))
+                            .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString("{}"))),
+                    415, "Send JSON (Content-Type: application/json)");
+            assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(answerPath("2")))
+                            .header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofString("{\"option\":\"b\"}"))),
+                    415, "Send JSON (Content-Type: application/json)");
+            assertThat(newestEventPosition()).isEqualTo(before);
+        }
+
+        @Test
+        void a_cross_site_form_cannot_complete_or_answer() {
+            for (int question = 2; question <= 6; question++) {
+                api.answer(id, question, "c");
+            }
+            String completion = "/api/assessments/" + id + "/completion";
+            // what an HTML form on another site sends: form-encoded, with or without fields
+            assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(completion))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("confirm=yes"))), 415,
+                    "Send JSON (Content-Type: application/json), or no body at all");
+            assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(completion))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.noBody())), 415, "or no body at all");
+            assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(completion))
+                            .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}"))),
+                    415, "or no body at all");
+            // a request the browser marks as coming from another site, even as JSON
+            assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(completion))
+                            .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.noBody())), 403,
+                    "An assessment can only be changed from this site's own pages.");
+            assertRefusedWithoutEvents(() -> api.send(HttpRequest.newBuilder(api.uri(answerPath("1")))
+                            .header("Sec-Fetch-Site", "cross-site").header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString("{\"option\":\"c\"}"))), 403,
+                    "this site's own pages");
+            assertThat(api.get("/api/assessments/" + id).json().get("status").asText()).isEqualTo("IN_PROGRESS");
+
+            // the page itself (same origin), and scripts that send no such header, still can
+            Response completed = api.send(HttpRequest.newBuilder(api.uri(completion))
+                    .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(completed.status()).isEqualTo(200);
+            assertThat(completed.json().get("status").asText()).isEqualTo("COMPLETED");
         }
 
         private String answerPath(String question) {
             return "/api/assessments/" + id + "/answers/" + question;
+        }
+
+        private long newestEventPosition() {
+            return eventStore.createHeadToken() == null ? 0 : eventStore.createHeadToken().position().orElse(0);
         }
 
         private Response assertRefusedWithoutEvents(Supplier<Response> request, int status, String detail) {
@@ -337,7 +427,13 @@ class AssessmentApiTest {
             assertThat(paths.has("/api/instrument")).isTrue();
             assertThat(paths.has("/api/assessments/{id}/answers/{question}")).isTrue();
             assertThat(paths.has("/api/assessments/{id}/history")).isTrue();
-            assertThat(api.get("/api-docs.html").status()).isIn(200, 302);
+            Response entry = api.get("/api-docs.html");
+            assertThat(entry.status()).as("the documentation's address leads to Swagger UI").isEqualTo(302);
+            String ui = entry.location().orElseThrow();
+            Response page = api.get(URI.create(ui).getRawPath());
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.contentType()).startsWith("text/html");
+            assertThat(page.body()).contains("swagger-ui");
         }
 
         @Test
@@ -369,6 +465,13 @@ class AssessmentApiTest {
         JsonNode problem = response.json();
         assertThat(problem.get("status").asInt()).isEqualTo(status);
         assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank().containsIgnoringCase(detail);
+        assertThat(detail).as("a test must name the detail it expects").isNotBlank();
+        assertThat(problem.get("detail").asText()).contains(detail);
+    }
+
+    /** A refusal says what is wrong in the client's terms: no Java class, package, parser setting or trace. */
+    static void assertNoJavaIn(Response response) {
+        assertThat(response.body()).doesNotContainPattern("(nl\\.klantspiegel|com\\.fasterxml|java\\.|jakarta\\.|org\\.springframework)")
+                .doesNotContain("Exception", "JsonReadFeature", "JsonParser", "ALLOW_", "\\tat ", "Caused by");
     }
 }

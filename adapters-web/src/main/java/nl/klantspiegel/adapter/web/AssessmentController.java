@@ -31,6 +31,11 @@ import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
+/**
+ * The respondent's API. Its answers are the respondent's alone: no cache may keep them. Spring Security marks
+ * every response that sets no caching of its own {@code no-store} (SecurityConfiguration); they are not marked
+ * here as well, which would send the header twice when the body was read before the request reached here.
+ */
 @RestController
 @RequestMapping(path = "/api/assessments", produces = "application/json")
 @Tag(name = "Assessments", description = "Take the test: start, answer, change answers, complete, see the result")
@@ -74,11 +79,13 @@ class AssessmentController {
     @ApiResponse(responseCode = "200", description = "Found")
     @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    AssessmentResponse get(@PathVariable String id,
-                           @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
+    ResponseEntity<AssessmentResponse> get(
+            @PathVariable String id,
+            @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
         AssessmentId assessmentId = parse(id);
+        Optional<Language> language = requestedLanguage(lang);
         AssessmentView found = view.view(assessmentId).orElseThrow(() -> new AssessmentNotFound(id));
-        return AssessmentResponse.of(found, requestedLanguage(lang).orElse(found.language()));
+        return ResponseEntity.ok(AssessmentResponse.of(found, language.orElse(found.language())));
     }
 
     @PutMapping(path = "/{id}/answers/{question}", consumes = "application/json")
@@ -89,12 +96,16 @@ class AssessmentController {
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "The assessment is already completed", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    AssessmentResponse answer(@PathVariable String id, @PathVariable int question,
-                              @RequestBody AnswerRequest request,
-                              @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
-        Optional<Language> language = requestedLanguage(lang); // refused before anything is stored
-        AssessmentView answered = answer.answer(parse(id), question, request.option());
-        return AssessmentResponse.of(answered, language.orElse(answered.language()));
+    ResponseEntity<AssessmentResponse> answer(
+            @PathVariable String id,
+            @Parameter(description = "The question number, 1 to 6, written plainly", schema = @Schema(
+                    type = "integer", minimum = "1", maximum = "6")) @PathVariable String question,
+            @RequestBody AnswerRequest request,
+            @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
+        int number = InvalidPathValue.questionNumber(question); // refused before anything is stored
+        Optional<Language> language = requestedLanguage(lang);
+        AssessmentView answered = answer.answer(parse(id), number, request.option());
+        return ResponseEntity.ok(AssessmentResponse.of(answered, language.orElse(answered.language())));
     }
 
     @PostMapping("/{id}/completion")
@@ -105,11 +116,12 @@ class AssessmentController {
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
     @ApiResponse(responseCode = "409", description = "A question has no answer yet", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    AssessmentResponse complete(@PathVariable String id,
-                                @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
+    ResponseEntity<AssessmentResponse> complete(
+            @PathVariable String id,
+            @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
         Optional<Language> language = requestedLanguage(lang); // refused before anything is stored
         AssessmentView completed = complete.complete(parse(id));
-        return AssessmentResponse.of(completed, language.orElse(completed.language()));
+        return ResponseEntity.ok(AssessmentResponse.of(completed, language.orElse(completed.language())));
     }
 
     @GetMapping("/{id}/history")
@@ -117,11 +129,12 @@ class AssessmentController {
     @ApiResponse(responseCode = "200", description = "The audit trail")
     @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
-    List<HistoryEntryResponse> history(@PathVariable String id) {
-        return history.history(parse(id)).orElseThrow(() -> new AssessmentNotFound(id)).stream()
+    ResponseEntity<List<HistoryEntryResponse>> history(@PathVariable String id) {
+        return ResponseEntity.ok(history.history(parse(id)).orElseThrow(() -> new AssessmentNotFound(id)).stream()
                 .map(HistoryEntryResponse::of)
-                .toList();
+                .toList());
     }
+
 
     /** An id that is not even well-formed names no assessment. */
     private static AssessmentId parse(String id) {

@@ -15,6 +15,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -81,9 +84,25 @@ class BrowserTest {
     private ChromeDriver driver;
     private WebDriverWait wait;
 
+    /**
+     * The page works under the product's Content-Security-Policy (only its own scripts, styles and images): the
+     * browser reported no violation of it, nor any other error, while the test used the page.
+     */
     @AfterEach
-    void closeBrowser() {
-        if (driver != null) {
+    void noPolicyViolationsAndCloseBrowser() {
+        if (driver == null) {
+            return;
+        }
+        try {
+            List<String> problems = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                            || entry.getMessage().contains("Content Security Policy"))
+                    .map(LogEntry::getMessage)
+                    // refusals the tests provoke on purpose (unknown id, completing too early, being offline)
+                    .filter(message -> !message.contains("Failed to load resource"))
+                    .toList();
+            assertThat(problems).as("errors and policy violations in the browser console").isEmpty();
+        } finally {
             driver.quit();
         }
     }
@@ -259,6 +278,15 @@ class BrowserTest {
         assertNoHorizontalScroll();
     }
 
+    @Test
+    void the_api_documentation_works_under_the_same_policy() {
+        openBrowser(1280, 900);
+        driver.get("http://localhost:" + port + "/api-docs.html");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".swagger-ui .opblock-tag")));
+        assertThat(driver.findElements(By.cssSelector(".swagger-ui .opblock"))).hasSizeGreaterThanOrEqualTo(6);
+        assertThat(driver.findElement(By.cssSelector(".swagger-ui .info .title")).getText()).isNotBlank();
+    }
+
     // ------------------------------------------------------------------ browser
 
     private void openBrowser(int width, int height) {
@@ -276,6 +304,7 @@ class BrowserTest {
                 .build();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=" + width + "," + height, "--user-data-dir=" + profile.toAbsolutePath());
