@@ -18,14 +18,17 @@ public record AssessmentId(String value) {
         return new AssessmentId(UUID.randomUUID().toString());
     }
 
-    /** Reads an id as it appears in a URL; anything that is not a canonical random UUID is no id at all. */
+    /**
+     * Reads an id as it appears in a URL; anything that is not a canonical random UUID (version 4 of the IETF
+     * variant, lower case, as {@link #newId()} makes them) is no id at all.
+     */
     public static Optional<AssessmentId> parse(String text) {
         if (text == null || text.length() != 36) {
             return Optional.empty();
         }
         try {
             UUID uuid = UUID.fromString(text);
-            if (uuid.version() != 4 || !uuid.toString().equals(text)) {
+            if (uuid.version() != 4 || uuid.variant() != 2 || !uuid.toString().equals(text)) {
                 return Optional.empty();
             }
             return Optional.of(new AssessmentId(text));

@@ -22,12 +22,25 @@ public final class Instrument {
     /**
      * @param version the version number
      * @param points  the score table: one row per question (question 1 first), one column per option a, b, c
-     * @param bands   the bands, together covering every possible total exactly once
+     * @param bands   one range for every band, together covering every possible total exactly once and nothing
+     *                outside the scale (each band has a title and a diagnosis, so none may be missing or double)
      */
     Instrument(int version, int[][] points, List<BandRange> bands) {
         this.version = version;
         this.points = copyOf(points);
         this.bands = List.copyOf(bands);
+        for (Band band : Band.values()) {
+            long ranges = this.bands.stream().filter(range -> range.band() == band).count();
+            if (ranges != 1) {
+                throw new IllegalArgumentException("band " + band + " has " + ranges + " ranges; every band needs one");
+            }
+        }
+        for (BandRange range : this.bands) {
+            if (range.from() < minimumScore() || range.to() > maximumScore()) {
+                throw new IllegalArgumentException("band " + range.band() + " (" + range.from() + ".." + range.to()
+                        + ") reaches outside the scale " + minimumScore() + ".." + maximumScore());
+            }
+        }
         for (int total = minimumScore(); total <= maximumScore(); total++) {
             int finalTotal = total;
             long covering = this.bands.stream().filter(range -> range.contains(finalTotal)).count();

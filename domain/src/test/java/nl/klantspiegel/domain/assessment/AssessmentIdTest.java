@@ -61,6 +61,18 @@ class AssessmentIdTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+            "0b6c2f1e-8d3a-4c57-0e21-6f0a8b7c5d43",  // variant 0 (NCS), never made by UUID.randomUUID()
+            "0b6c2f1e-8d3a-4c57-ce21-6f0a8b7c5d43",  // variant 6 (Microsoft)
+            "0b6c2f1e-8d3a-4c57-ee21-6f0a8b7c5d43",  // variant 7 (reserved)
+    })
+    void a_version_4_uuid_of_another_variant_is_no_id(String text) {
+        assertThat(UUID.fromString(text).version()).isEqualTo(4);
+        assertThat(UUID.fromString(text).variant()).isNotEqualTo(2);
+        assertThat(AssessmentId.parse(text)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
             "0B6C2F1E-8D3A-4C57-9E21-6F0A8B7C5D43",  // upper case
             "0b6c2f1e-8d3a-4c57-9E21-6f0a8b7c5d43",  // partly upper case
             "+b6c2f1e-8d3a-4c57-9e21-6f0a8b7c5d43",  // a sign the UUID parser tolerates

@@ -87,7 +87,30 @@ class InstrumentConstructionTest {
         void an_instrument_without_bands_is_refused() {
             assertThatThrownBy(() -> instrument())
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("total 1 is covered by 0 bands");
+                    .hasMessage("band LOW has 0 ranges; every band needs one");
+        }
+
+        @Test
+        void every_band_needs_exactly_one_range() {
+            assertThatThrownBy(() -> instrument(new BandRange(LOW, 1, 2), new BandRange(HIGH, 3, 5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("band AVERAGE has 0 ranges; every band needs one");
+            assertThatThrownBy(() -> instrument(new BandRange(LOW, 1, 1), new BandRange(LOW, 2, 2),
+                    new BandRange(AVERAGE, 3, 4), new BandRange(HIGH, 5, 5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("band LOW has 2 ranges; every band needs one");
+        }
+
+        @Test
+        void a_band_reaching_outside_the_scale_is_refused() {
+            assertThatThrownBy(() -> instrument(
+                    new BandRange(LOW, 0, 2), new BandRange(AVERAGE, 3, 4), new BandRange(HIGH, 5, 5)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("band LOW (0..2) reaches outside the scale 1..5");
+            assertThatThrownBy(() -> instrument(
+                    new BandRange(LOW, 1, 2), new BandRange(AVERAGE, 3, 4), new BandRange(HIGH, 5, 9)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("band HIGH (5..9) reaches outside the scale 1..5");
         }
     }
 
@@ -156,7 +179,8 @@ class InstrumentConstructionTest {
         @Test
         void the_texts_must_match_the_number_of_questions() {
             // the version 900 texts are written for two questions, not one
-            assertThatThrownBy(() -> new Instrument(900, new int[][]{{1, 2, 3}}, List.of(new BandRange(LOW, 1, 3))))
+            assertThatThrownBy(() -> new Instrument(900, new int[][]{{1, 2, 3}}, List.of(new BandRange(LOW, 1, 1),
+                    new BandRange(AVERAGE, 2, 2), new BandRange(HIGH, 3, 3))))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessageStartingWith("instrument-v900_nl.properties: unexpected advice.2.a");
         }
