@@ -7,11 +7,12 @@ import org.axonframework.common.caching.Cache;
 import java.util.function.Supplier;
 
 /**
- * Axon's aggregate cache on Caffeine: a bounded, least-recently-used map, so an assessment in use is
- * found in memory rather than rebuilt from its events. (Axon ships no bounded in-memory cache; its
- * {@code WeakReferenceCache} loses entries at the next garbage collection.)
+ * Axon's aggregate cache on Caffeine: a bounded map that keeps the assessments used recently and often (Caffeine's
+ * Window TinyLFU eviction), so an assessment in use is found in memory rather than rebuilt from its events. (Axon
+ * ships no bounded in-memory cache; its {@code WeakReferenceCache} loses entries at the next garbage collection.)
  *
- * <p>Entry listeners are not supported: Axon's caching repository does not use them.
+ * <p>For aggregates only: entry listeners are not supported, and a supplier that gives {@code null} stores
+ * nothing; Axon's caching repository relies on neither (its saga store would).
  */
 public final class AggregateCache implements Cache {
 
@@ -41,6 +42,12 @@ public final class AggregateCache implements Cache {
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
         return (T) entries.get(key, ignored -> valueSupplier.get());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <V> void computeIfPresent(Object key, java.util.function.UnaryOperator<V> update) {
+        entries.asMap().computeIfPresent(key, (ignored, value) -> update.apply((V) value));
     }
 
     @Override

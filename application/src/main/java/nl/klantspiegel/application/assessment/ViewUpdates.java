@@ -26,6 +26,11 @@ public final class ViewUpdates {
 
     private final ConcurrentMap<AssessmentId, CompletableFuture<Void>> signals = new ConcurrentHashMap<>();
 
+    /** How many assessments readers are waiting for now. */
+    int waiting() {
+        return signals.size();
+    }
+
     /** Called by the projection after the view of {@code id} was stored. */
     void updated(AssessmentId id) {
         CompletableFuture<Void> signal = signals.remove(id);
@@ -47,6 +52,9 @@ public final class ViewUpdates {
             CompletableFuture<Void> signal = signals.computeIfAbsent(id, key -> new CompletableFuture<>());
             Optional<AssessmentView> view = read.apply(id);
             if (view.isPresent() && view.get().version() >= version) {
+                // forget the interest, or it would stay for good when this assessment never changes again (a
+                // reader of the same assessment waiting at this moment falls back to re-reading)
+                signals.remove(id, signal);
                 return view.get();
             }
             long remaining = deadline - System.nanoTime();

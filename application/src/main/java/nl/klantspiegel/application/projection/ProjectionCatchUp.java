@@ -32,6 +32,9 @@ import java.util.function.Function;
  * includes the positions it still waits for) and its position has reached that head. From then on it stays caught
  * up for this process: new events reach the views through the live stream, and a request that made one waits for
  * its own view ({@link nl.klantspiegel.application.assessment.ViewUpdates}).
+ *
+ * <p>It judges the segments this process has claimed. The projections run as one segment each, so that is all of
+ * them; a projection split into segments over several instances would need every instance's claims counted.
  */
 public final class ProjectionCatchUp {
 
@@ -50,10 +53,17 @@ public final class ProjectionCatchUp {
         this.processors = Objects.requireNonNull(processors, "processors");
     }
 
-    /** Takes the head of {@code events} now: call while starting, before any request is served. */
+    /**
+     * Takes the head of {@code events} now: call while starting, before any request is served.
+     *
+     * @throws IllegalArgumentException when the store's tokens have no position to compare with
+     */
     public static ProjectionCatchUp fromNow(StreamableMessageSource<?> events,
                                             Function<String, Optional<StreamingEventProcessor>> processors) {
         TrackingToken head = events.createHeadToken();
+        if (head != null && head.position().isEmpty()) {
+            throw new IllegalArgumentException("the event store's head token " + head + " has no position");
+        }
         return new ProjectionCatchUp(head == null ? OptionalLong.empty() : head.position(), processors);
     }
 
