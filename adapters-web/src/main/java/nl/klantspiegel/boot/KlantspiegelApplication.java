@@ -15,6 +15,10 @@ import org.springframework.context.annotation.Import;
 public class KlantspiegelApplication {
 
     public static void main(String[] args) {
+        // the product runs offline: no advertisement for Axon's hosted console in its log
+        if (System.getProperty("disable-axoniq-console-message") == null) {
+            System.setProperty("disable-axoniq-console-message", "true");
+        }
         SpringApplication.run(KlantspiegelApplication.class, args);
     }
 }

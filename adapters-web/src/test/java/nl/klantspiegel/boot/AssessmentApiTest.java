@@ -15,11 +15,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -32,9 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssessmentApiTest {
 
     @DynamicPropertySource
-    static void freshDataDirectory(DynamicPropertyRegistry properties) throws IOException {
-        String directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "api-test-data").toString();
-        properties.add("klantspiegel.data-dir", () -> directory);
+    static void freshDataDirectory(DynamicPropertyRegistry properties) {
+        TestData.freshDataDirectory(properties, "api-test-data");
     }
 
     @LocalServerPort

@@ -26,8 +26,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,10 +53,8 @@ class HostileClientsTest {
     private static final int SLOW_CLIENTS = 40;
 
     @DynamicPropertySource
-    static void freshDataDirectory(DynamicPropertyRegistry properties) throws IOException {
-        String directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "hostile-test-data")
-                .toString();
-        properties.add("klantspiegel.data-dir", () -> directory);
+    static void freshDataDirectory(DynamicPropertyRegistry properties) {
+        TestData.freshDataDirectory(properties, "hostile-test-data");
     }
 
     @LocalServerPort

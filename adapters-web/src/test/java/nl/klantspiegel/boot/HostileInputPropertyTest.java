@@ -19,7 +19,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -46,7 +45,7 @@ class HostileInputPropertyTest {
 
     @BeforeContainer
     static void start() throws IOException {
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "fuzz-test-data");
+        Path data = TestData.freshDirectory("fuzz-test-data");
         application = new SpringApplicationBuilder(KlantspiegelApplication.class)
                 .run("--server.port=0", "--klantspiegel.data-dir=" + data,
                         "--klantspiegel.rate-limit.assessment-starts.capacity=100000");

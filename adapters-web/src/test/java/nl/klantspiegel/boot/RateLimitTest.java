@@ -7,10 +7,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static nl.klantspiegel.boot.AssessmentApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,10 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RateLimitTest {
 
     @DynamicPropertySource
-    static void freshDataDirectory(DynamicPropertyRegistry properties) throws IOException {
-        String directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "rate-test-data")
-                .toString();
-        properties.add("klantspiegel.data-dir", () -> directory);
+    static void freshDataDirectory(DynamicPropertyRegistry properties) {
+        TestData.freshDataDirectory(properties, "rate-test-data");
     }
 
     @LocalServerPort

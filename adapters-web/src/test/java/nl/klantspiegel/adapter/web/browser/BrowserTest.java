@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.web.browser;
 
 import nl.klantspiegel.boot.KlantspiegelApplication;
+import nl.klantspiegel.boot.TestData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,9 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.File;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -62,9 +61,8 @@ class BrowserTest {
     private static final Map<Integer, String> TOP_ANSWERS = Map.of(1, "c", 2, "b", 3, "a", 4, "b", 5, "c", 6, "c");
 
     @DynamicPropertySource
-    static void freshDataDirectory(DynamicPropertyRegistry properties) throws IOException {
-        String directory = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "browser-test-data").toString();
-        properties.add("klantspiegel.data-dir", () -> directory);
+    static void freshDataDirectory(DynamicPropertyRegistry properties) {
+        TestData.freshDataDirectory(properties, "browser-test-data");
     }
 
     @BeforeAll
