@@ -423,6 +423,12 @@ class AssessmentApiTest {
             assertThat(paths.has("/api/instrument")).isTrue();
             assertThat(paths.has("/api/assessments/{id}/answers/{question}")).isTrue();
             assertThat(paths.has("/api/assessments/{id}/history")).isTrue();
+            assertThat(document.json().get("info").get("title").asText()).isEqualTo("Klantspiegel API");
+            JsonNode answerResponses = paths.get("/api/assessments/{id}/answers/{question}").get("put").get("responses");
+            for (String status : List.of("200", "400", "403", "404", "408", "409", "413", "415", "503")) {
+                assertThat(answerResponses.has(status)).as("answering documents %s", status).isTrue();
+            }
+            assertThat(paths.get("/api/assessments").get("post").get("responses").has("429")).isTrue();
             Response entry = api.get("/api-docs.html");
             assertThat(entry.status()).as("the documentation's address leads to Swagger UI").isEqualTo(302);
             String ui = entry.location().orElseThrow();

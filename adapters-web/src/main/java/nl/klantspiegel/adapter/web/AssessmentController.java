@@ -41,6 +41,20 @@ import java.util.Optional;
 @Tag(name = "Assessments", description = "Take the test: start, answer, change answers, complete, see the result")
 @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
         mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "403", description = "A change the browser marks as cross-site (Sec-Fetch-Site)",
+        content = @Content(mediaType = "application/problem+json",
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "408", description = "The request body did not arrive whole within the body timeout; "
+        + "the connection is closed", content = @Content(mediaType = "application/problem+json",
+        schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "413", description = "A request body over 2 KB", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "415", description = "A body that is not JSON: changes take JSON or no body at all",
+        content = @Content(mediaType = "application/problem+json",
+                schema = @Schema(implementation = ProblemDetail.class)))
+@ApiResponse(responseCode = "503", description = "Saved but not yet visible, or the views are catching up after a "
+        + "restart: ask again after Retry-After seconds", content = @Content(
+        mediaType = "application/problem+json", schema = @Schema(implementation = ProblemDetail.class)))
 class AssessmentController {
 
     private static final String LANG_DESCRIPTION =
@@ -65,6 +79,9 @@ class AssessmentController {
     @Operation(summary = "Start a new assessment",
             description = "The body is optional. The id in the answer (and the Location header) is the key to resume.")
     @ApiResponse(responseCode = "201", description = "Started")
+    @ApiResponse(responseCode = "429", description = "Too many assessments started from this address; ask again "
+            + "after Retry-After seconds", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(implementation = ProblemDetail.class)))
     ResponseEntity<AssessmentResponse> start(@RequestBody(required = false) StartRequest request) {
         Language language = request == null || request.language() == null
                 ? Language.NL : Language.fromCode(request.language());
