@@ -27,7 +27,8 @@ public class AssessmentAggregate {
 
     @CommandHandler
     public AssessmentAggregate(StartAssessmentCommand command) {
-        AggregateLifecycle.apply(Assessment.start(command.assessmentId(), command.language(), command.at()));
+        AggregateLifecycle.apply(Assessment.start(command.assessmentId(), command.language(), command.participation(),
+                command.at()));
     }
 
     /** @return the version of the assessment after the command, for reading one's own writes */

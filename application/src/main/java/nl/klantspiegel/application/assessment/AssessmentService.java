@@ -12,6 +12,7 @@ import nl.klantspiegel.application.port.in.ViewAssessmentQuery;
 import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Language;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -53,8 +54,17 @@ public final class AssessmentService implements StartAssessmentUseCase, AnswerQu
 
     @Override
     public AssessmentView start(Language language) {
+        return startIn(null, language);
+    }
+
+    /**
+     * Starts an assessment in an organisation's round, for a team, once the organisation admitted it.
+     *
+     * @param participation null for the public test
+     */
+    public AssessmentView startIn(Participation participation, Language language) {
         AssessmentId id = AssessmentId.newId();
-        commands.sendAndWait(new StartAssessmentCommand(id, language, clock.instant()));
+        commands.sendAndWait(new StartAssessmentCommand(id, language, participation, clock.instant()));
         return updates.await(id, 0, views::find, readYourWritesTimeout);
     }
 

@@ -24,15 +24,17 @@ public final class Assessment {
     private final String id;
     private final Instrument instrument;
     private final Language language;
+    private final Participation participation;
     private final Map<Integer, Option> answers;
     private final AssessmentCompleted completion;
     private final long version;
 
-    private Assessment(String id, Instrument instrument, Language language, Map<Integer, Option> answers,
-                       AssessmentCompleted completion, long version) {
+    private Assessment(String id, Instrument instrument, Language language, Participation participation,
+                       Map<Integer, Option> answers, AssessmentCompleted completion, long version) {
         this.id = id;
         this.instrument = instrument;
         this.language = language;
+        this.participation = participation;
         this.answers = answers;
         this.completion = completion;
         this.version = version;
@@ -42,8 +44,19 @@ public final class Assessment {
 
     /** Starting a new assessment is always allowed; it is taken with the current instrument. */
     public static AssessmentStarted start(AssessmentId id, Language language, Instant at) {
+        return start(id, language, null, at);
+    }
+
+    /**
+     * Starts an assessment in an organisation's round, for a team: the organisation admitted it
+     * ({@code Organisation.admit}).
+     *
+     * @param participation where it is taken; null for the public test
+     */
+    public static AssessmentStarted start(AssessmentId id, Language language, Participation participation,
+                                          Instant at) {
         return new AssessmentStarted(id.value(), Instruments.current().version(),
-                Objects.requireNonNull(language, "language"), at);
+                Objects.requireNonNull(language, "language"), at, participation);
     }
 
     /**
@@ -89,7 +102,7 @@ public final class Assessment {
     /** The state right after an assessment was started. */
     public static Assessment startedWith(AssessmentStarted started) {
         return new Assessment(started.assessmentId(), Instruments.version(started.instrumentVersion()),
-                started.language(), Collections.emptyMap(), null, 0);
+                started.language(), started.participation(), Collections.emptyMap(), null, 0);
     }
 
     /** The state after one more event. */
@@ -100,11 +113,11 @@ public final class Assessment {
         if (event instanceof AnswerGiven given) {
             Map<Integer, Option> changed = new TreeMap<>(answers);
             changed.put(given.question(), given.option());
-            return new Assessment(id, instrument, language, Collections.unmodifiableMap(changed), completion,
-                    version + 1);
+            return new Assessment(id, instrument, language, participation, Collections.unmodifiableMap(changed),
+                    completion, version + 1);
         }
         if (event instanceof AssessmentCompleted completed) {
-            return new Assessment(id, instrument, language, answers, completed, version + 1);
+            return new Assessment(id, instrument, language, participation, answers, completed, version + 1);
         }
         throw new IllegalArgumentException("assessment " + id + " was already started");
     }
@@ -121,6 +134,14 @@ public final class Assessment {
 
     public Language language() {
         return language;
+    }
+
+    /**
+     * Where it is taken, if in an organisation's round. A round that closes after the assessment started does not
+     * stop it: the respondent may still change answers and finish (only new assessments are refused).
+     */
+    public Optional<Participation> participation() {
+        return Optional.ofNullable(participation);
     }
 
     /** The current answers by question number, in question order. */

@@ -1,0 +1,311 @@
+package nl.klantspiegel.application.account;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import nl.klantspiegel.application.port.in.AccountSummary;
+import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.ApiTokensUseCase;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.SignInRefused;
+import nl.klantspiegel.application.port.out.Accounts;
+import nl.klantspiegel.application.port.out.Accounts.Account;
+import nl.klantspiegel.application.port.out.ApiTokens;
+import nl.klantspiegel.application.port.out.ApiTokens.ApiToken;
+import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OperatorSetup;
+import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.PasswordHashing;
+import nl.klantspiegel.domain.account.AccountActivated;
+import nl.klantspiegel.domain.account.AccountEvent;
+import nl.klantspiegel.domain.account.AccountPolicy;
+import nl.klantspiegel.domain.account.ApiTokenCreated;
+import nl.klantspiegel.domain.account.ApiTokenRevoked;
+import nl.klantspiegel.domain.account.EmailAddress;
+import nl.klantspiegel.domain.account.PasswordPolicy;
+import nl.klantspiegel.domain.account.SignInFailed;
+import nl.klantspiegel.domain.account.SignInThrottle;
+import nl.klantspiegel.domain.account.SignedIn;
+import org.axonframework.eventhandling.gateway.EventGateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Accounts and personal API tokens. Passwords are checked here against their hashes (the hashing itself is the
+ * adapters'); failed tries are throttled per e-mail address and per client address ({@link SignInThrottle}); every
+ * sign-in, failed sign-in of an existing account, activation, token creation and revocation is published as an
+ * event, by account id only, for the audit trail.
+ */
+public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
+
+    private static final int TOKEN_BYTES = 32;
+    private static final long THROTTLED_KEYS = 100_000;
+
+    private final Accounts accounts;
+    private final ApiTokens apiTokens;
+    private final OperatorSetup operatorSetup;
+    private final Memberships memberships;
+    private final OrganisationViews organisations;
+    private final PasswordHashing passwords;
+    private final EventGateway events;
+    private final Clock clock;
+    private final Cache<String, SignInThrottle> throttles = Caffeine.newBuilder()
+            .expireAfterAccess(SignInThrottle.LONGEST_WAIT.multipliedBy(2))
+            .maximumSize(THROTTLED_KEYS)
+            .build();
+    /** A hash to check unknown accounts against, so that they take as long as known ones. */
+    private final Supplier<String> dummyHash;
+
+    public AccountService(Accounts accounts, ApiTokens apiTokens, OperatorSetup operatorSetup, Memberships memberships,
+                          OrganisationViews organisations, PasswordHashing passwords, EventGateway events,
+                          Clock clock) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.apiTokens = Objects.requireNonNull(apiTokens, "apiTokens");
+        this.operatorSetup = Objects.requireNonNull(operatorSetup, "operatorSetup");
+        this.memberships = Objects.requireNonNull(memberships, "memberships");
+        this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.passwords = Objects.requireNonNull(passwords, "passwords");
+        this.events = Objects.requireNonNull(events, "events");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        String[] hash = new String[1];
+        this.dummyHash = () -> {
+            synchronized (hash) {
+                if (hash[0] == null) {
+                    hash[0] = passwords.hash(Secrets.newToken(TOKEN_BYTES));
+                }
+                return hash[0];
+            }
+        };
+    }
+
+    // ----- signing in ---------------------------------------------------------------------------------
+
+    @Override
+    public Caller signIn(String email, String password, String clientAddress) {
+        Instant now = clock.instant();
+        String accountKey = "account:" + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
+        String addressKey = "address:" + clientAddress;
+        Instant allowedAt = later(throttle(accountKey).nextTryAllowedAt(), throttle(addressKey).nextTryAllowedAt());
+        Optional<Account> account = EmailAddress.parse(email).flatMap(accounts::findByEmail);
+        if (now.isBefore(allowedAt)) {
+            account.ifPresent(found -> publish(new SignInFailed(found.id(), now)));
+            throw new SignInRefused(Duration.between(now, allowedAt));
+        }
+        boolean matches = account.filter(Account::isActive)
+                .map(found -> password != null && passwords.matches(password, found.passwordHash()))
+                .orElseGet(() -> {
+                    passwords.matches(password == null ? "" : password, dummyHash.get()); // same time either way
+                    return false;
+                });
+        if (!matches) {
+            throttles.put(accountKey, throttle(accountKey).failedAt(now));
+            throttles.put(addressKey, throttle(addressKey).failedAt(now));
+            account.ifPresent(found -> publish(new SignInFailed(found.id(), now)));
+            throw new SignInRefused(null);
+        }
+        throttles.invalidate(accountKey);
+        Account signedIn = account.orElseThrow();
+        publish(new SignedIn(signedIn.id(), now));
+        return new Caller(signedIn.id(), signedIn.operator());
+    }
+
+    private SignInThrottle throttle(String key) {
+        SignInThrottle throttle = throttles.getIfPresent(key);
+        return throttle == null ? SignInThrottle.none() : throttle;
+    }
+
+    private static Instant later(Instant one, Instant other) {
+        return one.isAfter(other) ? one : other;
+    }
+
+    // ----- activation ---------------------------------------------------------------------------------
+
+    @Override
+    public void activate(String activationToken, String password) {
+        Instant now = clock.instant();
+        Account account = Optional.ofNullable(activationToken)
+                .filter(Secrets::looksLikeToken)
+                .flatMap(token -> accounts.findByActivation(Secrets.hash(token)))
+                .filter(found -> found.activationExpiresAt() != null && now.isBefore(found.activationExpiresAt()))
+                .orElseThrow(() -> new NotFound("This activation link (it may have been used, or expired)"));
+        PasswordPolicy.check(password);
+        accounts.update(account.activated(passwords.hash(password), now));
+        publish(new AccountActivated(account.id(), now));
+    }
+
+    /**
+     * Finds the account of an e-mail address, or makes one; a new account, or one not activated yet, gets a fresh
+     * activation link (valid {@link AccountPolicy#ACTIVATION_VALIDITY}).
+     *
+     * @return the account, and the activation token when there is a link to hand over
+     */
+    public Invited invite(String email) {
+        EmailAddress address = EmailAddress.parse(email)
+                .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
+        Instant now = clock.instant();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Account> existing = accounts.findByEmail(address);
+            if (existing.isPresent() && existing.get().isActive()) {
+                return new Invited(existing.get(), null, null);
+            }
+            String token = Secrets.newToken(TOKEN_BYTES);
+            Instant expiresAt = AccountPolicy.activationExpiry(now);
+            if (existing.isPresent()) {
+                accounts.update(existing.get().withActivation(Secrets.hash(token), expiresAt));
+                return new Invited(existing.get(), token, expiresAt);
+            }
+            Account created = new Account(UUID.randomUUID().toString(), address, false, null, Secrets.hash(token),
+                    expiresAt, now, null);
+            if (accounts.create(created)) {
+                return new Invited(created, token, expiresAt);
+            }
+            // someone else created it at the same moment: look again
+        }
+        throw new IllegalStateException("could not find or create the account of " + address);
+    }
+
+    /** The account invited, and the activation token to hand over (null when it is active already). */
+    public record Invited(Account account, String activationToken, Instant activationExpiresAt) {
+    }
+
+    // ----- the operator -------------------------------------------------------------------------------
+
+    @Override
+    public Optional<String> prepareOperator(String configuredEmail, String configuredPassword) {
+        if (accounts.anyOperator()) {
+            operatorSetup.clear();
+            return Optional.empty();
+        }
+        if (configuredEmail != null && !configuredEmail.isBlank()) {
+            createOperator(configuredEmail, configuredPassword);
+            operatorSetup.clear();
+            return Optional.empty();
+        }
+        String token = Secrets.newToken(TOKEN_BYTES);
+        operatorSetup.save(Secrets.hash(token));
+        return Optional.of(token);
+    }
+
+    @Override
+    public Caller setUpOperator(String setupToken, String email, String password) {
+        String expected = operatorSetup.tokenHash()
+                .orElseThrow(() -> new NotFound("This setup link (it may have been used)"));
+        if (!Secrets.looksLikeToken(setupToken) || !Secrets.hash(setupToken).equals(expected) || accounts.anyOperator()) {
+            throw new NotFound("This setup link (it may have been used)");
+        }
+        Account operator = createOperator(email, password);
+        operatorSetup.clear();
+        return new Caller(operator.id(), true);
+    }
+
+    private Account createOperator(String email, String password) {
+        EmailAddress address = EmailAddress.parse(email)
+                .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
+        PasswordPolicy.check(password);
+        Instant now = clock.instant();
+        Account operator = new Account(UUID.randomUUID().toString(), address, true, passwords.hash(password), null,
+                null, now, now);
+        if (!accounts.create(operator)) {
+            throw new InvalidRequest("The e-mail address " + address + " has an account already; the operator "
+                    + "needs an address of its own.");
+        }
+        publish(new AccountActivated(operator.id(), now));
+        return operator;
+    }
+
+    // ----- the account itself -------------------------------------------------------------------------
+
+    @Override
+    public AccountSummary me(Caller caller) {
+        Account account = accounts.find(caller.accountId()).orElseThrow(() -> new NotFound("The account"));
+        List<AccountSummary.Organisation> organisations = memberships.of(account.id()).stream()
+                .map(membership -> new AccountSummary.Organisation(membership.organisationId(),
+                        this.organisations.find(membership.organisationId()).map(view -> view.name()).orElse(""),
+                        membership.role(), membership.teams().stream().sorted().toList()))
+                .sorted(Comparator.comparing(AccountSummary.Organisation::name))
+                .toList();
+        return new AccountSummary(account.id(), account.email().value(), account.operator(), organisations);
+    }
+
+    /** Whether the account exists and has been activated. */
+    public boolean isActive(String accountId) {
+        return accounts.find(accountId).map(Account::isActive).orElse(false);
+    }
+
+    /** The e-mail address of an account as it is now, if the account still exists. */
+    public Optional<String> emailOf(String accountId) {
+        return accounts.find(accountId).map(account -> account.email().value());
+    }
+
+    // ----- API tokens ---------------------------------------------------------------------------------
+
+    @Override
+    public NewApiToken create(Caller caller, Duration validity) {
+        Instant now = clock.instant();
+        Instant expiresAt;
+        try {
+            expiresAt = AccountPolicy.tokenExpiry(now, validity);
+        } catch (IllegalArgumentException outOfRange) {
+            throw new InvalidRequest(outOfRange.getMessage());
+        }
+        String token = Secrets.newToken(TOKEN_BYTES);
+        ApiToken stored = new ApiToken(UUID.randomUUID().toString(), Secrets.hash(token), caller.accountId(), now,
+                expiresAt, null);
+        apiTokens.save(stored);
+        publish(new ApiTokenCreated(caller.accountId(), stored.id(), expiresAt, now));
+        return new NewApiToken(stored.id(), token, expiresAt);
+    }
+
+    @Override
+    public Optional<Caller> authenticate(String token) {
+        if (!Secrets.looksLikeToken(token)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return apiTokens.findByHash(Secrets.hash(token))
+                .filter(found -> found.isValidAt(now))
+                .flatMap(found -> accounts.find(found.accountId()))
+                .filter(Account::isActive)
+                .map(account -> new Caller(account.id(), account.operator()));
+    }
+
+    @Override
+    public List<ApiTokenSummary> list(Caller caller) {
+        return apiTokens.ofAccount(caller.accountId()).stream()
+                .sorted(Comparator.comparing(ApiToken::createdAt).reversed())
+                .map(token -> new ApiTokenSummary(token.id(), token.createdAt(), token.expiresAt(), token.revokedAt()))
+                .toList();
+    }
+
+    @Override
+    public void revoke(Caller caller, String tokenId) {
+        ApiToken token = apiTokens.ofAccount(caller.accountId()).stream()
+                .filter(found -> found.id().equals(tokenId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("API token " + shown(tokenId)));
+        if (token.revokedAt() != null) {
+            return;
+        }
+        Instant now = clock.instant();
+        apiTokens.save(token.revokedAt(now));
+        publish(new ApiTokenRevoked(caller.accountId(), tokenId, now));
+    }
+
+    private void publish(AccountEvent event) {
+        events.publish(event);
+    }
+
+    private static String shown(String text) {
+        String value = String.valueOf(text);
+        return (value.length() > 60 ? value.substring(0, 60) + "…" : value).replaceAll("\\p{Cntrl}", "?");
+    }
+}

@@ -1,0 +1,48 @@
+package nl.klantspiegel.application.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+
+/**
+ * Unguessable tokens (activation links, API tokens, invitation links, the operator's setup link) and the hashes they
+ * are kept as. A token is random bytes from a cryptographically strong generator, in URL-safe Base64; only its
+ * SHA-256 is stored, so the database never holds a token that works. (SHA-256 suffices here, unlike for passwords:
+ * a token has 128 or more random bits, nothing to guess.)
+ */
+public final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
+
+    private Secrets() {
+    }
+
+    /** @param bytes how many random bytes: 16 (128 bits) at least */
+    public static String newToken(int bytes) {
+        if (bytes < 16) {
+            throw new IllegalArgumentException("a token needs at least 128 random bits");
+        }
+        byte[] random = new byte[bytes];
+        RANDOM.nextBytes(random);
+        return URL_SAFE.encodeToString(random);
+    }
+
+    /** The hex SHA-256 of a token, as it is stored and looked up. */
+    public static String hash(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException("every Java platform has SHA-256", impossible);
+        }
+    }
+
+    /** Whether a text can be a token at all (URL-safe Base64, a sane length), before any lookup. */
+    public static boolean looksLikeToken(String text) {
+        return text != null && text.length() >= 20 && text.length() <= 100 && text.matches("[A-Za-z0-9_-]+");
+    }
+}

@@ -1,0 +1,101 @@
+package nl.klantspiegel.application.organisation;
+
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.organisation.OrganisationEvent;
+import nl.klantspiegel.domain.organisation.OrganisationRegistered;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+
+import java.util.List;
+
+/**
+ * The thin Axon shell around the pure {@link Organisation}: every command asks the domain, which decides (and
+ * refuses) by itself, and the events it answers are applied. Each handler answers the organisation's version after
+ * the command, so a request can read its own writes.
+ */
+public class OrganisationAggregate {
+
+    @AggregateIdentifier
+    private String organisationId;
+    private Organisation organisation;
+
+    /** For Axon, to rebuild the aggregate from its events. */
+    protected OrganisationAggregate() {
+    }
+
+    @CommandHandler
+    public OrganisationAggregate(RegisterOrganisationCommand command) {
+        AggregateLifecycle.apply(Organisation.register(command.organisationId(), command.name(),
+                command.minimumGroupSize(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(AddTeamCommand command) {
+        return applyAll(organisation.addTeam(command.teamId(), command.name(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(RenameTeamCommand command) {
+        return applyAll(organisation.renameTeam(command.teamId(), command.name(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(RetireTeamCommand command) {
+        return applyAll(organisation.retireTeam(command.teamId(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(AddMemberCommand command) {
+        return applyAll(organisation.addMember(command.memberId(), command.role(), command.teams(), command.by(),
+                command.at()));
+    }
+
+    @CommandHandler
+    public long handle(ChangeMemberCommand command) {
+        return applyAll(organisation.changeMember(command.memberId(), command.role(), command.teams(), command.by(),
+                command.at()));
+    }
+
+    @CommandHandler
+    public long handle(RemoveMemberCommand command) {
+        return applyAll(organisation.removeMember(command.memberId(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(OpenRoundCommand command) {
+        return applyAll(organisation.openRound(command.roundId(), command.name(), command.teams(), command.closesAt(),
+                command.invitationToken(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(CloseRoundCommand command) {
+        return applyAll(organisation.closeRound(command.roundId(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public long handle(ChangeMinimumGroupSizeCommand command) {
+        return applyAll(organisation.changeMinimumGroupSize(command.minimumGroupSize(), command.by(), command.at()));
+    }
+
+    /** Changes nothing: the organisation only says whether, and where, a respondent may start. */
+    @CommandHandler
+    public Participation handle(AdmitRespondentCommand command) {
+        return organisation.admit(command.roundId(), command.teamId(), command.at());
+    }
+
+    private long applyAll(List<OrganisationEvent> events) {
+        events.forEach(AggregateLifecycle::apply);
+        return organisation.version();
+    }
+
+    @EventSourcingHandler
+    void on(OrganisationEvent event) {
+        organisation = event instanceof OrganisationRegistered registered
+                ? Organisation.registeredWith(registered)
+                : organisation.evolve(event);
+        organisationId = organisation.id();
+    }
+}

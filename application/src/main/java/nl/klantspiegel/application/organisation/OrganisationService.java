@@ -1,0 +1,371 @@
+package nl.klantspiegel.application.organisation;
+
+import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Secrets;
+import nl.klantspiegel.application.assessment.AssessmentService;
+import nl.klantspiegel.application.assessment.ViewUpdates;
+import nl.klantspiegel.application.port.in.AccessDenied;
+import nl.klantspiegel.application.port.in.AssessmentView;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvitationsUseCase;
+import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase;
+import nl.klantspiegel.application.port.in.ChangeNotYetVisible;
+import nl.klantspiegel.application.port.out.Invitations;
+import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.organisation.Membership;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.organisation.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The organisation's use cases. Who may ask is checked here first, with the domain's {@link Membership} rules, so
+ * that a stranger learns nothing ({@link NotFound}) and a member without the role is refused ({@link AccessDenied})
+ * before anything is sent; the {@code Organisation} aggregate then decides, and refuses by its own rules. Answers
+ * come from the read model once it shows the command's effect.
+ */
+public final class OrganisationService implements OrganisationsUseCase, InvitationsUseCase {
+
+    private static final int INVITATION_TOKEN_BYTES = 18;
+
+    private final CommandGateway commands;
+    private final OrganisationViews views;
+    private final Invitations invitations;
+    private final Memberships memberships;
+    private final ViewUpdates updates;
+    private final AccountService accounts;
+    private final AssessmentService assessments;
+    private final ProjectionCatchUp catchUp;
+    private final Clock clock;
+    private final Duration readYourWritesTimeout;
+
+    public OrganisationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
+                               Memberships memberships, ViewUpdates updates, AccountService accounts,
+                               AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
+                               Duration readYourWritesTimeout) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.views = Objects.requireNonNull(views, "views");
+        this.invitations = Objects.requireNonNull(invitations, "invitations");
+        this.memberships = Objects.requireNonNull(memberships, "memberships");
+        this.updates = Objects.requireNonNull(updates, "updates");
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.assessments = Objects.requireNonNull(assessments, "assessments");
+        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.readYourWritesTimeout = Objects.requireNonNull(readYourWritesTimeout, "readYourWritesTimeout");
+    }
+
+    // ----- organisations ------------------------------------------------------------------------------
+
+    @Override
+    public OrganisationSummary register(Caller operator, String name) {
+        if (!operator.operator()) {
+            throw new AccessDenied("Only the operator registers organisations.");
+        }
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterOrganisationCommand(id, name, Organisation.DEFAULT_MINIMUM_GROUP_SIZE,
+                operator.actor(), clock.instant()));
+        return summary(awaitVersion(id, 0));
+    }
+
+    @Override
+    public List<OrganisationSummary> list(Caller caller) {
+        awaitCaughtUp();
+        if (caller.operator()) {
+            return views.all().stream()
+                    .map(summary -> views.find(summary.id()).map(OrganisationService::summary).orElse(null))
+                    .filter(Objects::nonNull)
+                    .toList();
+        }
+        return memberships.of(caller.accountId()).stream()
+                .map(membership -> views.find(membership.organisationId()).map(OrganisationService::summary))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    @Override
+    public OrganisationSummary summary(Caller caller, String organisationId) {
+        OrganisationView view = caller.operator() ? existing(organisationId) : memberView(caller, organisationId).view();
+        return summary(view);
+    }
+
+    @Override
+    public OrganisationSummary changeMinimumGroupSize(Caller caller, String organisationId, int minimumGroupSize) {
+        Access access = managing(caller, organisationId);
+        long version = send(organisationId, new ChangeMinimumGroupSizeCommand(organisationId, minimumGroupSize,
+                access.actor(), clock.instant()));
+        return summary(awaitVersion(organisationId, version));
+    }
+
+    private static OrganisationSummary summary(OrganisationView view) {
+        return new OrganisationSummary(view.id(), view.name(), view.minimumGroupSize(),
+                (int) view.teams().stream().filter(team -> !team.retired()).count(), view.members().size(),
+                view.members().stream().anyMatch(member -> member.role() == Role.ADMIN));
+    }
+
+    // ----- teams --------------------------------------------------------------------------------------
+
+    @Override
+    public List<TeamView> teams(Caller caller, String organisationId) {
+        Access access = memberView(caller, organisationId);
+        return access.view().teams().stream()
+                .filter(team -> access.membership().maySeeTeam(team.id()))
+                .map(OrganisationService::team)
+                .toList();
+    }
+
+    @Override
+    public TeamView addTeam(Caller caller, String organisationId, String name) {
+        Access access = managing(caller, organisationId);
+        String teamId = UUID.randomUUID().toString();
+        long version = send(organisationId, new AddTeamCommand(organisationId, teamId, name, access.actor(),
+                clock.instant()));
+        return team(awaitVersion(organisationId, version).team(teamId).orElseThrow());
+    }
+
+    @Override
+    public TeamView renameTeam(Caller caller, String organisationId, String teamId, String name) {
+        Access access = managing(caller, organisationId);
+        requireTeam(access.view(), teamId);
+        long version = send(organisationId, new RenameTeamCommand(organisationId, teamId, name, access.actor(),
+                clock.instant()));
+        return team(awaitVersion(organisationId, version).team(teamId).orElseThrow());
+    }
+
+    @Override
+    public TeamView retireTeam(Caller caller, String organisationId, String teamId) {
+        Access access = managing(caller, organisationId);
+        requireTeam(access.view(), teamId);
+        long version = send(organisationId, new RetireTeamCommand(organisationId, teamId, access.actor(),
+                clock.instant()));
+        return team(awaitVersion(organisationId, version).team(teamId).orElseThrow());
+    }
+
+    private static TeamView team(Organisation.Team team) {
+        return new TeamView(team.id(), team.name(), team.retired());
+    }
+
+    private static void requireTeam(OrganisationView view, String teamId) {
+        if (view.team(teamId).isEmpty()) {
+            throw new NotFound("Team " + teamId);
+        }
+    }
+
+    // ----- members ------------------------------------------------------------------------------------
+
+    @Override
+    public List<MemberView> members(Caller caller, String organisationId) {
+        Access access = managing(caller, organisationId);
+        return access.view().members().stream().map(this::member).toList();
+    }
+
+    @Override
+    public NewMember addMember(Caller caller, String organisationId, String email, Role role, List<String> teams) {
+        Access access = caller.operator() ? operatorAccess(caller, organisationId) : managing(caller, organisationId);
+        if (role == null) {
+            throw new nl.klantspiegel.application.port.in.InvalidRequest("A member needs a role: ADMIN, TEAM_LEAD or "
+                    + "ANALYST.");
+        }
+        AccountService.Invited invited = accounts.invite(email);
+        String memberId = invited.account().id();
+        long version = send(organisationId, new AddMemberCommand(organisationId, memberId, role, teams,
+                access.actor(), clock.instant()));
+        OrganisationView view = awaitVersion(organisationId, version);
+        return new NewMember(member(memberOf(view, memberId)), invited.activationToken(),
+                invited.activationExpiresAt());
+    }
+
+    @Override
+    public MemberView changeMember(Caller caller, String organisationId, String memberId, Role role,
+                                   List<String> teams) {
+        Access access = managing(caller, organisationId);
+        memberOf(access.view(), memberId);
+        long version = send(organisationId, new ChangeMemberCommand(organisationId, memberId, role, teams,
+                access.actor(), clock.instant()));
+        return member(memberOf(awaitVersion(organisationId, version), memberId));
+    }
+
+    @Override
+    public void removeMember(Caller caller, String organisationId, String memberId) {
+        Access access = managing(caller, organisationId);
+        memberOf(access.view(), memberId);
+        long version = send(organisationId, new RemoveMemberCommand(organisationId, memberId, access.actor(),
+                clock.instant()));
+        awaitVersion(organisationId, version);
+    }
+
+    @Override
+    public NewMember renewActivation(Caller caller, String organisationId, String memberId) {
+        Access access = managing(caller, organisationId);
+        Organisation.Member member = memberOf(access.view(), memberId);
+        String email = accounts.emailOf(memberId).orElseThrow(() -> new NotFound("The account of member " + memberId));
+        AccountService.Invited invited = accounts.invite(email);
+        return new NewMember(member(member), invited.activationToken(), invited.activationExpiresAt());
+    }
+
+    private MemberView member(Organisation.Member member) {
+        Optional<String> email = accounts.emailOf(member.id());
+        return new MemberView(member.id(), email.orElse(null), member.role(),
+                member.teams().stream().sorted().toList(), accounts.isActive(member.id()));
+    }
+
+    private static Organisation.Member memberOf(OrganisationView view, String memberId) {
+        return view.members().stream().filter(member -> member.id().equals(memberId)).findFirst()
+                .orElseThrow(() -> new NotFound("Member " + memberId));
+    }
+
+    // ----- rounds -------------------------------------------------------------------------------------
+
+    @Override
+    public List<RoundView> rounds(Caller caller, String organisationId) {
+        Access access = memberView(caller, organisationId);
+        Instant now = clock.instant();
+        return access.view().rounds().stream()
+                .filter(round -> access.membership().maySeeAllReports() || round.coversWholeOrganisation()
+                        || round.teams().stream().anyMatch(access.membership()::maySeeTeam))
+                .map(round -> round(round, now, access.membership().mayManage()))
+                .toList();
+    }
+
+    @Override
+    public RoundView openRound(Caller caller, String organisationId, String name, List<String> teams,
+                               Instant closesAt) {
+        Access access = managing(caller, organisationId);
+        String roundId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        long version = send(organisationId, new OpenRoundCommand(organisationId, roundId, name,
+                teams == null ? List.of() : teams, closesAt, Secrets.newToken(INVITATION_TOKEN_BYTES), access.actor(),
+                now));
+        return round(awaitVersion(organisationId, version).round(roundId).orElseThrow(), clock.instant(), true);
+    }
+
+    @Override
+    public RoundView closeRound(Caller caller, String organisationId, String roundId) {
+        Access access = managing(caller, organisationId);
+        if (access.view().round(roundId).isEmpty()) {
+            throw new NotFound("Round " + roundId);
+        }
+        long version = send(organisationId, new CloseRoundCommand(organisationId, roundId, access.actor(),
+                clock.instant()));
+        return round(awaitVersion(organisationId, version).round(roundId).orElseThrow(), clock.instant(), true);
+    }
+
+    /** The invitation token only for those who hand it out: the admins. */
+    private static RoundView round(Organisation.Round round, Instant now, boolean withInvitation) {
+        return new RoundView(round.id(), round.name(), round.teams(), round.openedAt(), round.closesAt(),
+                round.closedAt(), round.isOpenAt(now) ? "OPEN" : "CLOSED",
+                withInvitation ? round.invitationToken() : null);
+    }
+
+    // ----- invitations --------------------------------------------------------------------------------
+
+    @Override
+    public Invitation look(String token) {
+        Invitations.Invitation invitation = invitation(token);
+        OrganisationView view = existing(invitation.organisationId());
+        Organisation organisation = view.organisation();
+        Organisation.Round round = organisation.findRound(invitation.roundId())
+                .orElseThrow(() -> new NotFound("This invitation"));
+        List<Team> teams = organisation.teamsToChooseFrom(round.id()).stream()
+                .map(team -> new Team(team.id(), team.name()))
+                .toList();
+        return new Invitation(view.name(), round.name(), round.isOpenAt(clock.instant()), teams,
+                view.minimumGroupSize());
+    }
+
+    @Override
+    public AssessmentView start(String token, Language language, String teamId) {
+        Invitations.Invitation invitation = invitation(token);
+        Participation participation;
+        try {
+            participation = commands.sendAndWait(new AdmitRespondentCommand(invitation.organisationId(),
+                    invitation.roundId(), teamId, clock.instant()));
+        } catch (AggregateNotFoundException unknown) {
+            throw new NotFound("This invitation");
+        }
+        return assessments.startIn(Objects.requireNonNull(participation, "the organisation answers with a place"),
+                language);
+    }
+
+    private Invitations.Invitation invitation(String token) {
+        awaitCaughtUp();
+        return Optional.ofNullable(token)
+                .filter(Secrets::looksLikeToken)
+                .flatMap(invitations::find)
+                .orElseThrow(() -> new NotFound("This invitation"));
+    }
+
+    // ----- who may ------------------------------------------------------------------------------------
+
+    /** The caller's place in the organisation: known to a member only. */
+    private Access memberView(Caller caller, String organisationId) {
+        OrganisationView view = existing(organisationId);
+        Membership membership = view.membership(caller.accountId())
+                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
+        return new Access(view, membership, caller);
+    }
+
+    private Access managing(Caller caller, String organisationId) {
+        if (caller.operator()) {
+            existing(organisationId);
+            throw new AccessDenied("The operator adds an organisation's first admin; the admins manage it.");
+        }
+        Access access = memberView(caller, organisationId);
+        if (!access.membership().mayManage()) {
+            throw new AccessDenied("Only an admin of the organisation may do this.");
+        }
+        return access;
+    }
+
+    private Access operatorAccess(Caller caller, String organisationId) {
+        return new Access(existing(organisationId), null, caller);
+    }
+
+    /** After a restart, reads wait until the views show every event stored before it. */
+    private void awaitCaughtUp() {
+        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", readYourWritesTimeout);
+    }
+
+    private OrganisationView existing(String organisationId) {
+        awaitCaughtUp();
+        return Optional.ofNullable(organisationId).flatMap(views::find)
+                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
+    }
+
+    private record Access(OrganisationView view, Membership membership, Caller caller) {
+        nl.klantspiegel.domain.organisation.Actor actor() {
+            return caller.actor();
+        }
+    }
+
+    // ----- commands and their views -------------------------------------------------------------------
+
+    private long send(String organisationId, Object command) {
+        try {
+            Long version = commands.sendAndWait(command);
+            return Objects.requireNonNull(version, "the organisation answers every command with its version");
+        } catch (AggregateNotFoundException unknown) {
+            throw new NotFound("Organisation " + organisationId);
+        }
+    }
+
+    private OrganisationView awaitVersion(String organisationId, long version) {
+        return updates.await(organisationId, version, () -> views.find(organisationId), OrganisationView::version,
+                () -> new ChangeNotYetVisible("Organisation " + organisationId, version, readYourWritesTimeout),
+                readYourWritesTimeout);
+    }
+}

@@ -1,0 +1,48 @@
+package nl.klantspiegel.application.port.in;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The audit trail of an organisation, for its admins: who did what when, and how many took part per day. */
+public interface AuditTrailQuery {
+
+    /**
+     * One page, newest first.
+     *
+     * @param from  only entries at or after this moment; null: from the first
+     * @param to    only entries before this moment; null: until now
+     * @param type  only entries of this type (e.g. RoundOpened, SignedIn); null: all
+     * @param page  from 0
+     * @throws NotFound     for a stranger
+     * @throws AccessDenied for a member who is not an admin
+     */
+    AuditPage audit(Caller caller, String organisationId, Instant from, Instant to, String type, int page, int size);
+
+    /** The types of entries there are, for a filter. */
+    List<String> entryTypes();
+
+    record AuditPage(List<Entry> entries, int page, int size, boolean hasMore, long totalEntries,
+                     List<Activity> activity) {
+        public AuditPage {
+            entries = List.copyOf(entries);
+            activity = List.copyOf(activity);
+        }
+    }
+
+    /**
+     * @param actorEmail the actor's e-mail address as it is now; null for the operator or an erased account
+     * @param details    ids and values; team and round names resolved where they are known
+     */
+    record Entry(long number, Instant at, String type, String actorKind, String actorId, String actorEmail,
+                 Map<String, String> details, String hash) {
+        public Entry {
+            details = Map.copyOf(details);
+        }
+    }
+
+    /** Respondents' activity in a round on a day: counts only, never one assessment. */
+    record Activity(String roundId, String roundName, LocalDate day, int started, int completed) {
+    }
+}

@@ -1,0 +1,30 @@
+package nl.klantspiegel.application.port.in;
+
+import nl.klantspiegel.domain.instrument.Language;
+
+import java.util.List;
+
+/** Respondents, without any account: the invitation link of a round, and starting the test through it. */
+public interface InvitationsUseCase {
+
+    /** @throws NotFound for an unknown or malformed token */
+    Invitation look(String token);
+
+    /**
+     * Starts an assessment in the round, for the chosen team (may be null when the round has one team).
+     *
+     * @throws NotFound for an unknown or malformed token
+     * @throws nl.klantspiegel.domain.organisation.OrganisationRefused when the round is closed or the team wrong
+     */
+    AssessmentView start(String token, Language language, String teamId);
+
+    /** What a respondent sees before starting: whose round this is and which teams to choose from. */
+    record Invitation(String organisationName, String roundName, boolean open, List<Team> teams, int minimumGroupSize) {
+        public Invitation {
+            teams = List.copyOf(teams);
+        }
+    }
+
+    record Team(String id, String name) {
+    }
+}

@@ -1,0 +1,55 @@
+package nl.klantspiegel.application.port.out;
+
+import nl.klantspiegel.domain.account.EmailAddress;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The accounts store: the only place that holds e-mail addresses and password hashes, apart from the event log, so
+ * that an account can be erased without rewriting any event. Found by id, by e-mail address, and by the hash of an
+ * open activation link.
+ */
+public interface Accounts {
+
+    Optional<Account> find(String accountId);
+
+    Optional<Account> findByEmail(EmailAddress email);
+
+    Optional<Account> findByActivation(String activationTokenHash);
+
+    /** @return false, storing nothing, when the e-mail address has an account already */
+    boolean create(Account account);
+
+    /** Stores a changed account (never a changed e-mail address). */
+    void update(Account account);
+
+    boolean anyOperator();
+
+    /**
+     * @param passwordHash        null until the account is activated
+     * @param activationTokenHash the SHA-256 of the open activation link's token, if there is one
+     */
+    record Account(String id, EmailAddress email, boolean operator, String passwordHash, String activationTokenHash,
+                   Instant activationExpiresAt, Instant createdAt, Instant activatedAt) {
+
+        public Account {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(email, "email");
+            Objects.requireNonNull(createdAt, "createdAt");
+        }
+
+        public boolean isActive() {
+            return passwordHash != null;
+        }
+
+        public Account withActivation(String tokenHash, Instant expiresAt) {
+            return new Account(id, email, operator, passwordHash, tokenHash, expiresAt, createdAt, activatedAt);
+        }
+
+        public Account activated(String newPasswordHash, Instant at) {
+            return new Account(id, email, operator, newPasswordHash, null, null, createdAt, at);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package nl.klantspiegel.application.port.out;
+
+import nl.klantspiegel.domain.assessment.Participation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The audit trail of every organisation: its entries, numbered from 1 without gaps and chained by hash, and its
+ * respondents' activity as counts per round and day. Only appended to; a redelivered event is recognised by its
+ * identifier and appended once. Everything is found by {@code _id}.
+ */
+public interface AuditTrail {
+
+    /** How many entries the organisation's trail has, and the hash of the last one ("" when empty). */
+    Head head(String organisationId);
+
+    /**
+     * Appends an entry, unless the event was appended already (among the organisation's recent entries).
+     *
+     * @param entry numbered {@code head.count() + 1}, chained to {@code head.lastHash()}
+     * @return false when the event was there already
+     */
+    boolean append(String organisationId, Entry entry);
+
+    /** The entries with these numbers, in that order (missing numbers are left out). */
+    List<Entry> entries(String organisationId, List<Long> numbers);
+
+    /** Counts an assessment once as started (or completed) in a round on a day. */
+    void count(String organisationId, String roundId, LocalDate day, Activity activity, String assessmentId);
+
+    /** Every count of the organisation: per round and day. */
+    List<DayCount> activity(String organisationId);
+
+    /** Where an assessment was taken, for counting its completion. */
+    void rememberParticipation(String assessmentId, Participation participation);
+
+    Optional<Participation> participationOf(String assessmentId);
+
+    /** The organisations an account is a member of, as the audit trail knows them (to file its sign-ins). */
+    List<String> organisationsOf(String accountId);
+
+    void setOrganisationsOf(String accountId, List<String> organisationIds);
+
+    /** Forgets everything, before a rebuild from the first event. */
+    void clear();
+
+    enum Activity {STARTED, COMPLETED}
+
+    record Head(long count, String lastHash, List<String> recentEventIds) {
+        public Head {
+            recentEventIds = List.copyOf(recentEventIds);
+        }
+    }
+
+    /**
+     * @param actorKind OPERATOR or MEMBER
+     * @param details   what the entry is about, by id and value (never an e-mail address)
+     * @param hash      SHA-256 of the previous entry's hash and this entry's content
+     */
+    record Entry(long number, String eventId, Instant at, String type, String actorKind, String actorId,
+                 Map<String, String> details, String hash) {
+        public Entry {
+            details = Map.copyOf(details);
+        }
+    }
+
+    record DayCount(String roundId, LocalDate day, int started, int completed) {
+    }
+}

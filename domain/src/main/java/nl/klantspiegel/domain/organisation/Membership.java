@@ -1,0 +1,43 @@
+package nl.klantspiegel.domain.organisation;
+
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One member's place in one organisation, and what it allows them to see and do there. The one place these
+ * rules are written down: the API asks here.
+ */
+public record Membership(String organisationId, String memberId, Role role, Set<String> teams) {
+
+    public Membership {
+        Objects.requireNonNull(organisationId, "organisationId");
+        Objects.requireNonNull(memberId, "memberId");
+        Objects.requireNonNull(role, "role");
+        teams = Set.copyOf(teams);
+    }
+
+    /** Teams, rounds and members: admins only. */
+    public boolean mayManage() {
+        return role == Role.ADMIN;
+    }
+
+    /** Every report of the organisation, including its organisation-wide figures. */
+    public boolean maySeeAllReports() {
+        return role == Role.ADMIN || role == Role.ANALYST;
+    }
+
+    /** The reports of one team: everyone who sees all reports, and the team's own leads. */
+    public boolean maySeeTeam(String teamId) {
+        return maySeeAllReports() || teamId != null && teams.contains(teamId);
+    }
+
+    /** Exports of the organisation's data (the analysts' issue): admins and analysts. */
+    public boolean mayExport() {
+        return maySeeAllReports();
+    }
+
+    /** The audit trail names members by e-mail address: admins only. */
+    public boolean mayReadAuditTrail() {
+        return role == Role.ADMIN;
+    }
+}
