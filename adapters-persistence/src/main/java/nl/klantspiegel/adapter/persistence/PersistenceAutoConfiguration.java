@@ -3,6 +3,7 @@ package nl.klantspiegel.adapter.persistence;
 import com.mongodb.WriteConcern;
 import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
+import nl.klantspiegel.adapter.persistence.accounts.AccountsConfiguration;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
 import nl.klantspiegel.adapter.persistence.eventstore.EventStoreConfiguration;
 import nl.klantspiegel.adapter.persistence.readmodel.ReadModelConfiguration;
@@ -31,7 +32,7 @@ import org.springframework.context.annotation.Import;
                 "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
-@Import({EventStoreConfiguration.class, ReadModelConfiguration.class})
+@Import({EventStoreConfiguration.class, ReadModelConfiguration.class, AccountsConfiguration.class})
 public class PersistenceAutoConfiguration {
 
     /** A real MongoDB acknowledges a write once a majority has it in the journal, unless the URI says otherwise. */

@@ -1,6 +1,10 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.application.port.out.Invitations;
+import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OrganisationViews;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -12,5 +16,25 @@ public class ReadModelConfiguration {
     @Bean
     AssessmentViews assessmentViews(MongoTemplate mongoTemplate) {
         return new MongoAssessmentViews(mongoTemplate);
+    }
+
+    @Bean
+    OrganisationViews organisationViews(MongoTemplate mongoTemplate) {
+        return new MongoOrganisationViews(mongoTemplate);
+    }
+
+    @Bean
+    Invitations invitations(MongoTemplate mongoTemplate) {
+        return new MongoInvitations(mongoTemplate);
+    }
+
+    @Bean
+    Memberships memberships(MongoTemplate mongoTemplate) {
+        return new MongoMemberships(mongoTemplate);
+    }
+
+    @Bean
+    AuditTrail auditTrail(MongoTemplate mongoTemplate) {
+        return new MongoAuditTrail(mongoTemplate);
     }
 }

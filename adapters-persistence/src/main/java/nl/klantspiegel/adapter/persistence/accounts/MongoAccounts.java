@@ -1,0 +1,202 @@
+package nl.klantspiegel.adapter.persistence.accounts;
+
+import nl.klantspiegel.application.port.out.Accounts;
+import nl.klantspiegel.application.port.out.ApiTokens;
+import nl.klantspiegel.application.port.out.OperatorSetup;
+import nl.klantspiegel.domain.account.EmailAddress;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The accounts store, apart from the event log: e-mail addresses, password hashes (never a password), and the
+ * SHA-256 hashes of activation links, API tokens and the operator's setup link (never a token that works). Every
+ * lookup is by {@code _id}:
+ * <pre>
+ * accounts:          { _id: accountId, email, operator, passwordHash, activationTokenHash, activationExpiresAt,
+ *                      createdAt, activatedAt }
+ * accountEmails:     { _id: e-mail address, accountId }         unique: one account per address
+ * accountActivations:{ _id: activation token hash, accountId }
+ * apiTokens:         { _id: token hash, tokenId, accountId, createdAt, expiresAt, revokedAt }
+ * apiTokensByAccount:{ _id: accountId, tokens: [token hash, ...] }
+ * settings:          { _id: "operatorSetup", tokenHash }
+ * </pre>
+ */
+final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
+
+    static final String ACCOUNTS = "accounts";
+    static final String EMAILS = "accountEmails";
+    static final String ACTIVATIONS = "accountActivations";
+    static final String TOKENS = "apiTokens";
+    static final String TOKENS_BY_ACCOUNT = "apiTokensByAccount";
+    static final String SETTINGS = "settings";
+    private static final String OPERATOR_SETUP = "operatorSetup";
+    private static final String OPERATORS = "operators";
+
+    private final MongoTemplate mongo;
+
+    MongoAccounts(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    // ----- accounts -----------------------------------------------------------------------------------
+
+    @Override
+    public Optional<Account> find(String accountId) {
+        return byId(ACCOUNTS, accountId).map(MongoAccounts::account);
+    }
+
+    @Override
+    public Optional<Account> findByEmail(EmailAddress email) {
+        return byId(EMAILS, email.value()).flatMap(entry -> find(entry.getString("accountId")));
+    }
+
+    @Override
+    public Optional<Account> findByActivation(String activationTokenHash) {
+        return byId(ACTIVATIONS, activationTokenHash)
+                .flatMap(entry -> find(entry.getString("accountId")))
+                .filter(account -> activationTokenHash.equals(account.activationTokenHash()));
+    }
+
+    /** The address is claimed first (its {@code _id} is unique), so two creations of one address cannot both win. */
+    @Override
+    public boolean create(Account account) {
+        try {
+            mongo.insert(new Document("_id", account.email().value()).append("accountId", account.id()), EMAILS);
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+        writeAccount(account, null);
+        if (account.operator()) {
+            mongo.save(new Document("_id", OPERATORS).append("any", true), SETTINGS);
+        }
+        return true;
+    }
+
+    @Override
+    public void update(Account account) {
+        Account before = find(account.id()).orElseThrow(() -> new IllegalStateException("no account " + account.id()));
+        if (!before.email().equals(account.email())) {
+            throw new IllegalArgumentException("an account keeps its e-mail address");
+        }
+        writeAccount(account, before.activationTokenHash());
+    }
+
+    private void writeAccount(Account account, String previousActivation) {
+        if (account.activationTokenHash() != null) {
+            mongo.save(new Document("_id", account.activationTokenHash()).append("accountId", account.id()),
+                    ACTIVATIONS);
+        }
+        mongo.save(new Document("_id", account.id())
+                .append("email", account.email().value())
+                .append("operator", account.operator())
+                .append("passwordHash", account.passwordHash())
+                .append("activationTokenHash", account.activationTokenHash())
+                .append("activationExpiresAt", date(account.activationExpiresAt()))
+                .append("createdAt", date(account.createdAt()))
+                .append("activatedAt", date(account.activatedAt())), ACCOUNTS);
+        if (previousActivation != null && !previousActivation.equals(account.activationTokenHash())) {
+            remove(ACTIVATIONS, previousActivation); // a used or replaced link opens nothing any more
+        }
+    }
+
+    @Override
+    public boolean anyOperator() {
+        return byId(SETTINGS, OPERATORS).isPresent();
+    }
+
+    private static Account account(Document document) {
+        return new Account(document.getString("_id"), new EmailAddress(document.getString("email")),
+                document.getBoolean("operator", false), document.getString("passwordHash"),
+                document.getString("activationTokenHash"), instant(document.getDate("activationExpiresAt")),
+                instant(document.getDate("createdAt")), instant(document.getDate("activatedAt")));
+    }
+
+    // ----- API tokens ---------------------------------------------------------------------------------
+
+    @Override
+    public void save(ApiToken token) {
+        mongo.save(new Document("_id", token.hash())
+                .append("tokenId", token.id())
+                .append("accountId", token.accountId())
+                .append("createdAt", date(token.createdAt()))
+                .append("expiresAt", date(token.expiresAt()))
+                .append("revokedAt", date(token.revokedAt())), TOKENS);
+        List<String> hashes = new ArrayList<>(tokenHashesOf(token.accountId()));
+        if (!hashes.contains(token.hash())) {
+            hashes.add(token.hash());
+            mongo.save(new Document("_id", token.accountId()).append("tokens", hashes), TOKENS_BY_ACCOUNT);
+        }
+    }
+
+    @Override
+    public Optional<ApiToken> findByHash(String hash) {
+        return byId(TOKENS, hash).map(MongoAccounts::token);
+    }
+
+    @Override
+    public List<ApiToken> ofAccount(String accountId) {
+        List<String> hashes = tokenHashesOf(accountId);
+        if (hashes.isEmpty()) {
+            return List.of();
+        }
+        return mongo.find(Query.query(Criteria.where("_id").in(hashes)), Document.class, TOKENS).stream()
+                .map(MongoAccounts::token)
+                .toList();
+    }
+
+    private List<String> tokenHashesOf(String accountId) {
+        return byId(TOKENS_BY_ACCOUNT, accountId).map(document -> document.getList("tokens", String.class))
+                .orElse(List.of());
+    }
+
+    private static ApiToken token(Document document) {
+        return new ApiToken(document.getString("tokenId"), document.getString("_id"), document.getString("accountId"),
+                instant(document.getDate("createdAt")), instant(document.getDate("expiresAt")),
+                instant(document.getDate("revokedAt")));
+    }
+
+    // ----- the operator's setup link ------------------------------------------------------------------
+
+    @Override
+    public Optional<String> tokenHash() {
+        return byId(SETTINGS, OPERATOR_SETUP).map(document -> document.getString("tokenHash"));
+    }
+
+    @Override
+    public void save(String tokenHash) {
+        mongo.save(new Document("_id", OPERATOR_SETUP).append("tokenHash", tokenHash), SETTINGS);
+    }
+
+    @Override
+    public void clear() {
+        remove(SETTINGS, OPERATOR_SETUP);
+    }
+
+    // ----- helpers ------------------------------------------------------------------------------------
+
+    private Optional<Document> byId(String collection, String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, Document.class, collection));
+    }
+
+    private void remove(String collection, String id) {
+        mongo.remove(new BasicQuery(new Document("_id", id)), collection);
+    }
+
+    private static Date date(Instant instant) {
+        return instant == null ? null : Date.from(instant);
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

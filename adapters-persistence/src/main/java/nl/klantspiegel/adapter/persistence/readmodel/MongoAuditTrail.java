@@ -1,0 +1,187 @@
+package nl.klantspiegel.adapter.persistence.readmodel;
+
+import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.domain.assessment.Participation;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.BasicQuery;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The audit trails, every document found by {@code _id}:
+ * <pre>
+ * auditHeads:          { _id: organisationId, count, lastHash, recent: [event ids of the last entries] }
+ * auditEntries:        { _id: "organisationId:0000000001", number, eventId, at, type, actorKind, actorId, details, hash }
+ * auditActivity:       { _id: "organisationId:roundId:2026-11-22", organisationId, roundId, day,
+ *                        started: [assessment ids], completed: [assessment ids] }
+ * auditActivityIndex:  { _id: organisationId, days: [ids of its auditActivity documents] }
+ * auditParticipations: { _id: assessmentId, organisationId, roundId, teamId }
+ * auditMembers:        { _id: accountId, organisations: [...] }
+ * </pre>
+ * An entry is written before its head, under the number the head gives it: when a crash comes between the two, the
+ * event is delivered again and written again under the same number, so nothing is doubled or lost. The activity
+ * keeps the assessments it counted (never shown, only counted), so a redelivered event is counted once.
+ */
+final class MongoAuditTrail implements AuditTrail {
+
+    static final String HEADS = "auditHeads";
+    static final String ENTRIES = "auditEntries";
+    static final String ACTIVITY = "auditActivity";
+    static final String ACTIVITY_INDEX = "auditActivityIndex";
+    static final String PARTICIPATIONS = "auditParticipations";
+    static final String MEMBERS = "auditMembers";
+    /** How many recent event ids a head remembers: far more than a crash can make a processor deliver again. */
+    static final int RECENT = 500;
+
+    private final MongoTemplate mongo;
+    private final Documents heads;
+    private final Documents entries;
+    private final Documents activity;
+    private final Documents activityIndex;
+    private final Documents participations;
+    private final Documents members;
+
+    MongoAuditTrail(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.heads = new Documents(mongo, HEADS);
+        this.entries = new Documents(mongo, ENTRIES);
+        this.activity = new Documents(mongo, ACTIVITY);
+        this.activityIndex = new Documents(mongo, ACTIVITY_INDEX);
+        this.participations = new Documents(mongo, PARTICIPATIONS);
+        this.members = new Documents(mongo, MEMBERS);
+    }
+
+    @Override
+    public Head head(String organisationId) {
+        return heads.find(organisationId)
+                .map(document -> new Head(document.getLong("count"), document.getString("lastHash"),
+                        document.getList("recent", String.class)))
+                .orElse(new Head(0, "", List.of()));
+    }
+
+    @Override
+    public boolean append(String organisationId, Entry entry) {
+        Head head = head(organisationId);
+        if (head.recentEventIds().contains(entry.eventId())) {
+            return false;
+        }
+        if (entry.number() != head.count() + 1) {
+            throw new IllegalArgumentException("entry " + entry.number() + " does not follow " + head.count());
+        }
+        entries.save(new Document("_id", entryId(organisationId, entry.number()))
+                .append("organisationId", organisationId)
+                .append("number", entry.number())
+                .append("eventId", entry.eventId())
+                .append("at", Documents.date(entry.at()))
+                .append("type", entry.type())
+                .append("actorKind", entry.actorKind())
+                .append("actorId", entry.actorId())
+                .append("details", new Document(entry.details()))
+                .append("hash", entry.hash()));
+        List<String> recent = new ArrayList<>(head.recentEventIds());
+        recent.add(entry.eventId());
+        if (recent.size() > RECENT) {
+            recent = recent.subList(recent.size() - RECENT, recent.size());
+        }
+        heads.save(new Document("_id", organisationId).append("count", entry.number())
+                .append("lastHash", entry.hash()).append("recent", recent));
+        return true;
+    }
+
+    @Override
+    public List<Entry> entries(String organisationId, List<Long> numbers) {
+        Map<String, Long> wanted = new LinkedHashMap<>();
+        numbers.forEach(number -> wanted.put(entryId(organisationId, number), number));
+        Map<Long, Entry> found = new LinkedHashMap<>();
+        for (Document document : entries.findAll(wanted.keySet())) {
+            Document details = document.get("details", Document.class);
+            Map<String, String> values = new LinkedHashMap<>();
+            details.forEach((key, value) -> values.put(key, String.valueOf(value)));
+            found.put(document.getLong("number"), new Entry(document.getLong("number"), document.getString("eventId"),
+                    Documents.instant(document.getDate("at")), document.getString("type"),
+                    document.getString("actorKind"), document.getString("actorId"), values, document.getString("hash")));
+        }
+        return numbers.stream().map(found::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String entryId(String organisationId, long number) {
+        return organisationId + ":" + String.format("%010d", number);
+    }
+
+    @Override
+    public void count(String organisationId, String roundId, LocalDate day, Activity kind, String assessmentId) {
+        String id = organisationId + ":" + roundId + ":" + day;
+        List<String> days = activityIndex.find(organisationId).map(document -> document.getList("days", String.class))
+                .orElse(List.of());
+        if (!days.contains(id)) {
+            List<String> more = new ArrayList<>(days);
+            more.add(id);
+            activityIndex.save(new Document("_id", organisationId).append("days", more));
+        }
+        Update update = new Update()
+                .setOnInsert("organisationId", organisationId)
+                .setOnInsert("roundId", roundId)
+                .setOnInsert("day", day.toString())
+                .addToSet(kind == Activity.STARTED ? "started" : "completed", assessmentId);
+        mongo.upsert(new BasicQuery(new Document("_id", id)), update, ACTIVITY);
+    }
+
+    @Override
+    public List<DayCount> activity(String organisationId) {
+        List<String> days = activityIndex.find(organisationId).map(document -> document.getList("days", String.class))
+                .orElse(List.of());
+        return activity.findAll(days).stream()
+                .map(document -> new DayCount(document.getString("roundId"), LocalDate.parse(document.getString("day")),
+                        size(document, "started"), size(document, "completed")))
+                .sorted(Comparator.comparing(DayCount::day).thenComparing(DayCount::roundId))
+                .toList();
+    }
+
+    private static int size(Document document, String field) {
+        List<?> list = document.getList(field, Object.class);
+        return list == null ? 0 : list.size();
+    }
+
+    @Override
+    public void rememberParticipation(String assessmentId, Participation participation) {
+        participations.save(new Document("_id", assessmentId)
+                .append("organisationId", participation.organisationId())
+                .append("roundId", participation.roundId())
+                .append("teamId", participation.teamId()));
+    }
+
+    @Override
+    public Optional<Participation> participationOf(String assessmentId) {
+        return participations.find(assessmentId).map(document -> new Participation(document.getString("organisationId"),
+                document.getString("roundId"), document.getString("teamId")));
+    }
+
+    @Override
+    public List<String> organisationsOf(String accountId) {
+        return members.find(accountId).map(document -> document.getList("organisations", String.class))
+                .orElse(List.of());
+    }
+
+    @Override
+    public void setOrganisationsOf(String accountId, List<String> organisationIds) {
+        members.save(new Document("_id", accountId).append("organisations", organisationIds));
+    }
+
+    @Override
+    public void clear() {
+        heads.clear();
+        entries.clear();
+        activity.clear();
+        activityIndex.clear();
+        participations.clear();
+        members.clear();
+    }
+}
