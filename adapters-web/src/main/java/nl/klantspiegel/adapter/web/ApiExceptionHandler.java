@@ -7,14 +7,20 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import nl.klantspiegel.adapter.web.protection.ProblemWriter;
+import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AssessmentNotFound;
+import nl.klantspiegel.application.port.in.ChangeNotYetVisible;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.ConcurrentChange;
 import nl.klantspiegel.application.port.in.ViewNotYetUpToDate;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
+import nl.klantspiegel.domain.account.PasswordPolicy;
 import nl.klantspiegel.domain.assessment.AssessmentAlreadyCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentIncomplete;
 import nl.klantspiegel.domain.instrument.InvalidAnswer;
 import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.organisation.OrganisationRefused;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -34,6 +40,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -69,6 +76,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getMessage());
         problem.setProperty("unanswered", e.unanswered());
         return respond(problem);
+    }
+
+    @ExceptionHandler(OrganisationRefused.class)
+    ResponseEntity<Object> organisationRefused(OrganisationRefused e) {
+        HttpStatus status = switch (e.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_ALLOWED -> HttpStatus.FORBIDDEN;
+        };
+        ProblemDetail problem = problem(status, e.rule().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                "Refused by the organisation's rules", e.getMessage());
+        problem.setProperty("rule", e.rule().name());
+        return respond(problem);
+    }
+
+    @ExceptionHandler(NotFound.class)
+    ResponseEntity<Object> notFound(NotFound e) {
+        return respond(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDenied.class)
+    ResponseEntity<Object> accessDenied(AccessDenied e) {
+        return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<Object> invalidRequest(InvalidRequest e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage()));
+    }
+
+    @ExceptionHandler(PasswordPolicy.WeakPassword.class)
+    ResponseEntity<Object> weakPassword(PasswordPolicy.WeakPassword e) {
+        return respond(problem(HttpStatus.BAD_REQUEST, "weak-password", "Password too weak", e.getMessage()));
+    }
+
+    @ExceptionHandler(ChangeNotYetVisible.class)
+    ResponseEntity<Object> changeNotVisible(ChangeNotYetVisible e) {
+        log.warn(e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "Saved, not yet visible", e.getMessage()));
     }
 
     @ExceptionHandler(ConcurrentChange.class)

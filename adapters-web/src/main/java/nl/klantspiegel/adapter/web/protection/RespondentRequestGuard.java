@@ -17,11 +17,13 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * The respondents' endpoints that change an assessment accept JSON or no body at all, and no request a browser
- * marks as cross-site. A plain HTML form on another site can send neither JSON nor a request without a
+ * Every API request that changes something accepts JSON or no body at all, and none that a browser marks as
+ * cross-site. A plain HTML form on another site can send neither JSON nor a request without a
  * {@code Content-Type}, and a script on another site that sends JSON needs the browser's permission (CORS), which
- * this product never gives; so no other site can answer or complete someone's assessment in their browser.
- * ({@code Sec-Fetch-Site} is set by every current browser and cannot be set by a page.)
+ * this product never gives; so no other site can answer or complete someone's assessment in their browser, nor
+ * act for a signed-in member (who is also protected by the CSRF token). ({@code Sec-Fetch-Site} is set by every
+ * current browser and cannot be set by a page.) {@code POST /api/tokens} is left out: it takes HTTP Basic from
+ * scripts, and its body is optional.
  */
 @Component
 @Order(SecurityProperties.DEFAULT_FILTER_ORDER + 2)
@@ -38,7 +40,8 @@ public class RespondentRequestGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !CHANGING.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/assessments");
+        return !CHANGING.contains(request.getMethod()) || !request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().equals("/api/tokens");
     }
 
     @Override
@@ -46,7 +49,9 @@ public class RespondentRequestGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         if ("cross-site".equalsIgnoreCase(request.getHeader("Sec-Fetch-Site"))) {
             problems.write(response, ProblemWriter.problem(HttpStatus.FORBIDDEN, "cross-site-request",
-                    "Cross-site request", "An assessment can only be changed from this site's own pages."), false);
+                    "Cross-site request", request.getRequestURI().startsWith("/api/assessments")
+                            ? "An assessment can only be changed from this site's own pages."
+                            : "Changes are only accepted from this site's own pages."), false);
             return;
         }
         String contentType = request.getContentType();

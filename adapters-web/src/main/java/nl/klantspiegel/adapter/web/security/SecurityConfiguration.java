@@ -1,12 +1,28 @@
 package nl.klantspiegel.adapter.web.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+import nl.klantspiegel.adapter.web.protection.ProblemWriter;
+import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.ApiTokensUseCase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -16,15 +32,26 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Spring Security, for now for what every response carries: a Content-Security-Policy that lets the page load
- * only the product's own scripts, styles, images and API (no inline script, no other origin), no framing, no
- * content sniffing, no referrer, and {@code Cache-Control: no-store} unless a response says otherwise (the
- * instrument and the static files do).
+ * Who may call what, and the headers every response carries.
  *
- * <p>Respondents are anonymous, so every request is permitted. No session is made and nothing is remembered
- * between requests; there is no cookie for a cross-site request to ride on, which is why there is no CSRF token
- * yet. The respondents' endpoints that change something accept only JSON (or no body) and refuse requests a
- * browser marks as cross-site ({@code RespondentRequestGuard}), which a plain cross-site form cannot get past.
+ * <ul>
+ *   <li><b>Respondents</b> are anonymous: the test, the invitations, activating an account and setting up the
+ *   operator need no credentials. These endpoints take JSON (or no body) only and refuse requests a browser marks as
+ *   cross-site ({@code RespondentRequestGuard}), so they need no CSRF token.</li>
+ *   <li><b>The browser</b> signs in with {@code POST /api/session} (e-mail address and password, as JSON) and then
+ *   carries a session cookie ({@code HttpOnly}, {@code SameSite=Lax}, {@code Secure} behind HTTPS). Every request
+ *   that changes something needs the CSRF token: the value of the {@code XSRF-TOKEN} cookie in the
+ *   {@code X-XSRF-TOKEN} header, which a page on another site cannot read.</li>
+ *   <li><b>Scripts</b> send {@code Authorization: Bearer <token>}; such a request needs no CSRF token (a cross-site
+ *   page cannot send that header). {@code POST /api/tokens} alone accepts HTTP Basic (e-mail address and password);
+ *   everywhere else Basic is refused.</li>
+ *   <li>Without credentials: {@code 401}; the organisation's rules decide the rest (in the use cases: {@code 403}
+ *   for a member whose role does not allow it, {@code 404} for anyone else).</li>
+ * </ul>
+ *
+ * <p>Headers: a Content-Security-Policy that lets a page load only the product's own scripts, styles, images and API
+ * (no inline script, no other origin), no framing, no content sniffing, no referrer, and
+ * {@code Cache-Control: no-store} unless a response says otherwise (the instrument and the static files do).
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -50,30 +77,112 @@ public class SecurityConfiguration {
             "style-src 'self' 'unsafe-inline'");
 
     private static final RequestMatcher DOCUMENTATION = new OrRequestMatcher(
-            PathPatternRequestMatcher.withDefaults().matcher("/api-docs.html"),
-            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"));
+            path("/api-docs.html"), path("/swagger-ui/**"));
+
+    /** Anonymous endpoints that change something: JSON only, never cross-site, no CSRF token. */
+    static final RequestMatcher ANONYMOUS_JSON = new OrRequestMatcher(
+            path("/api/assessments"), path("/api/assessments/**"),
+            path("/api/invitations/**"),
+            path("/api/accounts/activation"),
+            path("/api/setup/operator"));
+
+    /** Endpoints that need a signed-in account (or an API token). */
+    private static final RequestMatcher MEMBERS_ONLY = new OrRequestMatcher(
+            path("/api/organisations"), path("/api/organisations/**"), path("/api/me/**"));
 
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+    ProblemResponses problemResponses(ProblemWriter problems) {
+        return new ProblemResponses(problems);
+    }
+
+    @Bean
+    SecurityContextRepository securityContextRepository() {
+        return new HttpSessionSecurityContextRepository();
+    }
+
+    /** Checks passwords (sign-in and {@code POST /api/tokens}) through the accounts use case. */
+    @Bean
+    AuthenticationManager passwordAuthentication(AccountsUseCase accounts) {
+        ProviderManager manager = new ProviderManager(new PasswordAuthenticationProvider(accounts));
+        manager.setEraseCredentialsAfterAuthentication(true);
+        return manager;
+    }
+
+    /** {@code POST /api/tokens}: the one place that takes a password by HTTP Basic. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain tokens(HttpSecurity http, AuthenticationManager passwordAuthentication,
+                               ProblemResponses problems) throws Exception {
+        return headers(http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/tokens")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .authenticationManager(passwordAuthentication)
                 .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .anonymous(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    /** Everything else: sessions for the browser, bearer tokens for scripts, anonymous respondents. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http, ApiTokensUseCase tokens, ProblemResponses problems,
+                            SecurityContextRepository contexts) throws Exception {
+        AuthenticationFilter bearer = new AuthenticationFilter(
+                new ProviderManager(new ApiTokenAuthentication.Provider(tokens)), new ApiTokenAuthentication.Converter());
+        bearer.setFailureHandler(problems::commence);
+        bearer.setSuccessHandler((request, response, authentication) -> {
+            // carry on with the request; a token never makes a session
+        });
+        bearer.setSecurityContextRepository(new org.springframework.security.web.context
+                .RequestAttributeSecurityContextRepository());
+        CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
+        csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
+        return headers(http)
+                .addFilterBefore(bearer, BasicAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(MEMBERS_ONLY).authenticated()
+                        .anyRequest().permitAll())
+                .securityContext(context -> context.securityContextRepository(contexts))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(csrfTokens)
+                        .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+                        .ignoringRequestMatchers(ANONYMOUS_JSON, SecurityConfiguration::sendsBearerToken))
+                .sessionManagement(sessions -> sessions
+                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
+                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(headers -> headers
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DOCUMENTATION),
-                                new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTATION,
-                                new ContentSecurityPolicyHeaderWriter(DOCUMENTATION_POLICY)))
-                        .frameOptions(frames -> frames.deny())
-                        .contentTypeOptions(Customizer.withDefaults())
-                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
-                        .permissionsPolicyHeader(permissions -> permissions.policy(
-                                "camera=(), microphone=(), geolocation=(), payment=()"))
-                        .cacheControl(Customizer.withDefaults()))
                 .build();
+    }
+
+    private static boolean sendsBearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, 7);
+    }
+
+    private static HttpSecurity headers(HttpSecurity http) throws Exception {
+        return http.headers(headers -> headers
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(DOCUMENTATION),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(DOCUMENTATION,
+                        new ContentSecurityPolicyHeaderWriter(DOCUMENTATION_POLICY)))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .contentTypeOptions(Customizer.withDefaults())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                .permissionsPolicyHeader(permissions -> permissions.policy(
+                        "camera=(), microphone=(), geolocation=(), payment=()"))
+                .cacheControl(Customizer.withDefaults()));
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
     }
 }

@@ -1,0 +1,41 @@
+package nl.klantspiegel.adapter.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The links people hand to each other: activation, the operator's setup, a round's invitation. Made from
+ * {@code klantspiegel.public-url} when it is set (behind a reverse proxy, the address people use), else from the
+ * request's own address.
+ */
+@Component
+public class PublicLinks {
+
+    private final String publicUrl;
+
+    PublicLinks(@Value("${klantspiegel.public-url:}") String publicUrl) {
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    }
+
+    public String base() {
+        return publicUrl.isBlank() ? ServletUriComponentsBuilder.fromCurrentContextPath().toUriString() : publicUrl;
+    }
+
+    /** The token travels in the fragment, which browsers never send to a server or pass on as a referrer. */
+    public String activation(String token) {
+        return base() + "/beheer/#/activeren/" + token;
+    }
+
+    public String operatorSetup(String base, String token) {
+        return base + "/beheer/#/installatie/" + token;
+    }
+
+    public String invitation(String token) {
+        return base() + "/?invitation=" + token;
+    }
+
+    public String configuredBase() {
+        return publicUrl;
+    }
+}

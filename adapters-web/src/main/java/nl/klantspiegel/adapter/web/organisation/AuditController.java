@@ -1,0 +1,122 @@
+package nl.klantspiegel.adapter.web.organisation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.application.port.in.AuditTrailQuery;
+import nl.klantspiegel.application.port.in.AuditTrailQuery.AuditPage;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An organisation's audit trail for its admins, newest first and paged, as JSON or (with {@code Accept: text/csv})
+ * as CSV for a spreadsheet: RFC 4180, UTF-8, a header row, written with Apache Commons CSV.
+ */
+@RestController
+@Tag(name = "Audit trail", description = "Who did what, when; respondents only as counts per round and day")
+class AuditController {
+
+    private static final String PATH = "/api/organisations/{organisationId}/audit";
+    private static final int DEFAULT_PAGE_SIZE = 50;
+
+    private final AuditTrailQuery audit;
+
+    AuditController(AuditTrailQuery audit) {
+        this.audit = audit;
+    }
+
+    record AuditResponse(List<AuditTrailQuery.Entry> entries, int page, int size, boolean hasMore, long totalEntries,
+                         List<String> types, List<AuditTrailQuery.Activity> activity) {
+    }
+
+    @GetMapping(path = PATH, produces = "application/json")
+    @Operation(summary = "The audit trail, newest first (admins)",
+            description = "Entries are numbered without gaps and chained: each hash is the SHA-256 of the previous "
+                    + "hash and the entry; nothing is ever edited or removed.")
+    AuditResponse json(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                       @Parameter(description = "ISO-8601 instant") @RequestParam(required = false) String from,
+                       @Parameter(description = "ISO-8601 instant") @RequestParam(required = false) String to,
+                       @RequestParam(required = false) String type,
+                       @RequestParam(defaultValue = "0") String page,
+                       @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size) {
+        AuditPage found = page(caller, organisationId, from, to, type, page, size);
+        return new AuditResponse(found.entries(), found.page(), found.size(), found.hasMore(), found.totalEntries(),
+                audit.entryTypes(), found.activity());
+    }
+
+    @GetMapping(path = PATH, produces = "text/csv")
+    @Operation(summary = "The same page as CSV")
+    ResponseEntity<String> csv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                               @RequestParam(required = false) String from,
+                               @RequestParam(required = false) String to,
+                               @RequestParam(required = false) String type,
+                               @RequestParam(defaultValue = "0") String page,
+                               @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size) {
+        AuditPage found = page(caller, organisationId, from, to, type, page, size);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+                .setHeader("number", "at", "type", "actorKind", "actorId", "actorEmail", "details", "hash")
+                .get())) {
+            for (AuditTrailQuery.Entry entry : found.entries()) {
+                csv.printRecord(entry.number(), entry.at(), entry.type(), entry.actorKind(), entry.actorId(),
+                        entry.actorEmail(), details(entry.details()), entry.hash());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + organisationId + ".csv\"")
+                .body(out.toString());
+    }
+
+    private AuditPage page(Caller caller, String organisationId, String from, String to, String type, String page,
+                           String size) {
+        return audit.audit(caller, organisationId, instant("from", from), instant("to", to),
+                type == null || type.isBlank() ? null : type, number("page", page), number("size", size));
+    }
+
+    private static String details(Map<String, String> details) {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(details).forEach((key, value) -> text.append(text.length() == 0 ? "" : "; ")
+                .append(key).append('=').append(value));
+        return text.toString();
+    }
+
+    private static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException notAnInstant) {
+            throw new InvalidRequest("'" + name + "' must be an ISO-8601 instant such as 2026-05-01T00:00:00Z.");
+        }
+    }
+
+    private static int number(String name, String value) {
+        if (!value.matches("[0-9]{1,6}")) {
+            throw new InvalidRequest("'" + name + "' must be a whole number written plainly.");
+        }
+        return Integer.parseInt(value);
+    }
+}

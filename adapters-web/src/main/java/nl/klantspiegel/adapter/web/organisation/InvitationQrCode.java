@@ -1,0 +1,81 @@
+package nl.klantspiegel.adapter.web.organisation;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.adapter.web.PublicLinks;
+import nl.klantspiegel.application.port.in.AccessDenied;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * The QR code of a round's invitation link, drawn by ZXing and written as SVG (one path, crisp at any size, printable
+ * on a poster): for the admins who hand the link out.
+ */
+@RestController
+@Tag(name = "Organisations")
+class InvitationQrCode {
+
+    private static final int QUIET_ZONE = 4;
+
+    private final OrganisationsUseCase organisations;
+    private final PublicLinks links;
+
+    InvitationQrCode(OrganisationsUseCase organisations, PublicLinks links) {
+        this.organisations = organisations;
+        this.links = links;
+    }
+
+    @GetMapping(path = "/api/organisations/{organisationId}/rounds/{roundId}/invitation.svg",
+            produces = "image/svg+xml")
+    @Operation(summary = "The invitation link as a QR code (SVG; admins)")
+    ResponseEntity<String> qrCode(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                  @PathVariable String roundId) {
+        OrganisationsUseCase.RoundView round = organisations.rounds(caller, organisationId).stream()
+                .filter(found -> found.id().equals(roundId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound("Round " + roundId));
+        if (round.invitationToken() == null) {
+            throw new AccessDenied("Only an admin hands out a round's invitation.");
+        }
+        return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
+                .body(svg(links.invitation(round.invitationToken())));
+    }
+
+    static String svg(String text) {
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0));
+        } catch (WriterException tooLong) {
+            throw new IllegalStateException("an invitation link does not fit a QR code", tooLong);
+        }
+        int size = matrix.getWidth() + 2 * QUIET_ZONE;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < matrix.getHeight(); y++) {
+            for (int x = 0; x < matrix.getWidth(); x++) {
+                if (matrix.get(x, y)) {
+                    path.append('M').append(x + QUIET_ZONE).append(' ').append(y + QUIET_ZONE).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" "
+                + "shape-rendering=\"crispEdges\" role=\"img\" aria-label=\"QR code\">"
+                + "<rect width=\"" + size + "\" height=\"" + size + "\" fill=\"#fff\"/>"
+                + "<path fill=\"#000\" d=\"" + path + "\"/></svg>";
+    }
+}

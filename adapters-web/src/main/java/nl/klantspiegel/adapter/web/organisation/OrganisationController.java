@@ -1,0 +1,243 @@
+package nl.klantspiegel.adapter.web.organisation;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.adapter.web.PublicLinks;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase.MemberView;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase.NewMember;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase.OrganisationSummary;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase.RoundView;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase.TeamView;
+import nl.klantspiegel.domain.organisation.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * An organisation: registering it (the operator), its teams, members and rounds. Everything lives under
+ * {@code /api/organisations/{organisationId}}; the use cases decide who may (401 without credentials, 403 for a role
+ * that may not, 404 for anyone outside the organisation).
+ */
+@RestController
+@Tag(name = "Organisations", description = "Organisations, their teams, members and measurement rounds")
+class OrganisationController {
+
+    private static final String BASE = "/api/organisations";
+
+    private final OrganisationsUseCase organisations;
+    private final PublicLinks links;
+
+    OrganisationController(OrganisationsUseCase organisations, PublicLinks links) {
+        this.organisations = organisations;
+        this.links = links;
+    }
+
+    record NameRequest(@Schema(example = "Klantenservice") String name) {
+    }
+
+    record MinimumGroupSizeRequest(@Schema(example = "5") Integer minimumGroupSize) {
+    }
+
+    record MemberRequest(@Schema(example = "anna@example.nl") String email,
+                         @Schema(example = "TEAM_LEAD") String role, List<String> teams) {
+    }
+
+    record MemberChange(String role, List<String> teams) {
+    }
+
+    record MemberResponse(String id, String email, Role role, List<String> teams, boolean active,
+                          String activationUrl, String activationToken, Instant activationExpiresAt) {
+    }
+
+    record RoundRequest(@Schema(example = "Najaar 2026") String name,
+                        @Schema(description = "Team ids; empty or absent: the whole organisation") List<String> teams,
+                        @Schema(description = "Optional: when it stops taking new assessments by itself")
+                        Instant closesAt) {
+    }
+
+    record RoundResponse(String id, String name, List<String> teams, Instant openedAt, Instant closesAt,
+                         Instant closedAt, String status, String invitationUrl, String invitationToken) {
+    }
+
+    // ----- organisations ------------------------------------------------------------------------------
+
+    @PostMapping(path = BASE, consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Register an organisation (the operator)")
+    ResponseEntity<OrganisationSummary> register(@AuthenticationPrincipal Caller caller,
+                                                 @RequestBody NameRequest request) {
+        OrganisationSummary registered = organisations.register(caller, request.name());
+        return ResponseEntity.created(location("/{id}", registered.id())).body(registered);
+    }
+
+    @GetMapping(path = BASE, produces = "application/json")
+    @Operation(summary = "The operator: every organisation; a member: their own")
+    List<OrganisationSummary> list(@AuthenticationPrincipal Caller caller) {
+        return organisations.list(caller);
+    }
+
+    @GetMapping(path = BASE + "/{organisationId}", produces = "application/json")
+    @Operation(summary = "An organisation's name and settings")
+    OrganisationSummary organisation(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
+        return organisations.summary(caller, organisationId);
+    }
+
+    @PutMapping(path = BASE + "/{organisationId}/minimum-group-size", consumes = "application/json",
+            produces = "application/json")
+    @Operation(summary = "Change the smallest group reports may show (at least 3; lowered only before the first "
+            + "round)")
+    OrganisationSummary minimumGroupSize(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                         @RequestBody MinimumGroupSizeRequest request) {
+        if (request.minimumGroupSize() == null) {
+            throw new InvalidRequest("minimumGroupSize is required.");
+        }
+        return organisations.changeMinimumGroupSize(caller, organisationId, request.minimumGroupSize());
+    }
+
+    // ----- teams --------------------------------------------------------------------------------------
+
+    @GetMapping(path = BASE + "/{organisationId}/teams", produces = "application/json")
+    @Operation(summary = "The teams (a team lead: their own)")
+    List<TeamView> teams(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
+        return organisations.teams(caller, organisationId);
+    }
+
+    @PostMapping(path = BASE + "/{organisationId}/teams", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Add a team (admins)")
+    ResponseEntity<TeamView> addTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                     @RequestBody NameRequest request) {
+        TeamView team = organisations.addTeam(caller, organisationId, request.name());
+        return ResponseEntity.created(location("/{id}", team.id())).body(team);
+    }
+
+    @PutMapping(path = BASE + "/{organisationId}/teams/{teamId}", consumes = "application/json",
+            produces = "application/json")
+    @Operation(summary = "Rename a team (admins)")
+    TeamView renameTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                        @PathVariable String teamId, @RequestBody NameRequest request) {
+        return organisations.renameTeam(caller, organisationId, teamId, request.name());
+    }
+
+    @PostMapping(path = BASE + "/{organisationId}/teams/{teamId}/retirement", produces = "application/json")
+    @Operation(summary = "Retire a team: it takes part in no new round (admins)")
+    TeamView retireTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                        @PathVariable String teamId) {
+        return organisations.retireTeam(caller, organisationId, teamId);
+    }
+
+    // ----- members ------------------------------------------------------------------------------------
+
+    @GetMapping(path = BASE + "/{organisationId}/members", produces = "application/json")
+    @Operation(summary = "The members, by e-mail address (admins)")
+    List<MemberResponse> members(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
+        return organisations.members(caller, organisationId).stream().map(member -> member(member, null)).toList();
+    }
+
+    @PostMapping(path = BASE + "/{organisationId}/members", consumes = "application/json",
+            produces = "application/json")
+    @Operation(summary = "Add a member by e-mail address (the operator: the first admin; after that the admins)",
+            description = "For a person without an active account the answer holds a one-time activation link "
+                    + "(valid 7 days) to hand over; there is no mail.")
+    ResponseEntity<MemberResponse> addMember(@AuthenticationPrincipal Caller caller,
+                                             @PathVariable String organisationId,
+                                             @RequestBody MemberRequest request) {
+        NewMember added = organisations.addMember(caller, organisationId, request.email(), role(request.role()),
+                request.teams());
+        return ResponseEntity.created(location("/{id}", added.member().id())).body(member(added.member(), added));
+    }
+
+    @PutMapping(path = BASE + "/{organisationId}/members/{memberId}", consumes = "application/json",
+            produces = "application/json")
+    @Operation(summary = "Change a member's role or teams (admins)")
+    MemberResponse changeMember(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                @PathVariable String memberId, @RequestBody MemberChange request) {
+        return member(organisations.changeMember(caller, organisationId, memberId, role(request.role()),
+                request.teams()), null);
+    }
+
+    @DeleteMapping(path = BASE + "/{organisationId}/members/{memberId}")
+    @Operation(summary = "Remove a member (admins; never the last admin)")
+    ResponseEntity<Void> removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                      @PathVariable String memberId) {
+        organisations.removeMember(caller, organisationId, memberId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping(path = BASE + "/{organisationId}/members/{memberId}/activation", produces = "application/json")
+    @Operation(summary = "A fresh activation link for a member who has not activated yet (admins)")
+    MemberResponse renewActivation(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                   @PathVariable String memberId) {
+        NewMember renewed = organisations.renewActivation(caller, organisationId, memberId);
+        return member(renewed.member(), renewed);
+    }
+
+    private MemberResponse member(MemberView member, NewMember added) {
+        String token = added == null ? null : added.activationToken();
+        return new MemberResponse(member.id(), member.email(), member.role(), member.teams(), member.active(),
+                token == null ? null : links.activation(token), token,
+                added == null ? null : added.activationExpiresAt());
+    }
+
+    private static Role role(String role) {
+        if (role == null) {
+            throw new InvalidRequest("A member needs a role: ADMIN, TEAM_LEAD or ANALYST.");
+        }
+        try {
+            return Role.valueOf(role.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidRequest("Role '" + role + "' does not exist; choose ADMIN, TEAM_LEAD or ANALYST.");
+        }
+    }
+
+    // ----- rounds -------------------------------------------------------------------------------------
+
+    @GetMapping(path = BASE + "/{organisationId}/rounds", produces = "application/json")
+    @Operation(summary = "The rounds (a team lead: those of their teams); the invitation only for admins")
+    List<RoundResponse> rounds(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
+        return organisations.rounds(caller, organisationId).stream().map(this::round).toList();
+    }
+
+    @PostMapping(path = BASE + "/{organisationId}/rounds", consumes = "application/json", produces = "application/json")
+    @Operation(summary = "Open a measurement round with its invitation link (admins)")
+    ResponseEntity<RoundResponse> openRound(@AuthenticationPrincipal Caller caller,
+                                            @PathVariable String organisationId,
+                                            @RequestBody RoundRequest request) {
+        RoundView round = organisations.openRound(caller, organisationId, request.name(), request.teams(),
+                request.closesAt());
+        return ResponseEntity.status(HttpStatus.CREATED).location(location("/{id}", round.id())).body(round(round));
+    }
+
+    @PostMapping(path = BASE + "/{organisationId}/rounds/{roundId}/closure", produces = "application/json")
+    @Operation(summary = "Close a round now: it starts no new assessments (admins)",
+            description = "Assessments started before may still be finished.")
+    RoundResponse closeRound(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                             @PathVariable String roundId) {
+        return round(organisations.closeRound(caller, organisationId, roundId));
+    }
+
+    private RoundResponse round(RoundView round) {
+        String token = round.invitationToken();
+        return new RoundResponse(round.id(), round.name(), round.teams(), round.openedAt(), round.closesAt(),
+                round.closedAt(), round.status(), token == null ? null : links.invitation(token), token);
+    }
+
+    private static URI location(String path, String id) {
+        return ServletUriComponentsBuilder.fromCurrentRequest().path(path).buildAndExpand(id).toUri();
+    }
+}

@@ -1,0 +1,94 @@
+package nl.klantspiegel.boot;
+
+import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.assessment.AggregateCache;
+import nl.klantspiegel.application.assessment.AssessmentService;
+import nl.klantspiegel.application.assessment.ViewUpdates;
+import nl.klantspiegel.application.audit.AuditService;
+import nl.klantspiegel.application.audit.AuditTrailProjection;
+import nl.klantspiegel.application.organisation.OrganisationAggregate;
+import nl.klantspiegel.application.organisation.OrganisationService;
+import nl.klantspiegel.application.organisation.OrganisationViewProjection;
+import nl.klantspiegel.application.port.out.Accounts;
+import nl.klantspiegel.application.port.out.ApiTokens;
+import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.application.port.out.Invitations;
+import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OperatorSetup;
+import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.PasswordHashing;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.gateway.EventGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Wires the organisations, accounts and the audit trail by hand, each from the ports it needs: the Axon aggregate,
+ * the projections and the use cases. The ports out come from the persistence adapter; password hashing from
+ * Spring Security ({@link SpringPasswordHashing}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class OrganisationConfiguration {
+
+    @Bean
+    ConfigurerModule organisationAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
+        AggregateCache cache = new AggregateCache(cacheSize);
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(OrganisationAggregate.class)
+                        .configureCache(configuration -> cache));
+    }
+
+    @Bean
+    PasswordHashing passwordHashing() {
+        return new SpringPasswordHashing();
+    }
+
+    @Bean
+    OrganisationViewProjection organisationViewProjection(OrganisationViews views, Invitations invitations,
+                                                          Memberships memberships, ViewUpdates updates) {
+        return new OrganisationViewProjection(views, invitations, memberships, updates);
+    }
+
+    @Bean
+    AuditTrailProjection auditTrailProjection(AuditTrail trail) {
+        return new AuditTrailProjection(trail);
+    }
+
+    @Bean
+    AccountService accountService(Accounts accounts, ApiTokens apiTokens, OperatorSetup operatorSetup,
+                                  Memberships memberships, OrganisationViews organisations, PasswordHashing hashing,
+                                  EventGateway events, Clock clock) {
+        return new AccountService(accounts, apiTokens, operatorSetup, memberships, organisations, hashing, events, clock);
+    }
+
+    @Bean
+    OrganisationService organisationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
+                                            Memberships memberships, ViewUpdates updates, AccountService accounts,
+                                            AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
+                                            @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
+        return new OrganisationService(commands, views, invitations, memberships, updates, accounts, assessments,
+                catchUp, clock, timeout);
+    }
+
+    @Bean
+    AuditService auditService(AuditTrail trail, OrganisationViews organisations, AccountService accounts,
+                              ProjectionCatchUp catchUp,
+                              @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
+        return new AuditService(trail, organisations, accounts, catchUp, timeout);
+    }
+
+    @Bean
+    OperatorBootstrap operatorBootstrap(AccountService accounts,
+                                        @Value("${klantspiegel.operator.email:}") String email,
+                                        @Value("${klantspiegel.operator.password:}") String password,
+                                        @Value("${klantspiegel.public-url:}") String publicUrl) {
+        return new OperatorBootstrap(accounts, email, password, publicUrl);
+    }
+}
