@@ -21,6 +21,10 @@ class ArchitectureTest {
                 .importPackages(DependencyRules.ROOT);
         // the rules must see every module, or they would pass by seeing nothing
         assertThat(product.containPackage("nl.klantspiegel.domain.assessment")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.domain.organisation")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.domain.account")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.application.organisation")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.adapter.web.security")).isTrue();
         assertThat(product.containPackage("nl.klantspiegel.application.assessment")).isTrue();
         assertThat(product.containPackage("nl.klantspiegel.adapter.web")).isTrue();
         assertThat(product.containPackage("nl.klantspiegel.adapter.persistence.eventstore")).isTrue();

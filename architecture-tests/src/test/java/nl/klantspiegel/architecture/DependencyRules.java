@@ -32,7 +32,8 @@ final class DependencyRules {
 
     /** The part of the JDK that computes and reads the class path, but reaches no database, network or file. */
     private static final String[] JDK_CORE = {
-            "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "java.nio.charset.."};
+            "java.lang..", "java.util..", "java.time..", "java.math..", "java.io..", "java.nio.charset..",
+            "java.text.."};
     /** All of the JDK: the adapters are where the outside world (sockets, files) is reached. */
     private static final String JDK = "java..";
 
@@ -57,10 +58,11 @@ final class DependencyRules {
     static final ArchRule APPLICATION_USES_ONLY_THE_DOMAIN_AXON_AND_CAFFEINE = classes()
             .that().resideInAPackage(APPLICATION)
             .should().onlyDependOnClassesThat().resideInAnyPackage(
-                    concat(new String[] {APPLICATION, DOMAIN, CAFFEINE}, AXON_CORE, JDK_CORE))
-            .because("the application is use cases, ports and the Axon shell around the domain: Axon's core "
-                    + "and Caffeine (the aggregate cache) are all it needs; Spring, Spring Data, MongoTemplate, "
-                    + "the MongoDB driver, BSON, Jackson and Spring Security are details of the adapters");
+                    concat(new String[] {APPLICATION, DOMAIN, CAFFEINE, "java.security.."}, AXON_CORE, JDK_CORE))
+            .because("the application is use cases, ports and the Axon shell around the domain: Axon's core, "
+                    + "Caffeine (the aggregate cache, the sign-in throttle) and the JDK's hashing and randomness (for "
+                    + "tokens and the audit chain) are all it needs; Spring, Spring Data, MongoTemplate, the MongoDB "
+                    + "driver, BSON, Jackson and Spring Security are details of the adapters");
 
     static final ArchRule APPLICATION_KNOWS_NO_WEB_NO_DATABASE_NO_ADAPTER = noClasses()
             .that().resideInAPackage(APPLICATION)
@@ -78,10 +80,11 @@ final class DependencyRules {
                     "org.springframework.boot.web..", SPRING_BOOT_SECURITY,
                     "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
                     "org.springframework.stereotype..", "org.springframework.util..",
-                    "jakarta.servlet..", JACKSON, "io.swagger..", "io.github.bucket4j..", CAFFEINE, SLF4J, JDK)
+                    "jakarta.servlet..", JACKSON, "io.swagger..", "io.github.bucket4j..", CAFFEINE,
+                    "org.apache.commons.csv..", "com.google.zxing..", SLF4J, JDK)
             .because("the web adapter turns HTTP into calls of use cases and back: Spring MVC, Spring Security, "
-                    + "the servlet API, Jackson, the OpenAPI annotations and rate limiting are its tools; "
-                    + "the database (Spring Data, MongoTemplate, the MongoDB driver, BSON) and Axon are not");
+                    + "the servlet API, Jackson, the OpenAPI annotations, rate limiting, CSV and QR codes are its "
+                    + "tools; the database (Spring Data, MongoTemplate, the MongoDB driver, BSON) and Axon are not");
 
     static final ArchRule WEB_ADAPTER_REACHES_THE_APPLICATION_ONLY_THROUGH_USE_CASES = noClasses()
             .that().resideInAPackage(WEB_ADAPTER)

@@ -94,7 +94,8 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         Instant now = clock.instant();
         String accountKey = "account:" + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
         String addressKey = "address:" + clientAddress;
-        Instant allowedAt = later(throttle(accountKey).nextTryAllowedAt(), throttle(addressKey).nextTryAllowedAt());
+        Instant allowedAt = later(throttle(accountKey).nextTryAllowedAt(),
+                throttle(addressKey).nextTryAllowedAt(SignInThrottle.ADDRESS_FREE_TRIES));
         Optional<Account> account = EmailAddress.parse(email).flatMap(accounts::findByEmail);
         if (now.isBefore(allowedAt)) {
             account.ifPresent(found -> publish(new SignInFailed(found.id(), now)));

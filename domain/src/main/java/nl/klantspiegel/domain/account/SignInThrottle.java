@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * When someone may try to sign in again after failures: five tries freely, then a wait that doubles with every
- * further failure (1 s, 2 s, 4 s, … up to 15 minutes). Applied per account and per client address alike, so
+ * further failure (1 s, 2 s, 4 s, … up to 15 minutes). Applied per account, and per client address with twenty free
+ * tries (a whole office may share one address, and one person's typing errors should not lock out the others), so
  * guessing one account's password, or many accounts' from one address, slows down to a crawl.
  *
  * @param failures     failed tries since the last success
@@ -14,6 +15,7 @@ import java.time.Instant;
 public record SignInThrottle(int failures, Instant lastFailure) {
 
     public static final int FREE_TRIES = 5;
+    public static final int ADDRESS_FREE_TRIES = 20;
     public static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
 
     public SignInThrottle {
@@ -27,12 +29,17 @@ public record SignInThrottle(int failures, Instant lastFailure) {
         return new SignInThrottle(0, null);
     }
 
-    /** When the next try is allowed; {@code now} or earlier when it is allowed at once. */
+    /** When the next try on the account is allowed; {@code now} or earlier when it is allowed at once. */
     public Instant nextTryAllowedAt() {
-        if (failures < FREE_TRIES || lastFailure == null) {
+        return nextTryAllowedAt(FREE_TRIES);
+    }
+
+    /** When the next try is allowed after {@code freeTries} free ones. */
+    public Instant nextTryAllowedAt(int freeTries) {
+        if (failures < freeTries) {
             return Instant.MIN;
         }
-        int doublings = Math.min(failures - FREE_TRIES, 20);
+        int doublings = Math.min(failures - freeTries, 20);
         Duration wait = Duration.ofSeconds(1L << doublings);
         return lastFailure.plus(wait.compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait);
     }

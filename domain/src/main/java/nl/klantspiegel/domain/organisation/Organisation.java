@@ -3,6 +3,7 @@ package nl.klantspiegel.domain.organisation;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.organisation.OrganisationRefused.Rule;
 
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +35,8 @@ public final class Organisation {
     /** Above this almost every figure of almost every organisation would be hidden: surely a typing error. */
     public static final int HIGHEST_MINIMUM_GROUP_SIZE = 50;
     static final int MAXIMUM_NAME_LENGTH = 100;
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
 
     /** A team of the organisation; a retired team takes part in no new round. */
     public record Team(String id, String name, boolean retired) {
@@ -42,7 +45,7 @@ public final class Organisation {
     /** A member, by their account's id. */
     public record Member(String id, Role role, Set<String> teams) {
         public Member {
-            teams = Set.copyOf(teams);
+            teams = teams == null ? Set.of() : Set.copyOf(teams);
         }
     }
 
@@ -57,7 +60,7 @@ public final class Organisation {
                         Instant closedAt, String invitationToken) {
 
         public Round {
-            teams = List.copyOf(teams);
+            teams = teams == null ? List.of() : List.copyOf(teams);
         }
 
         /** Whether it still starts new assessments at {@code moment}. */
@@ -470,8 +473,9 @@ public final class Organisation {
         }
     }
 
+    /** How names are compared: without letter case and without the joiners. */
     private static String comparable(String name) {
-        return name.toLowerCase(Locale.ROOT);
+        return name.replace("\u200C", "").replace("\u200D", "").toLowerCase(Locale.ROOT);
     }
 
     private Team team(String teamId) {
@@ -507,22 +511,39 @@ public final class Organisation {
     }
 
     /**
-     * Every run of white space (tabs, line breaks, non-breaking spaces included) made one space and trimmed; 1 to 100
-     * characters; no control or invisible formatting characters (a zero-width space, say), which would make two names
-     * that look the same differ.
+     * Every run of white space (tabs, line breaks, non-breaking spaces included) made one space and trimmed, in
+     * Unicode's composed form (NFC); 1 to 100 characters; no control characters and no invisible formatting
+     * characters (a zero-width space, a direction override), which would make two names that look the same differ.
+     * Only the two joiners that scripts and emoji need are kept (U+200C, U+200D); names are compared without them.
      */
     static String validName(String name, String what) {
-        String normalised = name == null ? "" : name.replaceAll("[\\s\\p{Z}]+", " ").strip();
+        String text = name == null ? "" : name;
+        if (text.codePoints().anyMatch(Organisation::control)) {
+            throw invalidName(what);
+        }
+        String normalised = Normalizer.normalize(text.replaceAll("[\\s\\p{Z}]+", " "), Normalizer.Form.NFC).strip();
         int length = normalised.codePointCount(0, normalised.length());
-        if (length == 0 || length > MAXIMUM_NAME_LENGTH || normalised.codePoints().anyMatch(Organisation::invisible)) {
-            throw refused(Rule.INVALID_NAME, what + " needs a name of 1 to " + MAXIMUM_NAME_LENGTH
-                    + " characters, without control or invisible characters.");
+        if (length == 0 || length > MAXIMUM_NAME_LENGTH || normalised.codePoints().anyMatch(Organisation::invisible)
+                || comparable(normalised).isBlank()) {
+            throw invalidName(what);
         }
         return normalised;
     }
 
+    private static OrganisationRefused invalidName(String what) {
+        return refused(Rule.INVALID_NAME, what + " needs a name of 1 to " + MAXIMUM_NAME_LENGTH
+                + " characters, without control or invisible characters.");
+    }
+
+    /** A control character other than the white space that is collapsed (tab, line breaks). */
+    private static boolean control(int codePoint) {
+        return Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint)
+                || codePoint >= 0x1C && codePoint <= 0x1F;
+    }
+
     private static boolean invisible(int codePoint) {
-        return Character.isISOControl(codePoint) || Character.getType(codePoint) == Character.FORMAT;
+        return Character.getType(codePoint) == Character.FORMAT && codePoint != ZERO_WIDTH_NON_JOINER
+                && codePoint != ZERO_WIDTH_JOINER;
     }
 
     private static void requireMinimumGroupSize(int size) {
