@@ -75,11 +75,16 @@ final class ApiClient {
     }
 
     record Response(int status, String contentType, Optional<String> location, Optional<String> retryAfter,
-                    String body) {
+                    String body, java.net.http.HttpHeaders headers) {
         Response(HttpResponse<String> response) {
             this(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location"), response.headers().firstValue("Retry-After"),
-                    response.body());
+                    response.body(), response.headers());
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
         }
 
         JsonNode json() {

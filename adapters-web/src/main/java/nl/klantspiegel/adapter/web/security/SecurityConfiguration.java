@@ -19,7 +19,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -95,9 +97,15 @@ public class SecurityConfiguration {
         return new ProblemResponses(problems);
     }
 
+    /**
+     * Where a request's authentication is kept: in the request (so that a request dispatched again once its body
+     * arrived, see {@code RequestBodyFilter}, is still authenticated, also with a token) and, for a signed-in browser,
+     * in the session.
+     */
     @Bean
     SecurityContextRepository securityContextRepository() {
-        return new HttpSessionSecurityContextRepository();
+        return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                new HttpSessionSecurityContextRepository());
     }
 
     /** Checks passwords (sign-in and {@code POST /api/tokens}) through the accounts use case. */
@@ -138,8 +146,7 @@ public class SecurityConfiguration {
         bearer.setSuccessHandler((request, response, authentication) -> {
             // carry on with the request; a token never makes a session
         });
-        bearer.setSecurityContextRepository(new org.springframework.security.web.context
-                .RequestAttributeSecurityContextRepository());
+        bearer.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
         CookieCsrfTokenRepository csrfTokens = CookieCsrfTokenRepository.withHttpOnlyFalse();
         csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax").path("/"));
         return headers(http)
@@ -152,9 +159,8 @@ public class SecurityConfiguration {
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
                         .ignoringRequestMatchers(ANONYMOUS_JSON, SecurityConfiguration::sendsBearerToken))
-                .sessionManagement(sessions -> sessions
-                        .sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED)
-                        .sessionFixation(fixation -> fixation.changeSessionId()))
+                // no session management here: a session is made only by signing in (SessionController, which also
+                // starts a new one against fixation); a request with a token never makes one
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)

@@ -1,0 +1,184 @@
+// The operator's page: every organisation, registering a new one with its first administrator, and the
+// activation link for that administrator (the operator hands it over; there is no mail).
+
+import * as api from '../api.js';
+import { el, replaceChildren } from '../../../js/dom.js';
+import { formatDateTime } from '../texts.js';
+import {
+  badge, copyField, emailError, emptyState, field, focusFirstInvalid, isBusy, messageRegion, problemMessage,
+  section, setBusy, showIn, uid,
+} from '../ui.js';
+
+/**
+ * The activation link made last, until the operator puts it away: it cannot be asked for again by the
+ * operator, so a language switch or a reload of the list must not lose it.
+ */
+let lastLink = null;
+
+export async function render(ctx) {
+  const { t } = ctx;
+  if (!ctx.account.operator) {
+    ctx.navigate('#/', { replace: true });
+    return;
+  }
+  ctx.setTitle(t.organisationsTitle);
+  const organisations = await api.organisations();
+  if (!ctx.isCurrent()) {
+    return;
+  }
+  const sorted = [...organisations].sort((a, b) => a.name.localeCompare(b.name, ctx.language));
+  const linkPanel = lastLink ? activationPanel(ctx) : null;
+  replaceChildren(ctx.view,
+    el('div', { class: 'page-head' },
+      el('h1', { class: 'page-title' }, t.organisationsTitle),
+      el('p', { class: 'muted page-head__intro' }, t.organisationsIntro)),
+    linkPanel,
+    createForm(ctx),
+    section({ heading: t.organisationsListHeading, testid: 'organisations' },
+      sorted.length === 0
+        ? emptyState(t.noOrganisations, 'organisations-empty')
+        : el('ul', { class: 'item-list', dataset: { testid: 'organisation-list' } },
+          sorted.map((organisation) => organisationItem(ctx, organisation)))));
+  if (linkPanel && lastLink.focus) {
+    lastLink.focus = false;
+    ctx.focusOn(linkPanel.querySelector('h2'));
+  }
+}
+
+function activationPanel(ctx) {
+  const { t, language } = ctx;
+  const link = lastLink;
+  const done = el('button', { type: 'button', class: 'button button--quiet button--small', dataset: { testid: 'activation-done' } },
+    t.close);
+  done.addEventListener('click', () => {
+    lastLink = null;
+    ctx.rerender({ focusSelector: '[data-testid="organisation-name"]' });
+  });
+  return section({ heading: t.activationLinkFor(link.email), className: 'card panel--highlight', testid: 'activation-panel' },
+    copyField(t, {
+      label: t.activationLinkFor(link.email),
+      value: link.url,
+      help: t.activationLinkHelp(formatDateTime(link.expiresAt, language)),
+      testid: 'activation-link',
+    }),
+    el('p', { class: 'muted small' }, t.activationLinkOperatorNote),
+    el('div', { class: 'actions actions--end' }, done));
+}
+
+function createForm(ctx) {
+  const { t } = ctx;
+  const name = field({ label: t.organisationName, name: 'organisation-name', required: true, testid: 'organisation-name',
+    maxlength: 200 });
+  const email = field({
+    label: t.firstAdminEmail, type: 'email', name: 'admin-email', required: true, hint: t.firstAdminHint,
+    testid: 'admin-email', autocomplete: 'off', spellcheck: 'false',
+  });
+  const error = messageRegion('alert', 'create-organisation-error');
+  const submit = el('button', { type: 'submit', class: 'button button--primary', dataset: { testid: 'create-organisation' } },
+    t.createOrganisation);
+  const form = el('form', { class: 'form', novalidate: true },
+    name.root, email.root,
+    el('div', { class: 'form-actions' }, submit),
+    error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (isBusy(submit)) {
+      return;
+    }
+    showIn(error, null);
+    name.setError(name.input.value.trim() ? null : t.fieldErrors.nameMissing);
+    email.setError(emailError(email.input.value, t));
+    if (form.querySelector('[aria-invalid="true"]')) {
+      focusFirstInvalid(form);
+      return;
+    }
+    setBusy(submit, true, t.creating);
+    let organisation;
+    try {
+      organisation = await api.createOrganisation(name.input.value.trim());
+    } catch (failure) {
+      setBusy(submit, false);
+      if (failure instanceof api.ApiError && failure.type === 'invalid-name') {
+        name.setError(t.problems['invalid-name']);
+        name.input.focus();
+      } else {
+        showIn(error, problemMessage(failure, t));
+      }
+      return;
+    }
+    try {
+      const admin = await api.addMember(organisation.id, email.input.value.trim(), 'ADMIN');
+      setBusy(submit, false);
+      rememberLink(admin);
+      ctx.showNotice(admin.activationUrl
+        ? t.organisationCreated(organisation.name)
+        : `${t.organisationCreated(organisation.name)} ${t.adminAlreadyActive(admin.email)}`);
+      ctx.rerender();
+    } catch (failure) {
+      setBusy(submit, false);
+      ctx.showAlert(problemMessage(failure, t), { lead: t.organisationCreatedNoAdmin(organisation.name) });
+      ctx.rerender({ focusSelector: `[data-organisation="${organisation.id}"] input` });
+    }
+  });
+  return section({ heading: t.newOrganisation, className: 'card', testid: 'new-organisation' }, form);
+}
+
+function rememberLink(member) {
+  lastLink = member.activationUrl
+    ? { email: member.email, url: member.activationUrl, expiresAt: member.activationExpiresAt, focus: true }
+    : null;
+}
+
+function organisationItem(ctx, organisation) {
+  const { t } = ctx;
+  const headingId = uid('organisation');
+  return el('li', { class: 'item', 'aria-labelledby': headingId,
+    dataset: { testid: 'organisation-item', organisation: organisation.id } },
+  el('div', { class: 'item__main' },
+    el('h3', { class: 'item__title', id: headingId }, organisation.name),
+    el('p', { class: 'item__meta muted' },
+      [t.teamsCount(organisation.teams), t.membersCount(organisation.members),
+        t.minimumGroupSizeShort(organisation.minimumGroupSize)].join(' · '))),
+  el('div', { class: 'item__side' },
+    organisation.hasAdmin
+      ? badge(t.hasAdmin, 'ok', 'has-admin')
+      : badge(t.noAdmin, 'warning', 'no-admin')),
+  organisation.hasAdmin ? null : firstAdminForm(ctx, organisation));
+}
+
+function firstAdminForm(ctx, organisation) {
+  const { t } = ctx;
+  const email = field({
+    label: t.firstAdminEmail, type: 'email', name: 'first-admin', required: true, testid: 'first-admin-email',
+    autocomplete: 'off', spellcheck: 'false',
+  });
+  const error = messageRegion('alert');
+  const submit = el('button', { type: 'submit', class: 'button', dataset: { testid: 'add-first-admin' } }, t.addAdmin);
+  const form = el('form', { class: 'form item__form', novalidate: true },
+    el('div', { class: 'inline-form' }, email.root, submit),
+    error);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (isBusy(submit)) {
+      return;
+    }
+    showIn(error, null);
+    email.setError(emailError(email.input.value, t));
+    if (form.querySelector('[aria-invalid="true"]')) {
+      email.input.focus();
+      return;
+    }
+    setBusy(submit, true, t.adding);
+    try {
+      const admin = await api.addMember(organisation.id, email.input.value.trim(), 'ADMIN');
+      setBusy(submit, false);
+      rememberLink(admin);
+      ctx.showNotice(admin.activationUrl ? t.adminAdded(admin.email) : t.adminAlreadyActive(admin.email));
+      ctx.rerender();
+    } catch (failure) {
+      setBusy(submit, false);
+      showIn(error, problemMessage(failure, t));
+    }
+  });
+  return form;
+}

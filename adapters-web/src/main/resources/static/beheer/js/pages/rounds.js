@@ -1,0 +1,189 @@
+// An organisation's rounds: open one (for the whole organisation or chosen teams, optionally closing by
+// itself), hand over its invitation link or QR code, close it (after confirming).
+
+import * as api from '../api.js';
+import { el } from '../../../js/dom.js';
+import { formatDateTime } from '../texts.js';
+import {
+  badge, choiceGroup, confirmDialog, copyField, emptyState, field, focusFirstInvalid, isBusy, messageRegion,
+  problemMessage, section, setBusy, showIn, uid,
+} from '../ui.js';
+
+export async function render(ctx, organisation) {
+  const { t } = ctx;
+  const rounds = await api.rounds(organisation.id);
+  if (!ctx.isCurrent()) {
+    return null;
+  }
+  const teamNames = new Map(organisation.teams.map((team) => [team.id, team.name]));
+  return el('div', { class: 'tab-content' },
+    el('p', { class: 'muted' }, t.roundsIntro),
+    openForm(ctx, organisation),
+    section({ heading: `${t.roundsListHeading} (${rounds.length})`, testid: 'rounds' },
+      rounds.length === 0
+        ? emptyState(t.noRounds, 'rounds-empty')
+        : roundList(ctx, organisation.id, rounds, teamNames, { readOnly: false })));
+}
+
+/** "2026-11-22T14:30" for an <input type=datetime-local>, in the browser's time zone. */
+function localInputValue(date) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function openForm(ctx, organisation) {
+  const { t } = ctx;
+  const activeTeams = organisation.teams.filter((team) => !team.retired);
+  const name = field({ label: t.roundName, name: 'round-name', required: true, hint: t.roundNameHint,
+    testid: 'round-name', maxlength: 200, autocomplete: 'off' });
+  const closesAt = field({ label: t.closesAt, type: 'datetime-local', name: 'closes-at', hint: t.closesAtHint,
+    optionalText: t.optional, testid: 'round-closes-at' });
+  closesAt.input.min = localInputValue(new Date());
+  let scope = null;
+  let teamGroup = null;
+  let teamArea = null;
+  if (activeTeams.length > 0) {
+    scope = choiceGroup({
+      legend: t.scope, type: 'radio', name: 'scope', testid: 'round-scope',
+      options: [
+        { value: 'all', label: t.scopeAll, checked: true },
+        { value: 'teams', label: t.scopeTeams },
+      ],
+    });
+    teamGroup = choiceGroup({
+      legend: t.scopeTeams, type: 'checkbox', name: 'round-teams', testid: 'round-teams',
+      options: activeTeams.map((team) => ({ value: team.id, label: team.name })),
+    });
+    teamArea = el('div', { class: 'conditional' }, teamGroup.root);
+    const update = () => {
+      teamArea.hidden = scope.values()[0] !== 'teams';
+    };
+    for (const input of scope.inputs) {
+      input.addEventListener('change', update);
+    }
+    update();
+  }
+  const error = messageRegion('alert', 'open-round-error');
+  const submit = el('button', { type: 'submit', class: 'button button--primary', dataset: { testid: 'open-round' } },
+    t.openRound);
+  const form = el('form', { class: 'form', novalidate: true },
+    name.root, scope?.root ?? null, teamArea, closesAt.root,
+    el('div', { class: 'form-actions' }, submit),
+    error);
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (isBusy(submit)) {
+      return;
+    }
+    showIn(error, null);
+    const roundName = name.input.value.trim();
+    name.setError(roundName ? null : t.fieldErrors.nameMissing);
+    const chosenTeams = scope?.values()[0] === 'teams' ? teamGroup.values() : [];
+    teamGroup?.setError(scope?.values()[0] === 'teams' && chosenTeams.length === 0 ? t.fieldErrors.teamsMissing : null);
+    let closing = null;
+    if (closesAt.input.value) {
+      const date = new Date(closesAt.input.value);
+      if (Number.isNaN(date.getTime())) {
+        closesAt.setError(t.fieldErrors.closingInvalid);
+      } else if (date.getTime() <= Date.now()) {
+        closesAt.setError(t.fieldErrors.closingInPast);
+      } else {
+        closesAt.setError(null);
+        closing = date.toISOString();
+      }
+    } else if (closesAt.input.validity?.badInput) {
+      closesAt.setError(t.fieldErrors.closingInvalid);
+    } else {
+      closesAt.setError(null);
+    }
+    if (form.querySelector('[aria-invalid="true"], .field--invalid')) {
+      focusFirstInvalid(form, teamGroup?.inputs[0]);
+      return;
+    }
+    setBusy(submit, true, t.opening);
+    try {
+      const round = await api.openRound(organisation.id, roundName, chosenTeams, closing);
+      setBusy(submit, false);
+      ctx.showNotice(t.roundOpened(round.name));
+      ctx.rerender({ focusSelector: `[data-round="${round.id}"] h3` });
+    } catch (failure) {
+      setBusy(submit, false);
+      if (failure instanceof api.ApiError && failure.type === 'closing-time-not-ahead') {
+        closesAt.setError(problemMessage(failure, t));
+        closesAt.input.focus();
+      } else if (failure instanceof api.ApiError && failure.type === 'invalid-name') {
+        name.setError(problemMessage(failure, t));
+        name.input.focus();
+      } else {
+        showIn(error, problemMessage(failure, t));
+      }
+    }
+  });
+  return section({ heading: t.openRoundHeading, className: 'card', testid: 'open-round-section' }, form);
+}
+
+/** The rounds, open ones first, newest first; with the invitation and the close button unless read-only. */
+export function roundList(ctx, organisationId, rounds, teamNames, { readOnly }) {
+  const sorted = [...rounds].sort((a, b) => Number(a.status !== 'OPEN') - Number(b.status !== 'OPEN')
+    || String(b.openedAt).localeCompare(String(a.openedAt)));
+  return el('ul', { class: 'item-list round-list', dataset: { testid: 'round-list' } },
+    sorted.map((round) => roundItem(ctx, organisationId, round, teamNames, readOnly)));
+}
+
+function roundItem(ctx, organisationId, round, teamNames, readOnly) {
+  const { t, language } = ctx;
+  const titleId = uid('round');
+  const open = round.status === 'OPEN';
+  const error = messageRegion('alert');
+  const facts = [
+    [t.scope, round.teams.length === 0 ? t.wholeOrganisation : round.teams.map((id) => teamNames.get(id) ?? id).join(', ')],
+    [t.openedAt, formatDateTime(round.openedAt, language)],
+    open && round.closesAt ? [t.closesAtLabel, formatDateTime(round.closesAt, language)] : null,
+    !open && round.closedAt ? [t.closedAt, formatDateTime(round.closedAt, language)] : null,
+  ].filter(Boolean);
+
+  let invitation = null;
+  let close = null;
+  if (!readOnly && open && round.invitationUrl) {
+    const qrUrl = api.invitationQrCodeUrl(organisationId, round.id);
+    invitation = el('div', { class: 'invitation-share' },
+      el('div', { class: 'invitation-share__link' },
+        copyField(t, { label: t.invitationLink, value: round.invitationUrl, help: t.invitationHelp, testid: 'invitation-link' })),
+      el('figure', { class: 'qr' },
+        el('img', { class: 'qr__image', src: qrUrl, alt: t.qrAlt(round.name), width: '164', height: '164',
+          dataset: { testid: 'invitation-qr' } }),
+        el('figcaption', { class: 'qr__caption' },
+          el('a', { href: qrUrl, download: `klantspiegel-${round.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.svg` }, t.qrDownload))));
+  }
+  if (!readOnly && open) {
+    close = el('button', { type: 'button', class: 'button button--small button--danger-quiet', dataset: { testid: 'close-round' } },
+      t.closeRound);
+    close.addEventListener('click', async () => {
+      const confirmed = await confirmDialog(t, {
+        title: t.closeConfirmTitle(round.name), message: t.closeConfirmText, confirmLabel: t.closeRound,
+      });
+      if (!confirmed) {
+        return;
+      }
+      try {
+        await api.closeRound(organisationId, round.id);
+        ctx.showNotice(t.roundClosed(round.name));
+        ctx.rerender({ focusSelector: `[data-round="${round.id}"] h3` });
+      } catch (failure) {
+        showIn(error, problemMessage(failure, t));
+      }
+    });
+  }
+
+  return el('li', { class: `item round${open ? '' : ' round--closed'}`, 'aria-labelledby': titleId,
+    dataset: { testid: 'round-item', round: round.id, status: round.status } },
+  el('div', { class: 'round__head' },
+    el('h3', { class: 'item__title', id: titleId, tabindex: '-1', dataset: { testid: 'round-title' } }, round.name),
+    badge(open ? t.statusOpen : t.statusClosed, open ? 'ok' : 'neutral', 'round-status')),
+  el('dl', { class: 'facts' }, facts.map(([label, value]) => el('div', { class: 'facts__item' },
+    el('dt', {}, label), el('dd', {}, value)))),
+  invitation,
+  close ? el('div', { class: 'actions actions--end' }, close) : null,
+  error);
+}

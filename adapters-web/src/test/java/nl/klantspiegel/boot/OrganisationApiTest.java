@@ -1,0 +1,406 @@
+package nl.klantspiegel.boot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import nl.klantspiegel.boot.ApiClient.Response;
+import nl.klantspiegel.boot.Organisations.Admin;
+import nl.klantspiegel.boot.Organisations.Browser;
+import nl.klantspiegel.boot.Organisations.Caller;
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.net.http.HttpRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static nl.klantspiegel.boot.AssessmentApiTest.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Organisations through HTTP, as the operator, admins, members, scripts, browsers and respondents use them: the
+ * whole round from registering an organisation to its audit trail, every refusal of the organisation's rules, the
+ * accounts (activation, sign-in, tokens), CSRF, throttling, and what the database keeps.
+ */
+@SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
+                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD})
+class OrganisationApiTest {
+
+    private static final AtomicInteger PEOPLE = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry properties) {
+        TestData.freshDataDirectory(properties, "organisation-test-data");
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    ApiClient api;
+    Organisations organisations;
+
+    @BeforeEach
+    void client() {
+        api = new ApiClient(port);
+        organisations = new Organisations(api);
+    }
+
+    private static String email(String who) {
+        return who + PEOPLE.incrementAndGet() + "@example.nl";
+    }
+
+    @Test
+    void an_organisation_runs_a_round_from_registration_to_its_audit_trail() {
+        Caller operator = organisations.operator();
+        Response registered = operator.post("/api/organisations", Map.of("name", "  Zorggroep   Noord "));
+        assertThat(registered.status()).isEqualTo(201);
+        assertThat(registered.json().get("name").asText()).isEqualTo("Zorggroep Noord");
+        assertThat(registered.json().get("minimumGroupSize").asInt()).isEqualTo(5);
+        String organisation = registered.json().get("id").asText();
+
+        String adminEmail = email("Anna.Admin");
+        Response admin = operator.post("/api/organisations/" + organisation + "/members",
+                Map.of("email", adminEmail.toUpperCase(), "role", "ADMIN"));
+        assertThat(admin.status()).isEqualTo(201);
+        assertThat(admin.json().get("email").asText()).isEqualTo(adminEmail.toLowerCase());
+        assertThat(admin.json().get("active").asBoolean()).isFalse();
+        String activationToken = admin.json().get("activationToken").asText();
+        assertThat(admin.json().get("activationUrl").asText()).isEqualTo("http://localhost:" + port
+                + "/beheer/#/activeren/" + activationToken);
+        assertThat(Instant.parse(admin.json().get("activationExpiresAt").asText()))
+                .isBetween(Instant.now().plusSeconds(7 * 86_400 - 60), Instant.now().plusSeconds(7 * 86_400 + 60));
+
+        assertProblem(api.post("/api/accounts/activation", Organisations.json(Map.of("activationToken",
+                activationToken, "password", "too short"))), 400, "at least 12 characters");
+        organisations.activate(activationToken, "a long enough password");
+        assertProblem(api.post("/api/accounts/activation", Organisations.json(Map.of("activationToken",
+                activationToken, "password", "a long enough password"))), 404, "This activation link");
+        Caller anna = organisations.caller(adminEmail, "a long enough password");
+
+        String balie = anna.post("/api/organisations/" + organisation + "/teams", Map.of("name", "Balie"))
+                .json().get("id").asText();
+        String telefoon = anna.post("/api/organisations/" + organisation + "/teams", Map.of("name", "Telefoon"))
+                .json().get("id").asText();
+        assertThat(anna.get("/api/organisations/" + organisation + "/teams").json())
+                .extracting(team -> team.get("name").asText()).containsExactly("Balie", "Telefoon");
+
+        Response opened = anna.post("/api/organisations/" + organisation + "/rounds",
+                Map.of("name", "Najaar 2026", "teams", List.of()));
+        assertThat(opened.status()).isEqualTo(201);
+        assertThat(opened.json().get("status").asText()).isEqualTo("OPEN");
+        String round = opened.json().get("id").asText();
+        String invitation = opened.json().get("invitationToken").asText();
+        assertThat(invitation).matches("[A-Za-z0-9_-]{24}");
+        assertThat(opened.json().get("invitationUrl").asText()).endsWith("/?invitation=" + invitation);
+
+        // a respondent, without any account
+        JsonNode invited = api.get("/api/invitations/" + invitation).json();
+        assertThat(invited.get("organisationName").asText()).isEqualTo("Zorggroep Noord");
+        assertThat(invited.get("roundName").asText()).isEqualTo("Najaar 2026");
+        assertThat(invited.get("open").asBoolean()).isTrue();
+        assertThat(invited.get("teams")).extracting(team -> team.get("name").asText())
+                .containsExactly("Balie", "Telefoon");
+        assertProblem(api.post("/api/invitations/" + invitation + "/assessments", "{\"language\":\"nl\"}"), 400,
+                "Choose your team: this round covers 2 teams.");
+        Response started = api.post("/api/invitations/" + invitation + "/assessments",
+                Organisations.json(Map.of("language", "en", "team", telefoon)));
+        assertThat(started.status()).isEqualTo(201);
+        assertThat(started.json().get("language").asText()).isEqualTo("en");
+        String assessment = started.json().get("id").asText();
+        JsonNode startEvent = api.get("/api/assessments/" + assessment + "/history").json().get(0).get("data");
+        assertThat(startEvent.get("participation").toString()).isEqualTo("{\"organisationId\":\"" + organisation
+                + "\",\"roundId\":\"" + round + "\",\"teamId\":\"" + telefoon + "\"}");
+        for (int question = 1; question <= 5; question++) {
+            api.answer(assessment, question, "b");
+        }
+
+        // the round closes; the respondent who started may still finish, nobody may start
+        Response closed = anna.post("/api/organisations/" + organisation + "/rounds/" + round + "/closure", null);
+        assertThat(closed.json().get("status").asText()).isEqualTo("CLOSED");
+        assertProblem(api.post("/api/invitations/" + invitation + "/assessments",
+                Organisations.json(Map.of("team", balie))), 409, "Round 'Najaar 2026' is closed");
+        assertThat(api.get("/api/invitations/" + invitation).json().get("open").asBoolean()).isFalse();
+        assertThat(api.answer(assessment, 6, "c").status()).isEqualTo(200);
+        assertThat(api.post("/api/assessments/" + assessment + "/completion", null).status()).isEqualTo(200);
+        assertProblem(anna.post("/api/organisations/" + organisation + "/rounds/" + round + "/closure", null), 409,
+                "is closed already");
+
+        // the audit trail: the organisation's events with who did them, sign-ins and tokens, respondents as counts
+        JsonNode audit = anna.get("/api/organisations/" + organisation + "/audit?size=100").json();
+        List<String> types = new ArrayList<>();
+        audit.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
+        assertThat(types).containsSubsequence("RoundClosed", "RoundOpened", "TeamAdded", "TeamAdded",
+                "ApiTokenCreated", "SignedIn", "AccountActivated", "MemberAdded", "OrganisationRegistered");
+        JsonNode roundClosed = audit.get("entries").get(0);
+        assertThat(roundClosed.get("actorEmail").asText()).isEqualTo(adminEmail.toLowerCase());
+        assertThat(roundClosed.get("details").get("roundName").asText()).isEqualTo("Najaar 2026");
+        JsonNode registeredEntry = audit.get("entries").get(audit.get("entries").size() - 1);
+        assertThat(registeredEntry.get("number").asLong()).isEqualTo(1);
+        assertThat(registeredEntry.get("actorKind").asText()).isEqualTo("OPERATOR");
+        assertThat(audit.get("totalEntries").asLong()).isEqualTo(audit.get("entries").size());
+        assertThat(audit.get("activity").toString()).contains("\"roundName\":\"Najaar 2026\"",
+                "\"started\":1", "\"completed\":1").doesNotContain(assessment);
+        assertThat(audit.toString()).doesNotContain(assessment).doesNotContain(invitation);
+
+        // filtered, and as CSV for a spreadsheet
+        JsonNode teamsOnly = anna.get("/api/organisations/" + organisation + "/audit?type=TeamAdded").json();
+        assertThat(teamsOnly.get("entries")).hasSize(2)
+                .allSatisfy(entry -> assertThat(entry.get("type").asText()).isEqualTo("TeamAdded"));
+        Response csv = api.send(HttpRequest.newBuilder(api.uri("/api/organisations/" + organisation + "/audit"))
+                .header("Authorization", "Bearer " + anna.token()).header("Accept", "text/csv").GET());
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
+        assertThat(csv.body()).startsWith("number,at,type,actorKind,actorId,actorEmail,details,hash\r\n")
+                .contains(",RoundClosed,MEMBER,");
+    }
+
+    @Test
+    void the_audit_trail_is_numbered_without_gaps_and_chained() {
+        Admin admin = organisations.organisationWithAdmin("Keten", email("keten"));
+        admin.caller().post(admin.path("/teams"), Map.of("name", "Eén"));
+        admin.caller().post(admin.path("/teams"), Map.of("name", "Twee"));
+
+        JsonNode entries = admin.caller().get(admin.path("/audit")).json().get("entries");
+        List<Long> numbers = new ArrayList<>();
+        entries.forEach(entry -> numbers.add(entry.get("number").asLong()));
+        List<Long> expected = new ArrayList<>();
+        for (long n = numbers.size(); n >= 1; n--) {
+            expected.add(n);
+        }
+        assertThat(numbers).isEqualTo(expected);
+        List<String> hashes = new ArrayList<>();
+        entries.forEach(entry -> hashes.add(entry.get("hash").asText()));
+        assertThat(hashes).doesNotHaveDuplicates().allMatch(hash -> hash.matches("[0-9a-f]{64}"));
+        JsonNode page = admin.caller().get(admin.path("/audit?size=2&page=1")).json();
+        assertThat(page.get("entries").get(0).get("number").asLong()).isEqualTo(numbers.size() - 2);
+        assertThat(page.get("hasMore").asBoolean()).isEqualTo(numbers.size() > 4);
+    }
+
+    @Nested
+    class TheOrganisationsRules {
+
+        Admin admin;
+
+        @BeforeEach
+        void organisation() {
+            admin = organisations.organisationWithAdmin("Regels " + UUID.randomUUID(), email("regels"));
+        }
+
+        @Test
+        void a_duplicate_team_name_is_refused() {
+            admin.caller().post(admin.path("/teams"), Map.of("name", "Binnendienst"));
+            Response duplicate = admin.caller().post(admin.path("/teams"), Map.of("name", "binnendienst"));
+            assertProblem(duplicate, 409, "has a team named 'binnendienst' already");
+            assertThat(duplicate.json().get("rule").asText()).isEqualTo("DUPLICATE_TEAM_NAME");
+        }
+
+        @Test
+        void a_round_for_a_retired_team_or_a_team_of_another_organisation_is_refused() {
+            String team = admin.caller().post(admin.path("/teams"), Map.of("name", "Oud")).json().get("id").asText();
+            admin.caller().post(admin.path("/teams/" + team + "/retirement"), null);
+            assertProblem(admin.caller().post(admin.path("/rounds"), Map.of("name", "R", "teams", List.of(team))),
+                    409, "Team 'Oud' is retired.");
+
+            Admin other = organisations.organisationWithAdmin("Ander " + UUID.randomUUID(), email("ander"));
+            String foreign = other.caller().post(other.path("/teams"), Map.of("name", "Elders")).json().get("id").asText();
+            assertProblem(admin.caller().post(admin.path("/rounds"), Map.of("name", "R", "teams", List.of(foreign))),
+                    400, "There is no team " + foreign + " in this organisation.");
+        }
+
+        @Test
+        void the_last_admin_cannot_be_removed_or_demoted() {
+            assertProblem(admin.caller().delete(admin.path("/members/" + admin.memberId())), 409,
+                    "This is the organisation's last admin");
+            assertProblem(admin.caller().put(admin.path("/members/" + admin.memberId()),
+                    Map.of("role", "ANALYST", "teams", List.of())), 409, "last admin");
+        }
+
+        @Test
+        void a_team_lead_needs_teams_and_only_a_team_lead_has_teams() {
+            assertProblem(admin.caller().post(admin.path("/members"), Map.of("email", email("lead"), "role",
+                    "TEAM_LEAD", "teams", List.of())), 400, "A team lead leads at least one team.");
+            String team = admin.caller().post(admin.path("/teams"), Map.of("name", "T")).json().get("id").asText();
+            assertProblem(admin.caller().post(admin.path("/members"), Map.of("email", email("analyst"), "role",
+                    "ANALYST", "teams", List.of(team))), 400, "Only a team lead is given teams");
+            assertProblem(admin.caller().post(admin.path("/members"), Map.of("email", email("x"), "role",
+                    "BOSS")), 400, "Role 'BOSS' does not exist");
+            assertProblem(admin.caller().post(admin.path("/members"), Map.of("email", "not an address", "role",
+                    "ANALYST")), 400, "'not an address' is not an e-mail address.");
+        }
+
+        @Test
+        void the_operator_adds_the_first_admin_only() {
+            Caller operator = organisations.operator();
+            assertProblem(operator.post(admin.path("/members"), Map.of("email", email("second"), "role", "ADMIN")),
+                    403, "The operator adds an organisation's first admin only");
+            assertProblem(operator.post(admin.path("/teams"), Map.of("name", "X")), 403,
+                    "The operator adds an organisation's first admin; the admins manage it.");
+        }
+
+        @Test
+        void a_closing_time_must_lie_ahead_and_the_minimum_group_size_is_kept() {
+            admin.caller().post(admin.path("/teams"), Map.of("name", "T"));
+            assertProblem(admin.caller().post(admin.path("/rounds"), Map.of("name", "R", "closesAt",
+                    Instant.now().minusSeconds(60).toString())), 400, "A round's closing time must lie ahead.");
+            assertThat(admin.caller().put(admin.path("/minimum-group-size"), Map.of("minimumGroupSize", 7))
+                    .json().get("minimumGroupSize").asInt()).isEqualTo(7);
+            assertProblem(admin.caller().put(admin.path("/minimum-group-size"), Map.of("minimumGroupSize", 2)), 400,
+                    "at least 3");
+            admin.caller().post(admin.path("/rounds"), Map.of("name", "R"));
+            assertProblem(admin.caller().put(admin.path("/minimum-group-size"), Map.of("minimumGroupSize", 5)), 409,
+                    "can no longer be lowered");
+        }
+
+        @Test
+        void a_team_lead_sees_their_own_teams_and_manages_nothing() {
+            String mine = admin.caller().post(admin.path("/teams"), Map.of("name", "Mijn team")).json().get("id").asText();
+            admin.caller().post(admin.path("/teams"), Map.of("name", "Ander team"));
+            Caller lead = organisations.member(admin, email("teamlead"), "TEAM_LEAD", List.of(mine));
+
+            assertThat(lead.get(admin.path("/teams")).json()).extracting(team -> team.get("name").asText())
+                    .containsExactly("Mijn team");
+            assertProblem(lead.post(admin.path("/teams"), Map.of("name", "X")), 403,
+                    "Only an admin of the organisation may do this.");
+            assertProblem(lead.get(admin.path("/members")), 403, "Only an admin");
+            assertProblem(lead.get(admin.path("/audit")), 403, "Only an admin of the organisation reads its audit");
+        }
+    }
+
+    @Nested
+    class Accounts {
+
+        @Test
+        void a_wrong_password_and_an_unknown_account_get_the_same_answer_then_both_are_throttled() {
+            Admin admin = organisations.organisationWithAdmin("Gooi " + UUID.randomUUID(), email("gooi"));
+            String known = admin.caller().get("/api/me").json().get("email").asText();
+            Response wrong = organisations.token(known, "not the password at all");
+            Response unknown = organisations.token(email("nobody"), "not the password at all");
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(unknown.status()).isEqualTo(401);
+            assertThat(wrong.body()).isEqualTo(unknown.body());
+            assertThat(wrong.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"Klantspiegel\"");
+
+            // five failures of this account, then a wait that doubles
+            for (int i = 0; i < 4; i++) {
+                organisations.token(known, "still not the password");
+            }
+            Response throttled = organisations.token(known, "still not the password");
+            assertProblem(throttled, 429, "There were too many failed tries");
+            assertThat(throttled.retryAfter()).isPresent();
+        }
+
+        @Test
+        void basic_authentication_is_refused_everywhere_but_the_token_endpoint() {
+            Response refused = api.send(HttpRequest.newBuilder(api.uri("/api/organisations"))
+                    .header("Authorization", Organisations.basic(Organisations.OPERATOR_EMAIL,
+                            Organisations.OPERATOR_PASSWORD)).GET());
+            assertProblem(refused, 401, "a password is accepted only by POST /api/tokens");
+            assertProblem(api.get("/api/organisations"), 401, "Sign in first");
+            assertProblem(api.send(HttpRequest.newBuilder(api.uri("/api/organisations"))
+                    .header("Authorization", "Bearer not-a-valid-token-at-all").GET()), 401, "not valid");
+        }
+
+        @Test
+        void a_revoked_token_works_no_more() {
+            Caller operator = organisations.operator();
+            JsonNode tokens = operator.get("/api/me/tokens").json();
+            assertThat(tokens).isNotEmpty();
+            String newest = tokens.get(0).get("id").asText();
+            assertThat(tokens.toString()).doesNotContain(operator.token());
+            assertThat(operator.delete("/api/me/tokens/" + newest).status()).isEqualTo(204);
+            assertProblem(operator.get("/api/organisations"), 401, "not valid");
+        }
+
+        @Test
+        void the_browser_signs_in_with_a_session_and_every_change_needs_the_csrf_token() {
+            Admin admin = organisations.organisationWithAdmin("Sessie " + UUID.randomUUID(), email("sessie"));
+            String adminEmail = admin.caller().get("/api/me").json().get("email").asText();
+            Browser browser = new Browser(port);
+
+            assertThat(browser.get("/api/session").json().get("signedIn").asBoolean()).isFalse();
+            assertThat(browser.csrf()).isNotBlank();
+            assertProblem(browser.sendWithoutCsrf("POST", "/api/session", Map.of("email", adminEmail, "password",
+                    "admin password " + adminEmail)), 403, "needs the CSRF token");
+            Response signedIn = browser.signIn(adminEmail, "admin password " + adminEmail);
+            assertThat(signedIn.status()).isEqualTo(200);
+            assertThat(signedIn.json().get("account").get("organisations").get(0).get("role").asText())
+                    .isEqualTo("ADMIN");
+            String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
+                    .filter(cookie -> cookie.startsWith("KLANTSPIEGEL_SESSION=")).findFirst().orElseThrow();
+            assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");
+
+            assertThat(browser.get(admin.path("/teams")).status()).isEqualTo(200);
+            assertProblem(browser.sendWithoutCsrf("POST", admin.path("/teams"), Map.of("name", "Vervalst")), 403,
+                    "needs the CSRF token");
+            assertThat(browser.send("POST", admin.path("/teams"), Map.of("name", "Echt")).status()).isEqualTo(201);
+            assertThat(browser.get(admin.path("/teams")).json()).extracting(team -> team.get("name").asText())
+                    .containsExactly("Echt");
+
+            assertThat(browser.send("POST", "/api/session/sign-out", null).status()).isEqualTo(204);
+            assertProblem(browser.get(admin.path("/teams")), 401, "Sign in first");
+        }
+
+        @Test
+        void a_scripts_token_needs_no_csrf_token_and_makes_no_session() {
+            Admin admin = organisations.organisationWithAdmin("Script " + UUID.randomUUID(), email("script"));
+            Response created = admin.caller().post(admin.path("/teams"), Map.of("name", "Van een script"));
+            assertThat(created.status()).isEqualTo(201);
+            assertThat(created.headers().allValues("Set-Cookie")).noneMatch(cookie ->
+                    cookie.startsWith("KLANTSPIEGEL_SESSION"));
+        }
+    }
+
+    /**
+     * Passwords and the tokens that let someone act as a person (activation links, API tokens) are kept as hashes.
+     * (A round's invitation token is no such secret: it is handed to everyone the round is for, and its admins can
+     * show it again.)
+     */
+    @Test
+    void the_database_holds_no_password_and_no_token_in_clear() {
+        String password = "a password nobody may read back";
+        Caller operator = organisations.operator();
+        String organisation = operator.post("/api/organisations", Map.of("name", "Geheim")).json().get("id").asText();
+        String adminEmail = email("geheim");
+        String activation = operator.post("/api/organisations/" + organisation + "/members",
+                Map.of("email", adminEmail, "role", "ADMIN")).json().get("activationToken").asText();
+        organisations.activate(activation, password);
+        Caller admin = organisations.caller(adminEmail, password);
+        assertThat(admin.post("/api/organisations/" + organisation + "/teams", Map.of("name", "T")).status())
+                .isEqualTo(201);
+
+        List<String> secrets = List.of(password, activation, admin.token(), Organisations.OPERATOR_PASSWORD,
+                operator.token());
+        for (String collection : mongo.getCollectionNames()) {
+            for (Document document : mongo.findAll(Document.class, collection)) {
+                String stored = document.toJson();
+                for (String secret : secrets) {
+                    assertThat(stored).as("%s holds a secret in clear", collection).doesNotContain(secret);
+                }
+            }
+        }
+        Document account = mongo.findAll(Document.class, "accounts").stream()
+                .filter(document -> adminEmail.equals(document.getString("email"))).findFirst().orElseThrow();
+        assertThat(account.getString("passwordHash")).startsWith("{bcrypt}$2a$10$");
+    }
+
+    @Test
+    void an_unknown_or_malformed_invitation_is_not_found() {
+        assertProblem(api.get("/api/invitations/" + "A".repeat(24)), 404, "This invitation was not found.");
+        assertProblem(api.get("/api/invitations/not.a-token"), 404, "This invitation was not found.");
+        assertProblem(api.post("/api/invitations/short/assessments", "{}"), 404, "This invitation was not found.");
+    }
+}
