@@ -130,3 +130,30 @@ export function answer(id, question, option, language) {
 export function complete(id, language) {
   return request('POST', withLanguage(`${assessmentPath(id)}/completion`, language));
 }
+
+function invitationPath(token) {
+  return `/api/invitations/${encodeURIComponent(token)}`;
+}
+
+/** An invitation to a round: { organisationName, roundName, open, teams: [{ id, name }], minimumGroupSize }. */
+export function getInvitation(token) {
+  return request('GET', invitationPath(token));
+}
+
+/**
+ * Starts an assessment in the invitation's round, for a team (null when the round has at most one). Answers like
+ * startAssessment, and like it is not repeated on a 503 but fetched.
+ */
+export async function startThroughInvitation(token, language, team) {
+  const body = team ? { language, team } : { language };
+  try {
+    return await request('POST', `${invitationPath(token)}/assessments`, { body, retryOnce: false });
+  } catch (error) {
+    const id = error.problem?.assessmentId;
+    if (error.status === 503 && id) {
+      await wait(1000);
+      return getAssessment(id, language);
+    }
+    throw error;
+  }
+}

@@ -1,5 +1,7 @@
 // The flow: load the test (and a known assessment), save every answer as it is given, complete, show the
-// result; switch language; start over. Everything goes through the public API (api.js).
+// result; switch language; start over. Everything goes through the public API (api.js). Opened through an
+// organisation's invitation (/?invitation=<token>), the page first says whose round it is, promises anonymity and
+// asks for the team; the first answer then starts the assessment in that round.
 
 import * as api from './api.js';
 import { el, byId, paragraphs, replaceChildren } from './dom.js';
@@ -7,6 +9,7 @@ import { DEFAULT_LANGUAGE, textsFor } from './i18n.js';
 import { focusQuestion, focusRetry, renderQuestions, showStatus, STATES } from './questionnaire.js';
 import { renderResult } from './result.js';
 import * as session from './session.js';
+import * as invitations from './invitation.js';
 
 const state = {
   language: DEFAULT_LANGUAGE,
@@ -28,6 +31,13 @@ const state = {
   /** bumped on every language switch: only the latest switch renders */
   languageRequest: 0,
   completing: false,
+  /**
+   * Through an invitation: { token, info (the API's invitation), team (id or null), unknown (no such
+   * invitation) }; null for the test on its own.
+   */
+  invitation: null,
+  /** the message at the team choice, when an answer or completing needed a team first */
+  teamError: null,
 };
 
 const elements = {};
@@ -132,6 +142,17 @@ function isCompleted() {
 function render({ focusResult = false } = {}) {
   elements.loading.hidden = true;
   renderResume();
+  renderInvitation();
+  if (invitationBlocks()) {
+    // an unknown invitation, or a closed round without an assessment of one's own: no test to take
+    elements.testView.hidden = true;
+    elements.about.hidden = true;
+    elements.resultView.hidden = true;
+    if (state.invitation.unknown) {
+      showUnknownInvitation();
+    }
+    return;
+  }
   if (isCompleted()) {
     elements.testView.hidden = true;
     elements.about.hidden = true;
@@ -164,6 +185,88 @@ function renderResume() {
   }
 }
 
+// ---------------------------------------------------------------- invitation
+
+/** The invitation leaves no test to take: it is unknown, or its round closed before this device started one. */
+function invitationBlocks() {
+  const invitation = state.invitation;
+  return Boolean(invitation) && (invitation.unknown || (!invitation.info.open && !state.assessmentId));
+}
+
+/** A team must be chosen before the first answer can start the assessment. */
+function needsTeam() {
+  const invitation = state.invitation;
+  return Boolean(invitation?.info) && !state.assessmentId && invitation.info.teams.length > 1 && !invitation.team;
+}
+
+function renderInvitation() {
+  const invitation = state.invitation;
+  const show = Boolean(invitation?.info) && !invitation.unknown && !isCompleted();
+  elements.invitation.hidden = !show;
+  if (show) {
+    invitations.renderInvitationCard(elements.invitation, {
+      invitation,
+      texts: texts(),
+      started: Boolean(state.assessmentId),
+      teamError: state.teamError,
+    });
+  }
+}
+
+function showUnknownInvitation() {
+  const t = texts();
+  const standalone = el('a', { class: 'button button--small', href: window.location.pathname,
+    dataset: { testid: 'standalone-test' } }, t.invitation.standalone);
+  showPageAlert(t.invitation.unknown, { lead: t.invitation.unknownLead, action: standalone });
+}
+
+/** Shows (or clears) the message at the team choice in its live region, which stays in place to be announced. */
+function showTeamError(message) {
+  state.teamError = message;
+  const region = document.getElementById('team-error');
+  const choice = document.getElementById('team-choice');
+  if (!region || !choice) {
+    renderInvitation();
+    return;
+  }
+  replaceChildren(region, message ? el('p', { class: 'team-choice__error' }, message) : null);
+  choice.classList.toggle('team-choice--missing', Boolean(message));
+  choice.setAttribute('aria-describedby', message ? 'team-hint team-error' : 'team-hint');
+}
+
+/** Asks for the team: a message at the choice (announced) and on the answer that waits for it. */
+function askForTeam() {
+  showTeamError(texts().invitation.chooseTeamFirst);
+}
+
+function onTeamChange(event) {
+  const input = event.target;
+  if (!(input instanceof HTMLInputElement) || input.name !== 'team' || !input.checked || !state.invitation) {
+    return;
+  }
+  state.invitation.team = input.value;
+  if (state.teamError !== null) {
+    showTeamError(null);
+  }
+  // the answers given before the team was chosen are saved now, in the order of the questions
+  const waiting = [...state.statuses]
+    .filter(([question, status]) => status.state === STATES.ERROR && state.selected.has(question))
+    .map(([question]) => question)
+    .sort((a, b) => a - b);
+  for (const question of waiting) {
+    save(question, state.selected.get(question));
+  }
+}
+
+/** The round closed while the page was open: say so, and show the test no longer. */
+function roundClosedMeanwhile() {
+  state.invitation.info = { ...state.invitation.info, open: false };
+  state.pending.clear();
+  render();
+  showPageAlert(texts().problems['round-closed']);
+  elements.invitation.focus();
+}
+
 function setStatus(question, status, message = null) {
   state.statuses.set(question, { state: status, message });
   showStatus(question, state.statuses.get(question), texts());
@@ -178,13 +281,21 @@ function ensureAssessment() {
   }
   if (!state.starting) {
     const epoch = state.epoch;
-    state.starting = api.startAssessment(state.language).then((view) => {
+    const invitation = state.invitation;
+    const starting = invitation
+      ? api.startThroughInvitation(invitation.token, state.language, teamToSend())
+      : api.startAssessment(state.language);
+    state.starting = starting.then((view) => {
       if (epoch !== state.epoch) {
         throw new Error('started over');
       }
       state.assessmentId = view.id;
       state.view = view;
       session.rememberId(view.id);
+      if (invitation) {
+        invitations.remember(invitation.token, view.id, teamToSend());
+        renderInvitation();
+      }
       renderResume();
       return view.id;
     }).finally(() => {
@@ -194,8 +305,20 @@ function ensureAssessment() {
   return state.starting;
 }
 
+/** The team to start in: the chosen one, or the only one. */
+function teamToSend() {
+  const teams = state.invitation?.info?.teams ?? [];
+  return state.invitation?.team ?? (teams.length === 1 ? teams[0].id : null);
+}
+
 /** Saves an answer after the ones given before it; a later choice for the same question replaces it. */
 function save(question, option) {
+  if (needsTeam()) {
+    // nothing can be saved before the team is known: the choice stays, and is saved once the team is chosen
+    setStatus(question, STATES.ERROR, texts().invitation.chooseTeamFirst);
+    askForTeam();
+    return state.queue;
+  }
   state.pending.set(question, option);
   setStatus(question, STATES.SAVING);
   const epoch = state.epoch;
@@ -227,7 +350,16 @@ async function send(question, epoch) {
       await showCompletedElsewhere();
       return;
     }
+    if (error instanceof api.ApiError && error.type === 'round-closed' && state.invitation && !state.assessmentId) {
+      roundClosedMeanwhile();
+      return;
+    }
     setStatus(question, STATES.ERROR, problemMessage(error));
+    if (error instanceof api.ApiError && ['team-required', 'team-not-in-round', 'unknown-team'].includes(error.type)
+        && state.invitation) {
+      state.invitation.team = null;
+      askForTeam();
+    }
   }
 }
 
@@ -294,6 +426,12 @@ async function onComplete(event) {
     return;
   }
   replaceChildren(elements.completeAlert);
+  if (needsTeam()) {
+    askForTeam();
+    showCompleteAlert(texts().invitation.chooseTeamFirst);
+    invitations.focusTeamChoice();
+    return;
+  }
   setCompleting(true);
   try {
     await flushSaves();
@@ -365,6 +503,10 @@ function onStartOver() {
   state.queue = Promise.resolve();
   state.starting = null;
   session.forgetId();
+  if (state.invitation) {
+    invitations.forget(state.invitation.token);
+  }
+  state.teamError = null;
   elements.copyStatus.textContent = '';
   replaceChildren(elements.completeAlert);
   clearPageMessages();
@@ -389,13 +531,41 @@ async function loadAssessment(id, language) {
   }
 }
 
+/**
+ * The invitation in the address, if any: its round, or unknown. Through an invitation, this device's earlier
+ * assessment in it (not one taken on its own) is resumed.
+ */
+async function loadInvitation(token) {
+  const earlier = invitations.remembered(token);
+  const invitation = { token, info: null, team: earlier?.team ?? null, unknown: false };
+  try {
+    invitation.info = await api.getInvitation(token);
+  } catch (error) {
+    if (!(error instanceof api.ApiError) || error.status !== 404) {
+      throw error;
+    }
+    invitation.unknown = true;
+  }
+  return invitation;
+}
+
 async function start() {
-  const id = session.idFromUrl() ?? session.storedId();
+  const token = invitations.tokenFromUrl();
+  const id = session.idFromUrl() ?? (token ? invitations.remembered(token)?.id ?? null : session.storedId());
   const chosenLanguage = session.storedLanguage();
   state.language = chosenLanguage ?? DEFAULT_LANGUAGE;
   applyChrome();
   try {
+    if (token) {
+      state.invitation = await loadInvitation(token);
+    }
     const view = id ? await loadAssessment(id, chosenLanguage) : null;
+    if (token && id && !view) {
+      invitations.forget(token);
+    }
+    if (view && state.invitation?.unknown) {
+      state.invitation = null; // an assessment of one's own is there: take it up, whatever the link
+    }
     if (view && !chosenLanguage && view.language !== state.language) {
       // no choice made on this device: follow the language the assessment was started in
       state.language = view.language;
@@ -438,6 +608,7 @@ function bind() {
     result: 'result',
     resume: 'resume',
     resumeLink: 'resume-link',
+    invitation: 'invitation',
     copyButton: 'copy-link',
     copyStatus: 'copy-status',
     startOver: 'start-over',
@@ -445,6 +616,7 @@ function bind() {
     elements[name] = byId(id);
   }
   elements.questions.addEventListener('change', onAnswerChange);
+  elements.invitation.addEventListener('change', onTeamChange);
   elements.questions.addEventListener('click', onRetry);
   elements.form.addEventListener('submit', onComplete);
   elements.copyButton.addEventListener('click', onCopyLink);

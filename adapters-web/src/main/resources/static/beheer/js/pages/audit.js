@@ -234,7 +234,7 @@ function entriesSection(ctx, organisation, audit, filters) {
 function details(ctx, entry) {
   const items = detailItems(ctx, entry);
   if (items.length === 0) {
-    return '';
+    return null;
   }
   return el('dl', { class: 'details-list' }, items.map(([label, value]) => el('div', {},
     el('dt', {}, label), el('dd', {}, value))));

@@ -48,7 +48,7 @@ function activationPanel(ctx, organisation, link) {
     lastLinks.delete(organisation.id);
     ctx.rerender({ focusSelector: '[data-testid="member-email"]' });
   });
-  return section({ heading: t.activationLinkFor(link.email), className: 'card panel--highlight', testid: 'member-activation-panel' },
+  return section({ heading: t.handOverHeading, className: 'card panel--highlight', testid: 'member-activation-panel' },
     copyField(t, {
       label: t.activationLinkFor(link.email),
       value: link.url,

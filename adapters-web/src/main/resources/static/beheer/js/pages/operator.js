@@ -54,7 +54,7 @@ function activationPanel(ctx) {
     lastLink = null;
     ctx.rerender({ focusSelector: '[data-testid="organisation-name"]' });
   });
-  return section({ heading: t.activationLinkFor(link.email), className: 'card panel--highlight', testid: 'activation-panel' },
+  return section({ heading: t.handOverHeading, className: 'card panel--highlight', testid: 'activation-panel' },
     copyField(t, {
       label: t.activationLinkFor(link.email),
       value: link.url,

@@ -311,9 +311,15 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
 
     // ----- who may ------------------------------------------------------------------------------------
 
-    /** The caller's place in the organisation: known to a member only. */
+    /**
+     * The caller's place in the organisation: known to a member only. The operator, who knows every organisation
+     * exists but is a member of none, may see none of its teams, rounds or results.
+     */
     private Access memberView(Caller caller, String organisationId) {
         OrganisationView view = existing(organisationId);
+        if (caller.operator()) {
+            throw new AccessDenied("The operator sees no organisation's teams, rounds or results; its members do.");
+        }
         Membership membership = view.membership(caller.accountId())
                 .orElseThrow(() -> new NotFound("Organisation " + organisationId));
         return new Access(view, membership, caller);

@@ -158,7 +158,8 @@ public class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .csrfTokenRepository(csrfTokens)
                         .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-                        .ignoringRequestMatchers(ANONYMOUS_JSON, SecurityConfiguration::sendsBearerToken))
+                        .ignoringRequestMatchers(ANONYMOUS_JSON, SecurityConfiguration::sendsBearerToken,
+                                SecurityConfiguration::carriesNoSession))
                 // no session management here: a session is made only by signing in (SessionController, which also
                 // starts a new one against fixation); a request with a token never makes one
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -167,6 +168,15 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .build();
+    }
+
+    /**
+     * A request without a session cookie carries no credentials a forged request could ride on: it is answered 401
+     * like any other request without credentials. Signing in itself always needs the token (against a forged
+     * sign-in into the attacker's account).
+     */
+    private static boolean carriesNoSession(HttpServletRequest request) {
+        return request.getRequestedSessionId() == null && !request.getRequestURI().equals("/api/session");
     }
 
     private static boolean sendsBearerToken(HttpServletRequest request) {

@@ -1,0 +1,466 @@
+package nl.klantspiegel.adapter.web.browser;
+
+import nl.klantspiegel.boot.KlantspiegelApplication;
+import nl.klantspiegel.boot.TestData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The organisation pages in a real (headless) Chromium against the real application: the operator registers an
+ * organisation and its first administrator and hands over the activation link; the administrator activates the
+ * account, signs in, adds teams and opens a round; a respondent, in a browser of their own, opens the invitation
+ * link, chooses a team by keyboard and takes the whole test; the administrator then finds the round and the
+ * respondent's activity (1 started, 1 completed) in the audit trail, closes the round, and the invitation says so.
+ * A second test checks the pages on a phone-sized screen. Like {@link BrowserTest}: no errors and no
+ * Content-Security-Policy violations in any browser's console.
+ */
+@SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "klantspiegel.operator.email=" + OrganisationBrowserTest.OPERATOR_EMAIL,
+                "klantspiegel.operator.password=" + OrganisationBrowserTest.OPERATOR_PASSWORD,
+                // Selenium has no DevTools binding for every Chromium version and says so at each start;
+                // this test uses none (only WebDriver and ChromeDriver's own commands)
+                "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=ERROR",
+                "logging.level.org.openqa.selenium.chromium.ChromiumDriver=ERROR"})
+@org.springframework.context.annotation.Import(OrganisationBrowserTest.TemporaryShim.class)
+class OrganisationBrowserTest {
+
+    @org.springframework.boot.test.context.TestConfiguration
+    static class TemporaryShim implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
+        @Override
+        public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
+            registry.addViewController("/beheer/").setViewName("forward:/beheer/index.html");
+        }
+    }
+
+    static final String OPERATOR_EMAIL = "operator@klantspiegel.test";
+    static final String OPERATOR_PASSWORD = "de operator heeft een lange zin";
+
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final int PHONE_WIDTH = 360;
+    private static final AtomicInteger ORGANISATIONS = new AtomicInteger();
+
+    /** c,b,a,b,c,c: five points each, 30 in total. */
+    private static final Map<Integer, String> TOP_ANSWERS = Map.of(1, "c", 2, "b", 3, "a", 4, "b", 5, "c", 6, "c");
+
+    @DynamicPropertySource
+    static void freshDataDirectory(DynamicPropertyRegistry properties) {
+        TestData.freshDataDirectory(properties, "organisation-browser-test-data");
+    }
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
+            fail("The browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ". Install the Debian packages: apt-get install -y chromium chromium-driver");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path profiles;
+
+    /** Every browser this test opened, by name, to be checked and closed afterwards. */
+    private final Map<String, ChromeDriver> browsers = new LinkedHashMap<>();
+
+    /**
+     * Every page worked under the product's Content-Security-Policy: no browser reported a violation of it, nor any
+     * other error, while the test used it.
+     */
+    @AfterEach
+    void noPolicyViolationsAndCloseBrowsers() {
+        List<String> problems = new ArrayList<>();
+        try {
+            for (Map.Entry<String, ChromeDriver> browser : browsers.entrySet()) {
+                browser.getValue().manage().logs().get(LogType.BROWSER).getAll().stream()
+                        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
+                                || entry.getMessage().contains("Content Security Policy"))
+                        .map(LogEntry::getMessage)
+                        // refusals the test provokes on purpose (a duplicate, an unknown invitation)
+                        .filter(message -> !message.contains("Failed to load resource"))
+                        .map(message -> browser.getKey() + ": " + message)
+                        .forEach(problems::add);
+            }
+            assertThat(problems).as("errors and policy violations in the browser consoles").isEmpty();
+        } finally {
+            browsers.values().forEach(WebDriver::quit);
+        }
+    }
+
+    @Test
+    void an_operator_sets_up_an_organisation_whose_admin_invites_a_respondent_and_reads_the_audit_trail() {
+        ChromeDriver admin = openBrowser("admin", 1280, 1000, false);
+        Organisation organisation = setUpOrganisationWithRound(admin);
+
+        // the respondent, in a browser of their own, opens the invitation
+        ChromeDriver respondent = openBrowser("respondent", 1024, 900, false);
+        respondent.get(organisation.invitationLink());
+        WebDriverWait respondentWait = waitFor(respondent);
+        respondentWait.until(ExpectedConditions.visibilityOfElementLocated(testId("team-choice")));
+        respondentWait.until(ExpectedConditions.visibilityOfElementLocated(testId("q1-a")));
+        assertThat(text(respondent, "invitation-organisation")).isEqualTo(organisation.name());
+        assertThat(text(respondent, "invitation-round")).contains(organisation.roundName());
+        assertThat(text(respondent, "anonymity-notice"))
+                .contains(organisation.name(), "minstens 5 mensen", "nooit de antwoorden van één persoon");
+
+        // the team by keyboard: TAB into the radio group, the arrow key to the second team
+        tabUntil(respondent, "team-option-0", 8);
+        keys(respondent, Keys.SPACE, Keys.ARROW_DOWN);
+        assertThat(focusedTestId(respondent)).isEqualTo("team-option-1");
+        assertThat(byTestId(respondent, "team-option-1").isSelected()).isTrue();
+        assertThat(byTestId(respondent, "team-option-1").getDomAttribute("data-team-name")).isEqualTo("Balie");
+
+        // the whole test; the first answer starts the assessment in the round
+        for (Map.Entry<Integer, String> answer : TOP_ANSWERS.entrySet()) {
+            byTestId(respondent, "q" + answer.getKey() + "-" + answer.getValue()).click();
+        }
+        for (int question = 1; question <= 6; question++) {
+            respondentWait.until(ExpectedConditions.attributeToBe(testId("status-" + question), "data-state", "saved"));
+        }
+        assertThat(respondent.getCurrentUrl()).contains("invitation=").contains("id=");
+        assertThat(text(respondent, "invitation-team")).contains("Balie");
+        byTestId(respondent, "complete-button").click();
+        respondentWait.until(ExpectedConditions.visibilityOfElementLocated(testId("band-title")));
+        assertThat(text(respondent, "total-score")).isEqualTo("30");
+        assertThat(text(respondent, "band-title")).isEqualTo("Hoog");
+        assertThat(byTestId(respondent, "resume").isDisplayed()).isTrue();
+
+        // back with the administrator: the audit trail shows the round, and 1 started and 1 completed
+        WebDriverWait adminWait = waitFor(admin);
+        byTestId(admin, "tab-logboek").click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("audit-entries")));
+        adminWait.until(driver -> {
+            List<WebElement> rows = driver.findElements(testId("activity-row"));
+            if (rows.isEmpty()) {
+                byTestId(driver, "audit-apply").click(); // shows the trail again, fresh from the server
+                return false;
+            }
+            return true;
+        });
+        WebElement activity = byTestId(admin, "activity-row");
+        assertThat(activity.findElement(testId("activity-round")).getText()).isEqualTo(organisation.roundName());
+        assertThat(activity.findElement(testId("activity-started")).getText()).isEqualTo("1");
+        assertThat(activity.findElement(testId("activity-completed")).getText()).isEqualTo("1");
+        List<String> types = admin.findElements(testId("audit-entry")).stream()
+                .map(row -> row.getDomAttribute("data-type")).toList();
+        assertThat(types).contains("OrganisationRegistered", "MemberAdded", "AccountActivated", "SignedIn",
+                "TeamAdded", "RoundOpened");
+        WebElement opened = admin.findElements(testId("audit-entry")).stream()
+                .filter(row -> "RoundOpened".equals(row.getDomAttribute("data-type"))).findFirst().orElseThrow();
+        assertThat(opened.getText()).contains(organisation.roundName(), organisation.adminEmail(), "Ronde geopend");
+
+        // the filter by type shows only that type
+        new Select(byTestId(admin, "audit-type")).selectByValue("TeamAdded");
+        byTestId(admin, "audit-apply").click();
+        adminWait.until(driver -> driver.findElements(testId("audit-entry")).stream()
+                .allMatch(row -> "TeamAdded".equals(row.getDomAttribute("data-type"))));
+        assertThat(admin.findElements(testId("audit-entry"))).hasSize(2);
+
+        // closing the round, after confirming; the invitation then says the round is closed, and starts no test
+        byTestId(admin, "tab-rondes").click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("close-round")));
+        byTestId(admin, "close-round").click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("confirm-dialog")));
+        assertThat(focusedTestId(admin)).as("the safe choice has the focus").isEqualTo("confirm-dialog-cancel");
+        byTestId(admin, "confirm-dialog-confirm").click();
+        adminWait.until(ExpectedConditions.attributeToBe(testId("round-item"), "data-status", "CLOSED"));
+        assertThat(text(admin, "round-status")).isEqualTo("Gesloten");
+        assertThat(admin.findElements(testId("invitation-link"))).isEmpty();
+
+        // a new respondent (nothing remembered on this device) finds the round closed, and no test
+        ((JavascriptExecutor) respondent).executeScript("window.localStorage.clear()");
+        respondent.get(organisation.invitationLink());
+        respondentWait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-closed")));
+        assertThat(text(respondent, "invitation-closed")).contains("gesloten");
+        assertThat(byTestId(respondent, "test-view").isDisplayed()).isFalse();
+
+        // an unknown invitation says so
+        respondent.get(base() + "/?invitation=no-such-invitation");
+        respondentWait.until(ExpectedConditions.textToBePresentInElementLocated(testId("page-alert"), "niet gevonden"));
+        assertThat(byTestId(respondent, "test-view").isDisplayed()).isFalse();
+        assertThat(byTestId(respondent, "invitation").isDisplayed()).isFalse();
+
+        // signing out
+        byTestId(admin, "sign-out").click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("signin-email")));
+        assertThat(text(admin, "page-notice")).contains("afgemeld");
+    }
+
+    @Test
+    void on_a_phone_sized_screen_the_administration_and_the_invitation_fit_without_horizontal_scrolling() {
+        ChromeDriver desktop = openBrowser("setup", 1280, 1000, false);
+        Organisation organisation = setUpOrganisationWithRound(desktop);
+
+        ChromeDriver phone = openBrowser("phone", PHONE_WIDTH, 780, true);
+        WebDriverWait wait = waitFor(phone);
+        phone.get(base() + "/beheer/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("signin-email")));
+        assertFitsThePhone(phone);
+
+        // the administrator's session, carried over to the phone
+        phone.manage().addCookie(new Cookie("KLANTSPIEGEL_SESSION",
+                desktop.manage().getCookieNamed("KLANTSPIEGEL_SESSION").getValue(), "/"));
+        phone.get(base() + "/beheer/#/organisatie/" + organisation.id() + "/rondes");
+        phone.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-link")));
+        assertFitsThePhone(phone);
+        for (String tab : List.of("teams", "leden", "logboek", "instellingen")) {
+            byTestId(phone, "tab-" + tab).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(testId("panel-" + tab)));
+            assertFitsThePhone(phone);
+        }
+
+        // the respondent's invitation on a phone
+        ChromeDriver respondent = openBrowser("phone-respondent", PHONE_WIDTH, 780, true);
+        respondent.get(organisation.invitationLink());
+        waitFor(respondent).until(ExpectedConditions.visibilityOfElementLocated(testId("team-option-0")));
+        assertFitsThePhone(respondent);
+    }
+
+    // ------------------------------------------------------------------ the flow up to an open round
+
+    record Organisation(String id, String name, String adminEmail, String roundName, String invitationLink) {
+    }
+
+    /**
+     * The operator signs in, registers an organisation and its first administrator and copies the activation link;
+     * the administrator activates the account with it, signs in, adds two teams and opens a round for the whole
+     * organisation, and copies its invitation link.
+     */
+    private Organisation setUpOrganisationWithRound(ChromeDriver browser) {
+        WebDriverWait wait = waitFor(browser);
+        int number = ORGANISATIONS.incrementAndGet();
+        String name = "Gemeente Teststad " + number;
+        String adminEmail = "beheerder" + number + "@teststad.test";
+        String adminPassword = "een wachtwoord als een zin " + number;
+        String roundName = "Najaar 2026";
+
+        // the operator signs in
+        browser.get(base() + "/beheer/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("signin-email")));
+        signIn(browser, OPERATOR_EMAIL, OPERATOR_PASSWORD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("new-organisation")));
+        assertThat(text(browser, "account-email")).isEqualTo(OPERATOR_EMAIL);
+
+        // a blank form names what is missing, at the fields
+        byTestId(browser, "create-organisation").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("organisation-name-error")));
+        assertThat(focusedTestId(browser)).isEqualTo("organisation-name");
+
+        // the organisation and its first administrator; the activation link to hand over
+        type(browser, "organisation-name", name);
+        type(browser, "admin-email", adminEmail);
+        byTestId(browser, "create-organisation").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("activation-link")));
+        byTestId(browser, "activation-link-copy").click();
+        wait.until(ExpectedConditions.textToBe(testId("activation-link-status"), "Link gekopieerd"));
+        String activationLink = byTestId(browser, "activation-link").getDomProperty("value");
+        assertThat(activationLink).startsWith(base() + "/beheer/#/activeren/");
+        assertThat(text(browser, "activation-panel")).contains(adminEmail);
+        WebElement listed = browser.findElements(testId("organisation-item")).stream()
+                .filter(item -> item.getText().contains(name)).findFirst().orElseThrow();
+        assertThat(listed.findElement(testId("has-admin")).getText()).isEqualTo("Beheerder toegevoegd");
+
+        // the operator signs out; the administrator opens the activation link
+        byTestId(browser, "sign-out").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("signin-email")));
+        browser.get(activationLink);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("activation-password")));
+        type(browser, "activation-password", "te kort");
+        type(browser, "activation-repeat", "te kort");
+        byTestId(browser, "activation-submit").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("activation-password-error")));
+        assertThat(text(browser, "activation-password-error")).contains("12");
+        type(browser, "activation-password", adminPassword);
+        type(browser, "activation-repeat", adminPassword);
+        byTestId(browser, "activation-submit").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("signin-email")));
+        assertThat(text(browser, "page-notice")).contains("geactiveerd");
+        assertThat(browser.getCurrentUrl()).doesNotContain("activeren");
+
+        // the administrator signs in and lands in the organisation
+        signIn(browser, adminEmail, adminPassword);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("tabs")));
+        assertThat(text(browser, "organisation-name")).isEqualTo(name);
+        assertThat(text(browser, "role")).isEqualTo("Beheerder");
+        String organisationId = browser.getCurrentUrl().replaceAll(".*#/organisatie/([^/]+).*", "$1");
+
+        // two teams; the same name twice is refused at the field
+        byTestId(browser, "tab-teams").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("team-name")));
+        for (String team : List.of("Klantenservice", "Balie")) {
+            type(browser, "team-name", team);
+            byTestId(browser, "add-team").click();
+            wait.until(driver -> driver.findElements(testId("team-title")).stream()
+                    .anyMatch(title -> title.getText().equals(team)));
+        }
+        type(browser, "team-name", "Balie");
+        byTestId(browser, "add-team").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("team-name-error")));
+        assertThat(text(browser, "team-name-error")).contains("al een team");
+        assertThat(browser.findElements(testId("team-item"))).hasSize(2);
+
+        // a round for the whole organisation, with its invitation link and QR code
+        byTestId(browser, "tab-rondes").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("round-name")));
+        assertThat(text(browser, "rounds-empty")).isNotBlank();
+        type(browser, "round-name", roundName);
+        byTestId(browser, "open-round").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-link")));
+        assertThat(text(browser, "round-title")).isEqualTo(roundName);
+        assertThat(text(browser, "round-status")).isEqualTo("Open");
+        byTestId(browser, "invitation-link-copy").click();
+        wait.until(ExpectedConditions.textToBe(testId("invitation-link-status"), "Link gekopieerd"));
+        String invitationLink = byTestId(browser, "invitation-link").getDomProperty("value");
+        assertThat(invitationLink).startsWith(base() + "/?invitation=");
+        wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript(
+                "const image = arguments[0]; return image.complete && image.naturalWidth > 0;",
+                byTestId(driver, "invitation-qr")));
+        return new Organisation(organisationId, name, adminEmail, roundName, invitationLink);
+    }
+
+    private void signIn(WebDriver browser, String email, String password) {
+        type(browser, "signin-email", email);
+        type(browser, "signin-password", password);
+        byTestId(browser, "signin-submit").click();
+    }
+
+    // ------------------------------------------------------------------ browser
+
+    /**
+     * @param phone emulate a phone screen of exactly that size: desktop Chromium does not make its window
+     *              narrower than 500 pixels, even headless
+     */
+    private ChromeDriver openBrowser(String name, int width, int height, boolean phone) {
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort()
+                .build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--user-data-dir=" + profiles.resolve(name).toAbsolutePath());
+        if (phone) {
+            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
+        }
+        ChromeDriver driver = new ChromeDriver(service, options);
+        browsers.put(name, driver);
+        return driver;
+    }
+
+    private static WebDriverWait waitFor(WebDriver browser) {
+        return new WebDriverWait(browser, TIMEOUT);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    // ------------------------------------------------------------------ keyboard
+
+    private static void keys(WebDriver browser, CharSequence... keys) {
+        Actions actions = new Actions(browser);
+        for (CharSequence key : keys) {
+            actions.sendKeys(key);
+        }
+        actions.perform();
+    }
+
+    /** Presses TAB until the element with that test id has the focus, at most `limit` times. */
+    private static void tabUntil(WebDriver browser, String testId, int limit) {
+        for (int presses = 0; presses < limit; presses++) {
+            keys(browser, Keys.TAB);
+            if (testId.equals(focusedTestId(browser))) {
+                return;
+            }
+        }
+        fail(testId + " not reached with " + limit + " presses of TAB; focus is on " + focusedTestId(browser));
+    }
+
+    private static String focusedTestId(WebDriver browser) {
+        return browser.switchTo().activeElement().getDomAttribute("data-testid");
+    }
+
+    // ------------------------------------------------------------------ page
+
+    private static By testId(String testId) {
+        return By.cssSelector("[data-testid='" + testId + "']");
+    }
+
+    private static WebElement byTestId(WebDriver browser, String testId) {
+        return browser.findElement(testId(testId));
+    }
+
+    private static String text(WebDriver browser, String testId) {
+        return byTestId(browser, testId).getText();
+    }
+
+    private static void type(WebDriver browser, String testId, String text) {
+        WebElement field = byTestId(browser, testId);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static long number(WebDriver browser, String script) {
+        return ((Number) ((JavascriptExecutor) browser).executeScript(script)).longValue();
+    }
+
+    /** One column without horizontal scrolling, and every visible control big enough to tap. */
+    private static void assertFitsThePhone(WebDriver browser) {
+        // a phone browser zooms out to fit a page that is too wide; the window would then seem wider
+        assertThat(number(browser, "return window.innerWidth")).as("window width").isEqualTo(PHONE_WIDTH);
+        assertThat(number(browser, "return document.documentElement.scrollWidth"))
+                .as("page width (scrollWidth) within the window on %s", browser.getCurrentUrl())
+                .isLessThanOrEqualTo(PHONE_WIDTH);
+        for (WebElement target : browser.findElements(By.cssSelector(
+                "button, .choice, .option, .tabs__link, input.input, select, .resume__link"))) {
+            if (target.isDisplayed()) {
+                assertThat(target.getRect().getHeight())
+                        .as("tap target height of '%s' on %s", target.getText(), browser.getCurrentUrl())
+                        .isGreaterThanOrEqualTo(44);
+            }
+        }
+    }
+}
