@@ -85,6 +85,12 @@ public class OrganisationConfiguration {
     }
 
     @Bean
+    DemoOrganisation demoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
+                                      Clock clock, @Value("${klantspiegel.demo:false}") boolean enabled) {
+        return new DemoOrganisation(commands, accounts, organisations, clock, enabled);
+    }
+
+    @Bean
     OperatorBootstrap operatorBootstrap(AccountService accounts,
                                         @Value("${klantspiegel.operator.email:}") String email,
                                         @Value("${klantspiegel.operator.password:}") String password,

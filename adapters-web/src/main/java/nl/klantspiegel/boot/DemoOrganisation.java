@@ -1,0 +1,226 @@
+package nl.klantspiegel.boot;
+
+import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Secrets;
+import nl.klantspiegel.application.assessment.CompleteAssessmentCommand;
+import nl.klantspiegel.application.assessment.GiveAnswerCommand;
+import nl.klantspiegel.application.assessment.StartAssessmentCommand;
+import nl.klantspiegel.application.organisation.AddMemberCommand;
+import nl.klantspiegel.application.organisation.AddTeamCommand;
+import nl.klantspiegel.application.organisation.AdmitRespondentCommand;
+import nl.klantspiegel.application.organisation.CloseRoundCommand;
+import nl.klantspiegel.application.organisation.OpenRoundCommand;
+import nl.klantspiegel.application.organisation.RegisterOrganisationCommand;
+import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Instrument;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.organisation.Actor;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.organisation.Role;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * {@code --klantspiegel.demo=true}: creates, once, a demo organisation that a newcomer can look at within a minute:
+ * three teams, an admin and a team lead (their sign-in is printed in the log), and two years of quarterly rounds with
+ * 8 to 20 respondents per team per round, who get more customer-oriented over time, some change an answer before
+ * they finish and a few never do. Everything goes through the real commands, with the historical times the commands
+ * carry, so the events, views, audit trail and reports are exactly what real use would have made. It runs in the
+ * background after the start; the application serves meanwhile.
+ */
+final class DemoOrganisation implements ApplicationListener<ApplicationReadyEvent> {
+
+    static final String NAME = "Demo: Zorgverzekeraar Zuid";
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+    private static final String ADMIN_EMAIL = "admin@demo.klantspiegel.nl";
+    private static final String TEAM_LEAD_EMAIL = "teamleider@demo.klantspiegel.nl";
+    private static final List<String> TEAMS = List.of("Klantenservice", "Verkoop", "Buitendienst");
+    /** Where each team starts (chance of the most customer-oriented answer) and how much it grows per quarter. */
+    private static final double[][] TEAM_GROWTH = {{0.35, 0.035}, {0.25, 0.02}, {0.45, 0.01}};
+    private static final int QUARTERS = 8;
+    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+
+    private final CommandGateway commands;
+    private final AccountService accounts;
+    private final OrganisationViews organisations;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations, Clock clock,
+                     boolean enabled) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent ready) {
+        if (!enabled) {
+            return;
+        }
+        if (organisations.all().stream().anyMatch(organisation -> organisation.name().equals(NAME))) {
+            log.info("The demo organisation exists already; sign in as {} (the password was printed when it was "
+                    + "made)", ADMIN_EMAIL);
+            return;
+        }
+        Thread builder = new Thread(this::create, "demo-organisation");
+        builder.setDaemon(true);
+        builder.start();
+    }
+
+    private void create() {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        LocalDate firstQuarter = LocalDate.ofInstant(now, ZONE).withDayOfMonth(1).minusMonths(3L * (QUARTERS - 1));
+        Instant founded = firstQuarter.minusMonths(1).atStartOfDay(ZONE).toInstant();
+        Actor operator = Actor.operator("demo");
+        String organisation = UUID.randomUUID().toString();
+        commands.sendAndWait(new RegisterOrganisationCommand(organisation, NAME,
+                Organisation.DEFAULT_MINIMUM_GROUP_SIZE, operator, founded));
+
+        String adminPassword = Secrets.newToken(16);
+        String adminId = activated(ADMIN_EMAIL, adminPassword);
+        commands.sendAndWait(new AddMemberCommand(organisation, adminId, Role.ADMIN, List.of(), operator,
+                founded.plusSeconds(60)));
+        Actor admin = Actor.member(adminId);
+        List<String> teams = new ArrayList<>();
+        for (int t = 0; t < TEAMS.size(); t++) {
+            String team = UUID.randomUUID().toString();
+            commands.sendAndWait(new AddTeamCommand(organisation, team, TEAMS.get(t), admin,
+                    founded.plusSeconds(120L + t)));
+            teams.add(team);
+        }
+        String leadPassword = Secrets.newToken(16);
+        String leadId = activated(TEAM_LEAD_EMAIL, leadPassword);
+        commands.sendAndWait(new AddMemberCommand(organisation, leadId, Role.TEAM_LEAD, List.of(teams.get(0)), admin,
+                founded.plusSeconds(180)));
+        log.warn("Demo organisation '{}': sign in at /beheer/ as {} with password {} (admin), or as {} with "
+                + "password {} (team lead of {}). The rounds and respondents are being added.", NAME, ADMIN_EMAIL,
+                adminPassword, TEAM_LEAD_EMAIL, leadPassword, TEAMS.get(0));
+
+        int assessments = 0;
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(TEAMS.size());
+        try {
+            assessments = rounds(organisation, admin, teams, firstQuarter, now, workers);
+        } finally {
+            workers.shutdown();
+        }
+        log.info("Demo organisation '{}' ready: {} teams, {} rounds, {} assessments, in {} s", NAME, teams.size(),
+                QUARTERS, assessments, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private int rounds(String organisation, Actor admin, List<String> teams, LocalDate firstQuarter, Instant now,
+                       java.util.concurrent.ExecutorService workers) {
+        int assessments = 0;
+        for (int quarter = 0; quarter < QUARTERS; quarter++) {
+            LocalDate opens = firstQuarter.plusMonths(3L * quarter);
+            Instant openedAt = opens.atTime(9, 0).atZone(ZONE).toInstant();
+            boolean last = quarter == QUARTERS - 1;
+            Instant closesAt = last ? Instant.now().plus(Duration.ofDays(30)) : openedAt.plus(Duration.ofDays(28));
+            String round = UUID.randomUUID().toString();
+            String name = "Q" + ((opens.getMonthValue() - 1) / 3 + 1) + " " + opens.getYear();
+            commands.sendAndWait(new OpenRoundCommand(organisation, round, name, List.of(), closesAt,
+                    Secrets.newToken(18), admin, openedAt));
+            // the teams answer side by side: their commands share the disk's commits
+            List<java.util.concurrent.Future<Integer>> answered = new ArrayList<>();
+            for (int t = 0; t < teams.size(); t++) {
+                int teamIndex = t;
+                int quarterIndex = quarter;
+                answered.add(workers.submit(() -> {
+                    Random own = new Random(2026L * 31 + quarterIndex * 7L + teamIndex);
+                    int respondents = 8 + own.nextInt(13);
+                    double best = Math.min(0.9, TEAM_GROWTH[teamIndex][0] + TEAM_GROWTH[teamIndex][1] * quarterIndex);
+                    for (int r = 0; r < respondents; r++) {
+                        long window = Math.min(Duration.ofDays(25).toMinutes(),
+                                Math.max(1, Duration.between(openedAt, now).toMinutes() - 30));
+                        Instant at = openedAt.plus(Duration.ofMinutes(own.nextLong(window)));
+                        respond(organisation, round, teams.get(teamIndex), at, best, own);
+                    }
+                    return respondents;
+                }));
+            }
+            for (java.util.concurrent.Future<Integer> team : answered) {
+                assessments += join(team);
+            }
+            if (!last) {
+                Instant closed = openedAt.plus(Duration.ofDays(28)).minus(1, ChronoUnit.HOURS);
+                commands.sendAndWait(new CloseRoundCommand(organisation, round, admin, closed));
+            }
+        }
+        return assessments;
+    }
+
+    private static int join(java.util.concurrent.Future<Integer> team) {
+        try {
+            return team.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while making the demo", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("could not make the demo", e.getCause());
+        }
+    }
+
+    private String activated(String email, String password) {
+        AccountService.Invited invited = accounts.invite(email);
+        if (invited.activationToken() != null) {
+            accounts.activate(invited.activationToken(), password);
+        }
+        return invited.account().id();
+    }
+
+    /** One respondent: admitted by the organisation, answers (sometimes changing one), and mostly completes. */
+    private void respond(String organisation, String round, String team, Instant at, double best, Random random) {
+        Participation participation = commands.sendAndWait(new AdmitRespondentCommand(organisation, round, team, at));
+        AssessmentId id = AssessmentId.newId();
+        commands.sendAndWait(new StartAssessmentCommand(id, random.nextInt(5) == 0 ? Language.EN : Language.NL,
+                participation, at));
+        Instrument instrument = Instruments.current();
+        Instant moment = at;
+        for (int question = 1; question <= instrument.questionCount(); question++) {
+            moment = moment.plusSeconds(20 + random.nextInt(90));
+            if (random.nextInt(8) == 0) { // a first thought, changed before finishing
+                commands.sendAndWait(new GiveAnswerCommand(id.value(), question, choose(instrument, question, 0.2,
+                        random).key(), moment));
+                moment = moment.plusSeconds(5 + random.nextInt(30));
+            }
+            commands.sendAndWait(new GiveAnswerCommand(id.value(), question, choose(instrument, question, best,
+                    random).key(), moment));
+        }
+        if (random.nextInt(20) != 0) {
+            commands.sendAndWait(new CompleteAssessmentCommand(id.value(), moment.plusSeconds(10)));
+        }
+    }
+
+    /** The best option with chance {@code best}, the middle one most of the rest of the time, else the weakest. */
+    private static Option choose(Instrument instrument, int question, double best, Random random) {
+        double draw = random.nextDouble();
+        int wanted = draw < best ? 5 : draw < best + (1 - best) * 0.6 ? 3 : 1;
+        for (Option option : Option.values()) {
+            if (instrument.points(question, option) == wanted) {
+                return option;
+            }
+        }
+        throw new IllegalStateException("question " + question + " has no option worth " + wanted);
+    }
+}
