@@ -10,9 +10,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +28,7 @@ import java.util.Optional;
  * accountActivations:{ _id: activation token hash, accountId }
  * apiTokens:         { _id: token hash, tokenId, accountId, createdAt, expiresAt, revokedAt }
  * apiTokensByAccount:{ _id: accountId, tokens: [token hash, ...] }
- * settings:          { _id: "operatorSetup", tokenHash }
+ * settings:          { _id: "operatorSetup", tokenHash }, { _id: "operators", ids: [accountId, ...] }
  * </pre>
  */
 final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
@@ -67,17 +67,32 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
                 .filter(account -> activationTokenHash.equals(account.activationTokenHash()));
     }
 
-    /** The address is claimed first (its {@code _id} is unique), so two creations of one address cannot both win. */
+    /**
+     * The account is written first, under its new id, and then its address is claimed (the address is an
+     * {@code _id}, so two creations of one address cannot both win; the loser's account document is removed again).
+     * A crash between the two leaves an account nobody can find, never an address nobody can use. An operator is
+     * listed before its account is written, and counts only once its account exists, so a crash can neither hide
+     * an operator nor leave a listed one without an account.
+     */
     @Override
     public boolean create(Account account) {
+        if (byId(ACCOUNTS, account.id()).isPresent()) {
+            throw new IllegalArgumentException("account " + account.id() + " exists already");
+        }
+        if (account.operator()) {
+            mongo.upsert(new BasicQuery(new Document("_id", OPERATORS)),
+                    new Update().addToSet("ids", account.id()), SETTINGS);
+        }
+        writeAccount(account, null, false);
         try {
             mongo.insert(new Document("_id", account.email().value()).append("accountId", account.id()), EMAILS);
         } catch (DuplicateKeyException taken) {
+            remove(ACCOUNTS, account.id());
             return false;
         }
-        writeAccount(account, null);
-        if (account.operator()) {
-            mongo.save(new Document("_id", OPERATORS).append("any", true), SETTINGS);
+        if (account.activationTokenHash() != null) {
+            mongo.save(new Document("_id", account.activationTokenHash()).append("accountId", account.id()),
+                    ACTIVATIONS);
         }
         return true;
     }
@@ -88,11 +103,11 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
         if (!before.email().equals(account.email())) {
             throw new IllegalArgumentException("an account keeps its e-mail address");
         }
-        writeAccount(account, before.activationTokenHash());
+        writeAccount(account, before.activationTokenHash(), true);
     }
 
-    private void writeAccount(Account account, String previousActivation) {
-        if (account.activationTokenHash() != null) {
+    private void writeAccount(Account account, String previousActivation, boolean indexActivation) {
+        if (indexActivation && account.activationTokenHash() != null) {
             mongo.save(new Document("_id", account.activationTokenHash()).append("accountId", account.id()),
                     ACTIVATIONS);
         }
@@ -111,7 +126,11 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
 
     @Override
     public boolean anyOperator() {
-        return byId(SETTINGS, OPERATORS).isPresent();
+        return byId(SETTINGS, OPERATORS)
+                .map(document -> document.getList("ids", String.class))
+                .orElse(List.of())
+                .stream()
+                .anyMatch(id -> byId(ACCOUNTS, id).isPresent());
     }
 
     private static Account account(Document document) {
@@ -131,11 +150,9 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
                 .append("createdAt", date(token.createdAt()))
                 .append("expiresAt", date(token.expiresAt()))
                 .append("revokedAt", date(token.revokedAt())), TOKENS);
-        List<String> hashes = new ArrayList<>(tokenHashesOf(token.accountId()));
-        if (!hashes.contains(token.hash())) {
-            hashes.add(token.hash());
-            mongo.save(new Document("_id", token.accountId()).append("tokens", hashes), TOKENS_BY_ACCOUNT);
-        }
+        // one atomic change: two tokens made at the same moment are both listed
+        mongo.upsert(new BasicQuery(new Document("_id", token.accountId())),
+                new Update().addToSet("tokens", token.hash()), TOKENS_BY_ACCOUNT);
     }
 
     @Override

@@ -91,9 +91,29 @@ final class MongoAuditTrail implements AuditTrail {
         if (recent.size() > RECENT) {
             recent = recent.subList(recent.size() - RECENT, recent.size());
         }
-        heads.save(new Document("_id", organisationId).append("count", entry.number())
-                .append("lastHash", entry.hash()).append("recent", recent));
+        Document next = new Document("_id", organisationId).append("count", entry.number())
+                .append("lastHash", entry.hash()).append("recent", recent);
+        // compare and set: one writer per trail (the audit-trail processor runs as one segment); a second one would
+        // fail here loudly, and its batch be retried, rather than lose an entry
+        boolean moved = head.count() == 0
+                ? !insertHead(next)
+                : mongo.updateFirst(new BasicQuery(new Document("_id", organisationId).append("count", head.count())),
+                new Update().set("count", entry.number()).set("lastHash", entry.hash()).set("recent", recent),
+                HEADS).getMatchedCount() == 0;
+        if (moved) {
+            throw new IllegalStateException("the audit trail of " + organisationId + " moved past " + head.count()
+                    + " while entry " + entry.number() + " was written");
+        }
         return true;
+    }
+
+    private boolean insertHead(Document head) {
+        try {
+            mongo.insert(head, HEADS);
+            return true;
+        } catch (org.springframework.dao.DuplicateKeyException taken) {
+            return false;
+        }
     }
 
     @Override
@@ -119,13 +139,8 @@ final class MongoAuditTrail implements AuditTrail {
     @Override
     public void count(String organisationId, String roundId, LocalDate day, Activity kind, String assessmentId) {
         String id = organisationId + ":" + roundId + ":" + day;
-        List<String> days = activityIndex.find(organisationId).map(document -> document.getList("days", String.class))
-                .orElse(List.of());
-        if (!days.contains(id)) {
-            List<String> more = new ArrayList<>(days);
-            more.add(id);
-            activityIndex.save(new Document("_id", organisationId).append("days", more));
-        }
+        mongo.upsert(new BasicQuery(new Document("_id", organisationId)), new Update().addToSet("days", id),
+                ACTIVITY_INDEX);
         Update update = new Update()
                 .setOnInsert("organisationId", organisationId)
                 .setOnInsert("roundId", roundId)

@@ -1,0 +1,337 @@
+package nl.klantspiegel.adapter.persistence.readmodel;
+
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
+import nl.klantspiegel.application.port.out.AuditTrail.Activity;
+import nl.klantspiegel.application.port.out.AuditTrail.DayCount;
+import nl.klantspiegel.application.port.out.AuditTrail.Entry;
+import nl.klantspiegel.application.port.out.AuditTrail.Head;
+import nl.klantspiegel.domain.assessment.Participation;
+import org.bson.BsonDocument;
+import org.bson.BsonType;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The audit trails through the real MongoDB driver, against the embedded wire-protocol server. */
+class MongoAuditTrailTest {
+
+    @RegisterExtension
+    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("audit");
+
+    MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
+    MongoAuditTrail trail = new MongoAuditTrail(mongo);
+
+    private static final Instant T0 = Instant.parse("2026-11-22T09:00:00.123Z");
+    private static final LocalDate DAY = LocalDate.parse("2026-11-22");
+
+    // ----- head and entries ---------------------------------------------------------------------------
+
+    @Test
+    void the_head_of_an_empty_trail_counts_nothing() {
+        Head head = trail.head("org-1");
+
+        assertThat(head.count()).isZero();
+        assertThat(head.lastHash()).isEmpty();
+        assertThat(head.recentEventIds()).isEmpty();
+        assertThat(trail.entries("org-1", List.of(1L, 2L))).isEmpty();
+    }
+
+    @Test
+    void entries_are_appended_one_two_three_and_read_back() {
+        Entry first = entry(1, "event-1");
+        Entry second = entry(2, "event-2");
+        Entry third = new Entry(3, "event-3", T0.plusSeconds(3), "ApiTokenCreated", "MEMBER", "acc-1",
+                Map.of("token", "tok-1", "expiresAt", "2027-02-20T09:00:00Z"), "hash-3");
+
+        assertThat(trail.append("org-1", first)).isTrue();
+        assertThat(trail.append("org-1", second)).isTrue();
+        assertThat(trail.append("org-1", third)).isTrue();
+
+        assertThat(trail.head("org-1")).isEqualTo(new Head(3, "hash-3", List.of("event-1", "event-2", "event-3")));
+        assertThat(trail.entries("org-1", List.of(1L, 2L, 3L))).containsExactly(first, second, third);
+    }
+
+    @Test
+    void a_number_that_does_not_follow_the_head_is_refused() {
+        trail.append("org-1", entry(1, "event-1"));
+
+        assertThatThrownBy(() -> trail.append("org-1", entry(3, "event-3")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> trail.append("org-1", entry(1, "event-1b")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> trail.append("org-2", entry(2, "event-x")))
+                .as("the first entry of a trail is number 1").isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(trail.head("org-1")).isEqualTo(new Head(1, "hash-1", List.of("event-1")));
+        assertThat(trail.head("org-2").count()).isZero();
+        assertThat(mongo.getCollection(MongoAuditTrail.ENTRIES).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void an_event_appended_before_is_not_appended_again() {
+        trail.append("org-1", entry(1, "event-1"));
+        trail.append("org-1", entry(2, "event-2"));
+
+        assertThat(trail.append("org-1", entry(3, "event-1"))).isFalse();
+        assertThat(trail.append("org-1", entry(3, "event-2"))).isFalse();
+        assertThat(trail.append("org-1", entry(2, "event-2"))).as("even under its own number").isFalse();
+
+        assertThat(trail.head("org-1")).isEqualTo(new Head(2, "hash-2", List.of("event-1", "event-2")));
+        assertThat(trail.entries("org-1", List.of(1L, 2L, 3L))).extracting(Entry::eventId)
+                .containsExactly("event-1", "event-2");
+        assertThat(mongo.getCollection(MongoAuditTrail.ENTRIES).countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void one_event_filed_with_two_organisations_is_appended_to_each() {
+        assertThat(trail.append("org-1", entry(1, "event-1"))).isTrue();
+        assertThat(trail.append("org-2", entry(1, "event-1"))).isTrue();
+        assertThat(trail.append("org-2", entry(2, "event-2"))).isTrue();
+
+        assertThat(trail.head("org-1").count()).isEqualTo(1);
+        assertThat(trail.head("org-2").count()).isEqualTo(2);
+        assertThat(trail.entries("org-1", List.of(1L, 2L))).containsExactly(entry(1, "event-1"));
+        assertThat(trail.entries("org-2", List.of(2L, 1L))).containsExactly(entry(2, "event-2"), entry(1, "event-1"));
+    }
+
+    @Test
+    void entries_come_in_the_order_asked_and_missing_numbers_are_left_out() {
+        for (long number = 1; number <= 5; number++) {
+            trail.append("org-1", entry(number, "event-" + number));
+        }
+        trail.append("org-2", entry(1, "other-1"));
+        trail.append("org-2", entry(2, "other-2"));
+        trail.append("org-2", entry(3, "other-3"));
+        trail.append("org-2", entry(4, "other-4"));
+        trail.append("org-2", entry(5, "other-5"));
+        trail.append("org-2", entry(6, "other-6"));
+
+        assertThat(trail.entries("org-1", List.of(5L, 3L, 9L, 1L, 0L, 6L))).extracting(Entry::eventId)
+                .containsExactly("event-5", "event-3", "event-1");
+        assertThat(trail.entries("org-1", List.of(4L, 3L, 2L))).containsExactly(
+                entry(4, "event-4"), entry(3, "event-3"), entry(2, "event-2"));
+        assertThat(trail.entries("org-1", List.of())).isEmpty();
+        assertThat(trail.entries("org-3", List.of(1L))).isEmpty();
+    }
+
+    @Test
+    void entry_numbers_beyond_nine_are_found_and_ordered_by_number() {
+        for (long number = 1; number <= 12; number++) {
+            trail.append("org-1", entry(number, "event-" + number));
+        }
+
+        assertThat(trail.entries("org-1", List.of(12L, 11L, 10L, 9L, 2L, 1L))).extracting(Entry::number)
+                .containsExactly(12L, 11L, 10L, 9L, 2L, 1L);
+    }
+
+    @Test
+    void the_head_remembers_the_last_500_event_ids() {
+        LongStream.rangeClosed(1, 3).forEach(number -> trail.append("org-1", entry(number, "event-" + number)));
+        // a trail 499 entries long, its head as the store writes it (appending 499 entries takes seconds)
+        mongo.getCollection(MongoAuditTrail.HEADS).replaceOne(new Document("_id", "org-1"), new Document("_id", "org-1")
+                .append("count", 499L).append("lastHash", "hash-499")
+                .append("recent", IntStream.rangeClosed(1, 499).mapToObj(n -> "event-" + n).toList()));
+        assertThat(trail.head("org-1").recentEventIds()).hasSize(499);
+
+        assertThat(trail.append("org-1", entry(500, "event-500"))).isTrue();
+        assertThat(trail.head("org-1").recentEventIds()).hasSize(500).startsWith("event-1").endsWith("event-500");
+        assertThat(trail.append("org-1", entry(501, "event-501"))).isTrue();
+        assertThat(trail.append("org-1", entry(502, "event-502"))).isTrue();
+        assertThat(trail.append("org-1", entry(503, "event-503"))).isTrue();
+
+        Head head = trail.head("org-1");
+
+        assertThat(head.count()).isEqualTo(503);
+        assertThat(head.lastHash()).isEqualTo("hash-503");
+        assertThat(head.recentEventIds()).hasSize(MongoAuditTrail.RECENT)
+                .containsExactlyElementsOf(IntStream.rangeClosed(4, 503).mapToObj(n -> "event-" + n).toList());
+        assertThat(trail.append("org-1", entry(504, "event-4"))).isFalse();
+        assertThat(trail.append("org-1", entry(504, "event-3")))
+                .as("an event older than the last 500 is no longer recognised").isTrue();
+    }
+
+    @Test
+    void an_entry_written_without_its_head_is_written_again_under_the_same_number() {
+        trail.append("org-1", entry(1, "event-1"));
+        trail.append("org-1", entry(2, "event-2"));
+        // a crash after the entry was written and before its head: the entry document is there, the head is not
+        Entry third = entry(3, "event-3");
+        mongo.getCollection(MongoAuditTrail.ENTRIES).insertOne(new Document("_id", "org-1:0000000003")
+                .append("organisationId", "org-1").append("number", 3L).append("eventId", "event-3")
+                .append("at", Date.from(third.at())).append("type", third.type())
+                .append("actorKind", third.actorKind()).append("actorId", third.actorId())
+                .append("details", new Document(third.details())).append("hash", third.hash()));
+        assertThat(trail.head("org-1").count()).isEqualTo(2);
+
+        // the event is delivered again: the head still says 2, so it is numbered 3 again
+        assertThat(trail.append("org-1", third)).isTrue();
+
+        assertThat(mongo.getCollection(MongoAuditTrail.ENTRIES).countDocuments(new Document("eventId", "event-3")))
+                .isEqualTo(1);
+        assertThat(mongo.getCollection(MongoAuditTrail.ENTRIES).countDocuments()).isEqualTo(3);
+        assertThat(trail.head("org-1")).isEqualTo(new Head(3, "hash-3", List.of("event-1", "event-2", "event-3")));
+        assertThat(trail.entries("org-1", List.of(1L, 2L, 3L))).containsExactly(
+                entry(1, "event-1"), entry(2, "event-2"), third);
+
+        assertThat(trail.append("org-1", third)).isFalse();
+        assertThat(trail.append("org-1", entry(4, "event-4"))).isTrue();
+        assertThat(trail.head("org-1").count()).isEqualTo(4);
+    }
+
+    @Test
+    void a_stored_entry_is_readable_for_an_analyst() {
+        trail.append("org-1", new Entry(1, "event-1", T0, "MemberAdded", "OPERATOR", "acc-op",
+                Map.of("member", "acc-1", "role", "ADMIN"), "hash-1"));
+
+        BsonDocument stored = mongo.getCollection(MongoAuditTrail.ENTRIES).withDocumentClass(BsonDocument.class)
+                .find(new Document("_id", "org-1:0000000001")).first();
+
+        assertThat(stored).isNotNull();
+        assertThat(stored.getInt64("number").getValue()).isEqualTo(1L);
+        assertThat(stored.getString("eventId").getValue()).isEqualTo("event-1");
+        assertThat(stored.get("at").getBsonType()).isEqualTo(BsonType.DATE_TIME);
+        assertThat(stored.getDateTime("at").getValue()).isEqualTo(T0.toEpochMilli());
+        assertThat(stored.getString("type").getValue()).isEqualTo("MemberAdded");
+        assertThat(stored.getString("actorKind").getValue()).isEqualTo("OPERATOR");
+        assertThat(stored.getString("actorId").getValue()).isEqualTo("acc-op");
+        assertThat(stored.getDocument("details")).isEqualTo(BsonDocument.parse("{member: 'acc-1', role: 'ADMIN'}"));
+        assertThat(stored.getString("hash").getValue()).isEqualTo("hash-1");
+    }
+
+    // ----- activity -----------------------------------------------------------------------------------
+
+    @Test
+    void an_assessment_is_counted_once_per_kind() {
+        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
+        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
+        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-2");
+        trail.count("org-1", "round-1", DAY, Activity.COMPLETED, "assessment-1");
+        trail.count("org-1", "round-1", DAY, Activity.COMPLETED, "assessment-1");
+
+        assertThat(trail.activity("org-1")).containsExactly(new DayCount("round-1", DAY, 2, 1));
+        assertThat(mongo.getCollection(MongoAuditTrail.ACTIVITY).countDocuments()).isEqualTo(1);
+        Document index = mongo.getCollection(MongoAuditTrail.ACTIVITY_INDEX)
+                .find(new Document("_id", "org-1")).first();
+        assertThat(index.getList("days", String.class)).containsExactly("org-1:round-1:2026-11-22");
+    }
+
+    @Test
+    void a_day_with_completions_only_counts_no_starts() {
+        trail.count("org-1", "round-1", DAY, Activity.COMPLETED, "assessment-1");
+
+        assertThat(trail.activity("org-1")).containsExactly(new DayCount("round-1", DAY, 0, 1));
+    }
+
+    @Test
+    void activity_is_listed_per_round_and_day_in_order_and_only_the_organisations_own() {
+        LocalDate next = DAY.plusDays(1);
+        LocalDate previous = DAY.minusDays(1);
+        trail.count("org-1", "round-b", next, Activity.STARTED, "a-1");
+        trail.count("org-1", "round-b", DAY, Activity.STARTED, "a-2");
+        trail.count("org-1", "round-a", DAY, Activity.STARTED, "a-3");
+        trail.count("org-1", "round-a", DAY, Activity.COMPLETED, "a-3");
+        trail.count("org-1", "round-a", previous, Activity.STARTED, "a-4");
+        trail.count("org-1", "round-a", next, Activity.COMPLETED, "a-4");
+        trail.count("org-2", "round-c", DAY, Activity.STARTED, "b-1");
+        trail.count("org-2", "round-c", DAY, Activity.STARTED, "b-2");
+
+        assertThat(trail.activity("org-1")).containsExactly(
+                new DayCount("round-a", previous, 1, 0),
+                new DayCount("round-a", DAY, 1, 1),
+                new DayCount("round-b", DAY, 1, 0),
+                new DayCount("round-a", next, 0, 1),
+                new DayCount("round-b", next, 1, 0));
+        assertThat(trail.activity("org-2")).containsExactly(new DayCount("round-c", DAY, 2, 0));
+        assertThat(trail.activity("org-3")).isEmpty();
+    }
+
+    @Test
+    void a_stored_activity_day_is_readable_for_an_analyst() {
+        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
+
+        Document stored = mongo.getCollection(MongoAuditTrail.ACTIVITY)
+                .find(new Document("_id", "org-1:round-1:2026-11-22")).first();
+
+        assertThat(stored).isNotNull();
+        assertThat(stored.getString("organisationId")).isEqualTo("org-1");
+        assertThat(stored.getString("roundId")).isEqualTo("round-1");
+        assertThat(stored.getString("day")).isEqualTo("2026-11-22");
+        assertThat(stored.getList("started", String.class)).containsExactly("assessment-1");
+    }
+
+    // ----- participations and members -----------------------------------------------------------------
+
+    @Test
+    void a_participation_is_remembered_per_assessment() {
+        Participation participation = new Participation("org-1", "round-1", "team-1");
+
+        trail.rememberParticipation("assessment-1", participation);
+        trail.rememberParticipation("assessment-2", new Participation("org-2", "round-2", "team-2"));
+
+        assertThat(trail.participationOf("assessment-1")).contains(participation);
+        assertThat(trail.participationOf("assessment-2")).contains(new Participation("org-2", "round-2", "team-2"));
+        assertThat(trail.participationOf("assessment-3")).isEmpty();
+    }
+
+    @Test
+    void an_accounts_organisations_are_replaced_as_a_whole() {
+        assertThat(trail.organisationsOf("acc-1")).isEmpty();
+
+        trail.setOrganisationsOf("acc-1", List.of("org-2", "org-1"));
+        trail.setOrganisationsOf("acc-2", List.of("org-3"));
+        assertThat(trail.organisationsOf("acc-1")).containsExactly("org-2", "org-1");
+
+        trail.setOrganisationsOf("acc-1", List.of("org-1"));
+        assertThat(trail.organisationsOf("acc-1")).containsExactly("org-1");
+        assertThat(trail.organisationsOf("acc-2")).containsExactly("org-3");
+
+        trail.setOrganisationsOf("acc-1", List.of());
+        assertThat(trail.organisationsOf("acc-1")).isEmpty();
+    }
+
+    // ----- clear --------------------------------------------------------------------------------------
+
+    @Test
+    void clearing_forgets_everything() {
+        trail.append("org-1", entry(1, "event-1"));
+        trail.append("org-1", entry(2, "event-2"));
+        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
+        trail.rememberParticipation("assessment-1", new Participation("org-1", "round-1", "team-1"));
+        trail.setOrganisationsOf("acc-1", List.of("org-1"));
+
+        trail.clear();
+
+        assertThat(trail.head("org-1")).isEqualTo(new Head(0, "", List.of()));
+        assertThat(trail.entries("org-1", List.of(1L, 2L))).isEmpty();
+        assertThat(trail.activity("org-1")).isEmpty();
+        assertThat(trail.participationOf("assessment-1")).isEmpty();
+        assertThat(trail.organisationsOf("acc-1")).isEmpty();
+        for (String collection : List.of(MongoAuditTrail.HEADS, MongoAuditTrail.ENTRIES, MongoAuditTrail.ACTIVITY,
+                MongoAuditTrail.ACTIVITY_INDEX, MongoAuditTrail.PARTICIPATIONS, MongoAuditTrail.MEMBERS)) {
+            assertThat(mongo.getCollection(collection).countDocuments()).as(collection).isZero();
+        }
+
+        // rebuilt from the first event: the same events are appended again, from number 1
+        assertThat(trail.append("org-1", entry(1, "event-1"))).isTrue();
+        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
+        assertThat(trail.head("org-1")).isEqualTo(new Head(1, "hash-1", List.of("event-1")));
+        assertThat(trail.activity("org-1")).containsExactly(new DayCount("round-1", DAY, 1, 0));
+    }
+
+    private static Entry entry(long number, String eventId) {
+        return new Entry(number, eventId, T0.plusSeconds(number), "TeamAdded", "MEMBER", "acc-admin",
+                Map.of("team", "team-" + number, "name", "Team " + number), "hash-" + number);
+    }
+}

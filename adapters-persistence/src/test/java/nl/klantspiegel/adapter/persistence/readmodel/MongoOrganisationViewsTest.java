@@ -1,0 +1,220 @@
+package nl.klantspiegel.adapter.persistence.readmodel;
+
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.out.OrganisationViews.Summary;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.organisation.Role;
+import org.bson.BsonDocument;
+import org.bson.BsonType;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The organisations' read model through the real MongoDB driver, against the embedded wire-protocol server. */
+class MongoOrganisationViewsTest {
+
+    @RegisterExtension
+    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("organisations");
+
+    MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
+    MongoOrganisationViews views = new MongoOrganisationViews(mongo);
+
+    private static final Instant OPENED = Instant.parse("2026-11-22T09:00:00.123Z");
+    private static final Instant CLOSES = Instant.parse("2026-12-01T17:00:00Z");
+    private static final Instant CLOSED = Instant.parse("2026-11-25T08:30:15.007Z");
+
+    @Test
+    void a_full_view_is_read_back_as_it_was_saved() {
+        OrganisationView view = fullView("org-1", "Acme");
+
+        views.save(view);
+
+        assertThat(views.find("org-1")).contains(view);
+    }
+
+    @Test
+    void an_unknown_organisation_has_no_view() {
+        views.save(fullView("org-1", "Acme"));
+
+        assertThat(views.find("org-2")).isEmpty();
+        assertThat(new MongoOrganisationViews(new MongoTemplate(embedded.client(), embedded.freshDatabaseName()))
+                .find("org-1")).isEmpty();
+    }
+
+    @Test
+    void an_organisation_without_teams_members_or_rounds_is_read_back() {
+        OrganisationView bare = new OrganisationView("org-1", "Bare", 5, List.of(), List.of(), List.of(), 0);
+
+        views.save(bare);
+
+        assertThat(views.find("org-1")).contains(bare);
+    }
+
+    @Test
+    void saving_again_replaces_the_view() {
+        OrganisationView first = fullView("org-1", "Acme");
+        views.save(first);
+        OrganisationView later = new OrganisationView("org-1", "Acme", 7,
+                List.of(new Organisation.Team("t-9", "Only team", false)), List.of(), List.of(), 12);
+
+        views.save(later);
+
+        assertThat(views.find("org-1")).contains(later);
+        assertThat(mongo.getCollection(MongoOrganisationViews.ORGANISATIONS).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void all_lists_the_organisations_in_the_order_they_were_registered() {
+        assertThat(views.all()).isEmpty();
+
+        views.save(fullView("org-b", "Beta"));
+        views.save(fullView("org-a", "Alpha"));
+        views.save(fullView("org-c", "Gamma"));
+
+        assertThat(views.all()).containsExactly(
+                new Summary("org-b", "Beta"), new Summary("org-a", "Alpha"), new Summary("org-c", "Gamma"));
+    }
+
+    @Test
+    void a_rename_changes_the_name_in_the_list_and_keeps_its_place() {
+        views.save(fullView("org-b", "Beta"));
+        views.save(fullView("org-a", "Alpha"));
+
+        views.save(fullView("org-b", "Beta Renamed"));
+
+        assertThat(views.all()).containsExactly(new Summary("org-b", "Beta Renamed"), new Summary("org-a", "Alpha"));
+        assertThat(views.find("org-b").orElseThrow().name()).isEqualTo("Beta Renamed");
+    }
+
+    @Test
+    void saving_again_does_not_list_an_organisation_twice() {
+        views.save(fullView("org-a", "Alpha"));
+        views.save(fullView("org-b", "Beta"));
+
+        views.save(fullView("org-a", "Alpha"));
+        views.save(withVersion(fullView("org-a", "Alpha"), 9));
+        views.save(fullView("org-b", "Beta"));
+
+        assertThat(views.all()).containsExactly(new Summary("org-a", "Alpha"), new Summary("org-b", "Beta"));
+        assertThat(mongo.getCollection(MongoOrganisationViews.INDEX).countDocuments()).isEqualTo(1);
+    }
+
+    @Test
+    void the_list_survives_a_new_store_on_the_same_database() {
+        views.save(fullView("org-a", "Alpha"));
+        views.save(fullView("org-b", "Beta"));
+
+        MongoOrganisationViews again = new MongoOrganisationViews(mongo);
+
+        assertThat(again.all()).containsExactly(new Summary("org-a", "Alpha"), new Summary("org-b", "Beta"));
+        assertThat(again.find("org-a")).contains(fullView("org-a", "Alpha"));
+    }
+
+    @Test
+    void clearing_forgets_every_view_and_the_list() {
+        views.save(fullView("org-a", "Alpha"));
+        views.save(fullView("org-b", "Beta"));
+
+        views.clear();
+
+        assertThat(views.find("org-a")).isEmpty();
+        assertThat(views.find("org-b")).isEmpty();
+        assertThat(views.all()).isEmpty();
+        assertThat(mongo.getCollection(MongoOrganisationViews.ORGANISATIONS).countDocuments()).isZero();
+        assertThat(mongo.getCollection(MongoOrganisationViews.INDEX).countDocuments()).isZero();
+
+        views.save(fullView("org-c", "Gamma"));
+        assertThat(views.all()).containsExactly(new Summary("org-c", "Gamma"));
+    }
+
+    @Test
+    void the_stored_document_is_readable_for_an_analyst() {
+        views.save(fullView("org-1", "Acme"));
+
+        BsonDocument stored = mongo.getCollection(MongoOrganisationViews.ORGANISATIONS)
+                .withDocumentClass(BsonDocument.class).find(new Document("_id", "org-1")).first();
+
+        assertThat(stored.keySet()).containsExactlyInAnyOrder(
+                "_id", "name", "minimumGroupSize", "version", "teams", "members", "rounds");
+        assertThat(stored.getString("_id").getValue()).isEqualTo("org-1");
+        assertThat(stored.getString("name").getValue()).isEqualTo("Acme");
+        assertThat(stored.get("minimumGroupSize").getBsonType()).isEqualTo(BsonType.INT32);
+        assertThat(stored.getInt32("minimumGroupSize").getValue()).isEqualTo(5);
+        assertThat(stored.get("version").getBsonType()).isEqualTo(BsonType.INT64);
+        assertThat(stored.getInt64("version").getValue()).isEqualTo(41L);
+
+        BsonDocument team = stored.getArray("teams").get(2).asDocument();
+        assertThat(team.keySet()).containsExactlyInAnyOrder("id", "name", "retired");
+        assertThat(team.getString("id").getValue()).isEqualTo("t-3");
+        assertThat(team.getString("name").getValue()).isEqualTo("Old team");
+        assertThat(team.getBoolean("retired").getValue()).isTrue();
+
+        BsonDocument lead = stored.getArray("members").get(1).asDocument();
+        assertThat(lead.keySet()).containsExactlyInAnyOrder("id", "role", "teams");
+        assertThat(lead.getString("id").getValue()).isEqualTo("acc-lead");
+        assertThat(lead.getString("role").getValue()).isEqualTo("TEAM_LEAD");
+        assertThat(lead.getArray("teams").stream().map(value -> value.asString().getValue()))
+                .containsExactly("t-1", "t-2");
+
+        BsonDocument closed = stored.getArray("rounds").get(1).asDocument();
+        assertThat(closed.keySet()).containsExactlyInAnyOrder(
+                "id", "name", "teams", "openedAt", "closesAt", "closedAt", "invitationToken");
+        assertThat(closed.getString("id").getValue()).isEqualTo("r-2");
+        assertThat(closed.getString("name").getValue()).isEqualTo("Autumn, team 2");
+        assertThat(closed.getArray("teams").stream().map(value -> value.asString().getValue()))
+                .containsExactly("t-2");
+        assertThat(closed.get("openedAt").getBsonType()).isEqualTo(BsonType.DATE_TIME);
+        assertThat(closed.getDateTime("openedAt").getValue()).isEqualTo(OPENED.toEpochMilli());
+        assertThat(closed.get("closesAt").getBsonType()).isEqualTo(BsonType.DATE_TIME);
+        assertThat(closed.getDateTime("closesAt").getValue()).isEqualTo(CLOSES.toEpochMilli());
+        assertThat(closed.get("closedAt").getBsonType()).isEqualTo(BsonType.DATE_TIME);
+        assertThat(closed.getDateTime("closedAt").getValue()).isEqualTo(CLOSED.toEpochMilli());
+        assertThat(closed.getString("invitationToken").getValue()).isEqualTo("invite-r-2");
+
+        BsonDocument open = stored.getArray("rounds").get(0).asDocument();
+        assertThat(open.get("closesAt").getBsonType()).isEqualTo(BsonType.NULL);
+        assertThat(open.get("closedAt").getBsonType()).isEqualTo(BsonType.NULL);
+        assertThat(open.getArray("teams")).isEmpty();
+
+        BsonDocument index = mongo.getCollection(MongoOrganisationViews.INDEX)
+                .withDocumentClass(BsonDocument.class).find().first();
+        assertThat(index.getString("_id").getValue()).isEqualTo("all");
+        BsonDocument entry = index.getArray("organisations").get(0).asDocument();
+        assertThat(entry.getString("id").getValue()).isEqualTo("org-1");
+        assertThat(entry.getString("name").getValue()).isEqualTo("Acme");
+    }
+
+    /** Teams (one retired), members of every role (a lead of two teams), an open and a closed round. */
+    private static OrganisationView fullView(String id, String name) {
+        List<Organisation.Team> teams = List.of(
+                new Organisation.Team("t-1", "Sales", false),
+                new Organisation.Team("t-2", "Support", false),
+                new Organisation.Team("t-3", "Old team", true));
+        List<Organisation.Member> members = List.of(
+                new Organisation.Member("acc-admin", Role.ADMIN, Set.of()),
+                new Organisation.Member("acc-lead", Role.TEAM_LEAD, Set.of("t-2", "t-1")),
+                new Organisation.Member("acc-analyst", Role.ANALYST, Set.of()));
+        List<Organisation.Round> rounds = List.of(
+                new Organisation.Round("r-1", "Spring, everyone", List.of(), OPENED.minusSeconds(86_400), null, null,
+                        "invite-r-1"),
+                new Organisation.Round("r-2", "Autumn, team 2", List.of("t-2"), OPENED, CLOSES, CLOSED,
+                        "invite-r-2"),
+                new Organisation.Round("r-3", "Winter, two teams", List.of("t-2", "t-1"), OPENED, CLOSES, null,
+                        "invite-" + UUID.nameUUIDFromBytes(id.getBytes())));
+        return new OrganisationView(id, name, 5, teams, members, rounds, 41);
+    }
+
+    private static OrganisationView withVersion(OrganisationView view, long version) {
+        return new OrganisationView(view.id(), view.name(), view.minimumGroupSize(), view.teams(), view.members(),
+                view.rounds(), version);
+    }
+}
