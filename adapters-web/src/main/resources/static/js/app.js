@@ -358,6 +358,7 @@ async function send(question, epoch) {
     if (error instanceof api.ApiError && ['team-required', 'team-not-in-round', 'unknown-team'].includes(error.type)
         && state.invitation) {
       state.invitation.team = null;
+      renderInvitation(); // the choice again, with nothing chosen
       askForTeam();
     }
   }

@@ -67,7 +67,7 @@ export function renderInvitationCard(container, { invitation, texts, started, te
   const t = texts.invitation;
   const info = invitation.info;
   const teams = info.teams ?? [];
-  const chosen = teams.find((team) => team.id === invitation.team) ?? null;
+  const chosen = teams.find((team) => team.id === invitation.team) ?? (teams.length === 1 ? teams[0] : null);
   const canChoose = !started && info.open && teams.length > 1;
 
   let team = null;

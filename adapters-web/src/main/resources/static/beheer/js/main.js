@@ -177,8 +177,15 @@ function context(number) {
     isCurrent: () => number === state.renderNumber,
     navigate,
     setTitle,
-    showAlert: showPageAlert,
-    showNotice: showPageNotice,
+    /** A message for the page, shown now and kept when the page is shown again (rerender, navigate). */
+    showAlert(text, { lead = null } = {}) {
+      state.pendingMessage = { kind: 'alert', text, lead };
+      showPageAlert(text, { lead });
+    },
+    showNotice(text) {
+      state.pendingMessage = { kind: 'notice', text };
+      showPageNotice(text);
+    },
     clearMessages: clearPageMessages,
     refreshAccount,
     /** Shows the page again with fresh data; the focus goes to `focusSelector` (within the page) if given. */
@@ -217,7 +224,7 @@ async function render({ focus = true, focusSelector = null } = {}) {
   if (message?.kind === 'notice') {
     showPageNotice(message.text);
   } else if (message?.kind === 'alert') {
-    showPageAlert(message.text);
+    showPageAlert(message.text, { lead: message.lead ?? null });
   }
 
   if (route.name === 'home') {

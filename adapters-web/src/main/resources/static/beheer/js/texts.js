@@ -268,7 +268,7 @@ const texts = {
     previousPage: 'Vorige',
     nextPage: 'Volgende',
     pageOf: (page) => `Pagina ${page}`,
-    totalEntries: (n) => `${n} ${n === 1 ? 'gebeurtenis' : 'gebeurtenissen'} in totaal`,
+    totalEntries: (n) => `${n} ${n === 1 ? 'gebeurtenis' : 'gebeurtenissen'} in het hele logboek`,
     auditTypes: {
       AccountActivated: 'Account geactiveerd',
       ApiTokenCreated: 'API-token aangemaakt',
@@ -301,6 +301,7 @@ const texts = {
     },
 
     // settings
+    anonymityHeading: 'Anonimiteit',
     settingsIntro: 'Rapporten tonen alleen uitslagen van groepen van minstens dit aantal mensen, zodat niemand herkenbaar is.',
     minimumGroupSize: 'Minimale groepsgrootte',
     minimumGroupSizeHint: 'Van 3 tot en met 50. Na de eerste ronde kan het getal alleen nog omhoog.',
@@ -567,7 +568,7 @@ const texts = {
     previousPage: 'Previous',
     nextPage: 'Next',
     pageOf: (page) => `Page ${page}`,
-    totalEntries: (n) => `${n} ${n === 1 ? 'event' : 'events'} in total`,
+    totalEntries: (n) => `${n} ${n === 1 ? 'event' : 'events'} in the whole audit trail`,
     auditTypes: {
       AccountActivated: 'Account activated',
       ApiTokenCreated: 'API token created',
@@ -599,6 +600,7 @@ const texts = {
       expiresAt: 'Valid until',
     },
 
+    anonymityHeading: 'Anonymity',
     settingsIntro: 'Reports only show results of groups of at least this many people, so that nobody can be recognised.',
     minimumGroupSize: 'Minimum group size',
     minimumGroupSizeHint: 'From 3 to 50. After the first round the number can only be raised.',

@@ -211,6 +211,7 @@ class AuthorizationMatrixTest {
         rules.put("POST " + organisations + "/rounds/{roundId}/closure", new Rule(f -> new Call("POST", f.path("/rounds/" + f.freshRound() + "/closure"), null), adminsOnly()));
         rules.put("GET " + organisations + "/rounds/{roundId}/invitation.svg", new Rule(f -> new Call("GET", f.path("/rounds/" + f.round + "/invitation.svg"), null), adminsOnly()));
         rules.put("GET " + organisations + "/audit", new Rule(f -> new Call("GET", f.path("/audit"), null), adminsOnly()));
+        rules.put("GET " + organisations + "/audit.csv", new Rule(f -> new Call("GET", f.path("/audit.csv"), null), adminsOnly()));
         return rules;
     }
 

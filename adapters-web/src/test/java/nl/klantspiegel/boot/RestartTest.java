@@ -59,10 +59,39 @@ class RestartTest {
         }
     }
 
+    @Test
+    void organisations_accounts_rounds_and_the_audit_trail_survive_a_restart() {
+        String organisation;
+        String invitation;
+        JsonNode audit;
+        try (ConfigurableApplicationContext app = start()) {
+            Organisations organisations = new Organisations(client(app));
+            Organisations.Admin admin = organisations.organisationWithAdmin("Blijvend", "blijvend@example.nl");
+            organisation = admin.organisation();
+            admin.caller().post(admin.path("/teams"), java.util.Map.of("name", "Team"));
+            invitation = admin.caller().post(admin.path("/rounds"), java.util.Map.of("name", "Ronde"))
+                    .json().get("invitationToken").asText();
+            audit = admin.caller().get(admin.path("/audit")).json().get("entries");
+        }
+
+        try (ConfigurableApplicationContext app = start()) {
+            ApiClient api = client(app);
+            Organisations organisations = new Organisations(api);
+            Organisations.Caller admin = organisations.caller("blijvend@example.nl", "admin password blijvend@example.nl");
+            JsonNode after = admin.get("/api/organisations/" + organisation + "/audit").json().get("entries");
+            assertThat(after.size()).as("the sign-in and the new token were added").isEqualTo(audit.size() + 2);
+            assertThat(after.get(2)).as("the newest entry before the restart").isEqualTo(audit.get(0));
+            assertThat(api.get("/api/invitations/" + invitation).json().get("roundName").asText()).isEqualTo("Ronde");
+            assertThat(admin.get("/api/organisations/" + organisation + "/teams").json()).hasSize(1);
+        }
+    }
+
     private ConfigurableApplicationContext start() {
         // arguments, not default properties: those would lose to application.properties
         return new SpringApplicationBuilder(KlantspiegelApplication.class)
-                .run("--server.port=0", "--klantspiegel.data-dir=" + dataDirectory);
+                .run("--server.port=0", "--klantspiegel.data-dir=" + dataDirectory,
+                        "--klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
+                        "--klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD);
     }
 
     private static ApiClient client(ConfigurableApplicationContext app) {

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { el } from '../../../js/dom.js';
 import { formatDateTime, formatDay, formatShortDateTime } from '../texts.js';
-import { emptyState, field, isBusy, messageRegion, problemMessage, section, setBusy, showIn } from '../ui.js';
+import { emptyState, field, isBusy, problemMessage, section, setBusy } from '../ui.js';
 
 const PAGE_SIZE = 25;
 const CSV_SIZE = 500;
@@ -117,8 +117,10 @@ function detailItems(ctx, entry) {
   if (d.role) {
     add(labels.role, t.roles[d.role] ?? d.role);
   }
-  if ('teams' in d && (entry.type === 'RoundOpened' || d.teams)) {
-    add(labels.teamNames, d.teamNames || (d.teams ? d.teams : (entry.type === 'RoundOpened' ? t.wholeOrganisation : '')));
+  if (d.teamNames) {
+    add(labels.teamNames, d.teamNames);
+  } else if (entry.type === 'RoundOpened' && !d.teams) {
+    add(labels.teamNames, t.wholeOrganisation); // no teams named: the whole organisation
   }
   if (d.closesAt) {
     add(labels.closesAt, formatDateTime(d.closesAt, language));
@@ -142,11 +144,9 @@ function entriesSection(ctx, organisation, audit, filters) {
   const apply = el('button', { type: 'submit', class: 'button', dataset: { testid: 'audit-apply' } }, t.applyFilters);
   const reset = el('button', { type: 'button', class: 'button button--quiet', dataset: { testid: 'audit-reset' } },
     t.resetFilters);
-  const filterError = messageRegion('alert', 'audit-filter-error');
   const form = el('form', { class: 'form filters', novalidate: true, 'aria-label': t.filtersLabel, dataset: { testid: 'audit-filters' } },
     el('div', { class: 'filters__fields' }, type.root, from.root, to.root),
-    el('div', { class: 'filters__buttons' }, apply, reset),
-    filterError);
+    el('div', { class: 'filters__buttons' }, apply, reset));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const badDate = from.input.validity?.badInput || to.input.validity?.badInput;

@@ -37,7 +37,7 @@ export async function render(ctx, organisation) {
       sorted.length === 0
         ? emptyState(t.noMembers, 'members-empty')
         : el('ul', { class: 'item-list', dataset: { testid: 'member-list' } },
-          sorted.map((member) => memberItem(ctx, organisation, member, teamNames, members)))));
+          sorted.map((member) => memberItem(ctx, organisation, member, teamNames)))));
 }
 
 function activationPanel(ctx, organisation, link) {
@@ -167,7 +167,7 @@ function addForm(ctx, organisation) {
   return section({ heading: t.addMemberHeading, className: 'card', testid: 'add-member-section' }, form);
 }
 
-function memberItem(ctx, organisation, member, teamNames, members) {
+function memberItem(ctx, organisation, member, teamNames) {
   const { t } = ctx;
   const titleId = uid('member');
   const email = member.email ?? t.emailErased;

@@ -46,7 +46,7 @@ export async function render(ctx, organisation) {
     }
   });
   return el('div', { class: 'tab-content' },
-    section({ heading: t.minimumGroupSize, className: 'card', testid: 'settings' },
+    section({ heading: t.anonymityHeading, className: 'card', testid: 'settings' },
       el('p', {}, t.settingsIntro),
       el('p', { class: 'muted', dataset: { testid: 'minimum-group-size-now' } }, t.minimumGroupSizeNow(current)),
       form));

@@ -37,6 +37,7 @@ class AuditController {
 
     private static final String PATH = "/api/organisations/{organisationId}/audit";
     private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final int MAXIMUM_FILE_ENTRIES = 100_000;
 
     private final AuditTrailQuery audit;
 
@@ -71,12 +72,15 @@ class AuditController {
                                @RequestParam(required = false) String type,
                                @RequestParam(defaultValue = "0") String page,
                                @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size) {
-        AuditPage found = page(caller, organisationId, from, to, type, page, size);
+        return csvResponse(organisationId, page(caller, organisationId, from, to, type, page, size).entries());
+    }
+
+    private static ResponseEntity<String> csvResponse(String organisationId, List<AuditTrailQuery.Entry> entries) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader("number", "at", "type", "actorKind", "actorId", "actorEmail", "details", "hash")
                 .get())) {
-            for (AuditTrailQuery.Entry entry : found.entries()) {
+            for (AuditTrailQuery.Entry entry : entries) {
                 csv.printRecord(entry.number(), entry.at(), entry.type(), entry.actorKind(), entry.actorId(),
                         entry.actorEmail(), details(entry.details()), entry.hash());
             }
@@ -87,6 +91,23 @@ class AuditController {
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + organisationId + ".csv\"")
                 .body(out.toString());
+    }
+
+    /** Every matching entry, oldest last, as one CSV file: for a plain download link (the session's cookie). */
+    @GetMapping(path = PATH + ".csv", produces = "text/csv")
+    @Operation(summary = "Every matching entry as one CSV file (admins)")
+    ResponseEntity<String> csvFile(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                   @RequestParam(required = false) String from,
+                                   @RequestParam(required = false) String to,
+                                   @RequestParam(required = false) String type) {
+        List<AuditTrailQuery.Entry> entries = new java.util.ArrayList<>();
+        AuditPage page;
+        int number = 0;
+        do {
+            page = page(caller, organisationId, from, to, type, String.valueOf(number++), "500");
+            entries.addAll(page.entries());
+        } while (page.hasMore() && entries.size() < MAXIMUM_FILE_ENTRIES);
+        return csvResponse(organisationId, entries);
     }
 
     private AuditPage page(Caller caller, String organisationId, String from, String to, String type, String page,

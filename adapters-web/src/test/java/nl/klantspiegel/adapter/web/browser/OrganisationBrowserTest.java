@@ -27,6 +27,12 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,16 +62,7 @@ import static org.junit.jupiter.api.Assertions.fail;
                 // this test uses none (only WebDriver and ChromeDriver's own commands)
                 "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=ERROR",
                 "logging.level.org.openqa.selenium.chromium.ChromiumDriver=ERROR"})
-@org.springframework.context.annotation.Import(OrganisationBrowserTest.TemporaryShim.class)
 class OrganisationBrowserTest {
-
-    @org.springframework.boot.test.context.TestConfiguration
-    static class TemporaryShim implements org.springframework.web.servlet.config.annotation.WebMvcConfigurer {
-        @Override
-        public void addViewControllers(org.springframework.web.servlet.config.annotation.ViewControllerRegistry registry) {
-            registry.addViewController("/beheer/").setViewName("forward:/beheer/index.html");
-        }
-    }
 
     static final String OPERATOR_EMAIL = "operator@klantspiegel.test";
     static final String OPERATOR_PASSWORD = "de operator heeft een lange zin";
@@ -273,6 +270,10 @@ class OrganisationBrowserTest {
         String adminPassword = "een wachtwoord als een zin " + number;
         String roundName = "Najaar 2026";
 
+        // the links the server hands out (activation, setup) point at /beheer/: it serves the administration
+        assertThat(pageAt("/beheer/")).as("GET /beheer/ (where the server's activation links point)")
+                .contains("<title>Klantspiegel beheer</title>");
+
         // the operator signs in
         browser.get(base() + "/beheer/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("signin-email")));
@@ -396,6 +397,22 @@ class OrganisationBrowserTest {
 
     private String base() {
         return "http://localhost:" + port;
+    }
+
+    /** The page at that path as a browser asks for it (following redirects); its status must be 200. */
+    private String pageAt(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                    .send(HttpRequest.newBuilder(URI.create(base() + path)).header("Accept", "text/html").GET().build(),
+                            HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("status of GET %s (at last %s)", path, response.uri()).isEqualTo(200);
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     // ------------------------------------------------------------------ keyboard
