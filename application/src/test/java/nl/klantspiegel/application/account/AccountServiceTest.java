@@ -1,0 +1,682 @@
+package nl.klantspiegel.application.account;
+
+import nl.klantspiegel.application.port.in.AccountSummary;
+import nl.klantspiegel.application.port.in.ApiTokensUseCase.ApiTokenSummary;
+import nl.klantspiegel.application.port.in.ApiTokensUseCase.NewApiToken;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.SignInRefused;
+import nl.klantspiegel.application.port.out.Accounts.Account;
+import nl.klantspiegel.application.port.out.ApiTokens.ApiToken;
+import nl.klantspiegel.application.testing.FakePasswordHashing;
+import nl.klantspiegel.application.testing.InMemoryAccounts;
+import nl.klantspiegel.application.testing.InMemoryApiTokens;
+import nl.klantspiegel.application.testing.InMemoryMemberships;
+import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
+import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
+import nl.klantspiegel.application.testing.MutableClock;
+import nl.klantspiegel.application.testing.RecordingEventGateway;
+import nl.klantspiegel.domain.account.AccountActivated;
+import nl.klantspiegel.domain.account.ApiTokenCreated;
+import nl.klantspiegel.domain.account.ApiTokenRevoked;
+import nl.klantspiegel.domain.account.EmailAddress;
+import nl.klantspiegel.domain.account.PasswordPolicy.WeakPassword;
+import nl.klantspiegel.domain.account.SignInFailed;
+import nl.klantspiegel.domain.account.SignedIn;
+import nl.klantspiegel.domain.organisation.Actor;
+import nl.klantspiegel.domain.organisation.Membership;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.organisation.OrganisationRegistered;
+import nl.klantspiegel.domain.organisation.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Accounts: signing in (one refusal whatever the reason, throttled per account and per client address, every
+ * sign-in and failed sign-in of an existing account published), activation links, invitations, the operator's
+ * bootstrap, the account's own summary, and personal API tokens (shown once, kept as their SHA-256 only).
+ */
+class AccountServiceTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
+    private static final String PASSWORD = "correct horse battery";
+    private static final String ADDRESS = "192.0.2.10";
+    private static final String ANN = "acc-ann";
+    private static final String OPERATOR = "acc-operator";
+    private static final String PENDING = "acc-pending";
+    private static final String PENDING_TOKEN = "activation-token-of-pending-0001";
+
+    private final MutableClock clock = new MutableClock(NOW);
+    private final InMemoryAccounts accounts = new InMemoryAccounts();
+    private final InMemoryApiTokens apiTokens = new InMemoryApiTokens();
+    private final InMemoryOperatorSetup operatorSetup = new InMemoryOperatorSetup();
+    private final InMemoryMemberships memberships = new InMemoryMemberships();
+    private final InMemoryOrganisationViews organisations = new InMemoryOrganisationViews();
+    private final FakePasswordHashing passwords = new FakePasswordHashing();
+    private final RecordingEventGateway events = new RecordingEventGateway();
+    private final AccountService service = new AccountService(accounts, apiTokens, operatorSetup, memberships,
+            organisations, passwords, events, clock);
+
+    @BeforeEach
+    void someAccounts() {
+        accounts.put(new Account(ANN, new EmailAddress("ann@acme.example"), false, "hash:" + PASSWORD, null, null,
+                NOW.minusSeconds(3600), NOW.minusSeconds(3000)));
+        accounts.put(new Account(OPERATOR, new EmailAddress("operator@klantspiegel.example"), true,
+                "hash:operator password", null, null, NOW.minusSeconds(3600), NOW.minusSeconds(3600)));
+        accounts.put(new Account(PENDING, new EmailAddress("pending@acme.example"), false, null,
+                Secrets.hash(PENDING_TOKEN), NOW.plus(Duration.ofDays(3)), NOW.minusSeconds(3600), null));
+    }
+
+    // ----- signing in ---------------------------------------------------------------------------------
+
+    @Test
+    void the_right_password_signs_in_and_is_published() {
+        assertThat(service.signIn(" Ann@ACME.example ", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(events.published()).containsExactly(new SignedIn(ANN, NOW));
+    }
+
+    @Test
+    void the_operator_signs_in_as_the_operator() {
+        assertThat(service.signIn("operator@klantspiegel.example", "operator password", ADDRESS))
+                .isEqualTo(new Caller(OPERATOR, true));
+    }
+
+    @Test
+    void a_wrong_password_and_an_unknown_account_get_the_same_refusal() {
+        SignInRefused wrongPassword = catchThrowableOfType(
+                () -> service.signIn("ann@acme.example", "not the password", ADDRESS), SignInRefused.class);
+        SignInRefused unknown = catchThrowableOfType(
+                () -> service.signIn("nobody@acme.example", PASSWORD, ADDRESS), SignInRefused.class);
+
+        assertThat(wrongPassword).hasMessage(unknown.getMessage());
+        assertThat(wrongPassword.retryAfter()).isEmpty();
+        assertThat(unknown.retryAfter()).isEmpty();
+        assertThat(events.published()).as("a failure is published for the existing account only")
+                .containsExactly(new SignInFailed(ANN, NOW));
+    }
+
+    @Test
+    void an_unknown_account_is_checked_against_a_hash_too_so_it_takes_as_long() {
+        assertThatThrownBy(() -> service.signIn("nobody@acme.example", PASSWORD, ADDRESS))
+                .isInstanceOf(SignInRefused.class);
+        assertThatThrownBy(() -> service.signIn("no address", null, ADDRESS)).isInstanceOf(SignInRefused.class);
+
+        assertThat(passwords.checkedAgainst()).hasSize(2).doesNotContainNull();
+        assertThat(passwords.checkedAgainst().get(0)).startsWith("hash:").isEqualTo(passwords.checkedAgainst().get(1));
+        assertThat(passwords.hashed()).as("the stand-in hash is made once").isEqualTo(1);
+    }
+
+    @Test
+    void no_address_or_no_password_is_refused_like_any_other_failure() {
+        assertThatThrownBy(() -> service.signIn(null, PASSWORD, ADDRESS)).isInstanceOf(SignInRefused.class);
+        assertThatThrownBy(() -> service.signIn("ann@acme.example", null, ADDRESS)).isInstanceOf(SignInRefused.class);
+        assertThat(events.published()).containsExactly(new SignInFailed(ANN, NOW));
+    }
+
+    @Test
+    void an_account_that_was_not_activated_cannot_sign_in() {
+        assertThatThrownBy(() -> service.signIn("pending@acme.example", "", ADDRESS))
+                .isInstanceOf(SignInRefused.class);
+        assertThatThrownBy(() -> service.signIn("pending@acme.example", "null", ADDRESS))
+                .isInstanceOf(SignInRefused.class);
+        assertThat(events.published()).containsExactly(new SignInFailed(PENDING, NOW), new SignInFailed(PENDING, NOW));
+    }
+
+    @Test
+    void after_five_failures_of_one_account_even_the_right_password_has_to_wait() {
+        for (String spelling : List.of("ann@acme.example", "ANN@acme.example", " ann@acme.example", "Ann@Acme.Example",
+                "ann@acme.example ")) {
+            SignInRefused refused = catchThrowableOfType(() -> service.signIn(spelling, "wrong", ADDRESS),
+                    SignInRefused.class);
+            assertThat(refused.retryAfter()).isEmpty();
+        }
+
+        SignInRefused throttled = catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class);
+        assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(events.published()).hasSize(6).containsOnly(new SignInFailed(ANN, NOW));
+
+        clock.advance(Duration.ofMillis(400));
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class).retryAfter()).contains(Duration.ofMillis(600));
+
+        clock.advance(Duration.ofMillis(600));
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+    }
+
+    @Test
+    void four_failures_do_not_hold_up_the_right_password() {
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+    }
+
+    @Test
+    void a_throttled_account_holds_up_no_other_account() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> service.signIn("nobody@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+    }
+
+    @Test
+    void a_success_clears_the_accounts_failures() {
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                SignInRefused refused = catchThrowableOfType(
+                        () -> service.signIn("ann@acme.example", "wrong", ADDRESS), SignInRefused.class);
+                assertThat(refused.retryAfter()).isEmpty();
+            }
+            assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        }
+    }
+
+    @Test
+    void after_twenty_failures_from_one_address_every_account_has_to_wait_there() {
+        for (int i = 1; i <= 20; i++) {
+            String email = "guess" + i + "@acme.example";
+            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+        }
+
+        SignInRefused throttled = catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class);
+        assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(events.published()).containsExactly(new SignInFailed(ANN, NOW));
+        assertThat(service.signIn("ann@acme.example", PASSWORD, "198.51.100.7")).isEqualTo(new Caller(ANN, false));
+    }
+
+    @Test
+    void nineteen_failures_from_one_address_do_not_hold_it_up() {
+        for (int i = 1; i <= 19; i++) {
+            String email = "guess" + i + "@acme.example";
+            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+        }
+
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+    }
+
+    // ----- activation ---------------------------------------------------------------------------------
+
+    @Test
+    void an_activation_link_sets_the_password_once() {
+        clock.advance(Duration.ofHours(1));
+
+        service.activate(PENDING_TOKEN, "a brand new password");
+
+        Account activated = accounts.find(PENDING).orElseThrow();
+        assertThat(activated.passwordHash()).isEqualTo("hash:a brand new password");
+        assertThat(activated.activatedAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
+        assertThat(activated.activationTokenHash()).isNull();
+        assertThat(activated.activationExpiresAt()).isNull();
+        assertThat(events.published()).containsExactly(new AccountActivated(PENDING, NOW.plus(Duration.ofHours(1))));
+        assertThat(service.signIn("pending@acme.example", "a brand new password", ADDRESS))
+                .isEqualTo(new Caller(PENDING, false));
+
+        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "another new password"))
+                .isInstanceOf(NotFound.class);
+        assertThat(accounts.find(PENDING).orElseThrow().passwordHash()).isEqualTo("hash:a brand new password");
+    }
+
+    @Test
+    void an_activation_link_works_until_it_expires() {
+        Instant expiry = accounts.find(PENDING).orElseThrow().activationExpiresAt();
+        clock.set(expiry);
+        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "a brand new password"))
+                .isInstanceOf(NotFound.class);
+
+        clock.set(expiry.minusNanos(1));
+        service.activate(PENDING_TOKEN, "a brand new password");
+        assertThat(service.isActive(PENDING)).isTrue();
+    }
+
+    @Test
+    void an_unknown_or_malformed_activation_link_is_not_found() {
+        for (String token : new String[]{"activation-token-nobody-has-0001", "short", PENDING_TOKEN + "=", null}) {
+            assertThatThrownBy(() -> service.activate(token, "a brand new password")).isInstanceOf(NotFound.class);
+        }
+        assertThat(service.isActive(PENDING)).isFalse();
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
+    void an_activation_link_without_an_expiry_is_not_found() {
+        Account pending = accounts.find(PENDING).orElseThrow();
+        accounts.put(pending.withActivation(pending.activationTokenHash(), null));
+
+        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "a brand new password"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void a_weak_password_is_refused_and_changes_nothing() {
+        Account before = accounts.find(PENDING).orElseThrow();
+
+        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "too short")).isInstanceOf(WeakPassword.class);
+
+        assertThat(accounts.find(PENDING)).contains(before);
+        assertThat(events.published()).isEmpty();
+    }
+
+    // ----- invitations --------------------------------------------------------------------------------
+
+    @Test
+    void inviting_a_new_address_makes_an_account_with_an_activation_link_for_seven_days() {
+        AccountService.Invited invited = service.invite(" New.Person@Acme.example ");
+
+        Account created = invited.account();
+        assertThat(accounts.find(created.id())).contains(created);
+        assertThat(created.email()).isEqualTo(new EmailAddress("new.person@acme.example"));
+        assertThat(created.operator()).isFalse();
+        assertThat(created.isActive()).isFalse();
+        assertThat(created.createdAt()).isEqualTo(NOW);
+        assertThat(created.activatedAt()).isNull();
+        assertThat(created.activationTokenHash()).isEqualTo(Secrets.hash(invited.activationToken()));
+        assertThat(created.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(invited.activationToken()).hasSize(43).matches(Secrets::looksLikeToken);
+
+        service.activate(invited.activationToken(), "a brand new password");
+        assertThat(service.isActive(created.id())).isTrue();
+    }
+
+    @Test
+    void inviting_an_account_not_activated_yet_gives_it_a_fresh_link_and_the_old_one_stops_working() {
+        AccountService.Invited invited = service.invite("pending@acme.example");
+
+        assertThat(invited.account().id()).isEqualTo(PENDING);
+        assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        Account stored = accounts.find(PENDING).orElseThrow();
+        assertThat(stored.activationTokenHash()).isEqualTo(Secrets.hash(invited.activationToken()));
+        assertThat(stored.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "a brand new password"))
+                .isInstanceOf(NotFound.class);
+        service.activate(invited.activationToken(), "a brand new password");
+        assertThat(accounts.creates()).isZero();
+    }
+
+    @Test
+    void inviting_an_active_account_gives_no_link_and_changes_nothing() {
+        Account ann = accounts.find(ANN).orElseThrow();
+
+        assertThat(service.invite("ann@acme.example")).isEqualTo(new AccountService.Invited(ann, null, null));
+        assertThat(accounts.find(ANN)).contains(ann);
+        assertThat(accounts.creates()).isZero();
+    }
+
+    @Test
+    void what_is_no_address_is_refused_and_shown_harmlessly() {
+        assertThatThrownBy(() -> service.invite("no address")).isInstanceOf(InvalidRequest.class)
+                .hasMessage("'no address' is not an e-mail address.");
+        assertThatThrownBy(() -> service.invite(null)).isInstanceOf(InvalidRequest.class)
+                .hasMessage("'null' is not an e-mail address.");
+        assertThatThrownBy(() -> service.invite("line\nbreak@acme.example")).isInstanceOf(InvalidRequest.class)
+                .hasMessage("'line?break@acme.example' is not an e-mail address.");
+        String sixty = "x".repeat(60);
+        assertThatThrownBy(() -> service.invite(sixty)).hasMessage("'" + sixty + "' is not an e-mail address.");
+        assertThatThrownBy(() -> service.invite(sixty + "y"))
+                .hasMessage("'" + sixty + "…' is not an e-mail address.");
+        assertThat(accounts.creates()).isZero();
+    }
+
+    @Test
+    void an_account_made_at_the_same_moment_by_someone_else_is_taken_as_it_is() {
+        accounts.beforeNextCreate(mine -> {
+            accounts.put(new Account("acc-theirs", mine.email(), false, null, "their token hash",
+                    NOW.plus(Duration.ofDays(7)), NOW, null));
+            return true;
+        });
+
+        AccountService.Invited invited = service.invite("new@acme.example");
+
+        assertThat(invited.account().id()).isEqualTo("acc-theirs");
+        assertThat(accounts.findByEmail(new EmailAddress("new@acme.example")).orElseThrow().activationTokenHash())
+                .isEqualTo(Secrets.hash(invited.activationToken()));
+        assertThat(accounts.all()).filteredOn(account -> account.email().value().equals("new@acme.example"))
+                .hasSize(1);
+        assertThat(accounts.creates()).isEqualTo(1);
+    }
+
+    @Test
+    void an_active_account_made_at_the_same_moment_gets_no_link() {
+        accounts.beforeNextCreate(mine -> {
+            accounts.put(new Account("acc-theirs", mine.email(), false, "hash:their password", null, null, NOW, NOW));
+            return true;
+        });
+
+        AccountService.Invited invited = service.invite("new@acme.example");
+
+        assertThat(invited.account().id()).isEqualTo("acc-theirs");
+        assertThat(invited.activationToken()).isNull();
+    }
+
+    @Test
+    void an_account_that_can_be_neither_found_nor_made_is_given_up_after_three_tries() {
+        for (int i = 0; i < 4; i++) {
+            accounts.beforeNextCreate(mine -> false);
+        }
+
+        assertThatThrownBy(() -> service.invite("new@acme.example")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("new@acme.example");
+        assertThat(accounts.creates()).isEqualTo(3);
+    }
+
+    // ----- the operator -------------------------------------------------------------------------------
+
+    @Test
+    void with_an_operator_there_is_nothing_to_prepare() {
+        operatorSetup.save("an old setup hash");
+
+        assertThat(service.prepareOperator("someone@klantspiegel.example", "a long enough password")).isEmpty();
+
+        assertThat(operatorSetup.tokenHash()).isEmpty();
+        assertThat(accounts.creates()).isZero();
+    }
+
+    @Test
+    void a_configured_operator_is_made_at_the_start() {
+        accounts.erase(OPERATOR);
+        operatorSetup.save("an old setup hash");
+
+        assertThat(service.prepareOperator(" Boss@Klantspiegel.example ", "the operator's password")).isEmpty();
+
+        Account operator = accounts.findByEmail(new EmailAddress("boss@klantspiegel.example")).orElseThrow();
+        assertThat(operator.operator()).isTrue();
+        assertThat(operator.passwordHash()).isEqualTo("hash:the operator's password");
+        assertThat(operator.createdAt()).isEqualTo(NOW);
+        assertThat(operator.activatedAt()).isEqualTo(NOW);
+        assertThat(operator.activationTokenHash()).isNull();
+        assertThat(events.published()).containsExactly(new AccountActivated(operator.id(), NOW));
+        assertThat(operatorSetup.tokenHash()).isEmpty();
+        assertThat(service.signIn("boss@klantspiegel.example", "the operator's password", ADDRESS))
+                .isEqualTo(new Caller(operator.id(), true));
+    }
+
+    @Test
+    void a_configured_operator_needs_a_strong_password_and_an_address_of_its_own() {
+        accounts.erase(OPERATOR);
+
+        assertThatThrownBy(() -> service.prepareOperator("boss@klantspiegel.example", "short"))
+                .isInstanceOf(WeakPassword.class);
+        assertThatThrownBy(() -> service.prepareOperator("no address", "the operator's password"))
+                .isInstanceOf(InvalidRequest.class);
+        assertThatThrownBy(() -> service.prepareOperator("ann@acme.example", "the operator's password"))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("ann@acme.example");
+
+        assertThat(accounts.anyOperator()).isFalse();
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
+    void without_a_configured_operator_a_setup_link_is_made_and_only_its_hash_kept() {
+        accounts.erase(OPERATOR);
+
+        for (String none : new String[]{null, "", "   "}) {
+            Optional<String> token = service.prepareOperator(none, null);
+
+            assertThat(token).hasValueSatisfying(value -> {
+                assertThat(value).hasSize(43).matches(Secrets::looksLikeToken);
+                assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(value));
+            });
+        }
+        assertThat(accounts.creates()).isZero();
+    }
+
+    @Test
+    void the_setup_link_makes_the_operator_once() {
+        accounts.erase(OPERATOR);
+        String token = service.prepareOperator(null, null).orElseThrow();
+
+        Caller operator = service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password");
+
+        assertThat(operator.operator()).isTrue();
+        Account stored = accounts.find(operator.accountId()).orElseThrow();
+        assertThat(stored.operator()).isTrue();
+        assertThat(stored.email()).isEqualTo(new EmailAddress("boss@klantspiegel.example"));
+        assertThat(stored.passwordHash()).isEqualTo("hash:the operator's password");
+        assertThat(events.published()).containsExactly(new AccountActivated(operator.accountId(), NOW));
+        assertThat(operatorSetup.tokenHash()).isEmpty();
+
+        assertThatThrownBy(() -> service.setUpOperator(token, "other@klantspiegel.example", "another password!"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void a_wrong_or_malformed_setup_link_is_not_found() {
+        accounts.erase(OPERATOR);
+        String token = service.prepareOperator(null, null).orElseThrow();
+
+        for (String wrong : new String[]{"setup-token-that-is-not-it-0001", "short", token + "=", null}) {
+            assertThatThrownBy(() -> service.setUpOperator(wrong, "boss@klantspiegel.example",
+                    "the operator's password")).isInstanceOf(NotFound.class);
+        }
+        assertThat(accounts.anyOperator()).isFalse();
+        assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(token));
+    }
+
+    @Test
+    void a_setup_link_is_of_no_use_once_there_is_an_operator() {
+        accounts.erase(OPERATOR);
+        String token = service.prepareOperator(null, null).orElseThrow();
+        service.prepareOperator("boss@klantspiegel.example", "the operator's password");
+        operatorSetup.save(Secrets.hash(token));
+
+        assertThatThrownBy(() -> service.setUpOperator(token, "other@klantspiegel.example", "another password!"))
+                .isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void without_a_setup_link_there_is_nothing_to_open() {
+        assertThatThrownBy(() -> service.setUpOperator("setup-token-that-is-not-it-0001",
+                "boss@klantspiegel.example", "the operator's password")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void a_weak_password_leaves_the_setup_link_for_another_try() {
+        accounts.erase(OPERATOR);
+        String token = service.prepareOperator(null, null).orElseThrow();
+
+        assertThatThrownBy(() -> service.setUpOperator(token, "boss@klantspiegel.example", "short"))
+                .isInstanceOf(WeakPassword.class);
+
+        assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(token));
+        assertThat(service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password").operator())
+                .isTrue();
+    }
+
+    // ----- the account itself -------------------------------------------------------------------------
+
+    @Test
+    void an_account_sees_its_organisations_by_name_with_its_role_and_teams() {
+        organisation("org-z", "Zeta");
+        organisation("org-a", "Alpha");
+        memberships.save(ANN, List.of(
+                new Membership("org-z", ANN, Role.TEAM_LEAD, Set.of("t-3", "t-1", "t-2")),
+                new Membership("org-a", ANN, Role.ADMIN, Set.of()),
+                new Membership("org-gone", ANN, Role.ANALYST, Set.of())));
+
+        AccountSummary me = service.me(new Caller(ANN, false));
+
+        assertThat(me).isEqualTo(new AccountSummary(ANN, "ann@acme.example", false, List.of(
+                new AccountSummary.Organisation("org-gone", "", Role.ANALYST, List.of()),
+                new AccountSummary.Organisation("org-a", "Alpha", Role.ADMIN, List.of()),
+                new AccountSummary.Organisation("org-z", "Zeta", Role.TEAM_LEAD, List.of("t-1", "t-2", "t-3")))));
+        assertThat(service.me(new Caller(OPERATOR, true)))
+                .isEqualTo(new AccountSummary(OPERATOR, "operator@klantspiegel.example", true, List.of()));
+    }
+
+    @Test
+    void an_account_that_is_gone_is_not_found() {
+        assertThatThrownBy(() -> service.me(new Caller("acc-erased", false))).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void whether_an_account_is_active_and_its_address_as_it_is_now() {
+        assertThat(service.isActive(ANN)).isTrue();
+        assertThat(service.isActive(PENDING)).isFalse();
+        assertThat(service.isActive("acc-erased")).isFalse();
+        assertThat(service.emailOf(ANN)).contains("ann@acme.example");
+        assertThat(service.emailOf("acc-erased")).isEmpty();
+    }
+
+    // ----- API tokens ---------------------------------------------------------------------------------
+
+    @Test
+    void a_new_token_is_shown_once_and_kept_only_as_its_hash() {
+        NewApiToken created = service.create(new Caller(ANN, false), null);
+
+        assertThat(created.token()).hasSize(43).matches(Secrets::looksLikeToken);
+        assertThat(created.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(90)));
+        ApiToken stored = apiTokens.find(created.id()).orElseThrow();
+        assertThat(stored).isEqualTo(new ApiToken(created.id(), Secrets.hash(created.token()), ANN, NOW,
+                NOW.plus(Duration.ofDays(90)), null));
+        assertThat(stored.toString()).doesNotContain(created.token());
+        assertThat(events.published()).containsExactly(new ApiTokenCreated(ANN, created.id(),
+                NOW.plus(Duration.ofDays(90)), NOW));
+    }
+
+    @Test
+    void a_token_is_valid_as_long_as_asked_within_a_year() {
+        assertThat(service.create(new Caller(ANN, false), Duration.ofDays(30)).expiresAt())
+                .isEqualTo(NOW.plus(Duration.ofDays(30)));
+        assertThat(service.create(new Caller(ANN, false), Duration.ofDays(365)).expiresAt())
+                .isEqualTo(NOW.plus(Duration.ofDays(365)));
+    }
+
+    @Test
+    void a_validity_out_of_range_is_refused_and_nothing_is_made() {
+        for (Duration wrong : List.of(Duration.ZERO, Duration.ofDays(-1), Duration.ofDays(366))) {
+            assertThatThrownBy(() -> service.create(new Caller(ANN, false), wrong))
+                    .isInstanceOf(InvalidRequest.class).hasMessageContaining("365 days");
+        }
+        assertThat(apiTokens.all()).isEmpty();
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
+    void a_valid_token_authenticates_its_account() {
+        String ann = service.create(new Caller(ANN, false), null).token();
+        String operator = service.create(new Caller(OPERATOR, true), null).token();
+
+        assertThat(service.authenticate(ann)).contains(new Caller(ANN, false));
+        assertThat(service.authenticate(operator)).contains(new Caller(OPERATOR, true));
+    }
+
+    @Test
+    void a_token_works_until_it_expires() {
+        NewApiToken created = service.create(new Caller(ANN, false), Duration.ofDays(1));
+
+        clock.set(created.expiresAt().minusNanos(1));
+        assertThat(service.authenticate(created.token())).isPresent();
+        clock.set(created.expiresAt());
+        assertThat(service.authenticate(created.token())).isEmpty();
+    }
+
+    @Test
+    void an_unknown_or_malformed_token_authenticates_nobody() {
+        String token = service.create(new Caller(ANN, false), null).token();
+
+        assertThat(service.authenticate("api-token-that-nobody-has-00001")).isEmpty();
+        assertThat(service.authenticate(token + "=")).isEmpty();
+        assertThat(service.authenticate("short")).isEmpty();
+        assertThat(service.authenticate(null)).isEmpty();
+    }
+
+    @Test
+    void a_token_of_an_account_that_is_not_active_or_gone_authenticates_nobody() {
+        String pending = service.create(new Caller(PENDING, false), null).token();
+        String ann = service.create(new Caller(ANN, false), null).token();
+        accounts.erase(ANN);
+
+        assertThat(service.authenticate(pending)).isEmpty();
+        assertThat(service.authenticate(ann)).isEmpty();
+    }
+
+    @Test
+    void the_tokens_are_listed_newest_first_without_the_tokens_themselves() {
+        NewApiToken first = service.create(new Caller(ANN, false), null);
+        clock.advance(Duration.ofMinutes(1));
+        NewApiToken second = service.create(new Caller(ANN, false), Duration.ofDays(10));
+        service.create(new Caller(OPERATOR, true), null);
+        clock.advance(Duration.ofMinutes(1));
+        service.revoke(new Caller(ANN, false), first.id());
+
+        assertThat(service.list(new Caller(ANN, false))).containsExactly(
+                new ApiTokenSummary(second.id(), NOW.plusSeconds(60), NOW.plusSeconds(60).plus(Duration.ofDays(10)),
+                        null),
+                new ApiTokenSummary(first.id(), NOW, NOW.plus(Duration.ofDays(90)), NOW.plusSeconds(120)));
+    }
+
+    @Test
+    void a_revoked_token_stops_working_and_revoking_it_again_changes_nothing() {
+        NewApiToken created = service.create(new Caller(ANN, false), null);
+        clock.advance(Duration.ofMinutes(5));
+
+        service.revoke(new Caller(ANN, false), created.id());
+
+        assertThat(service.authenticate(created.token())).isEmpty();
+        assertThat(apiTokens.find(created.id()).orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(300));
+        assertThat(events.published()).endsWith(new ApiTokenRevoked(ANN, created.id(), NOW.plusSeconds(300)));
+
+        clock.advance(Duration.ofMinutes(5));
+        service.revoke(new Caller(ANN, false), created.id());
+
+        assertThat(apiTokens.find(created.id()).orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(300));
+        assertThat(events.published()).hasSize(2);
+    }
+
+    @Test
+    void someone_elses_token_is_not_found() {
+        NewApiToken anns = service.create(new Caller(ANN, false), null);
+
+        assertThatThrownBy(() -> service.revoke(new Caller(OPERATOR, true), anns.id()))
+                .isInstanceOf(NotFound.class).hasMessageContaining(anns.id());
+        assertThatThrownBy(() -> service.revoke(new Caller(ANN, false), "no-such-token"))
+                .isInstanceOf(NotFound.class);
+        assertThat(service.authenticate(anns.token())).isPresent();
+    }
+
+    // ----- construction -------------------------------------------------------------------------------
+
+    @Test
+    void every_collaborator_is_required() {
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(null, apiTokens, operatorSetup,
+                memberships, organisations, passwords, events, clock)).withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, null, operatorSetup,
+                memberships, organisations, passwords, events, clock)).withMessage("apiTokens");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, null,
+                memberships, organisations, passwords, events, clock)).withMessage("operatorSetup");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+                null, organisations, passwords, events, clock)).withMessage("memberships");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+                memberships, null, passwords, events, clock)).withMessage("organisations");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+                memberships, organisations, null, events, clock)).withMessage("passwords");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+                memberships, organisations, passwords, null, clock)).withMessage("events");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+                memberships, organisations, passwords, events, null)).withMessage("clock");
+    }
+
+    private void organisation(String id, String name) {
+        organisations.save(OrganisationView.of(Organisation.registeredWith(
+                new OrganisationRegistered(id, name, 5, Actor.operator(OPERATOR), NOW))));
+    }
+}

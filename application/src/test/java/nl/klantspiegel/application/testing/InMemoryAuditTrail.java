@@ -1,0 +1,122 @@
+package nl.klantspiegel.application.testing;
+
+import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.domain.assessment.Participation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The audit trails in memory, keeping the port's promises: entries numbered from 1 without gaps, a redelivered event
+ * (among the recent ones) appended once, each assessment counted once per round, day and activity.
+ */
+public final class InMemoryAuditTrail implements AuditTrail {
+
+    private final Map<String, List<Entry>> entries = new HashMap<>();
+    private final Map<String, Map<String, Set<String>>> counted = new HashMap<>();
+    private final Map<String, Participation> participations = new HashMap<>();
+    private final Map<String, List<String>> organisationsOf = new HashMap<>();
+    private final List<List<Long>> entriesAskedFor = new ArrayList<>();
+
+    @Override
+    public Head head(String organisationId) {
+        List<Entry> trail = entries.getOrDefault(organisationId, List.of());
+        return new Head(trail.size(), trail.isEmpty() ? "" : trail.get(trail.size() - 1).hash(),
+                trail.stream().map(Entry::eventId).toList());
+    }
+
+    @Override
+    public boolean append(String organisationId, Entry entry) {
+        Head head = head(organisationId);
+        if (head.recentEventIds().contains(entry.eventId())) {
+            return false;
+        }
+        if (entry.number() != head.count() + 1) {
+            throw new IllegalArgumentException("entry " + entry.number() + " does not follow " + head.count());
+        }
+        entries.computeIfAbsent(organisationId, key -> new ArrayList<>()).add(entry);
+        return true;
+    }
+
+    @Override
+    public List<Entry> entries(String organisationId, List<Long> numbers) {
+        entriesAskedFor.add(List.copyOf(numbers));
+        List<Entry> trail = entries.getOrDefault(organisationId, List.of());
+        return numbers.stream()
+                .filter(number -> number >= 1 && number <= trail.size())
+                .map(number -> trail.get((int) (number - 1)))
+                .toList();
+    }
+
+    @Override
+    public void count(String organisationId, String roundId, LocalDate day, Activity activity, String assessmentId) {
+        counted.computeIfAbsent(organisationId, key -> new TreeMap<>())
+                .computeIfAbsent(roundId + "|" + day + "|" + activity, key -> new LinkedHashSet<>())
+                .add(assessmentId);
+    }
+
+    @Override
+    public List<DayCount> activity(String organisationId) {
+        Map<String, Set<String>> counts = counted.getOrDefault(organisationId, Map.of());
+        Map<String, DayCount> byRoundAndDay = new TreeMap<>();
+        counts.forEach((key, assessments) -> {
+            String[] parts = key.split("\\|");
+            String roundAndDay = parts[0] + "|" + parts[1];
+            DayCount before = byRoundAndDay.getOrDefault(roundAndDay,
+                    new DayCount(parts[0], LocalDate.parse(parts[1]), 0, 0));
+            byRoundAndDay.put(roundAndDay, Activity.valueOf(parts[2]) == Activity.STARTED
+                    ? new DayCount(before.roundId(), before.day(), assessments.size(), before.completed())
+                    : new DayCount(before.roundId(), before.day(), before.started(), assessments.size()));
+        });
+        return byRoundAndDay.values().stream()
+                .sorted(Comparator.comparing(DayCount::day).thenComparing(DayCount::roundId))
+                .toList();
+    }
+
+    @Override
+    public void rememberParticipation(String assessmentId, Participation participation) {
+        participations.put(assessmentId, Objects.requireNonNull(participation));
+    }
+
+    @Override
+    public Optional<Participation> participationOf(String assessmentId) {
+        return Optional.ofNullable(participations.get(assessmentId));
+    }
+
+    @Override
+    public List<String> organisationsOf(String accountId) {
+        return organisationsOf.getOrDefault(accountId, List.of());
+    }
+
+    @Override
+    public void setOrganisationsOf(String accountId, List<String> organisationIds) {
+        organisationsOf.put(accountId, List.copyOf(organisationIds));
+    }
+
+    @Override
+    public void clear() {
+        entries.clear();
+        counted.clear();
+        participations.clear();
+        organisationsOf.clear();
+    }
+
+    /** Every entry of the organisation, oldest first. */
+    public List<Entry> all(String organisationId) {
+        return List.copyOf(entries.getOrDefault(organisationId, List.of()));
+    }
+
+    /** The numbers asked for in each read of entries, in order. */
+    public List<List<Long>> entriesAskedFor() {
+        return entriesAskedFor;
+    }
+}
