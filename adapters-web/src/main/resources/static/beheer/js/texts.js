@@ -138,7 +138,9 @@ const texts = {
     activationLinkFor: (email) => `Activeringslink voor ${email}`,
     handOverHeading: 'Geef de activeringslink door',
     activationLinkHelp: (date) => `Geef deze link persoonlijk door. Hij werkt één keer en is geldig tot ${date}. Wie de link heeft, kan het account activeren.`,
-    activationLinkOperatorNote: 'Bewaar de link tot hij is doorgegeven: als operator kunt u hem later niet opnieuw opvragen.',
+    activationLinkOperatorNote: 'Bewaar de link tot hij is doorgegeven: dezelfde link is later niet meer op te vragen. Wel kunt u bij de beheerders van de organisatie een nieuwe link maken; de oude werkt dan niet meer.',
+    adminsSummary: 'Beheerders',
+    renewing: 'Bezig met aanmaken…',
     minimumGroupSizeShort: (n) => `groepen vanaf ${n}`,
 
     // organisation
@@ -443,7 +445,9 @@ const texts = {
     activationLinkFor: (email) => `Activation link for ${email}`,
     handOverHeading: 'Hand over the activation link',
     activationLinkHelp: (date) => `Hand this link over personally. It works once and is valid until ${date}. Anyone with the link can activate the account.`,
-    activationLinkOperatorNote: 'Keep the link until it has been handed over: as operator you cannot ask for it again later.',
+    activationLinkOperatorNote: 'Keep the link until it has been handed over: the same link cannot be shown again later. You can make a new one under the organisation’s administrators; the old one then stops working.',
+    adminsSummary: 'Administrators',
+    renewing: 'Making a new link…',
     minimumGroupSizeShort: (n) => `groups from ${n}`,
 
     organisationSwitch: 'Organisation',

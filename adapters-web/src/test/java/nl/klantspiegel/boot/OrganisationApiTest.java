@@ -252,6 +252,45 @@ class OrganisationApiTest {
         }
 
         @Test
+        void the_operator_sees_the_admins_and_renews_a_link_for_an_admin_only() {
+            Caller operator = organisations.operator();
+            String analystEmail = email("analist");
+            JsonNode analyst = admin.caller().post(admin.path("/members"), Map.of("email", analystEmail, "role",
+                    "ANALYST")).json();
+            JsonNode secondAdmin = admin.caller().post(admin.path("/members"), Map.of("email", email("beheer2"),
+                    "role", "ADMIN")).json();
+            String firstLink = secondAdmin.get("activationUrl").asText();
+
+            JsonNode seen = operator.get(admin.path("/members")).json();
+            assertThat(seen).extracting(member -> member.get("role").asText()).containsOnly("ADMIN").hasSize(2);
+            assertThat(seen.toString()).doesNotContain(analystEmail);
+
+            Response renewed = operator.post(admin.path("/members/" + secondAdmin.get("id").asText()
+                    + "/activation"), null);
+            assertThat(renewed.status()).isEqualTo(200);
+            assertThat(renewed.json().get("activationUrl").asText()).contains("/beheer/#/activeren/")
+                    .isNotEqualTo(firstLink);
+            assertProblem(operator.post(admin.path("/members/" + analyst.get("id").asText() + "/activation"), null),
+                    403, "The operator renews an admin's activation link only");
+        }
+
+        @Test
+        void a_member_refused_by_the_rules_leaves_no_account_behind() {
+            String address = email("geweigerd");
+            assertProblem(admin.caller().post(admin.path("/members"), Map.of("email", address, "role",
+                    "TEAM_LEAD", "teams", List.of())), 400, "A team lead leads at least one team.");
+
+            JsonNode added = admin.caller().post(admin.path("/members"), Map.of("email", address, "role",
+                    "ANALYST")).json();
+            String link = added.get("activationUrl").asText();
+            assertProblem(admin.caller().post(admin.path("/members"), Map.of("email", address, "role", "ADMIN")),
+                    409, "member of the organisation already");
+            Response activated = api.post("/api/accounts/activation", Organisations.json(Map.of("activationToken",
+                    link.substring(link.lastIndexOf('/') + 1), "password", "the first link still works")));
+            assertThat(activated.status()).as(activated.body()).isEqualTo(204);
+        }
+
+        @Test
         void a_closing_time_must_lie_ahead_and_the_minimum_group_size_is_kept() {
             admin.caller().post(admin.path("/teams"), Map.of("name", "T"));
             assertProblem(admin.caller().post(admin.path("/rounds"), Map.of("name", "R", "closesAt",

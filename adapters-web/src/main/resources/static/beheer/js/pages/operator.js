@@ -1,5 +1,6 @@
-// The operator's page: every organisation, registering a new one with its first administrator, and the
-// activation link for that administrator (the operator hands it over; there is no mail).
+// The operator's page: every organisation, registering a new one with its first administrator, the
+// activation link for that administrator (the operator hands it over; there is no mail), and the administrators
+// of each organisation with a new link for one who has not activated their account.
 
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
@@ -10,8 +11,8 @@ import {
 } from '../ui.js';
 
 /**
- * The activation link made last, until the operator puts it away: it cannot be asked for again by the
- * operator, so a language switch or a reload of the list must not lose it.
+ * The activation link made last, until the operator puts it away: the same link cannot be asked for again
+ * (only a new one, which replaces it), so a language switch or a reload of the list must not lose it.
  */
 let lastLink = null;
 
@@ -143,7 +144,71 @@ function organisationItem(ctx, organisation) {
     organisation.hasAdmin
       ? badge(t.hasAdmin, 'ok', 'has-admin')
       : badge(t.noAdmin, 'warning', 'no-admin')),
-  organisation.hasAdmin ? null : firstAdminForm(ctx, organisation));
+  organisation.hasAdmin ? adminsDisclosure(ctx, organisation) : firstAdminForm(ctx, organisation));
+}
+
+/**
+ * The organisation's administrators, loaded when opened: the operator sees whether each has activated their
+ * account and can make a new link for one who has not (say the first link expired before it was used).
+ */
+function adminsDisclosure(ctx, organisation) {
+  const { t } = ctx;
+  const body = el('div', { class: 'admins', dataset: { testid: 'admins' } });
+  const details = el('details', { class: 'admins-disclosure', dataset: { testid: 'admins-disclosure' } },
+    el('summary', {}, t.adminsSummary),
+    body);
+  let loaded = false;
+  details.addEventListener('toggle', async () => {
+    if (!details.open || loaded) {
+      return;
+    }
+    loaded = true;
+    replaceChildren(body, el('p', { class: 'muted small' }, t.loading));
+    try {
+      const admins = await api.members(organisation.id);
+      replaceChildren(body, el('ul', { class: 'item-list item-list--compact' },
+        admins.map((admin) => adminItem(ctx, organisation, admin))));
+    } catch (failure) {
+      loaded = false;
+      const error = messageRegion('alert');
+      replaceChildren(body, error);
+      showIn(error, problemMessage(failure, t));
+    }
+  });
+  return details;
+}
+
+function adminItem(ctx, organisation, admin) {
+  const { t } = ctx;
+  const email = admin.email ?? t.emailErased;
+  const error = messageRegion('alert');
+  const renew = admin.active ? null
+    : el('button', { type: 'button', class: 'button button--small button--quiet', dataset: { testid: 'renew-admin-activation' } },
+      t.renewActivation);
+  renew?.addEventListener('click', async () => {
+    if (isBusy(renew)) {
+      return;
+    }
+    showIn(error, null);
+    setBusy(renew, true, t.renewing);
+    try {
+      const renewed = await api.renewActivation(organisation.id, admin.id);
+      setBusy(renew, false);
+      rememberLink(renewed);
+      ctx.showNotice(t.activationRenewed(email));
+      ctx.rerender();
+    } catch (failure) {
+      setBusy(renew, false);
+      showIn(error, problemMessage(failure, t));
+    }
+  });
+  return el('li', { class: 'item', dataset: { testid: 'admin-item' } },
+    el('div', { class: 'item__main' },
+      el('span', { class: 'item__title' }, email),
+      el('p', { class: 'item__meta' }, admin.active ? badge(t.memberActive, 'ok', 'admin-status')
+        : badge(t.memberInactive, 'warning', 'admin-status'))),
+    el('div', { class: 'item__actions' }, renew),
+    error);
 }
 
 function firstAdminForm(ctx, organisation) {

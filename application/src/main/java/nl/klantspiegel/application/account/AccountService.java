@@ -89,17 +89,30 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
 
     // ----- signing in ---------------------------------------------------------------------------------
 
+    /**
+     * Signs in with e-mail address and password. Each try is counted against the account and the client address
+     * before the password is checked, one atomic step per key, so that tries sent at the same moment cannot all
+     * pass the throttle; a try that succeeds clears the account's count and is taken back from the address's.
+     *
+     * @param clientAddress the address the request came from (one throttle per address, never null)
+     */
     @Override
     public Caller signIn(String email, String password, String clientAddress) {
+        Objects.requireNonNull(clientAddress, "clientAddress");
         Instant now = clock.instant();
         String accountKey = "account:" + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
         String addressKey = "address:" + clientAddress;
-        Instant allowedAt = later(throttle(accountKey).nextTryAllowedAt(),
-                throttle(addressKey).nextTryAllowedAt(SignInThrottle.ADDRESS_FREE_TRIES));
         Optional<Account> account = EmailAddress.parse(email).flatMap(accounts::findByEmail);
-        if (now.isBefore(allowedAt)) {
+        Instant refusedUntil = countTry(accountKey, SignInThrottle.FREE_TRIES, now);
+        if (refusedUntil == null) {
+            refusedUntil = countTry(addressKey, SignInThrottle.ADDRESS_FREE_TRIES, now);
+            if (refusedUntil != null) {
+                throttles.asMap().computeIfPresent(accountKey, (key, throttle) -> nullIfNone(throttle.withdrawn()));
+            }
+        }
+        if (refusedUntil != null) {
             account.ifPresent(found -> publish(new SignInFailed(found.id(), now)));
-            throw new SignInRefused(Duration.between(now, allowedAt));
+            throw new SignInRefused(Duration.between(now, refusedUntil));
         }
         boolean matches = account.filter(Account::isActive)
                 .map(found -> password != null && passwords.matches(password, found.passwordHash()))
@@ -108,20 +121,37 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
                     return false;
                 });
         if (!matches) {
-            throttles.put(accountKey, throttle(accountKey).failedAt(now));
-            throttles.put(addressKey, throttle(addressKey).failedAt(now));
             account.ifPresent(found -> publish(new SignInFailed(found.id(), now)));
             throw new SignInRefused(null);
         }
         throttles.invalidate(accountKey);
+        throttles.asMap().computeIfPresent(addressKey, (key, throttle) -> nullIfNone(throttle.withdrawn()));
         Account signedIn = account.orElseThrow();
         publish(new SignedIn(signedIn.id(), now));
         return new Caller(signedIn.id(), signedIn.operator());
     }
 
-    private SignInThrottle throttle(String key) {
-        SignInThrottle throttle = throttles.getIfPresent(key);
-        return throttle == null ? SignInThrottle.none() : throttle;
+    /**
+     * Counts a try against a key, unless the key has to wait.
+     *
+     * @return null when the try was counted and may go ahead; otherwise the moment from which it may
+     */
+    private Instant countTry(String key, int freeTries, Instant now) {
+        Instant[] refusedUntil = new Instant[1];
+        throttles.asMap().compute(key, (ignored, current) -> {
+            SignInThrottle throttle = current == null ? SignInThrottle.none() : current;
+            Instant allowedAt = throttle.nextTryAllowedAt(freeTries);
+            if (now.isBefore(allowedAt)) {
+                refusedUntil[0] = allowedAt;
+                return current;
+            }
+            return throttle.failedAt(now);
+        });
+        return refusedUntil[0];
+    }
+
+    private static SignInThrottle nullIfNone(SignInThrottle throttle) {
+        return throttle.failures() == 0 ? null : throttle;
     }
 
     private static Instant later(Instant one, Instant other) {
@@ -139,39 +169,72 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
                 .filter(found -> found.activationExpiresAt() != null && now.isBefore(found.activationExpiresAt()))
                 .orElseThrow(() -> new NotFound("This activation link (it may have been used, or expired)"));
         PasswordPolicy.check(password);
-        accounts.update(account.activated(passwords.hash(password), now));
+        if (!accounts.activate(account.id(), account.activationTokenHash(), passwords.hash(password), now)) {
+            throw new NotFound("This activation link (it may have been used, or expired)"); // used a moment ago
+        }
         publish(new AccountActivated(account.id(), now));
     }
 
     /**
-     * Finds the account of an e-mail address, or makes one; a new account, or one not activated yet, gets a fresh
-     * activation link (valid {@link AccountPolicy#ACTIVATION_VALIDITY}).
-     *
-     * @return the account, and the activation token when there is a link to hand over
+     * Finds the account of an e-mail address, or makes one, and gives it a fresh activation link unless it has been
+     * activated: {@link #enrol} and then {@link #issueActivation}.
      */
     public Invited invite(String email) {
-        EmailAddress address = EmailAddress.parse(email)
-                .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
-        Instant now = clock.instant();
+        return issueActivation(enrol(email).id());
+    }
+
+    /**
+     * The account of an e-mail address, if there is one.
+     *
+     * @throws InvalidRequest when the text is not an e-mail address
+     */
+    public Optional<Account> findByEmail(String email) {
+        return accounts.findByEmail(address(email));
+    }
+
+    /**
+     * Finds the account of an e-mail address, or makes one that is not activated yet and has no activation link
+     * (see {@link #issueActivation}). Two enrolments of one address at the same moment find the same account.
+     */
+    public Account enrol(String email) {
+        EmailAddress address = address(email);
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Account> existing = accounts.findByEmail(address);
-            if (existing.isPresent() && existing.get().isActive()) {
-                return new Invited(existing.get(), null, null);
-            }
-            String token = Secrets.newToken(TOKEN_BYTES);
-            Instant expiresAt = AccountPolicy.activationExpiry(now);
             if (existing.isPresent()) {
-                accounts.update(existing.get().withActivation(Secrets.hash(token), expiresAt));
-                return new Invited(existing.get(), token, expiresAt);
+                return existing.get();
             }
-            Account created = new Account(UUID.randomUUID().toString(), address, false, null, Secrets.hash(token),
-                    expiresAt, now, null);
+            Account created = new Account(UUID.randomUUID().toString(), address, false, null, null, null,
+                    clock.instant(), null);
             if (accounts.create(created)) {
-                return new Invited(created, token, expiresAt);
+                return created;
             }
             // someone else created it at the same moment: look again
         }
         throw new IllegalStateException("could not find or create the account of " + address);
+    }
+
+    /**
+     * A fresh activation link (valid {@link AccountPolicy#ACTIVATION_VALIDITY}) for an account that has not been
+     * activated; any earlier link stops working. An activated account gets none.
+     */
+    public Invited issueActivation(String accountId) {
+        Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account " + accountId));
+        if (account.isActive()) {
+            return new Invited(account, null, null);
+        }
+        String token = Secrets.newToken(TOKEN_BYTES);
+        Instant expiresAt = AccountPolicy.activationExpiry(clock.instant());
+        if (!accounts.newActivation(accountId, Secrets.hash(token), expiresAt)) {
+            // activated (or erased) a moment ago
+            return new Invited(accounts.find(accountId).orElseThrow(() -> new NotFound("The account " + accountId)),
+                    null, null);
+        }
+        return new Invited(account.withActivation(Secrets.hash(token), expiresAt), token, expiresAt);
+    }
+
+    private static EmailAddress address(String email) {
+        return EmailAddress.parse(email)
+                .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
     }
 
     /** The account invited, and the activation token to hand over (null when it is active already). */
@@ -203,14 +266,21 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         if (!Secrets.looksLikeToken(setupToken) || !Secrets.hash(setupToken).equals(expected) || accounts.anyOperator()) {
             throw new NotFound("This setup link (it may have been used)");
         }
-        Account operator = createOperator(email, password);
-        operatorSetup.clear();
-        return new Caller(operator.id(), true);
+        EmailAddress address = address(email);
+        PasswordPolicy.check(password); // both before the link is used up: a typing error does not cost the link
+        if (!operatorSetup.consume(expected)) {
+            throw new NotFound("This setup link (it may have been used)"); // used a moment ago
+        }
+        try {
+            return new Caller(createOperator(address.value(), password).id(), true);
+        } catch (RuntimeException failed) {
+            operatorSetup.save(expected); // nothing was set up: the link works again
+            throw failed;
+        }
     }
 
     private Account createOperator(String email, String password) {
-        EmailAddress address = EmailAddress.parse(email)
-                .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
+        EmailAddress address = address(email);
         PasswordPolicy.check(password);
         Instant now = clock.instant();
         Account operator = new Account(UUID.randomUUID().toString(), address, true, passwords.hash(password), null,

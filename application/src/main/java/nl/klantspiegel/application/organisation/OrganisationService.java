@@ -12,6 +12,8 @@ import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import nl.klantspiegel.application.port.in.ChangeNotYetVisible;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.out.Accounts;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OrganisationViews;
@@ -167,24 +169,43 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
 
     // ----- members ------------------------------------------------------------------------------------
 
+    /**
+     * The members, for the organisation's admins. The operator, who adds an organisation's first admin, sees its
+     * admins only: enough to hand a new activation link to one who let theirs expire.
+     */
     @Override
     public List<MemberView> members(Caller caller, String organisationId) {
+        if (caller.operator()) {
+            return existing(organisationId).members().stream()
+                    .filter(member -> member.role() == Role.ADMIN)
+                    .map(this::member)
+                    .toList();
+        }
         Access access = managing(caller, organisationId);
         return access.view().members().stream().map(this::member).toList();
     }
 
+    /**
+     * Adds a member by e-mail address. The organisation's rules are asked first, on the view, so that a refusal
+     * (already a member, a team lead without teams, a second admin by the operator) leaves no account behind and
+     * no pending member's link replaced; the account is found or made next, the aggregate decides for real, and
+     * only then is an activation link issued.
+     */
     @Override
     public NewMember addMember(Caller caller, String organisationId, String email, Role role, List<String> teams) {
         Access access = caller.operator() ? operatorAccess(caller, organisationId) : managing(caller, organisationId);
         if (role == null) {
-            throw new nl.klantspiegel.application.port.in.InvalidRequest("A member needs a role: ADMIN, TEAM_LEAD or "
-                    + "ANALYST.");
+            throw new InvalidRequest("A member needs a role: ADMIN, TEAM_LEAD or ANALYST.");
         }
-        AccountService.Invited invited = accounts.invite(email);
-        String memberId = invited.account().id();
-        long version = send(organisationId, new AddMemberCommand(organisationId, memberId, role, teams,
-                access.actor(), clock.instant()));
+        String knownId = accounts.findByEmail(email).map(Accounts.Account::id).orElse(UUID.randomUUID().toString());
+        Instant now = clock.instant();
+        List<String> memberTeams = teams == null ? List.of() : teams;
+        access.view().organisation().addMember(knownId, role, memberTeams, access.actor(), now);
+        String memberId = accounts.enrol(email).id();
+        long version = send(organisationId, new AddMemberCommand(organisationId, memberId, role, memberTeams,
+                access.actor(), now));
         OrganisationView view = awaitVersion(organisationId, version);
+        AccountService.Invited invited = accounts.issueActivation(memberId);
         return new NewMember(member(memberOf(view, memberId)), invited.activationToken(),
                 invited.activationExpiresAt());
     }
@@ -193,6 +214,9 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
     public MemberView changeMember(Caller caller, String organisationId, String memberId, Role role,
                                    List<String> teams) {
         Access access = managing(caller, organisationId);
+        if (role == null) {
+            throw new InvalidRequest("A member needs a role: ADMIN, TEAM_LEAD or ANALYST.");
+        }
         memberOf(access.view(), memberId);
         long version = send(organisationId, new ChangeMemberCommand(organisationId, memberId, role, teams,
                 access.actor(), clock.instant()));
@@ -208,12 +232,23 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         awaitVersion(organisationId, version);
     }
 
+    /**
+     * A new activation link for a member who has not activated their account; the old link stops working. The
+     * operator may do this for an admin (who may have let the first link expire before anyone could manage the
+     * organisation), the admins for anyone.
+     */
     @Override
     public NewMember renewActivation(Caller caller, String organisationId, String memberId) {
-        Access access = managing(caller, organisationId);
-        Organisation.Member member = memberOf(access.view(), memberId);
-        String email = accounts.emailOf(memberId).orElseThrow(() -> new NotFound("The account of member " + memberId));
-        AccountService.Invited invited = accounts.invite(email);
+        Organisation.Member member;
+        if (caller.operator()) {
+            member = memberOf(existing(organisationId), memberId);
+            if (member.role() != Role.ADMIN) {
+                throw new AccessDenied("The operator renews an admin's activation link only; the admins do the rest.");
+            }
+        } else {
+            member = memberOf(managing(caller, organisationId).view(), memberId);
+        }
+        AccountService.Invited invited = accounts.issueActivation(memberId);
         return new NewMember(member(member), invited.activationToken(), invited.activationExpiresAt());
     }
 
@@ -276,7 +311,8 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
     @Override
     public Invitation look(String token) {
         Invitations.Invitation invitation = invitation(token);
-        OrganisationView view = existing(invitation.organisationId());
+        OrganisationView view = Optional.of(invitation.organisationId()).flatMap(views::find)
+                .orElseThrow(() -> new NotFound("This invitation"));
         Organisation organisation = view.organisation();
         Organisation.Round round = organisation.findRound(invitation.roundId())
                 .orElseThrow(() -> new NotFound("This invitation"));

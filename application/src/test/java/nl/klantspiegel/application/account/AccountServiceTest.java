@@ -213,7 +213,111 @@ class AccountServiceTest {
         assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
     }
 
+    @Test
+    void tries_at_the_same_moment_cannot_all_pass_the_throttle() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        AccountService slow = new AccountService(accounts, apiTokens, operatorSetup, memberships, organisations,
+                new nl.klantspiegel.application.port.out.PasswordHashing() {
+                    @Override
+                    public String hash(CharSequence password) {
+                        return "hash:" + password;
+                    }
+
+                    @Override
+                    public boolean matches(CharSequence password, String hash) {
+                        checked.incrementAndGet();
+                        try {
+                            release.await(); // every check still running while the others arrive
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return false;
+                    }
+                }, events, clock);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<SignInRefused>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                tries.add(pool.submit(() -> catchThrowableOfType(
+                        () -> slow.signIn("ann@acme.example", "guess", ADDRESS), SignInRefused.class)));
+            }
+            java.time.Instant deadline = java.time.Instant.now().plusSeconds(10);
+            while (countDone(tries) < 7 && java.time.Instant.now().isBefore(deadline)) {
+                Thread.sleep(5);
+            }
+            assertThat(countDone(tries)).as("seven refused while five checks are still running").isEqualTo(7);
+            assertThat(checked).hasValue(5);
+            release.countDown();
+            long throttled = 0;
+            for (java.util.concurrent.Future<SignInRefused> attempt : tries) {
+                if (attempt.get(10, java.util.concurrent.TimeUnit.SECONDS).retryAfter().isPresent()) {
+                    throttled++;
+                }
+            }
+            assertThat(throttled).isEqualTo(7);
+            assertThat(checked).hasValue(5);
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static long countDone(List<? extends java.util.concurrent.Future<?>> futures) {
+        return futures.stream().filter(java.util.concurrent.Future::isDone).count();
+    }
+
+    @Test
+    void a_success_does_not_count_against_the_address() {
+        for (int i = 1; i <= 19; i++) {
+            String email = "guess" + i + "@acme.example";
+            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        }
+
+        assertThat(catchThrowableOfType(() -> service.signIn("guess20@acme.example", "wrong", ADDRESS),
+                SignInRefused.class).retryAfter()).as("the twentieth failure, not yet held up").isEmpty();
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class).retryAfter()).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_try_held_up_by_its_address_does_not_count_against_the_account() {
+        for (int i = 1; i <= 20; i++) {
+            String email = "guess" + i + "@acme.example";
+            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+        }
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", ADDRESS),
+                SignInRefused.class).retryAfter()).isPresent();
+
+        String elsewhere = "198.51.100.7";
+        for (int i = 0; i < 4; i++) {
+            assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", elsewhere),
+                    SignInRefused.class).retryAfter()).isEmpty();
+        }
+        assertThat(service.signIn("ann@acme.example", PASSWORD, elsewhere)).isEqualTo(new Caller(ANN, false));
+    }
+
+    @Test
+    void a_try_needs_the_address_it_came_from() {
+        assertThatNullPointerException().isThrownBy(() -> service.signIn("ann@acme.example", PASSWORD, null));
+    }
+
     // ----- activation ---------------------------------------------------------------------------------
+
+    @Test
+    void of_two_activations_with_one_link_at_the_same_moment_only_the_first_counts() {
+        accounts.beforeNextActivation(() -> accounts.activate(PENDING, Secrets.hash(PENDING_TOKEN),
+                "hash:the first password", NOW));
+
+        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "the second password"))
+                .isInstanceOf(NotFound.class);
+
+        assertThat(accounts.find(PENDING).orElseThrow().passwordHash()).isEqualTo("hash:the first password");
+        assertThat(events.published()).isEmpty();
+    }
 
     @Test
     void an_activation_link_sets_the_password_once() {
@@ -319,6 +423,41 @@ class AccountServiceTest {
         assertThat(service.invite("ann@acme.example")).isEqualTo(new AccountService.Invited(ann, null, null));
         assertThat(accounts.find(ANN)).contains(ann);
         assertThat(accounts.creates()).isZero();
+    }
+
+    @Test
+    void enrolling_makes_an_account_without_a_link_and_finds_it_again() {
+        Account enrolled = service.enrol("New@Acme.example");
+
+        assertThat(enrolled.isActive()).isFalse();
+        assertThat(enrolled.activationTokenHash()).isNull();
+        assertThat(enrolled.createdAt()).isEqualTo(NOW);
+        assertThat(accounts.find(enrolled.id())).contains(enrolled);
+        assertThat(service.enrol("new@acme.example")).isEqualTo(enrolled);
+        assertThat(service.findByEmail(" NEW@acme.example")).contains(enrolled);
+        assertThat(service.findByEmail("nobody@acme.example")).isEmpty();
+        assertThatThrownBy(() -> service.findByEmail("no address")).isInstanceOf(InvalidRequest.class);
+        assertThat(accounts.creates()).isEqualTo(1);
+    }
+
+    @Test
+    void a_link_for_an_account_activated_a_moment_ago_is_not_issued() {
+        accounts.beforeNextNewActivation(() -> accounts.activate(PENDING, Secrets.hash(PENDING_TOKEN),
+                "hash:just now", NOW));
+
+        AccountService.Invited invited = service.issueActivation(PENDING);
+
+        assertThat(invited.activationToken()).isNull();
+        assertThat(invited.activationExpiresAt()).isNull();
+        assertThat(invited.account().passwordHash()).isEqualTo("hash:just now");
+        assertThat(accounts.find(PENDING).orElseThrow().activationTokenHash()).isNull();
+    }
+
+    @Test
+    void no_link_for_an_account_that_is_gone() {
+        assertThatThrownBy(() -> service.issueActivation("acc-gone")).isInstanceOf(NotFound.class);
+        accounts.beforeNextNewActivation(() -> accounts.erase(PENDING));
+        assertThatThrownBy(() -> service.issueActivation(PENDING)).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -486,6 +625,36 @@ class AccountServiceTest {
     void without_a_setup_link_there_is_nothing_to_open() {
         assertThatThrownBy(() -> service.setUpOperator("setup-token-that-is-not-it-0001",
                 "boss@klantspiegel.example", "the operator's password")).isInstanceOf(NotFound.class);
+    }
+
+    @Test
+    void of_two_setups_with_one_link_at_the_same_moment_only_the_first_counts() {
+        accounts.erase(OPERATOR);
+        String token = service.prepareOperator(null, null).orElseThrow();
+        operatorSetup.beforeNextConsume(() -> operatorSetup.consume(Secrets.hash(token)));
+
+        assertThatThrownBy(() -> service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password"))
+                .isInstanceOf(NotFound.class);
+
+        assertThat(accounts.anyOperator()).isFalse();
+        assertThat(accounts.findByEmail(new EmailAddress("boss@klantspiegel.example"))).isEmpty();
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
+    void an_address_that_has_an_account_leaves_the_setup_link_for_another_try() {
+        accounts.erase(OPERATOR);
+        String token = service.prepareOperator(null, null).orElseThrow();
+
+        assertThatThrownBy(() -> service.setUpOperator(token, "ann@acme.example", "the operator's password"))
+                .isInstanceOf(InvalidRequest.class).hasMessageContaining("ann@acme.example");
+        assertThatThrownBy(() -> service.setUpOperator(token, "no address", "the operator's password"))
+                .isInstanceOf(InvalidRequest.class);
+
+        assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(token));
+        assertThat(service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password").operator())
+                .isTrue();
+        assertThat(operatorSetup.tokenHash()).isEmpty();
     }
 
     @Test

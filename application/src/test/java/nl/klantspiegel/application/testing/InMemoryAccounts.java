@@ -20,6 +20,8 @@ public final class InMemoryAccounts implements Accounts {
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
     private final Deque<Function<Account, Boolean>> beforeCreate = new ArrayDeque<>();
+    private final Deque<Runnable> beforeActivate = new ArrayDeque<>();
+    private final Deque<Runnable> beforeNewActivation = new ArrayDeque<>();
     private int creates;
 
     @Override
@@ -54,12 +56,45 @@ public final class InMemoryAccounts implements Accounts {
     }
 
     @Override
-    public void update(Account account) {
-        Account stored = accounts.get(account.id());
-        if (stored == null || !stored.email().equals(account.email())) {
-            throw new IllegalArgumentException("no such account, or a changed e-mail address: " + account);
+    public boolean newActivation(String accountId, String activationTokenHash, java.time.Instant expiresAt) {
+        Runnable interference = beforeNewActivation.poll();
+        if (interference != null) {
+            interference.run();
         }
-        accounts.put(account.id(), account);
+        Account stored = accounts.get(accountId);
+        if (stored == null || stored.isActive()) {
+            return false;
+        }
+        accounts.put(accountId, stored.withActivation(activationTokenHash, expiresAt));
+        return true;
+    }
+
+    @Override
+    public boolean activate(String accountId, String activationTokenHash, String passwordHash,
+                            java.time.Instant at) {
+        Account stored = accounts.get(accountId);
+        Runnable interference = beforeActivate.poll();
+        if (interference != null) {
+            interference.run();
+            stored = accounts.get(accountId);
+        }
+        if (stored == null || activationTokenHash == null
+                || !activationTokenHash.equals(stored.activationTokenHash())) {
+            return false;
+        }
+        accounts.put(accountId, new Account(accountId, stored.email(), stored.operator(), passwordHash, null, null,
+                stored.createdAt(), at));
+        return true;
+    }
+
+    /** Runs {@code interference} just before the next new activation link is stored: another request earlier. */
+    public void beforeNextNewActivation(Runnable interference) {
+        beforeNewActivation.add(interference);
+    }
+
+    /** Runs {@code interference} just before the next activation is stored: another request a moment earlier. */
+    public void beforeNextActivation(Runnable interference) {
+        beforeActivate.add(interference);
     }
 
     @Override

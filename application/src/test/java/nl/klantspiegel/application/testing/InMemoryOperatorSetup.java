@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class InMemoryOperatorSetup implements OperatorSetup {
 
     private String tokenHash;
+    private Runnable beforeConsume;
 
     @Override
     public Optional<String> tokenHash() {
@@ -17,6 +18,25 @@ public final class InMemoryOperatorSetup implements OperatorSetup {
     @Override
     public void save(String tokenHash) {
         this.tokenHash = tokenHash;
+    }
+
+    @Override
+    public boolean consume(String tokenHash) {
+        Runnable interference = beforeConsume;
+        beforeConsume = null;
+        if (interference != null) {
+            interference.run();
+        }
+        if (tokenHash == null || !tokenHash.equals(this.tokenHash)) {
+            return false;
+        }
+        this.tokenHash = null;
+        return true;
+    }
+
+    /** Runs {@code interference} just before the next {@link #consume}: another request a moment earlier. */
+    public void beforeNextConsume(Runnable interference) {
+        beforeConsume = interference;
     }
 
     @Override

@@ -52,6 +52,14 @@ public record SignInThrottle(int failures, Instant lastFailure) {
         return new SignInThrottle(failures + 1, at);
     }
 
+    /**
+     * Takes back one try counted in advance. A try is counted before the password is checked, so that tries at the
+     * same moment cannot all pass the throttle; one that then succeeds no longer counts against the client address.
+     */
+    public SignInThrottle withdrawn() {
+        return failures <= 1 ? none() : new SignInThrottle(failures - 1, lastFailure);
+    }
+
     /** A success clears the failures. */
     public SignInThrottle succeeded() {
         return none();

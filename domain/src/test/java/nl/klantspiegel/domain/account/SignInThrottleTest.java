@@ -113,6 +113,14 @@ class SignInThrottleTest {
     }
 
     @Test
+    void a_withdrawn_try_no_longer_counts_but_keeps_the_moment_of_the_last_failure() {
+        assertThat(after(6).withdrawn()).isEqualTo(new SignInThrottle(5, T0));
+        assertThat(after(2).withdrawn()).isEqualTo(new SignInThrottle(1, T0));
+        assertThat(after(1).withdrawn()).isEqualTo(SignInThrottle.none());
+        assertThat(SignInThrottle.none().withdrawn()).isEqualTo(SignInThrottle.none());
+    }
+
+    @Test
     void a_success_clears_the_failures() {
         SignInThrottle cleared = after(9).succeeded();
 

@@ -83,7 +83,7 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
             mongo.upsert(new BasicQuery(new Document("_id", OPERATORS)),
                     new Update().addToSet("ids", account.id()), SETTINGS);
         }
-        writeAccount(account, null, false);
+        writeAccount(account);
         try {
             mongo.insert(new Document("_id", account.email().value()).append("accountId", account.id()), EMAILS);
         } catch (DuplicateKeyException taken) {
@@ -97,20 +97,55 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
         return true;
     }
 
+    /**
+     * The new link is indexed first, then set on the account only if it has not been activated (one atomic update),
+     * then the old link's index entry goes. A crash in between leaves an index entry that points at an account whose
+     * link is another, which {@link #findByActivation} ignores.
+     */
     @Override
-    public void update(Account account) {
-        Account before = find(account.id()).orElseThrow(() -> new IllegalStateException("no account " + account.id()));
-        if (!before.email().equals(account.email())) {
-            throw new IllegalArgumentException("an account keeps its e-mail address");
+    public boolean newActivation(String accountId, String activationTokenHash, Instant expiresAt) {
+        Optional<Account> before = find(accountId);
+        if (before.isEmpty() || before.get().isActive()) {
+            return false;
         }
-        writeAccount(account, before.activationTokenHash(), true);
+        mongo.save(new Document("_id", activationTokenHash).append("accountId", accountId), ACTIVATIONS);
+        long changed = mongo.updateFirst(
+                new BasicQuery(new Document("_id", accountId).append("passwordHash", null)),
+                new Update().set("activationTokenHash", activationTokenHash)
+                        .set("activationExpiresAt", date(expiresAt)),
+                ACCOUNTS).getMatchedCount();
+        if (changed == 0) {
+            remove(ACTIVATIONS, activationTokenHash);
+            return false;
+        }
+        String previous = before.get().activationTokenHash();
+        if (previous != null && !previous.equals(activationTokenHash)) {
+            remove(ACTIVATIONS, previous); // a replaced link opens nothing any more
+        }
+        return true;
     }
 
-    private void writeAccount(Account account, String previousActivation, boolean indexActivation) {
-        if (indexActivation && account.activationTokenHash() != null) {
-            mongo.save(new Document("_id", account.activationTokenHash()).append("accountId", account.id()),
-                    ACTIVATIONS);
+    /** Compare-and-set on the account's open link: of two activations with one link, one changes the account. */
+    @Override
+    public boolean activate(String accountId, String activationTokenHash, String passwordHash, Instant at) {
+        if (activationTokenHash == null) {
+            return false;
         }
+        long changed = mongo.updateFirst(
+                new BasicQuery(new Document("_id", accountId).append("activationTokenHash", activationTokenHash)),
+                new Update().set("passwordHash", passwordHash)
+                        .set("activatedAt", date(at))
+                        .set("activationTokenHash", null)
+                        .set("activationExpiresAt", null),
+                ACCOUNTS).getMatchedCount();
+        if (changed == 0) {
+            return false;
+        }
+        remove(ACTIVATIONS, activationTokenHash); // a used link opens nothing any more
+        return true;
+    }
+
+    private void writeAccount(Account account) {
         mongo.save(new Document("_id", account.id())
                 .append("email", account.email().value())
                 .append("operator", account.operator())
@@ -119,9 +154,6 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
                 .append("activationExpiresAt", date(account.activationExpiresAt()))
                 .append("createdAt", date(account.createdAt()))
                 .append("activatedAt", date(account.activatedAt())), ACCOUNTS);
-        if (previousActivation != null && !previousActivation.equals(account.activationTokenHash())) {
-            remove(ACTIVATIONS, previousActivation); // a used or replaced link opens nothing any more
-        }
     }
 
     @Override
@@ -192,6 +224,12 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
     @Override
     public void save(String tokenHash) {
         mongo.save(new Document("_id", OPERATOR_SETUP).append("tokenHash", tokenHash), SETTINGS);
+    }
+
+    @Override
+    public boolean consume(String tokenHash) {
+        return tokenHash != null && mongo.remove(new BasicQuery(new Document("_id", OPERATOR_SETUP)
+                .append("tokenHash", tokenHash)), SETTINGS).getDeletedCount() == 1;
     }
 
     @Override

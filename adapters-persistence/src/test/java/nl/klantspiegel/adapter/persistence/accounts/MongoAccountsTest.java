@@ -138,9 +138,11 @@ class MongoAccountsTest {
         Account anna = invited("acc-1", ANNA, "activation-1");
         store.create(anna);
 
-        Account activated = anna.activated("{bcrypt}$2a$10$xyz", T0.plusSeconds(120));
-        store.update(activated);
+        assertThat(store.activate("acc-1", sha256("activation-1"), "{bcrypt}$2a$10$xyz", T0.plusSeconds(120)))
+                .isTrue();
 
+        Account activated = new Account("acc-1", ANNA, false, "{bcrypt}$2a$10$xyz", null, null, T0,
+                T0.plusSeconds(120));
         assertThat(store.find("acc-1")).contains(activated);
         assertThat(store.findByEmail(ANNA)).contains(activated);
         assertThat(store.findByActivation(sha256("activation-1"))).isEmpty();
@@ -148,50 +150,82 @@ class MongoAccountsTest {
     }
 
     @Test
+    void an_activation_link_activates_once_and_another_link_not_at_all() {
+        store.create(invited("acc-1", ANNA, "activation-1"));
+
+        assertThat(store.activate("acc-1", sha256("activation-other"), "{bcrypt}$2a$10$other", T0)).isFalse();
+        assertThat(store.activate("acc-1", null, "{bcrypt}$2a$10$none", T0)).isFalse();
+        assertThat(store.find("acc-1").orElseThrow().isActive()).isFalse();
+
+        assertThat(store.activate("acc-1", sha256("activation-1"), "{bcrypt}$2a$10$first", T0)).isTrue();
+        assertThat(store.activate("acc-1", sha256("activation-1"), "{bcrypt}$2a$10$second", T0)).isFalse();
+        assertThat(store.find("acc-1").orElseThrow().passwordHash()).isEqualTo("{bcrypt}$2a$10$first");
+        assertThat(store.activate("acc-unknown", sha256("activation-1"), "{bcrypt}$2a$10$x", T0)).isFalse();
+    }
+
+    @Test
+    void of_many_activations_with_one_link_at_the_same_moment_exactly_one_wins() throws Exception {
+        store.create(invited("acc-1", ANNA, "activation-1"));
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Boolean>> tries = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                String hash = "{bcrypt}$2a$10$try" + i;
+                tries.add(threads.submit(() -> {
+                    start.await();
+                    return store.activate("acc-1", sha256("activation-1"), hash, T0);
+                }));
+            }
+            start.countDown();
+            int won = 0;
+            for (java.util.concurrent.Future<Boolean> attempt : tries) {
+                won += attempt.get(30, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(store.find("acc-1").orElseThrow().passwordHash()).startsWith("{bcrypt}$2a$10$try");
+    }
+
+    @Test
     void a_new_activation_link_replaces_the_old_one() {
         Account anna = invited("acc-1", ANNA, "activation-1");
         store.create(anna);
 
-        Account again = anna.withActivation(sha256("activation-2"), T0.plusSeconds(7200));
-        store.update(again);
+        assertThat(store.newActivation("acc-1", sha256("activation-2"), T0.plusSeconds(7200))).isTrue();
 
+        Account again = anna.withActivation(sha256("activation-2"), T0.plusSeconds(7200));
         assertThat(store.findByActivation(sha256("activation-2"))).contains(again);
         assertThat(store.findByActivation(sha256("activation-1"))).isEmpty();
         assertThat(store.find("acc-1")).contains(again);
         assertThat(mongo.getCollection(MongoAccounts.ACTIVATIONS).countDocuments()).isEqualTo(1);
+        assertThat(store.activate("acc-1", sha256("activation-1"), "{bcrypt}$2a$10$old", T0)).isFalse();
     }
 
     @Test
-    void updating_with_the_same_activation_keeps_it_open() {
-        Account anna = invited("acc-1", ANNA, "activation-1");
-        store.create(anna);
+    void an_account_without_a_link_gets_its_first() {
+        Account enrolled = new Account("acc-1", ANNA, false, null, null, null, T0, null);
+        store.create(enrolled);
+        assertThat(mongo.getCollection(MongoAccounts.ACTIVATIONS).countDocuments()).isZero();
 
-        store.update(anna);
+        assertThat(store.newActivation("acc-1", sha256("activation-1"), T0.plusSeconds(60))).isTrue();
 
-        assertThat(store.findByActivation(sha256("activation-1"))).contains(anna);
+        assertThat(store.findByActivation(sha256("activation-1")))
+                .contains(enrolled.withActivation(sha256("activation-1"), T0.plusSeconds(60)));
     }
 
     @Test
-    void an_account_keeps_its_email_address() {
-        Account anna = invited("acc-1", ANNA, "activation-1");
-        store.create(anna);
-        Account moved = new Account("acc-1", new EmailAddress("bert@example.org"), false, null,
-                anna.activationTokenHash(), anna.activationExpiresAt(), anna.createdAt(), null);
+    void an_active_or_unknown_account_gets_no_new_link() {
+        store.create(new Account("acc-1", ANNA, false, "{bcrypt}$2a$10$xyz", null, null, T0, T0));
 
-        assertThatThrownBy(() -> store.update(moved)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(store.newActivation("acc-1", sha256("activation-1"), T0.plusSeconds(60))).isFalse();
+        assertThat(store.newActivation("acc-unknown", sha256("activation-2"), T0.plusSeconds(60))).isFalse();
 
-        assertThat(store.find("acc-1")).contains(anna);
-        assertThat(store.findByEmail(ANNA)).contains(anna);
-        assertThat(store.findByEmail(new EmailAddress("bert@example.org"))).isEmpty();
-    }
-
-    @Test
-    void an_unknown_account_cannot_be_updated() {
-        assertThatThrownBy(() -> store.update(invited("acc-1", ANNA, "activation-1")))
-                .isInstanceOf(IllegalStateException.class);
-
-        assertThat(store.find("acc-1")).isEmpty();
-        assertThat(store.findByActivation(sha256("activation-1"))).isEmpty();
+        assertThat(store.find("acc-1").orElseThrow().activationTokenHash()).isNull();
+        assertThat(store.find("acc-unknown")).isEmpty();
+        assertThat(mongo.getCollection(MongoAccounts.ACTIVATIONS).countDocuments()).isZero();
     }
 
     @Test
@@ -283,6 +317,19 @@ class MongoAccountsTest {
     }
 
     @Test
+    void the_setup_link_is_used_up_once_and_only_with_its_own_hash() {
+        store.save(sha256("setup-1"));
+
+        assertThat(store.consume(sha256("setup-other"))).isFalse();
+        assertThat(store.consume(null)).isFalse();
+        assertThat(store.tokenHash()).contains(sha256("setup-1"));
+
+        assertThat(store.consume(sha256("setup-1"))).isTrue();
+        assertThat(store.consume(sha256("setup-1"))).isFalse();
+        assertThat(store.tokenHash()).isEmpty();
+    }
+
+    @Test
     void clearing_the_setup_link_leaves_the_operators_and_accounts_alone() {
         store.create(new Account("acc-1", ANNA, true, null, sha256("activation-1"), T0.plusSeconds(60), T0, null));
         store.save(token("tok-1", "secret-1", "acc-1"));
@@ -303,7 +350,7 @@ class MongoAccountsTest {
         Account anna = invited("acc-1", ANNA, "activation-anna-clear");
         store.create(anna);
         store.create(invited("acc-2", new EmailAddress("bert@example.org"), "activation-bert-clear"));
-        store.update(anna.withActivation(sha256("activation-anna-again-clear"), T0.plusSeconds(60)));
+        store.newActivation("acc-1", sha256("activation-anna-again-clear"), T0.plusSeconds(60));
         store.save(token("tok-1", "api-token-anna-clear", "acc-1"));
         store.save(token("tok-2", "api-token-bert-clear", "acc-2").revokedAt(T0.plusSeconds(5)));
         store.save(sha256("setup-link-clear"));

@@ -262,6 +262,11 @@ class OrganisationBrowserTest {
      * the administrator activates the account with it, signs in, adds two teams and opens a round for the whole
      * organisation, and copies its invitation link.
      */
+    private static WebElement organisationItem(WebDriver browser, String name) {
+        return browser.findElements(testId("organisation-item")).stream()
+                .filter(item -> item.getText().contains(name)).findFirst().orElseThrow();
+    }
+
     private Organisation setUpOrganisationWithRound(ChromeDriver browser) {
         WebDriverWait wait = waitFor(browser);
         int number = ORGANISATIONS.incrementAndGet();
@@ -293,12 +298,26 @@ class OrganisationBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("activation-link")));
         byTestId(browser, "activation-link-copy").click();
         wait.until(ExpectedConditions.textToBe(testId("activation-link-status"), "Link gekopieerd"));
-        String activationLink = byTestId(browser, "activation-link").getDomProperty("value");
-        assertThat(activationLink).startsWith(base() + "/beheer/#/activeren/");
+        String firstLink = byTestId(browser, "activation-link").getDomProperty("value");
+        assertThat(firstLink).startsWith(base() + "/beheer/#/activeren/");
         assertThat(text(browser, "activation-panel")).contains(adminEmail);
         WebElement listed = browser.findElements(testId("organisation-item")).stream()
                 .filter(item -> item.getText().contains(name)).findFirst().orElseThrow();
         assertThat(listed.findElement(testId("has-admin")).getText()).isEqualTo("Beheerder toegevoegd");
+
+        // the link was lost: the operator opens the organisation's administrators and makes a new one
+        byTestId(browser, "activation-done").click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(testId("activation-panel")));
+        WebElement item = organisationItem(browser, name);
+        item.findElement(By.cssSelector("[data-testid='admins-disclosure'] > summary")).click();
+        wait.until(driver -> !organisationItem(driver, name).findElements(testId("renew-admin-activation")).isEmpty());
+        item = organisationItem(browser, name);
+        assertThat(item.findElement(testId("admin-item")).getText()).contains(adminEmail, "Nog niet geactiveerd");
+        item.findElement(testId("renew-admin-activation")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("activation-link")));
+        String activationLink = byTestId(browser, "activation-link").getDomProperty("value");
+        assertThat(activationLink).startsWith(base() + "/beheer/#/activeren/").isNotEqualTo(firstLink);
+        assertThat(text(browser, "page-notice")).contains(adminEmail, "Eerdere links werken niet meer");
 
         // the operator signs out; the administrator opens the activation link
         byTestId(browser, "sign-out").click();

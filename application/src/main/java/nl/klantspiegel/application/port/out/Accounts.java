@@ -22,8 +22,21 @@ public interface Accounts {
     /** @return false, storing nothing, when the e-mail address has an account already */
     boolean create(Account account);
 
-    /** Stores a changed account (never a changed e-mail address). */
-    void update(Account account);
+    /**
+     * Gives an account that has not been activated a new activation link, replacing the one it had (which then
+     * opens nothing). One atomic change of those two fields only.
+     *
+     * @return false, changing nothing, when the account does not exist or has been activated
+     */
+    boolean newActivation(String accountId, String activationTokenHash, Instant expiresAt);
+
+    /**
+     * Activates an account with its password hash, if its activation link is still the one given, and closes that
+     * link: one atomic step, so that a link works once even when it is used twice at the same moment.
+     *
+     * @return false, changing nothing, when the link has been used or replaced meanwhile
+     */
+    boolean activate(String accountId, String activationTokenHash, String passwordHash, Instant at);
 
     boolean anyOperator();
 
@@ -46,10 +59,6 @@ public interface Accounts {
 
         public Account withActivation(String tokenHash, Instant expiresAt) {
             return new Account(id, email, operator, passwordHash, tokenHash, expiresAt, createdAt, activatedAt);
-        }
-
-        public Account activated(String newPasswordHash, Instant at) {
-            return new Account(id, email, operator, newPasswordHash, null, null, createdAt, at);
         }
     }
 }

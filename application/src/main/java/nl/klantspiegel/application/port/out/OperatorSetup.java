@@ -9,5 +9,13 @@ public interface OperatorSetup {
 
     void save(String tokenHash);
 
+    /**
+     * Uses the link up, if it is still the one given: one atomic step, so that two requests with the same link at
+     * the same moment cannot both set up an operator.
+     *
+     * @return false, changing nothing, when the link has been used or replaced
+     */
+    boolean consume(String tokenHash);
+
     void clear();
 }
