@@ -154,10 +154,6 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         return throttle.failures() == 0 ? null : throttle;
     }
 
-    private static Instant later(Instant one, Instant other) {
-        return one.isAfter(other) ? one : other;
-    }
-
     // ----- activation ---------------------------------------------------------------------------------
 
     @Override
@@ -266,15 +262,13 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         if (!Secrets.looksLikeToken(setupToken) || !Secrets.hash(setupToken).equals(expected) || accounts.anyOperator()) {
             throw new NotFound("This setup link (it may have been used)");
         }
-        EmailAddress address = address(email);
-        PasswordPolicy.check(password); // both before the link is used up: a typing error does not cost the link
         if (!operatorSetup.consume(expected)) {
             throw new NotFound("This setup link (it may have been used)"); // used a moment ago
         }
         try {
-            return new Caller(createOperator(address.value(), password).id(), true);
+            return new Caller(createOperator(email, password).id(), true);
         } catch (RuntimeException failed) {
-            operatorSetup.save(expected); // nothing was set up: the link works again
+            operatorSetup.save(expected); // nothing was set up (a typing error, say): the link works again
             throw failed;
         }
     }

@@ -301,6 +301,26 @@ class AccountServiceTest {
     }
 
     @Test
+    void a_try_held_up_by_its_address_keeps_the_accounts_earlier_failures() {
+        String elsewhere = "198.51.100.7";
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", elsewhere))
+                    .isInstanceOf(SignInRefused.class);
+        }
+        for (int i = 1; i <= 20; i++) {
+            String email = "guess" + i + "@acme.example";
+            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+        }
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class).retryAfter()).isPresent();
+
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", elsewhere),
+                SignInRefused.class).retryAfter()).as("the fifth failure").isEmpty();
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, elsewhere),
+                SignInRefused.class).retryAfter()).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
     void a_try_needs_the_address_it_came_from() {
         assertThatNullPointerException().isThrownBy(() -> service.signIn("ann@acme.example", PASSWORD, null));
     }
