@@ -7,6 +7,8 @@ import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.application.port.in.ViewNotYetUpToDate;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
+import nl.klantspiegel.application.testing.ScriptedCommandGateway;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
 import nl.klantspiegel.domain.assessment.Assessment;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
@@ -16,13 +18,8 @@ import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.instrument.InvalidAnswer;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
-import org.axonframework.commandhandling.CommandCallback;
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.Registration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
@@ -32,9 +29,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +63,7 @@ class AssessmentServiceTest {
     private final InMemoryAssessmentViews views = new InMemoryAssessmentViews();
     private final ViewUpdates updates = new ViewUpdates();
     private final AssessmentViewProjection projection = new AssessmentViewProjection(views, updates);
-    private final ScriptedGateway commands = new ScriptedGateway();
+    private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
     private final AssessmentService service =
             new AssessmentService(commands, views, updates, ALWAYS_CAUGHT_UP, CLOCK, TIMEOUT);
 
@@ -375,50 +369,4 @@ class AssessmentServiceTest {
      * The command side, scripted: each command sent gets the next answer (the aggregate's result, or its failure).
      * A command beyond the script fails the test.
      */
-    private static final class ScriptedGateway implements CommandGateway {
-
-        private final Deque<Function<Object, Object>> answers = new ArrayDeque<>();
-        private final List<Object> sent = new ArrayList<>();
-
-        ScriptedGateway then(Function<Object, Object> answer) {
-            answers.add(answer);
-            return this;
-        }
-
-        List<Object> sent() {
-            return sent;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public <R> R sendAndWait(Object command) {
-            sent.add(command);
-            Function<Object, Object> answer = answers.poll();
-            if (answer == null) {
-                throw new AssertionError("no more commands expected, got " + command);
-            }
-            return (R) answer.apply(command);
-        }
-
-        @Override
-        public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <R> CompletableFuture<R> send(Object command) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Registration registerDispatchInterceptor(
-                MessageDispatchInterceptor<? super CommandMessage<?>> dispatchInterceptor) {
-            throw new UnsupportedOperationException();
-        }
-    }
 }

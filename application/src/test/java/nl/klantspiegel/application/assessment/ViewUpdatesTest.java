@@ -3,6 +3,7 @@ package nl.klantspiegel.application.assessment;
 import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.application.port.in.ViewNotYetUpToDate;
+import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;

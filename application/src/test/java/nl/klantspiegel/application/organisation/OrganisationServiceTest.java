@@ -27,7 +27,7 @@ import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.FakePasswordHashing;
 import nl.klantspiegel.application.testing.InMemoryAccounts;
 import nl.klantspiegel.application.testing.InMemoryApiTokens;
-import nl.klantspiegel.application.testing.InMemoryAssessmentViewStore;
+import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
 import nl.klantspiegel.application.testing.InMemoryInvitations;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
@@ -113,7 +113,7 @@ class OrganisationServiceTest {
     private final OrganisationViewProjection projection =
             new OrganisationViewProjection(views, invitations, memberships, updates);
     private final InMemoryAccounts accountStore = new InMemoryAccounts();
-    private final InMemoryAssessmentViewStore assessmentViews = new InMemoryAssessmentViewStore();
+    private final InMemoryAssessmentViews assessmentViews = new InMemoryAssessmentViews();
     private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
     private final AccountService accounts = new AccountService(accountStore, new InMemoryApiTokens(),
             new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new RecordingEventGateway(),

@@ -1,4 +1,4 @@
-package nl.klantspiegel.application.assessment;
+package nl.klantspiegel.application.testing;
 
 import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.RecordedEvent;
@@ -18,7 +18,7 @@ import java.util.Optional;
  * happen (typically the projection of an event) right after the next read, so that read still sees the store as it
  * was. That makes "the view is updated between the reader's read and its wait" deterministic.
  */
-final class InMemoryAssessmentViews implements AssessmentViews {
+public final class InMemoryAssessmentViews implements AssessmentViews {
 
     private final Map<AssessmentId, AssessmentView> views = new HashMap<>();
     private final Map<AssessmentId, List<RecordedEvent>> histories = new HashMap<>();
@@ -67,12 +67,12 @@ final class InMemoryAssessmentViews implements AssessmentViews {
      * Runs {@code change} once, just after the next {@link #find} has read the store. Reads made by a change itself
      * (the projection reads the view it updates) do not count as that next read.
      */
-    synchronized void afterNextRead(Runnable change) {
+    public synchronized void afterNextRead(Runnable change) {
         afterRead.add(change);
     }
 
     /** How often the views were read, by anyone. */
-    synchronized int reads() {
+    public synchronized int reads() {
         return reads;
     }
 }
