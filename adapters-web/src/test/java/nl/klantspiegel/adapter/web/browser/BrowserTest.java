@@ -9,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -312,6 +313,7 @@ class BrowserTest {
         }
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, TIMEOUT);
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     private static ChromiumNetworkConditions offline() {

@@ -10,6 +10,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -411,7 +412,10 @@ class OrganisationBrowserTest {
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {
-        return new WebDriverWait(browser, TIMEOUT);
+        WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
+        // a list the page re-renders while we read it is read again, not a failure
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     private String base() {
