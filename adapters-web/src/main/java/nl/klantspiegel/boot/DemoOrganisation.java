@@ -40,8 +40,8 @@ import java.util.UUID;
 
 /**
  * {@code --klantspiegel.demo=true}: creates, once, a demo organisation that a newcomer can look at within a minute:
- * three teams, an admin and a team lead (their sign-in is printed in the log), and two years of quarterly rounds with
- * 8 to 20 respondents per team per round, who get more customer-oriented over time, some change an answer before
+ * four teams, an admin and a team lead (their sign-in is printed in the log), and two years of quarterly rounds with
+ * 8 to 20 respondents per team per round (2 to 6 in the small fourth team, whose figures the anonymity floor hides), who get more customer-oriented over time, some change an answer before
  * they finish and a few never do. Everything goes through the real commands, with the historical times the commands
  * carry, so the events, views, audit trail and reports are exactly what real use would have made. It runs in the
  * background after the start; the application serves meanwhile.
@@ -52,9 +52,12 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
     private static final String ADMIN_EMAIL = "admin@demo.klantspiegel.nl";
     private static final String TEAM_LEAD_EMAIL = "teamleider@demo.klantspiegel.nl";
-    private static final List<String> TEAMS = List.of("Klantenservice", "Verkoop", "Buitendienst");
+    private static final List<String> TEAMS = List.of("Klantenservice", "Verkoop", "Buitendienst",
+            "Klachtenbemiddeling");
     /** Where each team starts (chance of the most customer-oriented answer) and how much it grows per quarter. */
-    private static final double[][] TEAM_GROWTH = {{0.35, 0.035}, {0.25, 0.02}, {0.45, 0.01}};
+    private static final double[][] TEAM_GROWTH = {{0.35, 0.035}, {0.25, 0.02}, {0.45, 0.01}, {0.3, 0.03}};
+    /** How many of each team take part in a round: at least the first, fewer than the first plus the second. */
+    private static final int[][] TEAM_RESPONDENTS = {{8, 13}, {8, 13}, {8, 13}, {2, 5}};
     private static final int QUARTERS = 8;
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -148,7 +151,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
                 int quarterIndex = quarter;
                 answered.add(workers.submit(() -> {
                     Random own = new Random(2026L * 31 + quarterIndex * 7L + teamIndex);
-                    int respondents = 8 + own.nextInt(13);
+                    int respondents = TEAM_RESPONDENTS[teamIndex][0] + own.nextInt(TEAM_RESPONDENTS[teamIndex][1]);
                     double best = Math.min(0.9, TEAM_GROWTH[teamIndex][0] + TEAM_GROWTH[teamIndex][1] * quarterIndex);
                     for (int r = 0; r < respondents; r++) {
                         long window = Math.min(Duration.ofDays(25).toMinutes(),

@@ -17,7 +17,10 @@ import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OperatorSetup;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PasswordHashing;
+import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.report.ReportProjection;
+import nl.klantspiegel.application.report.ReportService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -54,6 +57,19 @@ public class OrganisationConfiguration {
     OrganisationViewProjection organisationViewProjection(OrganisationViews views, Invitations invitations,
                                                           Memberships memberships, ViewUpdates updates) {
         return new OrganisationViewProjection(views, invitations, memberships, updates);
+    }
+
+    @Bean
+    ReportProjection reportProjection(ReportFacts facts) {
+        return new ReportProjection(facts);
+    }
+
+    @Bean
+    ReportService reportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp,
+                                Clock clock,
+                                @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout,
+                                @Value("${klantspiegel.reports.cached-organisations:100}") long cached) {
+        return new ReportService(facts, organisations, catchUp, clock, timeout, cached);
     }
 
     @Bean

@@ -104,18 +104,22 @@ public final class ProjectionCatchUp {
         }
     }
 
+    /** The position up to which a projection has processed every event; empty before its first. */
+    public OptionalLong position(String projection) {
+        return processors.apply(projection)
+                .flatMap(processor -> processor.processingStatus().values().stream()
+                        .map(EventTrackerStatus::getCurrentPosition)
+                        .filter(OptionalLong::isPresent)
+                        .map(OptionalLong::getAsLong)
+                        .min(Long::compare))
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
     /** Where every given projection stands against the head at start. */
     public Map<String, Progress> progress(Iterable<String> projections) {
         Map<String, Progress> progress = new TreeMap<>();
         for (String projection : projections) {
-            OptionalLong position = processors.apply(projection)
-                    .flatMap(processor -> processor.processingStatus().values().stream()
-                            .map(EventTrackerStatus::getCurrentPosition)
-                            .filter(OptionalLong::isPresent)
-                            .map(OptionalLong::getAsLong)
-                            .min(Long::compare))
-                    .map(OptionalLong::of).orElse(OptionalLong.empty());
-            progress.put(projection, new Progress(position, headAtStart, isCaughtUp(projection)));
+            progress.put(projection, new Progress(position(projection), headAtStart, isCaughtUp(projection)));
         }
         return progress;
     }

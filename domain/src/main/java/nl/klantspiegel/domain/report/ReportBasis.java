@@ -58,6 +58,11 @@ public final class ReportBasis {
                 .min(LocalDate::compareTo);
     }
 
+    /** Whether a team has any completed assessment. */
+    public boolean hasCompletionsOf(String teamId) {
+        return completions.stream().anyMatch(completion -> completion.teamId().equals(teamId));
+    }
+
     /** The figures of one group, or why they are suppressed. */
     public GroupReport report(GroupKey key) {
         return reports.computeIfAbsent(key, this::compute);

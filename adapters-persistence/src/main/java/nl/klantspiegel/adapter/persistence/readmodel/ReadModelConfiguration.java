@@ -5,6 +5,7 @@ import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.ReportFacts;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -31,6 +32,11 @@ public class ReadModelConfiguration {
     @Bean
     Memberships memberships(MongoTemplate mongoTemplate) {
         return new MongoMemberships(mongoTemplate);
+    }
+
+    @Bean
+    ReportFacts reportFacts(MongoTemplate mongoTemplate) {
+        return new MongoReportFacts(mongoTemplate);
     }
 
     @Bean

@@ -1,0 +1,160 @@
+package nl.klantspiegel.adapter.persistence.readmodel;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.instrument.ScoredAnswer;
+import nl.klantspiegel.domain.report.Completion;
+
+/**
+ * The reports' facts, all looked up by {@code _id}:
+ * <ul>
+ *   <li>{@code reportParticipations}: per assessment started through an invitation, its organisation, round and
+ *       team (what a completion is filed under);</li>
+ *   <li>{@code reportRounds}: per round of an organisation ({@code organisationId/roundId}), the started assessments
+ *       ({@code started.<assessmentId>}: team) and the completed ones ({@code completed.<assessmentId>}: team, time,
+ *       instrument version, answers, points, band) — each set under the assessment's id, so a redelivery changes
+ *       nothing;</li>
+ *   <li>{@code reportOrganisations}: per organisation a counter raised after every write, what the reports' cache is
+ *       checked against (a redelivery raises it too, which only costs a recomputation).</li>
+ * </ul>
+ * A round's document grows by about 200 bytes per completed assessment, far below MongoDB's 16 MB per document for
+ * any round of people.
+ */
+final class MongoReportFacts implements ReportFacts {
+
+    static final String PARTICIPATIONS = "reportParticipations";
+    static final String ROUNDS = "reportRounds";
+    static final String ORGANISATIONS = "reportOrganisations";
+
+    private final MongoTemplate mongo;
+    private final Documents participations;
+    private final Documents rounds;
+    private final Documents organisations;
+
+    MongoReportFacts(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.participations = new Documents(mongo, PARTICIPATIONS);
+        this.rounds = new Documents(mongo, ROUNDS);
+        this.organisations = new Documents(mongo, ORGANISATIONS);
+    }
+
+    @Override
+    public void started(String assessmentId, Participation participation) {
+        participations.save(new Document("_id", assessmentId)
+                .append("organisationId", participation.organisationId())
+                .append("roundId", participation.roundId())
+                .append("teamId", participation.teamId()));
+        mongo.upsert(byId(roundKey(participation)), roundFields(participation)
+                .set("started." + assessmentId, participation.teamId()), ROUNDS);
+        touch(participation.organisationId());
+    }
+
+    @Override
+    public Optional<Participation> participation(String assessmentId) {
+        return participations.find(assessmentId).map(document -> new Participation(
+                document.getString("organisationId"), document.getString("roundId"), document.getString("teamId")));
+    }
+
+    @Override
+    public void completed(Participation participation, Completion completion) {
+        StringBuilder options = new StringBuilder();
+        List<Integer> questions = new ArrayList<>();
+        List<Integer> points = new ArrayList<>();
+        for (ScoredAnswer answer : completion.answers()) {
+            questions.add(answer.question());
+            options.append(answer.option().key());
+            points.add(answer.points());
+        }
+        Document completed = new Document("teamId", completion.teamId())
+                .append("at", Documents.date(completion.completedAt()))
+                .append("instrumentVersion", completion.instrumentVersion())
+                .append("questions", questions)
+                .append("options", options.toString())
+                .append("points", points)
+                .append("band", completion.band().name());
+        mongo.upsert(byId(roundKey(participation)), roundFields(participation)
+                .set("completed." + completion.assessmentId(), completed), ROUNDS);
+        touch(participation.organisationId());
+    }
+
+    @Override
+    public long version(String organisationId) {
+        return organisations.find(organisationId).map(document -> ((Number) document.get("version")).longValue())
+                .orElse(0L);
+    }
+
+    @Override
+    public Facts facts(String organisationId, Collection<String> roundIds) {
+        List<String> keys = roundIds.stream().map(round -> organisationId + "/" + round).toList();
+        List<Completion> completions = new ArrayList<>();
+        Map<String, Map<String, Integer>> started = new HashMap<>();
+        for (Document round : rounds.findAll(keys)) {
+            String roundId = round.getString("roundId");
+            Map<String, Integer> byTeam = new HashMap<>();
+            Document startedIn = round.get("started", Document.class);
+            if (startedIn != null) {
+                startedIn.values().forEach(team -> byTeam.merge((String) team, 1, Integer::sum));
+            }
+            started.put(roundId, Map.copyOf(byTeam));
+            Document completedIn = round.get("completed", Document.class);
+            if (completedIn != null) {
+                completedIn.forEach((assessmentId, value) -> completions.add(completion(assessmentId, roundId,
+                        (Document) value)));
+            }
+        }
+        return new Facts(completions, started);
+    }
+
+    private static Completion completion(String assessmentId, String roundId, Document document) {
+        List<Integer> questions = document.getList("questions", Integer.class);
+        List<Integer> points = document.getList("points", Integer.class);
+        String options = document.getString("options");
+        List<ScoredAnswer> answers = new ArrayList<>(questions.size());
+        for (int i = 0; i < questions.size(); i++) {
+            answers.add(new ScoredAnswer(questions.get(i), Option.fromKey(options.substring(i, i + 1)),
+                    points.get(i)));
+        }
+        return new Completion(assessmentId, roundId, document.getString("teamId"),
+                Documents.instant(document.getDate("at")), document.getInteger("instrumentVersion"), answers,
+                Band.valueOf(document.getString("band")));
+    }
+
+    @Override
+    public void clear() {
+        participations.clear();
+        rounds.clear();
+        organisations.clear();
+    }
+
+    private void touch(String organisationId) {
+        mongo.upsert(byId(organisationId), new Update().inc("version", 1L), ORGANISATIONS);
+    }
+
+    private static String roundKey(Participation participation) {
+        return participation.organisationId() + "/" + participation.roundId();
+    }
+
+    private static Update roundFields(Participation participation) {
+        return new Update().set("organisationId", participation.organisationId())
+                .set("roundId", participation.roundId());
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
+    }
+}

@@ -1,0 +1,339 @@
+package nl.klantspiegel.adapter.web.report;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery;
+import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
+import nl.klantspiegel.domain.report.Granularity;
+import nl.klantspiegel.domain.report.GroupReport;
+import nl.klantspiegel.domain.report.Period;
+import nl.klantspiegel.domain.report.ReportBasis;
+
+/**
+ * An organisation's reports: the trend per period, one round, two rounds compared, and the teams × questions
+ * heatmap. Each as JSON, or with {@code Accept: text/csv} (or {@code ?format=csv}, for a plain download link) as the
+ * same figures in CSV: RFC 4180, UTF-8, a header row, {@code .} as the decimal separator, suppressed cells empty
+ * beside a {@code suppressed} column and its reason, written with Apache Commons CSV.
+ */
+@RestController
+@Tag(name = "Reports", description = "Figures of groups of completed assessments, behind the minimum group size; "
+        + "no figure lets a hidden group be worked out by subtraction")
+class ReportController {
+
+    private static final String PATH = "/api/organisations/{organisationId}/reports";
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final ReportsQuery reports;
+    private final Clock clock;
+
+    ReportController(ReportsQuery reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    record TrendPeriod(String period, String start, String end) {
+    }
+
+    record TrendPoint(String period, String start, String end, ReportJson.Group group) {
+    }
+
+    record TrendSeries(String key, String teamId, String label, List<ReportJson.Group> points) {
+    }
+
+    record TrendResponse(String organisationId, String granularity, String from, String to, String team,
+                         ReportJson.Provenance provenance, List<ReportJson.BandLimit> bands, ReportJson.Scale scale,
+                         List<TrendPeriod> periods, List<TrendSeries> series) {
+    }
+
+    record RoundResponse(ReportJson.RoundSummary round, ReportJson.Provenance provenance,
+                         List<ReportJson.BandLimit> bands, ReportJson.Scale scale, ReportJson.Group organisation,
+                         List<ReportJson.Group> teams) {
+    }
+
+    record Difference(double mean, ReportJson.Interval ci95, boolean significant) {
+    }
+
+    record ComparedGroup(String key, String teamId, String label, ReportJson.Group round, ReportJson.Group with,
+                         Difference difference) {
+    }
+
+    record ComparisonResponse(ReportJson.RoundSummary round, ReportJson.RoundSummary with,
+                              ReportJson.Provenance provenance, List<ReportJson.BandLimit> bands,
+                              ReportJson.Scale scale, List<ComparedGroup> groups) {
+    }
+
+    record HeatmapCell(int question, double meanPoints, Double previousMeanPoints, Double change) {
+    }
+
+    record HeatmapRow(ReportJson.Group group, List<HeatmapCell> cells) {
+    }
+
+    record HeatmapResponse(ReportJson.RoundSummary round, ReportJson.RoundSummary previousRound,
+                           ReportJson.Provenance provenance, List<Integer> questions, ReportJson.Scale scale,
+                           HeatmapRow reference, List<HeatmapRow> rows) {
+    }
+
+    // ------------------------------------------------------------------------------------------------- trend
+
+    @GetMapping(path = PATH + "/trend", produces = "application/json")
+    @Operation(summary = "The trend per week, month, quarter or year (by completion time in Europe/Amsterdam)",
+            description = "A series for the organisation and one per team the caller sees (or only the given team "
+                    + "beside the organisation). Periods from the one holding 'from' to the one holding 'to'.")
+    TrendResponse trend(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                        @Parameter(description = "week, month, quarter (default) or year")
+                        @RequestParam(defaultValue = "quarter") String granularity,
+                        @Parameter(description = "a day, YYYY-MM-DD; default: the first completed assessment")
+                        @RequestParam(required = false) String from,
+                        @Parameter(description = "a day, YYYY-MM-DD; default: today")
+                        @RequestParam(required = false) String to,
+                        @Parameter(description = "a team's id: only that team beside the organisation")
+                        @RequestParam(required = false) String team) {
+        ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team);
+        ReportBasis.Trend trend = answer.report();
+        List<TrendPeriod> periods = trend.periods().stream()
+                .map(period -> new TrendPeriod(period.label(), period.start().toString(), period.end().toString()))
+                .toList();
+        List<TrendSeries> series = trend.series().stream().map(one -> {
+            List<ReportJson.Group> points = one.points().stream()
+                    .map(point -> ReportJson.group(point, answer.organisation())).toList();
+            return new TrendSeries(one.teamId() == null ? "organisation" : "team:" + one.teamId(), one.teamId(),
+                    ReportJson.label(one.teamId(), answer.organisation()), points);
+        }).toList();
+        return new TrendResponse(organisationId, trend.granularity().name().toLowerCase(java.util.Locale.ROOT),
+                ReportJson.text(answer.provenance().from()), ReportJson.text(answer.provenance().to()), team,
+                ReportJson.provenance(answer.provenance()), ReportJson.bands(), ReportJson.scale(), periods, series);
+    }
+
+    @GetMapping(path = PATH + "/trend", produces = "text/csv")
+    @Operation(summary = "The trend as CSV: one row per group and period")
+    ResponseEntity<String> trendCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                    @RequestParam(defaultValue = "quarter") String granularity,
+                                    @RequestParam(required = false) String from,
+                                    @RequestParam(required = false) String to,
+                                    @RequestParam(required = false) String team) {
+        ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team);
+        List<String> header = new ArrayList<>(List.of("period", "start", "end", "group", "team_id"));
+        header.addAll(ReportCsv.FIGURES);
+        List<List<Object>> rows = new ArrayList<>();
+        for (ReportBasis.Series series : answer.report().series()) {
+            for (int i = 0; i < answer.report().periods().size(); i++) {
+                Period period = answer.report().periods().get(i);
+                GroupReport point = series.points().get(i);
+                List<Object> row = new ArrayList<>(List.of(period.label(), period.start(), period.end()));
+                row.addAll(ReportCsv.groupColumns(ReportJson.group(point, answer.organisation())));
+                rows.add(row);
+            }
+        }
+        return csv("trend-" + granularity, organisationId, header, rows);
+    }
+
+    private ReportAnswer<ReportBasis.Trend> trendAnswer(Caller caller, String organisationId, String granularity,
+                                                        String from, String to, String team) {
+        Granularity chosen;
+        try {
+            chosen = Granularity.fromName(granularity);
+        } catch (IllegalArgumentException unknown) {
+            throw new InvalidRequest("'granularity' must be week, month, quarter or year.");
+        }
+        return reports.trend(caller, organisationId, chosen, day("from", from), day("to", to),
+                team == null || team.isBlank() ? null : team);
+    }
+
+    // ------------------------------------------------------------------------------------------------- round
+
+    @GetMapping(path = PATH + "/rounds/{roundId}", produces = "application/json")
+    @Operation(summary = "One round: the whole round and each of its teams the caller sees, with started and "
+            + "completed counts")
+    RoundResponse round(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                        @PathVariable String roundId) {
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId);
+        OrganisationView organisation = answer.organisation();
+        return new RoundResponse(ReportJson.round(organisation, roundId, clock.instant()),
+                ReportJson.provenance(answer.provenance()), ReportJson.bands(), ReportJson.scale(),
+                ReportJson.group(answer.report().organisation(), organisation),
+                answer.report().teams().stream().map(team -> ReportJson.group(team, organisation)).toList());
+    }
+
+    @GetMapping(path = PATH + "/rounds/{roundId}", produces = "text/csv")
+    @Operation(summary = "One round as CSV: one row per group")
+    ResponseEntity<String> roundCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                    @PathVariable String roundId) {
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId);
+        List<String> header = new ArrayList<>(List.of("round", "group", "team_id"));
+        header.addAll(ReportCsv.FIGURES);
+        header.addAll(List.of("started", "completion_rate"));
+        List<List<Object>> rows = new ArrayList<>();
+        String name = answer.organisation().round(roundId).orElseThrow().name();
+        List<GroupReport> groups = new ArrayList<>();
+        groups.add(answer.report().organisation());
+        groups.addAll(answer.report().teams());
+        for (GroupReport group : groups) {
+            ReportJson.Group json = ReportJson.group(group, answer.organisation());
+            List<Object> row = new ArrayList<>(List.of(name));
+            row.addAll(ReportCsv.groupColumns(json));
+            row.add(json.started());
+            row.add(json.completionRate());
+            rows.add(row);
+        }
+        return csv("round", organisationId, header, rows);
+    }
+
+    // -------------------------------------------------------------------------------------------- comparison
+
+    @GetMapping(path = PATH + "/rounds/{roundId}/comparison", produces = "application/json")
+    @Operation(summary = "Two rounds side by side, with the difference of the means (this round minus the other)",
+            description = "The difference comes with Welch's 95 % confidence interval and is flagged as significant "
+                    + "only when that interval excludes zero; none when either side is suppressed or holds one.")
+    ComparisonResponse comparison(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                  @PathVariable String roundId,
+                                  @Parameter(description = "the other round's id") @RequestParam(required = false)
+                                  String with) {
+        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with);
+        OrganisationView organisation = answer.organisation();
+        List<ComparedGroup> groups = answer.report().groups().stream().map(group -> {
+            ReportJson.Group first = ReportJson.group(group.round(), organisation);
+            return new ComparedGroup(first.key(), group.teamId(), first.label(), first,
+                    ReportJson.group(group.other(), organisation),
+                    group.difference().map(difference -> new Difference(ReportJson.round(difference.estimate(), 2),
+                            ReportJson.interval(difference.ci95()), difference.significant())).orElse(null));
+        }).toList();
+        return new ComparisonResponse(ReportJson.round(organisation, roundId, clock.instant()),
+                ReportJson.round(organisation, with, clock.instant()), ReportJson.provenance(answer.provenance()),
+                ReportJson.bands(), ReportJson.scale(), groups);
+    }
+
+    @GetMapping(path = PATH + "/rounds/{roundId}/comparison", produces = "text/csv")
+    @Operation(summary = "Two rounds compared as CSV: one row per group")
+    ResponseEntity<String> comparisonCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                         @PathVariable String roundId, @RequestParam(required = false) String with) {
+        ComparisonResponse comparison = comparison(caller, organisationId, roundId, with);
+        List<String> header = List.of("group", "team_id", "suppressed", "round_reason", "round_n", "round_mean",
+                "with_reason", "with_n", "with_mean", "difference", "difference_ci95_low", "difference_ci95_high",
+                "significant");
+        List<List<Object>> rows = new ArrayList<>();
+        for (ComparedGroup group : comparison.groups()) {
+            Difference difference = group.difference();
+            rows.add(ReportCsv.row(group.label(), group.teamId(),
+                    group.round().suppressed() || group.with().suppressed(),
+                    group.round().reason(), group.round().n(), group.round().mean(),
+                    group.with().reason(), group.with().n(), group.with().mean(),
+                    difference == null ? null : difference.mean(),
+                    difference == null ? null : difference.ci95().low(),
+                    difference == null ? null : difference.ci95().high(),
+                    difference == null ? null : difference.significant()));
+        }
+        return csv("comparison", organisationId, header, rows);
+    }
+
+    // ----------------------------------------------------------------------------------------------- heatmap
+
+    @GetMapping(path = PATH + "/heatmap", produces = "application/json")
+    @Operation(summary = "Teams × questions in a round (mean points), the organisation as reference, and the change "
+            + "since the previous round", description = "Without 'round': the round opened last.")
+    HeatmapResponse heatmap(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                            @RequestParam(required = false) String round) {
+        ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
+                round == null || round.isBlank() ? null : round);
+        OrganisationView organisation = answer.organisation();
+        ReportBasis.Heatmap heatmap = answer.report();
+        return new HeatmapResponse(ReportJson.round(organisation, heatmap.roundId(), clock.instant()),
+                heatmap.previousRoundId() == null ? null
+                        : ReportJson.round(organisation, heatmap.previousRoundId(), clock.instant()),
+                ReportJson.provenance(answer.provenance()), heatmap.questions(),
+                new ReportJson.Scale(1, 5), row(heatmap.reference(), organisation),
+                heatmap.rows().stream().map(row -> row(row, organisation)).toList());
+    }
+
+    private static HeatmapRow row(ReportBasis.HeatmapRow row, OrganisationView organisation) {
+        return new HeatmapRow(ReportJson.group(row.group(), organisation), row.cells().stream()
+                .map(cell -> new HeatmapCell(cell.question(), ReportJson.round(cell.meanPoints(), 2),
+                        cell.previousMeanPoints().isPresent()
+                                ? ReportJson.round(cell.previousMeanPoints().getAsDouble(), 2) : null,
+                        cell.change().isPresent() ? ReportJson.round(cell.change().getAsDouble(), 2) : null))
+                .toList());
+    }
+
+    @GetMapping(path = PATH + "/heatmap", produces = "text/csv")
+    @Operation(summary = "The heatmap as CSV: one row per group, mean points and change per question")
+    ResponseEntity<String> heatmapCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                                      @RequestParam(required = false) String round) {
+        HeatmapResponse heatmap = heatmap(caller, organisationId, round);
+        List<String> header = new ArrayList<>(List.of("round", "group", "team_id", "suppressed", "reason", "n"));
+        for (int question : heatmap.questions()) {
+            header.add("q" + question + "_mean");
+            header.add("q" + question + "_change");
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        List<HeatmapRow> all = new ArrayList<>();
+        all.add(heatmap.reference());
+        all.addAll(heatmap.rows());
+        for (HeatmapRow row : all) {
+            List<Object> values = new ArrayList<>(ReportCsv.row(heatmap.round().name(), row.group().label(),
+                    row.group().teamId(), row.group().suppressed(), row.group().reason(), row.group().n()));
+            for (int question : heatmap.questions()) {
+                HeatmapCell cell = row.cells().stream().filter(one -> one.question() == question).findFirst()
+                        .orElse(null);
+                values.add(cell == null ? null : cell.meanPoints());
+                values.add(cell == null ? null : cell.change());
+            }
+            rows.add(values);
+        }
+        return csv("heatmap", organisationId, header, rows);
+    }
+
+    // -------------------------------------------------------------------------------------------------- util
+
+    private static ResponseEntity<String> csv(String report, String organisationId, List<String> header,
+                                              List<List<Object>> rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new)).get())) {
+            for (List<Object> row : rows) {
+                csv.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + report + "-" + organisationId + ".csv\"")
+                .body(out.toString());
+    }
+
+    private static LocalDate day(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException notADay) {
+            throw new InvalidRequest("'" + name + "' must be a day written as YYYY-MM-DD.");
+        }
+    }
+
+}

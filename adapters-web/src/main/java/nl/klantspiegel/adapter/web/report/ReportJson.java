@@ -1,0 +1,136 @@
+package nl.klantspiegel.adapter.web.report;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery;
+import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.instrument.BandRange;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.report.GroupFigures;
+import nl.klantspiegel.domain.report.GroupReport;
+import nl.klantspiegel.domain.report.Statistics;
+
+/** The JSON shapes of the reports, and how a domain group becomes one. Figures are rounded for reading. */
+final class ReportJson {
+
+    private ReportJson() {
+    }
+
+    /** One group: suppressed with its reason (and nothing else), or its figures (none when it holds nothing). */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Group(String key, String teamId, String label, boolean suppressed, String reason, Integer n,
+                 Integer started, Double completionRate, Double mean, Interval ci95, Double median, Integer min,
+                 Integer max, Map<String, Share> bands, Columns columns, List<Question> questions) {
+    }
+
+    record Interval(double low, double high) {
+    }
+
+    record Share(int count, double percent) {
+    }
+
+    record Columns(double a, double b, double c) {
+    }
+
+    record Question(int question, double meanPoints, Map<String, Share> options) {
+    }
+
+    record Provenance(int instrumentVersion, Long position, Instant computedAt, int minimumGroupSize,
+                      String timeZone) {
+    }
+
+    record BandLimit(String band, int min, int max) {
+    }
+
+    record Scale(int min, int max) {
+    }
+
+    record RoundSummary(String id, String name, Instant openedAt, Instant closesAt, Instant closedAt, String status) {
+    }
+
+    static Group group(GroupReport report, OrganisationView organisation) {
+        String teamId = report.key().teamId();
+        String key = teamId == null ? "organisation" : "team:" + teamId;
+        String label = label(teamId, organisation);
+        if (report.suppressed()) {
+            return new Group(key, teamId, label, true, report.suppression().orElseThrow().name(), null, null, null,
+                    null, null, null, null, null, null, null, List.of());
+        }
+        Integer started = report.started().isPresent() ? report.started().getAsInt() : null;
+        Double rate = report.completionRate().map(value -> round(value, 4)).orElse(null);
+        if (report.figures().isEmpty()) {
+            return new Group(key, teamId, label, false, null, 0, started, rate, null, null, null, null, null, null,
+                    null, List.of());
+        }
+        GroupFigures figures = report.figures().orElseThrow();
+        Map<String, Share> bands = new LinkedHashMap<>();
+        for (Band band : Band.values()) {
+            bands.put(band.name(), new Share(figures.bands().get(band), round(figures.bandPercent(band), 1)));
+        }
+        List<Question> questions = figures.questions().stream().map(question -> {
+            Map<String, Share> options = new LinkedHashMap<>();
+            for (Option option : Option.values()) {
+                options.put(option.key(), new Share(question.options().get(option),
+                        round(question.percent(option), 1)));
+            }
+            return new Question(question.question(), round(question.meanPoints(), 2), options);
+        }).toList();
+        return new Group(key, teamId, label, false, null, figures.n(), started, rate, round(figures.mean(), 2),
+                figures.ci95().map(ReportJson::interval).orElse(null), round(figures.median(), 2), figures.min(),
+                figures.max(), bands, new Columns(round(figures.meanColumnA(), 2), round(figures.meanColumnB(), 2),
+                round(figures.meanColumnC(), 2)), questions);
+    }
+
+    /** A team's name, or the organisation's for the organisation as a whole. */
+    static String label(String teamId, OrganisationView organisation) {
+        return teamId == null ? organisation.name()
+                : organisation.team(teamId).map(Organisation.Team::name).orElse(teamId);
+    }
+
+    static Interval interval(Statistics.Interval interval) {
+        return new Interval(round(interval.low(), 2), round(interval.high(), 2));
+    }
+
+    static Provenance provenance(ReportsQuery.Provenance provenance) {
+        return new Provenance(provenance.instrumentVersion(),
+                provenance.position().isPresent() ? provenance.position().getAsLong() : null,
+                provenance.computedAt(), provenance.minimumGroupSize(), "Europe/Amsterdam");
+    }
+
+    static List<BandLimit> bands() {
+        return Instruments.current().bands().stream().map(ReportJson::limit).toList();
+    }
+
+    private static BandLimit limit(BandRange range) {
+        return new BandLimit(range.band().name(), range.from(), range.to());
+    }
+
+    static Scale scale() {
+        return new Scale(Instruments.current().minimumScore(), Instruments.current().maximumScore());
+    }
+
+    static RoundSummary round(OrganisationView organisation, String roundId, Instant now) {
+        Organisation.Round round = organisation.round(roundId).orElseThrow();
+        return new RoundSummary(round.id(), round.name(), round.openedAt(), round.closesAt(), round.closedAt(),
+                round.isOpenAt(now) ? "OPEN" : "CLOSED");
+    }
+
+    static double round(double value, int decimals) {
+        return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    static String text(LocalDate day) {
+        return day == null ? null : day.toString();
+    }
+}

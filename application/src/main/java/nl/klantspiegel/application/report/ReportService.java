@@ -1,0 +1,215 @@
+package nl.klantspiegel.application.report;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import nl.klantspiegel.application.organisation.OrganisationViewProjection;
+import nl.klantspiegel.application.port.in.AccessDenied;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery;
+import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.organisation.Membership;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.report.Granularity;
+import nl.klantspiegel.domain.report.GroupKey;
+import nl.klantspiegel.domain.report.ReportBasis;
+
+/**
+ * Answers the reports from the facts the {@link ReportProjection} keeps. An organisation's {@link ReportBasis} (its
+ * facts with the anonymity floor decided over them) is computed once and kept until the facts' version, the
+ * organisation's minimum group size or its rounds change; every member's answer is a view of that one basis, so
+ * every figure is shown or hidden alike for everyone and in every report.
+ */
+public final class ReportService implements ReportsQuery {
+
+    private final ReportFacts facts;
+    private final OrganisationViews organisations;
+    private final ProjectionCatchUp catchUp;
+    private final Clock clock;
+    private final Duration timeout;
+    private final Cache<String, Computed> computed;
+
+    public ReportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp, Clock clock,
+                         Duration timeout, long cachedOrganisations) {
+        this.facts = Objects.requireNonNull(facts, "facts");
+        this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.computed = Caffeine.newBuilder().maximumSize(cachedOrganisations).build();
+    }
+
+    @Override
+    public ReportAnswer<ReportBasis.Trend> trend(Caller caller, String organisationId, Granularity granularity,
+                                                 LocalDate from, LocalDate to, String teamId) {
+        Access access = access(caller, organisationId);
+        Objects.requireNonNull(granularity, "granularity");
+        if (teamId != null) {
+            access.requireTeam(teamId);
+        }
+        Computed basis = basis(access.view());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ReportBasis.ZONE);
+        LocalDate end = to == null ? today : to;
+        LocalDate start = from != null ? from : basis.basis().firstDay()
+                .filter(first -> !first.isAfter(end)).orElse(end.minusYears(1));
+        if (end.isBefore(start)) {
+            throw new InvalidRequest("'from' (" + start + ") must not lie after 'to' (" + end + ").");
+        }
+        List<String> teams = teamId != null ? List.of(teamId) : access.teams(basis.basis());
+        try {
+            ReportBasis.Trend trend = basis.basis().trend(granularity, start, end, teams, true);
+            return answer(trend, access, basis, start, end);
+        } catch (IllegalArgumentException tooMany) {
+            throw new InvalidRequest(tooMany.getMessage() + ": choose a shorter range or a coarser granularity.");
+        }
+    }
+
+    @Override
+    public ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId) {
+        Access access = access(caller, organisationId);
+        Organisation.Round round = access.round(roundId);
+        Computed basis = basis(access.view());
+        return answer(basis.basis().round(round.id(), access.teamsOf(List.of(round), basis.basis())), access, basis,
+                null, null);
+    }
+
+    @Override
+    public ReportAnswer<ReportBasis.Comparison> comparison(Caller caller, String organisationId, String roundId,
+                                                           String otherRoundId) {
+        Access access = access(caller, organisationId);
+        Organisation.Round round = access.round(roundId);
+        if (otherRoundId == null || otherRoundId.isBlank()) {
+            throw new InvalidRequest("Name the round to compare with in 'with'.");
+        }
+        Organisation.Round other = access.round(otherRoundId);
+        if (round.id().equals(other.id())) {
+            throw new InvalidRequest("A round is compared with another round, not with itself.");
+        }
+        Computed basis = basis(access.view());
+        return answer(basis.basis().comparison(round.id(), other.id(),
+                access.teamsOf(List.of(round, other), basis.basis())), access, basis, null, null);
+    }
+
+    @Override
+    public ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId) {
+        Access access = access(caller, organisationId);
+        List<Organisation.Round> byOpening = access.view().rounds().stream()
+                .sorted(Comparator.comparing(Organisation.Round::openedAt).thenComparing(Organisation.Round::id))
+                .toList();
+        Organisation.Round round;
+        if (roundId == null || roundId.isBlank()) {
+            if (byOpening.isEmpty()) {
+                throw new NotFound("A round of organisation " + organisationId);
+            }
+            round = byOpening.get(byOpening.size() - 1);
+        } else {
+            round = access.round(roundId);
+        }
+        int index = byOpening.indexOf(round);
+        Organisation.Round previous = index > 0 ? byOpening.get(index - 1) : null;
+        Computed basis = basis(access.view());
+        return answer(basis.basis().heatmap(round.id(), previous == null ? null : previous.id(),
+                access.teamsOf(previous == null ? List.of(round) : List.of(round, previous), basis.basis()),
+                Instruments.current().questionNumbers()), access, basis, null, null);
+    }
+
+    private <T> ReportAnswer<T> answer(T report, Access access, Computed basis, LocalDate from, LocalDate to) {
+        return new ReportAnswer<>(report, access.view(), new Provenance(Instruments.current().version(),
+                basis.position(), basis.computedAt(), basis.basis().minimumGroupSize(), from, to));
+    }
+
+    private Access access(Caller caller, String organisationId) {
+        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
+        catchUp.await(ReportProjection.PROCESSING_GROUP, "reports", timeout);
+        OrganisationView view = Optional.ofNullable(organisationId).flatMap(organisations::find)
+                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
+        if (caller.operator()) {
+            throw new AccessDenied("The operator sees no organisation's results; its members do.");
+        }
+        Membership membership = view.membership(caller.accountId())
+                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
+        return new Access(view, membership);
+    }
+
+    /** The basis of the organisation as it stands: the kept one while nothing it rests on has changed. */
+    private Computed basis(OrganisationView view) {
+        long version = facts.version(view.id());
+        Set<String> rounds = new LinkedHashSet<>();
+        view.rounds().forEach(round -> rounds.add(round.id()));
+        Computed kept = computed.getIfPresent(view.id());
+        if (kept != null && kept.version() == version && kept.minimum() == view.minimumGroupSize()
+                && kept.rounds().equals(rounds)) {
+            return kept;
+        }
+        OptionalLong position = catchUp.position(ReportProjection.PROCESSING_GROUP);
+        ReportFacts.Facts read = facts.facts(view.id(), rounds);
+        Computed fresh = new Computed(version, view.minimumGroupSize(), Set.copyOf(rounds),
+                ReportBasis.of(read.completions(), read.started(), view.minimumGroupSize()), position,
+                clock.instant());
+        computed.put(view.id(), fresh);
+        return fresh;
+    }
+
+    private record Computed(long version, int minimum, Set<String> rounds, ReportBasis basis, OptionalLong position,
+                            Instant computedAt) {
+    }
+
+    /** A member's view of the organisation: which teams and rounds they may ask for. */
+    private record Access(OrganisationView view, Membership membership) {
+
+        void requireTeam(String teamId) {
+            if (view.team(teamId).isEmpty() || !membership.maySeeTeam(teamId)) {
+                throw new NotFound("Team " + teamId);
+            }
+        }
+
+        Organisation.Round round(String roundId) {
+            return Optional.ofNullable(roundId).flatMap(view::round)
+                    .orElseThrow(() -> new NotFound("Round " + roundId));
+        }
+
+        /** The teams this member sees: active ones, and retired ones that have completed assessments. */
+        List<String> teams(ReportBasis basis) {
+            List<String> teams = new ArrayList<>();
+            for (Organisation.Team team : view.teams()) {
+                if (membership.maySeeTeam(team.id()) && (!team.retired() || basis.hasCompletionsOf(team.id()))) {
+                    teams.add(team.id());
+                }
+            }
+            return teams;
+        }
+
+        /** The teams of some rounds this member sees (all teams for a round of the whole organisation). */
+        List<String> teamsOf(List<Organisation.Round> rounds, ReportBasis basis) {
+            Set<String> teams = new LinkedHashSet<>();
+            for (String team : teams(basis)) {
+                for (Organisation.Round round : rounds) {
+                    if (round.coversWholeOrganisation() || round.teams().contains(team)
+                            || basis.floor().size(GroupKey.teamInRound(team, round.id())) > 0) {
+                        teams.add(team);
+                    }
+                }
+            }
+            return List.copyOf(teams);
+        }
+    }
+}
