@@ -216,6 +216,11 @@ class AuthorizationMatrixTest {
         rules.put("POST " + organisations + "/rounds", new Rule(f -> new Call("POST", f.path("/rounds"), Map.of("name", "Ronde")), adminsOnly()));
         rules.put("POST " + organisations + "/rounds/{roundId}/closure", new Rule(f -> new Call("POST", f.path("/rounds/" + f.freshRound() + "/closure"), null), adminsOnly()));
         rules.put("GET " + organisations + "/rounds/{roundId}/invitation.svg", new Rule(f -> new Call("GET", f.path("/rounds/" + f.round + "/invitation.svg"), null), adminsOnly()));
+        // reports: every member (a team lead their own team and what the anonymity floor lets through)
+        rules.put("GET " + organisations + "/reports/trend", new Rule(f -> new Call("GET", f.path("/reports/trend?granularity=month"), null), members()));
+        rules.put("GET " + organisations + "/reports/rounds/{roundId}", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round), null), members()));
+        rules.put("GET " + organisations + "/reports/rounds/{roundId}/comparison", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/comparison?with=" + f.freshRound()), null), members()));
+        rules.put("GET " + organisations + "/reports/heatmap", new Rule(f -> new Call("GET", f.path("/reports/heatmap?round=" + f.round), null), members()));
         rules.put("GET " + organisations + "/audit", new Rule(f -> new Call("GET", f.path("/audit"), null), adminsOnly()));
         rules.put("GET " + organisations + "/audit.csv", new Rule(f -> new Call("GET", f.path("/audit.csv"), null), adminsOnly()));
         return rules;
