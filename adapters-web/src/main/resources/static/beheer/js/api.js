@@ -247,3 +247,56 @@ export function audit(organisationId, filters = {}) {
 export function auditCsv(organisationId, filters = {}) {
   return request('GET', organisationPath(organisationId, `/audit${auditQuery(filters)}`), { accept: 'csv' });
 }
+
+// ----------------------------------------------------------------- reports
+
+function reportQuery(parameters) {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) {
+    if (value !== undefined && value !== null && value !== '') {
+      query.set(name, String(value));
+    }
+  }
+  const text = query.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The trend's address; filters: { granularity, from, to (yyyy-mm-dd), team }. */
+export function trendUrl(organisationId, filters = {}, format = null) {
+  const { granularity, from, to, team } = filters;
+  return organisationPath(organisationId, `/reports/trend${reportQuery({ granularity, from, to, team, format })}`);
+}
+
+export function roundReportUrl(organisationId, roundId, format = null) {
+  return organisationPath(organisationId, `/reports/rounds/${enc(roundId)}${reportQuery({ format })}`);
+}
+
+export function comparisonUrl(organisationId, roundId, withRoundId, format = null) {
+  return organisationPath(organisationId,
+    `/reports/rounds/${enc(roundId)}/comparison${reportQuery({ with: withRoundId, format })}`);
+}
+
+/** roundId null: the most recently opened round. */
+export function heatmapUrl(organisationId, roundId = null, format = null) {
+  return organisationPath(organisationId, `/reports/heatmap${reportQuery({ round: roundId, format })}`);
+}
+
+/** The mean score per period, per group, with its bands; a team lead gets only their own teams. */
+export function trend(organisationId, filters = {}) {
+  return request('GET', trendUrl(organisationId, filters));
+}
+
+/** One round: the organisation and its teams. */
+export function roundReport(organisationId, roundId) {
+  return request('GET', roundReportUrl(organisationId, roundId));
+}
+
+/** One round against another, per group: the difference of the means and its 95 % interval. */
+export function comparison(organisationId, roundId, withRoundId) {
+  return request('GET', comparisonUrl(organisationId, roundId, withRoundId));
+}
+
+/** Teams × questions for one round, the organisation as reference, the change since the previous round. */
+export function heatmap(organisationId, roundId = null) {
+  return request('GET', heatmapUrl(organisationId, roundId));
+}

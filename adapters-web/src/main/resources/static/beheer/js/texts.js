@@ -154,7 +154,7 @@ const texts = {
       ANALYST: 'Ziet de uitslagen van de hele organisatie; beheert niets.',
     },
     sectionsLabel: 'Onderdelen',
-    tabs: { rondes: 'Rondes', teams: 'Teams', leden: 'Leden', logboek: 'Logboek', instellingen: 'Instellingen' },
+    tabs: { dashboard: 'Dashboard', rondes: 'Rondes', teams: 'Teams', leden: 'Leden', logboek: 'Logboek', instellingen: 'Instellingen' },
     noOrganisation: 'Uw account hoort (nog) niet bij een organisatie. Vraag een beheerder om u toe te voegen.',
     organisationUnknown: 'Deze organisatie is niet gevonden, of u bent er geen lid van.',
 
@@ -311,7 +311,111 @@ const texts = {
     minimumGroupSizeNow: (n) => `Nu: groepen van minstens ${n} mensen.`,
 
     // read-only view
-    readOnlyIntro: 'U ziet hier de teams en rondes van uw organisatie die bij uw rol horen. Rapporten met uitslagen volgen in een volgende versie.',
+    // dashboard
+    dashboardIntro: 'De uitslagen van de zelftest in uw organisatie. Een groep met te weinig afgeronde tests wordt verborgen, zodat niemand herkenbaar is.',
+    dashboardFilters: 'Wat het dashboard toont',
+    filterTeam: 'Team',
+    allTeams: 'Hele organisatie',
+    filterRound: 'Ronde',
+    filterWith: 'Vergelijk met ronde',
+    filterGranularity: 'Per',
+    granularities: { week: 'Week', month: 'Maand', quarter: 'Kwartaal', year: 'Jaar' },
+    filterFrom: 'Vanaf',
+    filterTo: 'Tot en met',
+    noRoundChoice: 'Nog geen rondes',
+    noWith: 'Geen vergelijking',
+    openSuffix: (name) => `${name} (open)`,
+    retiredTeam: (name) => `${name} (opgeheven)`,
+    dashboardUpdated: 'Het dashboard is bijgewerkt.',
+    dashboardLoading: 'Het dashboard wordt bijgewerkt…',
+    figureFailed: 'Deze cijfers konden niet worden geladen.',
+    noRoundsYet: 'Er is nog geen ronde. Zodra er een ronde is en er tests zijn afgerond, staan hier de uitslagen.',
+    chartsMissing: 'De grafieken konden niet worden geladen; de tabellen tonen dezelfde cijfers.',
+    provenanceLabel: 'Herkomst van de cijfers',
+    provenance: {
+      instrument: (v) => `instrumentversie ${v}`,
+      position: (n) => `gebeurtenis ${n}`,
+      computedAt: (at) => `berekend op ${at}`,
+      minimum: (n) => `groepen vanaf ${n} afgeronde tests`,
+      timeZone: (zone) => `tijdzone ${zone}`,
+    },
+    showTable: 'Toon de cijfers als tabel',
+    hideTable: 'Verberg de tabel',
+    chartLabel: (what) => `Grafiek: ${what}. Dezelfde cijfers staan in de tabel.`,
+    csvOf: (what) => `Download ${what} als CSV`,
+    csvNames: { trend: 'de trend', round: 'de ronde', comparison: 'de vergelijking', heatmap: 'de heatmap' },
+    bandNames: { LOW: 'Laag', AVERAGE: 'Gemiddeld', HIGH: 'Hoog' },
+    organisation: 'Organisatie',
+    suppressed: 'verborgen',
+    suppressedBecause: (reason) => `verborgen: ${reason}`,
+    reasons: {
+      BELOW_MINIMUM: (n) => `minder dan ${n} afgeronde tests`,
+      COMPLEMENTARY: () => 'verborgen zodat een andere verborgen groep niet uit te rekenen is',
+    },
+    noAnswers: 'geen afgeronde tests',
+    gapNote: 'Een onderbreking in de lijn of een lege kolom is een verborgen periode of een periode zonder afgeronde tests:',
+    period: 'Periode',
+    group: 'Groep',
+    count: 'Aantal (n)',
+    mean: 'Gemiddelde',
+    ci95: '95 %-interval',
+    ci95Low: 'Ondergrens 95 %',
+    ci95High: 'Bovengrens 95 %',
+    median: 'Mediaan',
+    range: 'Laagste – hoogste',
+    completion: 'Afgerond',
+    question: (n) => `Vraag ${n}`,
+    questionShort: (n) => `V${n}`,
+    questionColumn: 'Vraag',
+    roundGaps: (round) => `Zonder cijfers in ronde ${round}:`,
+    intervalText: (low, high) => `${low} tot ${high}`,
+    percentOf: (percent, count) => `${percent} % (${count})`,
+    trendHeading: 'Gemiddelde score door de tijd',
+    trendIntro: (min, max) => `De lijn is de gemiddelde score (${min} tot ${max}); het vlak eromheen is het 95 %-betrouwbaarheidsinterval. Op de achtergrond de grenzen van laag, gemiddeld en hoog.`,
+    trendCaption: (group, granularity) => `Gemiddelde score per ${granularity.toLowerCase()}: ${group}`,
+    trendChartLabel: (group) => `gemiddelde score door de tijd van ${group}`,
+    scoreAxis: 'Gemiddelde score',
+    ciLegend: '95 %-interval',
+    referenceSuffix: (label) => `${label} (ter vergelijking)`,
+    noPeriods: 'Er zijn in deze periode geen uitslagen.',
+    bandsHeading: 'Verdeling over laag, gemiddeld en hoog',
+    bandsIntro: 'Per periode het deel van de afgeronde tests met een lage, gemiddelde of hoge score.',
+    bandsCaption: (group) => `Verdeling over de scoregroepen per periode, in procenten (aantal): ${group}`,
+    bandsChartLabel: (group) => `verdeling over laag, gemiddeld en hoog per periode van ${group}`,
+    percentAxis: 'Procent van de afgeronde tests',
+    questionsHeading: 'Gemiddelde punten per vraag',
+    questionsIntro: (min, max) => `Per vraag de gemiddelde punten (${min} tot ${max}) in de gekozen ronde.`,
+    questionsCaption: (group, round) => `Gemiddelde punten per vraag in ronde ${round}: ${group}`,
+    questionsChartLabel: (group, round) => `gemiddelde punten per vraag van ${group} in ronde ${round}`,
+    pointsAxis: 'Gemiddelde punten',
+    roundFacts: (n, started, rate) => `${n} afgerond van ${started} gestart (${rate})`,
+    teamNotInRound: 'Dit team deed niet mee aan deze ronde.',
+    comparisonHeading: 'Twee rondes vergeleken',
+    comparisonIntro: (round, other) => `De gemiddelde score per groep in ronde ${round} naast ronde ${other}, en het verschil met zijn 95 %-betrouwbaarheidsinterval.`,
+    comparisonCaption: (round, other) => `Gemiddelde score per groep: ronde ${round} tegenover ronde ${other}`,
+    comparisonChartLabel: (round, other) => `gemiddelde score per groep in ronde ${round} en ronde ${other}`,
+    noComparison: 'Kies hierboven een tweede ronde om mee te vergelijken.',
+    difference: 'Verschil',
+    significance: 'Significant',
+    significantHigher: 'ja, significant hoger',
+    significantLower: 'ja, significant lager',
+    notSignificant: 'nee',
+    noDifference: 'geen: een van beide is verborgen of te klein',
+    significantMark: '★',
+    significanceLegend: 'Gemarkeerd met ★ en „significant”: het 95 %-betrouwbaarheidsinterval van het verschil bevat de nul niet (Welch-toets). Een verschil zonder markering kan op toeval berusten.',
+    heatmapHeading: 'Teams per vraag',
+    heatmapIntro: 'Per team en per vraag de gemiddelde punten; de bovenste rij is de hele organisatie, ter vergelijking. Hoe donkerder de cel, hoe hoger. Eronder de verandering sinds de vorige ronde.',
+    heatmapCaption: (round, previous) => (previous
+      ? `Gemiddelde punten per team en vraag in ronde ${round}, met de verandering sinds ronde ${previous}`
+      : `Gemiddelde punten per team en vraag in ronde ${round}`),
+    heatmapRegion: 'Heatmap, horizontaal te schuiven',
+    change: (value) => `verandering ${value}`,
+    changeSince: (round) => `sinds ${round}`,
+    noPrevious: 'geen vorige ronde om mee te vergelijken',
+    noTeamRows: 'Er zijn in deze ronde geen teams.',
+    heatLegend: 'Legenda: punten per vraag',
+
+    readOnlyIntro: 'U ziet hier de uitslagen, teams en rondes van uw organisatie die bij uw rol horen.',
     yourTeams: 'Uw teams',
     organisationTeams: 'Teams',
     noTeamsReadOnly: 'Er zijn geen teams die u kunt zien.',
@@ -460,7 +564,7 @@ const texts = {
       ANALYST: 'Sees the results of the whole organisation; manages nothing.',
     },
     sectionsLabel: 'Sections',
-    tabs: { rondes: 'Rounds', teams: 'Teams', leden: 'Members', logboek: 'Audit trail', instellingen: 'Settings' },
+    tabs: { dashboard: 'Dashboard', rondes: 'Rounds', teams: 'Teams', leden: 'Members', logboek: 'Audit trail', instellingen: 'Settings' },
     noOrganisation: 'Your account does not belong to an organisation (yet). Ask an administrator to add you.',
     organisationUnknown: 'This organisation was not found, or you are not a member of it.',
 
@@ -611,7 +715,110 @@ const texts = {
     minimumGroupSizeSaved: (n) => `The minimum group size is now ${n}.`,
     minimumGroupSizeNow: (n) => `Now: groups of at least ${n} people.`,
 
-    readOnlyIntro: 'Here you see the teams and rounds of your organisation that go with your role. Reports with results follow in a next version.',
+    dashboardIntro: 'The results of the self-test in your organisation. A group with too few completed tests is hidden, so that nobody can be recognised.',
+    dashboardFilters: 'What the dashboard shows',
+    filterTeam: 'Team',
+    allTeams: 'Whole organisation',
+    filterRound: 'Round',
+    filterWith: 'Compare with round',
+    filterGranularity: 'Per',
+    granularities: { week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year' },
+    filterFrom: 'From',
+    filterTo: 'Up to and including',
+    noRoundChoice: 'No rounds yet',
+    noWith: 'No comparison',
+    openSuffix: (name) => `${name} (open)`,
+    retiredTeam: (name) => `${name} (retired)`,
+    dashboardUpdated: 'The dashboard has been updated.',
+    dashboardLoading: 'Updating the dashboard…',
+    figureFailed: 'These figures could not be loaded.',
+    noRoundsYet: 'There is no round yet. Once there is a round and tests have been completed, the results appear here.',
+    chartsMissing: 'The charts could not be loaded; the tables show the same figures.',
+    provenanceLabel: 'Where the figures come from',
+    provenance: {
+      instrument: (v) => `instrument version ${v}`,
+      position: (n) => `event ${n}`,
+      computedAt: (at) => `computed at ${at}`,
+      minimum: (n) => `groups from ${n} completed tests`,
+      timeZone: (zone) => `time zone ${zone}`,
+    },
+    showTable: 'Show the figures as a table',
+    hideTable: 'Hide the table',
+    chartLabel: (what) => `Chart: ${what}. The same figures are in the table.`,
+    csvOf: (what) => `Download ${what} as CSV`,
+    csvNames: { trend: 'the trend', round: 'the round', comparison: 'the comparison', heatmap: 'the heatmap' },
+    bandNames: { LOW: 'Low', AVERAGE: 'Average', HIGH: 'High' },
+    organisation: 'Organisation',
+    suppressed: 'hidden',
+    suppressedBecause: (reason) => `hidden: ${reason}`,
+    reasons: {
+      BELOW_MINIMUM: (n) => `fewer than ${n} completed tests`,
+      COMPLEMENTARY: () => 'hidden so that another hidden group cannot be worked out by subtraction',
+    },
+    noAnswers: 'no completed tests',
+    gapNote: 'A break in the line or an empty column is a hidden period or a period without completed tests:',
+    period: 'Period',
+    group: 'Group',
+    count: 'Number (n)',
+    mean: 'Mean',
+    ci95: '95 % interval',
+    ci95Low: 'Lower 95 % limit',
+    ci95High: 'Upper 95 % limit',
+    median: 'Median',
+    range: 'Lowest – highest',
+    completion: 'Completed',
+    question: (n) => `Question ${n}`,
+    questionShort: (n) => `Q${n}`,
+    questionColumn: 'Question',
+    roundGaps: (round) => `Without figures in round ${round}:`,
+    intervalText: (low, high) => `${low} to ${high}`,
+    percentOf: (percent, count) => `${percent} % (${count})`,
+    trendHeading: 'Mean score over time',
+    trendIntro: (min, max) => `The line is the mean score (${min} to ${max}); the area around it is the 95 % confidence interval. In the background the limits of low, average and high.`,
+    trendCaption: (group, granularity) => `Mean score per ${granularity.toLowerCase()}: ${group}`,
+    trendChartLabel: (group) => `mean score over time of ${group}`,
+    scoreAxis: 'Mean score',
+    ciLegend: '95 % interval',
+    referenceSuffix: (label) => `${label} (for reference)`,
+    noPeriods: 'There are no results in this period.',
+    bandsHeading: 'Distribution over low, average and high',
+    bandsIntro: 'Per period the share of completed tests with a low, average or high score.',
+    bandsCaption: (group) => `Distribution over the score bands per period, in percent (count): ${group}`,
+    bandsChartLabel: (group) => `distribution over low, average and high per period of ${group}`,
+    percentAxis: 'Percent of completed tests',
+    questionsHeading: 'Mean points per question',
+    questionsIntro: (min, max) => `Per question the mean points (${min} to ${max}) in the chosen round.`,
+    questionsCaption: (group, round) => `Mean points per question in round ${round}: ${group}`,
+    questionsChartLabel: (group, round) => `mean points per question of ${group} in round ${round}`,
+    pointsAxis: 'Mean points',
+    roundFacts: (n, started, rate) => `${n} completed of ${started} started (${rate})`,
+    teamNotInRound: 'This team did not take part in this round.',
+    comparisonHeading: 'Two rounds compared',
+    comparisonIntro: (round, other) => `The mean score per group in round ${round} next to round ${other}, and the difference with its 95 % confidence interval.`,
+    comparisonCaption: (round, other) => `Mean score per group: round ${round} against round ${other}`,
+    comparisonChartLabel: (round, other) => `mean score per group in round ${round} and round ${other}`,
+    noComparison: 'Choose a second round to compare with above.',
+    difference: 'Difference',
+    significance: 'Significant',
+    significantHigher: 'yes, significantly higher',
+    significantLower: 'yes, significantly lower',
+    notSignificant: 'no',
+    noDifference: 'none: one of the two is hidden or too small',
+    significantMark: '★',
+    significanceLegend: 'Marked with ★ and “significant”: the 95 % confidence interval of the difference does not contain zero (Welch’s test). A difference without a mark may be down to chance.',
+    heatmapHeading: 'Teams per question',
+    heatmapIntro: 'Per team and per question the mean points; the top row is the whole organisation, for reference. The darker the cell, the higher. Below the value the change since the previous round.',
+    heatmapCaption: (round, previous) => (previous
+      ? `Mean points per team and question in round ${round}, with the change since round ${previous}`
+      : `Mean points per team and question in round ${round}`),
+    heatmapRegion: 'Heatmap, scrolls sideways',
+    change: (value) => `change ${value}`,
+    changeSince: (round) => `since ${round}`,
+    noPrevious: 'no previous round to compare with',
+    noTeamRows: 'There are no teams in this round.',
+    heatLegend: 'Legend: points per question',
+
+    readOnlyIntro: 'Here you see the results, teams and rounds of your organisation that go with your role.',
     yourTeams: 'Your teams',
     organisationTeams: 'Teams',
     noTeamsReadOnly: 'There are no teams you can see.',
@@ -655,4 +862,54 @@ export function formatDay(day, language) {
   return new Intl.DateTimeFormat(locale(language), {
     weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC',
   }).format(date);
+}
+
+/** A report's period label ("2026-Q1", "2026-03", "2026-W05", "2026") in words: "K1 2026", "mrt 2026", "week 5, 2026". */
+export function formatPeriod(period, language) {
+  const text = String(period ?? '');
+  let match = /^(\d{4})-Q([1-4])$/.exec(text);
+  if (match) {
+    return `${language === 'en' ? 'Q' : 'K'}${match[2]} ${match[1]}`;
+  }
+  match = /^(\d{4})-W(\d{2})$/.exec(text);
+  if (match) {
+    return `week ${Number(match[2])}, ${match[1]}`;
+  }
+  match = /^(\d{4})-(\d{2})$/.exec(text);
+  if (match) {
+    return new Intl.DateTimeFormat(locale(language), { month: 'short', year: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1)));
+  }
+  return text;
+}
+
+/** A figure with one decimal in the language's notation ("19,2" / "19.2"); '' for none. */
+export function formatNumber(value, language, digits = 1) {
+  if (value === null || value === undefined || Number.isNaN(Number(value))) {
+    return '';
+  }
+  return new Intl.NumberFormat(locale(language), { minimumFractionDigits: digits, maximumFractionDigits: digits })
+    .format(Number(value)).replace(/^-/, '−');
+}
+
+/** A calendar day as the API sends it ("2026-11-22"): "22 nov. 2026". */
+export function formatDate(day, language) {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (!day || Number.isNaN(date.getTime())) {
+    return String(day ?? '');
+  }
+  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+    .format(date);
+}
+
+/** A change with its sign: "+0,3", "−0,2", "0,0". */
+export function formatChange(value, language, digits = 1) {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  const text = formatNumber(Math.abs(value), language, digits);
+  if (Number(text.replace(',', '.').replace('−', '-')) === 0) {
+    return text;
+  }
+  return `${value > 0 ? '+' : '−'}${text}`;
 }

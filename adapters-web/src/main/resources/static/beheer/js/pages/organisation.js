@@ -1,10 +1,11 @@
-// One organisation. Its administrators get sections for rounds, teams, members, the audit trail and the
-// settings; team leads and analysts a read-only overview of the teams and rounds they may see (their reports
-// come with the next version). An account in several organisations switches between them here.
+// One organisation. Its administrators get sections for the dashboard (the first), rounds, teams, members, the
+// audit trail and the settings; team leads and analysts the dashboard of what they may see above a read-only
+// overview of those teams and rounds. An account in several organisations switches between them here.
 
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
 import { badge, emptyState, section } from '../ui.js';
+import * as dashboardTab from './dashboard.js';
 import * as roundsTab from './rounds.js';
 import * as teamsTab from './teams.js';
 import * as membersTab from './members.js';
@@ -13,13 +14,14 @@ import * as settingsTab from './settings.js';
 import { roundList } from './rounds.js';
 
 const TABS = {
+  dashboard: dashboardTab,
   rondes: roundsTab,
   teams: teamsTab,
   leden: membersTab,
   logboek: auditTab,
   instellingen: settingsTab,
 };
-const DEFAULT_TAB = 'rondes';
+const DEFAULT_TAB = 'dashboard';
 
 /** The organisation and tab shown last: moving to another tab of the same organisation focuses the tab. */
 let shown = { organisationId: null, tab: null };
@@ -108,12 +110,16 @@ function header(ctx, name, membership) {
     switcher);
 }
 
-/** Team leads and analysts: the teams and rounds their role lets them see, read-only. */
+/** Team leads and analysts: the dashboard, then the teams and rounds their role lets them see, read-only. */
 async function renderReadOnly(ctx, membership) {
   const { t } = ctx;
   const [summary, teams, rounds] = await Promise.all([
     api.organisation(membership.id), api.teams(membership.id), api.rounds(membership.id)]);
   if (!ctx.isCurrent()) {
+    return;
+  }
+  const dashboard = await dashboardTab.render(ctx, { id: membership.id, summary, teams, membership }, { rounds });
+  if (!ctx.isCurrent() || !dashboard) {
     return;
   }
   ctx.setTitle(summary.name);
@@ -122,6 +128,7 @@ async function renderReadOnly(ctx, membership) {
   replaceChildren(ctx.view,
     header(ctx, summary.name, membership),
     el('p', { class: 'alert alert--info', dataset: { testid: 'read-only-note' } }, t.readOnlyIntro),
+    dashboard,
     section({ heading: membership.role === 'TEAM_LEAD' ? t.yourTeams : t.organisationTeams, testid: 'read-only-teams' },
       activeTeams.length === 0
         ? emptyState(t.noTeamsReadOnly)

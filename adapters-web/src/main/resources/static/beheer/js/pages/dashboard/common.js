@@ -1,0 +1,130 @@
+// What the dashboard's figures share: a section with its chart, its data table behind a toggle and its CSV link;
+// suppressed figures in words (never a value); numbers in the language's notation.
+
+import { el } from '../../../../js/dom.js';
+import { formatNumber } from '../../texts.js';
+import { section, uid } from '../../ui.js';
+
+/** The tables someone opened, by name: they stay open when the figures are loaded again. */
+const openTables = new Set();
+
+/** Why a group is hidden, in words. */
+export function reasonText(t, reason, minimumGroupSize) {
+  const text = t.reasons[reason];
+  return text ? text(minimumGroupSize) : t.suppressed;
+}
+
+/** "verborgen: minder dan 5 afgeronde tests". */
+export function suppressedText(t, group, minimumGroupSize) {
+  return t.suppressedBecause(reasonText(t, group.reason, minimumGroupSize));
+}
+
+/** A group that has figures: not suppressed and at least one completed test. */
+export function hasFigures(group) {
+  return Boolean(group) && !group.suppressed && Number(group.n) > 0 && group.mean !== null && group.mean !== undefined;
+}
+
+/** A table cell that stands for hidden figures: the reason, marked for tests and styled as hatched. */
+export function suppressedCell(t, group, minimumGroupSize, { label = null, colspan = null } = {}) {
+  return el('td', {
+    class: 'dash-suppressed', colspan, 'data-label': label, dataset: { suppressed: 'true' },
+  }, suppressedText(t, group, minimumGroupSize));
+}
+
+/** A number cell ('' shows as an empty cell). */
+export function numberCell(text, label, testid = null) {
+  return el('td', { class: 'number', 'data-label': label, dataset: testid ? { testid } : {} }, text);
+}
+
+export function mean(value, language) {
+  return formatNumber(value, language, 1);
+}
+
+export function interval(t, ci95, language) {
+  return ci95 ? t.intervalText(formatNumber(ci95.low, language), formatNumber(ci95.high, language)) : '';
+}
+
+/** A data table with a caption, column headers and rows; the caption also names the table for the toggle. */
+export function dataTable({ caption, columns, rows, testid, className = '' }) {
+  return el('table', { class: `data-table dash-data ${className}`.trim(), dataset: { testid } },
+    el('caption', { class: 'dash-caption' }, caption),
+    el('thead', {}, el('tr', {}, columns.map((column) =>
+      el('th', { scope: 'col', class: column.number ? 'number' : null }, column.label)))),
+    el('tbody', {}, rows));
+}
+
+/** A link to the same figures as CSV: the report's address with format=csv; the session cookie goes along. */
+export function csvLink(t, href, what, testid) {
+  return el('a', { class: 'button button--small button--quiet dash-csv', href, download: true, dataset: { testid } },
+    t.csvOf(t.csvNames[what]));
+}
+
+/**
+ * The chart's box: a canvas Chart.js draws on (role=img with a label that points to the table), and, when the
+ * figures are hidden, a hatched cover that says why.
+ */
+export function chartBox(t, { testid, label, cover = null, tall = false }) {
+  const canvas = el('canvas', { role: 'img', 'aria-label': t.chartLabel(label), dataset: { testid } });
+  const box = el('div', { class: `dash-chart${tall ? ' dash-chart--tall' : ''}` }, canvas,
+    cover ? el('p', { class: 'dash-chart__cover', dataset: { testid: `${testid}-suppressed` } }, cover) : null);
+  return { box, canvas };
+}
+
+/**
+ * A figure's section: heading, intro, chart, notes, the table behind a toggle and the CSV link.
+ * @param name the key under which the toggle's state is kept ('trend', 'bands', …)
+ */
+export function figureSection(t, { name, heading, intro = null, testid, chart = null, notes = [], table, csv = null }) {
+  const tableId = uid(`${name}-table`);
+  const open = openTables.has(name) || chart === null;
+  const tableBox = el('div', { class: 'dash-table', id: tableId, hidden: !open }, table);
+  let toggle = null;
+  if (chart) {
+    toggle = el('button', {
+      type: 'button', class: 'button button--small button--quiet dash-toggle', 'aria-expanded': String(open),
+      'aria-controls': tableId, dataset: { testid: `toggle-${name}` },
+    }, open ? t.hideTable : t.showTable);
+    toggle.addEventListener('click', () => {
+      const opening = tableBox.hidden;
+      tableBox.hidden = !opening;
+      toggle.setAttribute('aria-expanded', String(opening));
+      toggle.textContent = opening ? t.hideTable : t.showTable;
+      if (opening) {
+        openTables.add(name);
+      } else {
+        openTables.delete(name);
+      }
+    });
+  }
+  return section({ heading, className: 'dash-section', testid: `section-${name}` },
+    intro ? el('p', { class: 'muted dash-intro' }, intro) : null,
+    chart,
+    notes,
+    el('div', { class: 'dash-actions' }, toggle, csv),
+    tableBox);
+}
+
+/** The periods or groups without figures under a chart: "K2 2025: verborgen: …". */
+export function gapNotes(t, lead, items, testid) {
+  if (items.length === 0) {
+    return null;
+  }
+  return el('div', { class: 'dash-note', dataset: { testid } },
+    el('p', {}, lead),
+    el('ul', {}, items.map(([what, why]) => el('li', {}, el('strong', {}, what), `: ${why}`))));
+}
+
+/** A figure that could not be loaded: its section with the message, so the rest of the dashboard still shows. */
+export function failedSection(t, { name, heading, message }) {
+  return section({ heading, className: 'dash-section', testid: `section-${name}` },
+    el('p', { class: 'alert alert--error', dataset: { testid: `${name}-failed` } }, `${t.figureFailed} ${message}`));
+}
+
+/** Calls `draw` once `element` is in the document (Chart.js measures its container). */
+export function whenAttached(element, draw, tries = 200) {
+  if (element.isConnected) {
+    draw();
+  } else if (tries > 0) {
+    setTimeout(() => whenAttached(element, draw, tries - 1), 25);
+  }
+}

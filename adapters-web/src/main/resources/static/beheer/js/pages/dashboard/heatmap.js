@@ -1,0 +1,96 @@
+// The heatmap: a real table of teams × questions with the mean points, the organisation's row as reference on
+// top and the change since the previous round in each cell. The shade of a cell comes from a class (heat--1 …
+// heat--5), so the page keeps to the Content-Security-Policy and a printout keeps the colours.
+
+import { el } from '../../../../js/dom.js';
+import * as api from '../../api.js';
+import { formatChange, formatNumber } from '../../texts.js';
+import { csvLink, figureSection, hasFigures, suppressedText } from './common.js';
+
+const LEVELS = 5;
+
+/** 1 (lowest) to 5 (highest) on the question's scale. */
+function level(value, scale) {
+  const share = (value - scale.min) / Math.max(1e-9, scale.max - scale.min);
+  return Math.min(LEVELS, Math.max(1, Math.round(share * (LEVELS - 1)) + 1));
+}
+
+/** A row as the contract has it (the group's fields and its cells), also when the group comes nested. */
+function flat(row) {
+  return row?.group ? { ...row.group, cells: row.cells ?? [] } : row;
+}
+
+function groupLabel(t, group) {
+  return group.key === 'organisation' ? t.organisation : group.label;
+}
+
+export function heatmapSection(ctx, organisationId, report, filters) {
+  const { t, language } = ctx;
+  const minimum = report.provenance?.minimumGroupSize;
+  const scale = report.scale ?? { min: 1, max: 5 };
+  const questions = report.questions ?? [];
+  const previousName = report.previousRound?.name ?? null;
+  const csv = csvLink(t, api.heatmapUrl(organisationId, report.round.id, 'csv'), 'heatmap', 'csv-heatmap');
+
+  const row = (group, { reference = false } = {}) => {
+    const label = reference ? t.referenceSuffix(t.organisation) : groupLabel(t, group);
+    const cells = new Map((group.cells ?? []).map((cell) => [cell.question, cell]));
+    const header = el('th', { scope: 'row', class: 'heat__group' }, label);
+    const count = group.suppressed
+      ? el('td', { class: 'heat__count dash-suppressed', dataset: { suppressed: 'true' } },
+        suppressedText(t, group, minimum))
+      : el('td', { class: 'heat__count number' }, String(group.n ?? 0));
+    const questionCells = questions.map((question) => {
+      if (group.suppressed) {
+        return el('td', { class: 'heat heat--hidden', dataset: { suppressed: 'true', question: String(question) } },
+          t.suppressed);
+      }
+      const cell = cells.get(question);
+      if (!hasFigures(group) || !cell || cell.meanPoints === null || cell.meanPoints === undefined) {
+        return el('td', { class: 'heat heat--empty', dataset: { question: String(question) } },
+          el('span', { 'aria-hidden': 'true' }, '–'), el('span', { class: 'visually-hidden' }, t.noAnswers));
+      }
+      const change = cell.change;
+      return el('td', { class: `heat heat--${level(cell.meanPoints, scale)}`, dataset: { question: String(question) } },
+        el('span', { class: 'heat__value' }, formatNumber(cell.meanPoints, language)),
+        change === null || change === undefined ? null : el('span', { class: 'heat__change' },
+          el('span', { 'aria-hidden': 'true' },
+            `${change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}${formatChange(change, language)}`),
+          el('span', { class: 'visually-hidden' }, `, ${t.change(formatChange(change, language))}`)));
+    });
+    const highlighted = !reference && filters.team && group.teamId === filters.team;
+    return el('tr', {
+      class: `${reference ? 'heat__reference' : ''}${highlighted ? ' heat__chosen' : ''}`.trim() || null,
+      dataset: { group: group.key },
+    }, header, count, questionCells);
+  };
+
+  const rows = (report.rows ?? []).map(flat);
+  const reference = report.reference ? flat(report.reference) : null;
+  const table = el('table', { class: 'heatmap', dataset: { testid: 'heatmap' } },
+    el('caption', { class: 'dash-caption' }, t.heatmapCaption(report.round.name, previousName)),
+    el('thead', {}, el('tr', {},
+      el('th', { scope: 'col' }, t.group),
+      el('th', { scope: 'col', class: 'number' }, t.count),
+      questions.map((question) => el('th', { scope: 'col', class: 'heat__question' },
+        el('abbr', { title: t.question(question) }, t.questionShort(question)))))),
+    el('tbody', {},
+      reference ? row(reference, { reference: true }) : null,
+      rows.map((group) => row(group))));
+  const scroller = el('div', {
+    class: 'heatmap-scroll', role: 'region', tabindex: '0', 'aria-label': t.heatmapRegion,
+  }, table);
+  const legend = el('div', { class: 'heat-legend', dataset: { testid: 'heatmap-legend' } },
+    el('span', { class: 'heat-legend__title' }, `${t.heatLegend}:`),
+    el('ol', { class: 'heat-legend__scale' }, Array.from({ length: LEVELS }, (_, index) => {
+      const value = scale.min + (index * (scale.max - scale.min)) / (LEVELS - 1);
+      return el('li', { class: `heat heat--${index + 1}` }, formatNumber(value, language, 0));
+    })),
+    el('span', { class: 'muted' }, previousName ? t.changeSince(previousName) : t.noPrevious));
+  const element = figureSection(t, {
+    name: 'heatmap', heading: t.heatmapHeading, intro: t.heatmapIntro, testid: 'section-heatmap',
+    notes: [legend, rows.length === 0 ? el('p', { class: 'empty' }, t.noTeamRows) : null],
+    table: scroller, csv,
+  });
+  return { element, draw: () => {} };
+}

@@ -1,0 +1,233 @@
+// The trend: the mean score per period with its 95 % interval against the score bands, and the distribution over
+// low, average and high per period (stacked, in percent). Hidden periods are gaps with the reason beneath.
+
+import { el } from '../../../../js/dom.js';
+import * as api from '../../api.js';
+import { drawChart, palette, translucent } from '../../charts.js';
+import { formatDate, formatNumber, formatPeriod } from '../../texts.js';
+import {
+  chartBox, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, numberCell, suppressedCell,
+  suppressedText, whenAttached,
+} from './common.js';
+
+const BANDS = ['LOW', 'AVERAGE', 'HIGH'];
+
+/**
+ * The series the trend is about (the chosen team, else the organisation, else the first with figures) and the one
+ * to set it against (the organisation, when the focus is a team and the answer has it).
+ */
+export function focusOf(report, team) {
+  const series = (report.series ?? []).map((item) => aligned(report, item));
+  const organisation = series.find((item) => item.key === 'organisation') ?? null;
+  let focus = team ? series.find((item) => item.teamId === team) : null;
+  if (!focus) {
+    focus = organisation && organisation.points.some(hasFigures) ? organisation
+      : series.find((item) => item.points.some(hasFigures)) ?? organisation ?? series[0] ?? null;
+  }
+  const reference = focus && focus !== organisation && organisation ? organisation : null;
+  return { focus, reference };
+}
+
+/**
+ * A series with one point per period of the answer, each point carrying its period: matched by period label, or
+ * by position when the points carry none.
+ */
+function aligned(report, series) {
+  const periods = report.periods ?? [];
+  const byPeriod = new Map(series.points.filter((point) => point.period).map((point) => [point.period, point]));
+  const points = periods.map((period, index) => ({
+    ...period, ...(byPeriod.get(period.period) ?? (byPeriod.size === 0 ? series.points[index] : null) ?? { n: 0 }),
+  }));
+  return { ...series, points };
+}
+
+function seriesLabel(t, series) {
+  return series.key === 'organisation' ? t.organisation : series.label;
+}
+
+/** The periods without figures: hidden (with the reason) or without completed tests. */
+function gaps(ctx, report, series) {
+  const { t, language } = ctx;
+  const minimum = report.provenance?.minimumGroupSize;
+  return series.points.filter((point) => !hasFigures(point)).map((point) => [
+    formatPeriod(point.period, language),
+    point.suppressed ? suppressedText(t, point, minimum) : t.noAnswers,
+  ]);
+}
+
+/** Light areas for the score bands, with their names, in the score's values (a band covers whole scores). */
+function bandAreas(t, report) {
+  const colours = palette();
+  return (report.bands ?? []).map((band) => ({
+    from: band.min - 0.5,
+    to: band.max + 0.5,
+    colour: colours.bands[band.band] ?? colours.muted,
+    fill: translucent(colours.bands[band.band] ?? '#888888', 7),
+    label: t.bandNames[band.band] ?? band.band,
+  }));
+}
+
+export function trendSection(ctx, organisationId, report, filters) {
+  const { t, language } = ctx;
+  const { focus, reference } = focusOf(report, filters.team);
+  const minimum = report.provenance?.minimumGroupSize;
+  const scale = report.scale ?? { min: 6, max: 30 };
+  const granularity = t.granularities[report.granularity] ?? report.granularity;
+  const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-trend');
+  const heading = t.trendHeading;
+  if (!focus || (report.periods ?? []).length === 0) {
+    return {
+      element: figureSection(t, {
+        name: 'trend', heading, testid: 'section-trend',
+        table: el('p', { class: 'empty', dataset: { testid: 'table-trend' } }, t.noPeriods), csv,
+      }),
+      draw: () => {},
+    };
+  }
+  const focusLabel = seriesLabel(t, focus);
+  const range = `${formatDate(report.from, language)} – ${formatDate(report.to, language)}`;
+  const { box, canvas } = chartBox(t, {
+    testid: 'chart-trend', label: t.trendChartLabel(focusLabel),
+    cover: focus.points.some(hasFigures) ? null : t.suppressedBecause(gaps(ctx, report, focus)[0]?.[1] ?? t.noAnswers),
+  });
+  const referencePoints = new Map((reference?.points ?? []).map((point) => [point.period, point]));
+
+  const columns = [
+    { label: t.period }, { label: t.count, number: true }, { label: t.mean, number: true },
+    { label: t.ci95, number: true }, { label: t.median, number: true }, { label: t.range, number: true },
+  ];
+  if (reference) {
+    columns.push({ label: t.referenceSuffix(seriesLabel(t, reference)), number: true });
+  }
+  const rows = focus.points.map((point) => {
+    const periodText = formatPeriod(point.period, language);
+    const cells = [el('th', { scope: 'row', 'data-label': t.period }, periodText)];
+    if (point.suppressed) {
+      cells.push(suppressedCell(t, point, minimum, { label: t.mean, colspan: 5 }));
+    } else if (!hasFigures(point)) {
+      cells.push(numberCell(String(point.n ?? 0), t.count), el('td', { colspan: 4, class: 'muted' }, t.noAnswers));
+    } else {
+      cells.push(
+        numberCell(String(point.n), t.count),
+        numberCell(mean(point.mean, language), t.mean),
+        numberCell(interval(t, point.ci95, language), t.ci95),
+        numberCell(formatNumber(point.median, language), t.median),
+        numberCell(`${point.min} – ${point.max}`, t.range));
+    }
+    if (reference) {
+      const other = referencePoints.get(point.period);
+      const label = t.referenceSuffix(seriesLabel(t, reference));
+      cells.push(other?.suppressed ? suppressedCell(t, other, minimum, { label })
+        : numberCell(hasFigures(other) ? mean(other.mean, language) : '', label));
+    }
+    return el('tr', { dataset: { period: point.period } }, cells);
+  });
+  const table = dataTable({
+    caption: `${t.trendCaption(focusLabel, granularity)} (${range})`, columns, rows, testid: 'table-trend',
+  });
+  const element = figureSection(t, {
+    name: 'trend', heading, intro: t.trendIntro(scale.min, scale.max), testid: 'section-trend',
+    chart: box, notes: [gapNotes(t, t.gapNote, gaps(ctx, report, focus), 'trend-gaps')], table, csv,
+  });
+
+  const draw = () => {
+    const colours = palette();
+    const labels = focus.points.map((point) => formatPeriod(point.period, language));
+    const value = (point, pick) => (hasFigures(point) ? pick(point) : null);
+    const datasets = [
+      {
+        label: t.ciLegend, data: focus.points.map((point) => value(point, (p) => p.ci95?.low ?? null)),
+        borderWidth: 0, pointRadius: 0, fill: false, skipLegend: true, spanGaps: false,
+      },
+      {
+        label: t.ciLegend, data: focus.points.map((point) => value(point, (p) => p.ci95?.high ?? null)),
+        borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: colours.accentSoft, spanGaps: false,
+      },
+      {
+        label: focusLabel, data: focus.points.map((point) => value(point, (p) => p.mean)),
+        borderColor: colours.accent, backgroundColor: colours.accent, borderWidth: 3, pointRadius: 4, spanGaps: false,
+      },
+    ];
+    if (reference) {
+      datasets.push({
+        label: t.referenceSuffix(seriesLabel(t, reference)),
+        data: focus.points.map((point) => value(referencePoints.get(point.period), (p) => p.mean)),
+        borderColor: colours.reference, backgroundColor: colours.reference, borderDash: [6, 4], borderWidth: 2,
+        pointRadius: 3, pointStyle: 'rectRot', spanGaps: false,
+      });
+    }
+    drawChart(canvas, 'line', { labels, datasets }, {
+      language, yMin: scale.min, yMax: scale.max, yTitle: t.scoreAxis, areas: bandAreas(t, report),
+      extra: { plugins: { legend: { labels: { filter: (item, data) => !data.datasets[item.datasetIndex].skipLegend } } } },
+    });
+  };
+  return { element, draw: () => whenAttached(canvas, draw) };
+}
+
+export function bandsSection(ctx, organisationId, report, filters) {
+  const { t, language } = ctx;
+  const { focus } = focusOf(report, filters.team);
+  const minimum = report.provenance?.minimumGroupSize;
+  const heading = t.bandsHeading;
+  const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-bands');
+  if (!focus || (report.periods ?? []).length === 0) {
+    return {
+      element: figureSection(t, {
+        name: 'bands', heading, testid: 'section-bands',
+        table: el('p', { class: 'empty', dataset: { testid: 'table-bands' } }, t.noPeriods), csv,
+      }),
+      draw: () => {},
+    };
+  }
+  const focusLabel = seriesLabel(t, focus);
+  const { box, canvas } = chartBox(t, {
+    testid: 'chart-bands', label: t.bandsChartLabel(focusLabel),
+    cover: focus.points.some(hasFigures) ? null : t.suppressedBecause(gaps(ctx, report, focus)[0]?.[1] ?? t.noAnswers),
+  });
+  const rows = focus.points.map((point) => {
+    const cells = [el('th', { scope: 'row', 'data-label': t.period }, formatPeriod(point.period, language))];
+    if (point.suppressed) {
+      cells.push(suppressedCell(t, point, minimum, { label: t.bandNames.LOW, colspan: 3 }));
+    } else if (!hasFigures(point) || !point.bands) {
+      cells.push(el('td', { colspan: 3, class: 'muted' }, t.noAnswers));
+    } else {
+      for (const band of BANDS) {
+        const share = point.bands[band];
+        cells.push(numberCell(share ? t.percentOf(formatNumber(share.percent, language), share.count) : '',
+          t.bandNames[band]));
+      }
+    }
+    return el('tr', { dataset: { period: point.period } }, cells);
+  });
+  const table = dataTable({
+    caption: t.bandsCaption(focusLabel),
+    columns: [{ label: t.period }, ...BANDS.map((band) => ({ label: t.bandNames[band], number: true }))],
+    rows, testid: 'table-bands',
+  });
+  const element = figureSection(t, {
+    name: 'bands', heading, intro: t.bandsIntro, testid: 'section-bands', chart: box,
+    notes: [gapNotes(t, t.gapNote, gaps(ctx, report, focus), 'bands-gaps')], table, csv,
+  });
+  const draw = () => {
+    const colours = palette();
+    const labels = focus.points.map((point) => formatPeriod(point.period, language));
+    const datasets = BANDS.map((band) => ({
+      label: t.bandNames[band],
+      data: focus.points.map((point) => (hasFigures(point) && point.bands ? point.bands[band]?.percent ?? 0 : null)),
+      backgroundColor: colours.bands[band],
+      borderColor: '#ffffff',
+      borderWidth: 1,
+    }));
+    drawChart(canvas, 'bar', { labels, datasets }, {
+      language, stacked: true, yMin: 0, yMax: 100, yTitle: t.percentAxis,
+      extra: {
+        plugins: {
+          tooltip: {
+            callbacks: { label: (item) => `${item.dataset.label}: ${formatNumber(item.raw, language)} %` },
+          },
+        },
+      },
+    });
+  };
+  return { element, draw: () => whenAttached(canvas, draw) };
+}
