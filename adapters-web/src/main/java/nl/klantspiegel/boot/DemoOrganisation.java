@@ -66,14 +66,17 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private final OrganisationViews organisations;
     private final Clock clock;
     private final boolean enabled;
+    private final String password;
 
+    /** @param password the demo accounts' password; blank for a new random one (printed once in the log) */
     DemoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations, Clock clock,
-                     boolean enabled) {
+                     boolean enabled, String password) {
         this.commands = commands;
         this.accounts = accounts;
         this.organisations = organisations;
         this.clock = clock;
         this.enabled = enabled;
+        this.password = password == null ? "" : password;
     }
 
     @Override
@@ -101,7 +104,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         commands.sendAndWait(new RegisterOrganisationCommand(organisation, NAME,
                 Organisation.DEFAULT_MINIMUM_GROUP_SIZE, operator, founded));
 
-        String adminPassword = Secrets.newToken(16);
+        String adminPassword = password.isBlank() ? Secrets.newToken(16) : password;
         String adminId = activated(ADMIN_EMAIL, adminPassword);
         commands.sendAndWait(new AddMemberCommand(organisation, adminId, Role.ADMIN, List.of(), operator,
                 founded.plusSeconds(60)));
@@ -113,7 +116,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
                     founded.plusSeconds(120L + t)));
             teams.add(team);
         }
-        String leadPassword = Secrets.newToken(16);
+        String leadPassword = password.isBlank() ? Secrets.newToken(16) : password;
         String leadId = activated(TEAM_LEAD_EMAIL, leadPassword);
         commands.sendAndWait(new AddMemberCommand(organisation, leadId, Role.TEAM_LEAD, List.of(teams.get(0)), admin,
                 founded.plusSeconds(180)));

@@ -102,8 +102,9 @@ public class OrganisationConfiguration {
 
     @Bean
     DemoOrganisation demoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
-                                      Clock clock, @Value("${klantspiegel.demo:false}") boolean enabled) {
-        return new DemoOrganisation(commands, accounts, organisations, clock, enabled);
+                                      Clock clock, @Value("${klantspiegel.demo:false}") boolean enabled,
+                                      @Value("${klantspiegel.demo.password:}") String password) {
+        return new DemoOrganisation(commands, accounts, organisations, clock, enabled, password);
     }
 
     @Bean

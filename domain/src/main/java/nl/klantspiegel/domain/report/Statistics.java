@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * Descriptive statistics of integer scores and the 95 % confidence intervals built on Student's t distribution.
  * JDK only: the t quantile is found by bisection on the t distribution's tail, written with the regularized
- * incomplete beta function.
+ * incomplete beta function, and for large df taken from its expansion in 1 / df.
  */
 public final class Statistics {
 

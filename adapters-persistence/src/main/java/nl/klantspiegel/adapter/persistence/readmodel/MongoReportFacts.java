@@ -29,8 +29,9 @@ import nl.klantspiegel.domain.report.Completion;
  *       ({@code started.<assessmentId>}: team) and the completed ones ({@code completed.<assessmentId>}: team, time,
  *       instrument version, answers, points, band) — each set under the assessment's id, so a redelivery changes
  *       nothing;</li>
- *   <li>{@code reportOrganisations}: per organisation a counter raised after every write, what the reports' cache is
- *       checked against (a redelivery raises it too, which only costs a recomputation).</li>
+ *   <li>{@code reportOrganisations}: per organisation a counter raised after every write and by a reset, never
+ *       lowered: what the reports' cache is checked against (a redelivery raises it too, which only costs a
+ *       recomputation).</li>
  * </ul>
  * A round's document grows by about 200 bytes per completed assessment, far below MongoDB's 16 MB per document for
  * any round of people.
@@ -134,11 +135,12 @@ final class MongoReportFacts implements ReportFacts {
                 Band.valueOf(document.getString("band")));
     }
 
+    /** Forgets the facts; the counters are raised, never reset, so no cache can take the rebuilt facts for the old. */
     @Override
     public void clear() {
         participations.clear();
         rounds.clear();
-        organisations.clear();
+        mongo.updateMulti(new Query(), new Update().inc("version", 1L), ORGANISATIONS);
     }
 
     private void touch(String organisationId) {

@@ -3,6 +3,7 @@ package nl.klantspiegel.adapter.web.browser;
 import nl.klantspiegel.boot.KlantspiegelApplication;
 import nl.klantspiegel.boot.TestData;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -10,15 +11,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,7 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -35,13 +30,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -68,9 +59,6 @@ class OrganisationBrowserTest {
     static final String OPERATOR_EMAIL = "operator@klantspiegel.test";
     static final String OPERATOR_PASSWORD = "de operator heeft een lange zin";
 
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
     private static final int PHONE_WIDTH = 360;
     private static final AtomicInteger ORGANISATIONS = new AtomicInteger();
 
@@ -84,10 +72,7 @@ class OrganisationBrowserTest {
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        if (!CHROMIUM.canExecute() || !CHROMEDRIVER.canExecute()) {
-            fail("The browser test needs Chromium and its driver at " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ". Install the Debian packages: apt-get install -y chromium chromium-driver");
-        }
+        Chromium.requireInstalled();
     }
 
     @LocalServerPort
@@ -96,8 +81,12 @@ class OrganisationBrowserTest {
     @TempDir
     Path profiles;
 
-    /** Every browser this test opened, by name, to be checked and closed afterwards. */
-    private final Map<String, ChromeDriver> browsers = new LinkedHashMap<>();
+    private Chromium chromium;
+
+    @BeforeEach
+    void chromium() {
+        chromium = new Chromium(profiles);
+    }
 
     /**
      * Every page worked under the product's Content-Security-Policy: no browser reported a violation of it, nor any
@@ -105,21 +94,8 @@ class OrganisationBrowserTest {
      */
     @AfterEach
     void noPolicyViolationsAndCloseBrowsers() {
-        List<String> problems = new ArrayList<>();
-        try {
-            for (Map.Entry<String, ChromeDriver> browser : browsers.entrySet()) {
-                browser.getValue().manage().logs().get(LogType.BROWSER).getAll().stream()
-                        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue()
-                                || entry.getMessage().contains("Content Security Policy"))
-                        .map(LogEntry::getMessage)
-                        // refusals the test provokes on purpose (a duplicate, an unknown invitation)
-                        .filter(message -> !message.contains("Failed to load resource"))
-                        .map(message -> browser.getKey() + ": " + message)
-                        .forEach(problems::add);
-            }
-            assertThat(problems).as("errors and policy violations in the browser consoles").isEmpty();
-        } finally {
-            browsers.values().forEach(WebDriver::quit);
+        try (Chromium used = chromium) {
+            assertThat(used.consoleProblems()).as("errors and policy violations in the browser consoles").isEmpty();
         }
     }
 
@@ -238,6 +214,10 @@ class OrganisationBrowserTest {
                 desktop.manage().getCookieNamed("KLANTSPIEGEL_SESSION").getValue(), "/"));
         phone.get(base() + "/beheer/#/organisatie/" + organisation.id() + "/rondes");
         phone.navigate().refresh();
+        // signed in now, the administrator lands on the organisation's dashboard; the rounds are a tab away
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("dashboard")));
+        assertFitsThePhone(phone);
+        byTestId(phone, "tab-rondes").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-link")));
         assertFitsThePhone(phone);
         for (String tab : List.of("teams", "leden", "logboek", "instellingen")) {
@@ -386,36 +366,12 @@ class OrganisationBrowserTest {
 
     // ------------------------------------------------------------------ browser
 
-    /**
-     * @param phone emulate a phone screen of exactly that size: desktop Chromium does not make its window
-     *              narrower than 500 pixels, even headless
-     */
     private ChromeDriver openBrowser(String name, int width, int height, boolean phone) {
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort()
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=" + width + "," + height,
-                "--user-data-dir=" + profiles.resolve(name).toAbsolutePath());
-        if (phone) {
-            options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
-                    Map.of("width", width, "height", height, "pixelRatio", 2.0, "mobile", true, "touch", true)));
-        }
-        ChromeDriver driver = new ChromeDriver(service, options);
-        browsers.put(name, driver);
-        return driver;
+        return chromium.open(name, width, height, phone);
     }
 
     private static WebDriverWait waitFor(WebDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, TIMEOUT);
-        // a list the page re-renders while we read it is read again, not a failure
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
+        return Chromium.waitFor(browser);
     }
 
     private String base() {
@@ -466,11 +422,11 @@ class OrganisationBrowserTest {
     // ------------------------------------------------------------------ page
 
     private static By testId(String testId) {
-        return By.cssSelector("[data-testid='" + testId + "']");
+        return Chromium.testId(testId);
     }
 
     private static WebElement byTestId(WebDriver browser, String testId) {
-        return browser.findElement(testId(testId));
+        return Chromium.byTestId(browser, testId);
     }
 
     private static String text(WebDriver browser, String testId) {

@@ -33,7 +33,10 @@ public interface ReportFacts {
     /** The facts of some of an organisation's rounds. */
     Facts facts(String organisationId, Collection<String> roundIds);
 
-    /** Forgets everything, before the facts are built again from the first event. */
+    /**
+     * Forgets the facts, before they are built again from the first event. The versions are raised, never lowered:
+     * a version once seen never stands for other facts.
+     */
     void clear();
 
     /**
