@@ -51,18 +51,7 @@ export function translucent(hex, percent) {
 const bandAreas = {
   id: 'bandAreas',
   beforeDatasetsDraw(chart, args, options) {
-    const areas = options?.areas ?? [];
-    const { ctx, chartArea, scales } = chart;
-    if (areas.length === 0 || !scales.y || !chartArea) {
-      return;
-    }
-    ctx.save();
-    for (const area of areas) {
-      const top = Math.max(chartArea.top, scales.y.getPixelForValue(area.to));
-      const bottom = Math.min(chartArea.bottom, scales.y.getPixelForValue(area.from));
-      if (bottom <= top) {
-        continue;
-      }
+    eachArea(chart, options, (ctx, area, top, bottom, chartArea) => {
       ctx.fillStyle = area.fill;
       ctx.fillRect(chartArea.left, top, chartArea.right - chartArea.left, bottom - top);
       ctx.strokeStyle = area.colour;
@@ -73,15 +62,40 @@ const bandAreas = {
       ctx.lineTo(chartArea.right, top);
       ctx.stroke();
       ctx.setLineDash([]);
-      ctx.fillStyle = area.colour;
+    });
+  },
+  // the names over the data, on a light backing, so that a line passing by does not hide them
+  afterDatasetsDraw(chart, args, options) {
+    eachArea(chart, options, (ctx, area, top, bottom, chartArea) => {
       ctx.font = `600 12px ${chart.options.font?.family ?? 'sans-serif'}`;
       ctx.textAlign = 'right';
       ctx.textBaseline = 'top';
+      const width = ctx.measureText(area.label).width;
+      ctx.fillStyle = 'rgb(255 255 255 / 80%)';
+      ctx.fillRect(chartArea.right - width - 9, top + 2, width + 6, 16);
+      ctx.fillStyle = area.colour;
       ctx.fillText(area.label, chartArea.right - 6, top + 4);
-    }
-    ctx.restore();
+    });
   },
 };
+
+/** Calls draw for every band area that is (partly) inside the chart, with the context saved around it all. */
+function eachArea(chart, options, draw) {
+  const areas = options?.areas ?? [];
+  const { ctx, chartArea, scales } = chart;
+  if (areas.length === 0 || !scales.y || !chartArea) {
+    return;
+  }
+  ctx.save();
+  for (const area of areas) {
+    const top = Math.max(chartArea.top, scales.y.getPixelForValue(area.to));
+    const bottom = Math.min(chartArea.bottom, scales.y.getPixelForValue(area.from));
+    if (bottom > top) {
+      draw(ctx, area, top, bottom, chartArea);
+    }
+  }
+  ctx.restore();
+}
 
 /** Marks the canvas once Chart.js has drawn it (a browser test waits for data-drawn="true"). */
 const drawnMarker = {
