@@ -6,7 +6,6 @@ import java.util.Objects;
 
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.ColumnTotals;
-import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
 
 /**
@@ -55,10 +54,5 @@ public record Completion(String assessmentId, String roundId, String teamId, Ins
             }
         }
         return null;
-    }
-
-    Option option(int question) {
-        ScoredAnswer answer = answer(question);
-        return answer == null ? null : answer.option();
     }
 }

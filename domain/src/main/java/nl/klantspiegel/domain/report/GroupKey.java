@@ -23,10 +23,6 @@ public record GroupKey(String teamId, String roundId, Period period) {
                 java.util.Objects.requireNonNull(roundId, "roundId"), null);
     }
 
-    public boolean isOrganisationWide() {
-        return teamId == null;
-    }
-
     boolean contains(Completion completion, java.time.ZoneId zone) {
         return (teamId == null || teamId.equals(completion.teamId()))
                 && (roundId == null || roundId.equals(completion.roundId()))

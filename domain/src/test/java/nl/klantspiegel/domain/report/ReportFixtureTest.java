@@ -52,7 +52,8 @@ class ReportFixtureTest {
             .add(5, "B", "R2", "2026-03-11T11:00:00Z", MIDDLE)
             .all();
 
-    private static final ReportBasis BASIS = ReportBasis.of(COMPLETIONS,
+    /** Made anew for every test: a basis keeps the figures it computed (which mutation testing must not reuse). */
+    private final ReportBasis basis = ReportBasis.of(COMPLETIONS,
             Map.of("R1", Map.of("A", 11, "B", 12), "R2", Map.of("A", 6, "B", 5)), 5);
 
     private static Period month(int month) {
@@ -116,23 +117,34 @@ class ReportFixtureTest {
         // The organisation's January minus B's January would give A's January back: B's January goes; and the
         // organisation's February minus B's February is A's February: B's February goes. Weeks hold the same
         // assessments as their months here and go with them.
-        assertThat(BASIS.report(GroupKey.teamIn("A", month(2))).suppression()).contains(SuppressionReason.BELOW_MINIMUM);
-        assertThat(BASIS.report(GroupKey.teamIn("A", month(1))).suppression()).contains(SuppressionReason.COMPLEMENTARY);
-        assertThat(BASIS.report(GroupKey.teamIn("B", month(1))).suppression()).contains(SuppressionReason.COMPLEMENTARY);
-        assertThat(BASIS.report(GroupKey.teamIn("B", month(2))).suppression()).contains(SuppressionReason.COMPLEMENTARY);
-        assertThat(BASIS.report(GroupKey.teamIn("A", Granularity.WEEK.periodOf(LocalDate.of(2026, 1, 14))))
+        assertThat(basis.report(GroupKey.teamIn("A", month(2))).suppression()).contains(SuppressionReason.BELOW_MINIMUM);
+        assertThat(basis.report(GroupKey.teamIn("A", month(1))).suppression()).contains(SuppressionReason.COMPLEMENTARY);
+        assertThat(basis.report(GroupKey.teamIn("B", month(1))).suppression()).contains(SuppressionReason.COMPLEMENTARY);
+        assertThat(basis.report(GroupKey.teamIn("B", month(2))).suppression()).contains(SuppressionReason.COMPLEMENTARY);
+        assertThat(basis.report(GroupKey.teamIn("A", Granularity.WEEK.periodOf(LocalDate.of(2026, 1, 14))))
                 .suppression()).contains(SuppressionReason.COMPLEMENTARY);
-        GroupReport hidden = BASIS.report(GroupKey.teamIn("A", month(2)));
+        GroupReport hidden = basis.report(GroupKey.teamIn("A", month(2)));
         assertThat(hidden.n()).isEmpty();
         assertThat(hidden.figures()).isEmpty();
-        long shownGroups = BASIS.floor().decisions().values().stream().filter(Optional::isEmpty).count();
+        long shownGroups = basis.floor().decisions().values().stream().filter(Optional::isEmpty).count();
         assertThat(shownGroups).as("of 30 groups with assessments").isEqualTo(22);
-        assertThat(Attacker.seeing(COMPLETIONS, BASIS.floor(), group -> true).isolatedSmallSets()).isEmpty();
+        assertThat(Attacker.seeing(COMPLETIONS, basis.floor(), group -> true).isolatedSmallSets()).isEmpty();
+    }
+
+    @Test
+    void the_basis_knows_its_first_day_its_teams_and_its_minimum() {
+        assertThat(basis.firstDay()).contains(LocalDate.of(2026, 1, 14));
+        assertThat(basis.hasCompletionsOf("A")).isTrue();
+        assertThat(basis.hasCompletionsOf("C")).isFalse();
+        assertThat(basis.minimumGroupSize()).isEqualTo(5);
+        assertThat(ReportBasis.of(List.of(), Map.of(), 3).firstDay()).isEmpty();
+        assertThat(basis.report(GroupKey.teamIn("A", month(3)))).as("computed once, then kept")
+                .isSameAs(basis.report(GroupKey.teamIn("A", month(3))));
     }
 
     @Test
     void the_trend_by_month_lists_each_series_per_period() {
-        ReportBasis.Trend trend = BASIS.trend(Granularity.MONTH, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 4, 2),
+        ReportBasis.Trend trend = basis.trend(Granularity.MONTH, LocalDate.of(2026, 1, 20), LocalDate.of(2026, 4, 2),
                 List.of("A", "B"), true);
 
         assertThat(trend.periods()).extracting(Period::label).containsExactly("2026-01", "2026-02", "2026-03",
@@ -148,7 +160,7 @@ class ReportFixtureTest {
 
     @Test
     void a_round_counts_started_and_completed_and_a_comparison_gives_welchs_interval() {
-        ReportBasis.RoundReport first = BASIS.round("R1", List.of("A", "B"));
+        ReportBasis.RoundReport first = basis.round("R1", List.of("A", "B"));
         assertThat(first.organisation().n()).hasValue(20);
         assertThat(first.organisation().started()).hasValue(23);
         assertThat(first.organisation().completionRate()).contains(20.0 / 23);
@@ -156,7 +168,7 @@ class ReportFixtureTest {
         assertThat(first.teams().get(0).figures().orElseThrow().mean()).isCloseTo(22.8, within(1e-9)); // 228 / 10
         assertThat(first.teams().get(0).completionRate()).contains(10.0 / 11);
 
-        ReportBasis.Comparison comparison = BASIS.comparison("R2", "R1", List.of("A", "B"));
+        ReportBasis.Comparison comparison = basis.comparison("R2", "R1", List.of("A", "B"));
         Statistics.Difference whole = comparison.groups().get(0).difference().orElseThrow();
         // R2: 4 HIGH + 7 MIDDLE = 246 / 11; R1: 372 / 20; Welch: se = 2.870470, df = 28.5513
         assertThat(whole.estimate()).isCloseTo(246.0 / 11 - 18.6, within(1e-9));
@@ -169,7 +181,7 @@ class ReportFixtureTest {
 
     @Test
     void the_heatmap_gives_mean_points_per_question_and_the_change_since_the_previous_round() {
-        ReportBasis.Heatmap heatmap = BASIS.heatmap("R2", "R1", List.of("A", "B"), List.of(1, 2, 3, 4, 5, 6));
+        ReportBasis.Heatmap heatmap = basis.heatmap("R2", "R1", List.of("A", "B"), List.of(1, 2, 3, 4, 5, 6));
 
         ReportBasis.HeatmapCell reference = heatmap.reference().cells().get(0);
         assertThat(reference.meanPoints()).isCloseTo(246.0 / 11 / 6, within(1e-9));
@@ -183,8 +195,8 @@ class ReportFixtureTest {
         assertThat(b.change().getAsDouble()).isCloseTo(0.6, within(1e-9)); // 3.0 - 144 / 10 / 6
     }
 
-    private static GroupFigures shown(GroupKey group) {
-        GroupReport report = BASIS.report(group);
+    private GroupFigures shown(GroupKey group) {
+        GroupReport report = basis.report(group);
         assertThat(report.suppression()).as(group.toString()).isEmpty();
         return report.figures().orElseThrow();
     }
