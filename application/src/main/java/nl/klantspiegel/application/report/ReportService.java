@@ -47,6 +47,8 @@ public final class ReportService implements ReportsQuery {
     private final Clock clock;
     private final Duration timeout;
     private final Cache<String, Computed> computed;
+    /** One computation per organisation at a time: whoever asks meanwhile waits for it instead of repeating it. */
+    private final Cache<String, Object> computing;
 
     public ReportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp, Clock clock,
                          Duration timeout, long cachedOrganisations) {
@@ -56,6 +58,7 @@ public final class ReportService implements ReportsQuery {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.computed = Caffeine.newBuilder().maximumSize(cachedOrganisations).build();
+        this.computing = Caffeine.newBuilder().weakValues().build();
     }
 
     @Override
@@ -152,14 +155,27 @@ public final class ReportService implements ReportsQuery {
 
     /** The basis of the organisation as it stands: the kept one while nothing it rests on has changed. */
     private Computed basis(OrganisationView view) {
-        long version = facts.version(view.id());
         Set<String> rounds = new LinkedHashSet<>();
         view.rounds().forEach(round -> rounds.add(round.id()));
-        Computed kept = computed.getIfPresent(view.id());
-        if (kept != null && kept.version() == version && kept.minimum() == view.minimumGroupSize()
-                && kept.rounds().equals(rounds)) {
+        Computed kept = kept(view, rounds, facts.version(view.id()));
+        if (kept != null) {
             return kept;
         }
+        synchronized (computing.get(view.id(), organisation -> new Object())) {
+            long version = facts.version(view.id());
+            Computed meanwhile = kept(view, rounds, version);
+            return meanwhile != null ? meanwhile : compute(view, rounds, version);
+        }
+    }
+
+    private Computed kept(OrganisationView view, Set<String> rounds, long version) {
+        Computed kept = computed.getIfPresent(view.id());
+        boolean current = kept != null && kept.version() == version && kept.minimum() == view.minimumGroupSize()
+                && kept.rounds().equals(rounds);
+        return current ? kept : null;
+    }
+
+    private Computed compute(OrganisationView view, Set<String> rounds, long version) {
         OptionalLong position = catchUp.position(ReportProjection.PROCESSING_GROUP);
         ReportFacts.Facts read = facts.facts(view.id(), rounds);
         Computed fresh = new Computed(version, view.minimumGroupSize(), Set.copyOf(rounds),

@@ -1,5 +1,6 @@
 package nl.klantspiegel.application.report;
 
+import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.port.out.ReportFacts.Facts;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
@@ -270,6 +271,54 @@ class ReportProjectionTest {
     }
 
     /** Completed with the answers of {@link #options(int)}, scored by instrument version 1. */
+    @Test
+    void a_batch_is_written_once_at_its_last_event_and_finds_starts_of_earlier_batches() {
+        Participation sales = new Participation(ORG, "r-1", SALES);
+        Participation service = new Participation(ORG, "r-2", SERVICE);
+        projection.on(new AssessmentStarted("a-earlier", 1, Language.NL, T0, service)); // an earlier batch
+        List<Object> events = List.of(
+                new AssessmentStarted("a-1", 1, Language.NL, T0, sales),
+                new AssessmentStarted("a-public", 1, Language.NL, T0),
+                new nl.klantspiegel.domain.assessment.AnswerGiven("a-1", 1, Option.C, T0.plusSeconds(5)),
+                completed("a-1", T0.plusSeconds(60), 0),
+                completed("a-earlier", T0.plusSeconds(70), 1),
+                completed("a-public", T0.plusSeconds(80), 2),
+                new nl.klantspiegel.domain.assessment.AnswerGiven("a-2", 1, Option.A, T0.plusSeconds(90)));
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = events.stream()
+                .<org.axonframework.eventhandling.EventMessage<?>>map(
+                        org.axonframework.eventhandling.GenericEventMessage::asEventMessage)
+                .toList();
+        org.axonframework.messaging.unitofwork.BatchingUnitOfWork<org.axonframework.eventhandling.EventMessage<?>>
+                batch = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(messages);
+        List<Integer> writtenBefore = new ArrayList<>();
+
+        batch.executeWithResult(() -> {
+            writtenBefore.add(facts.applied().size() - 1); // the earlier batch's single write is not counted
+            Object event = batch.getMessage().getPayload();
+            if (event instanceof AssessmentStarted started) {
+                projection.on(started, batch);
+            } else if (event instanceof AssessmentCompleted completed) {
+                projection.on(completed, batch);
+            } else {
+                projection.on(event, batch);
+            }
+            return null;
+        });
+
+        assertThat(writtenBefore).as("nothing written before the last event").containsOnly(0);
+        assertThat(facts.applied()).hasSize(2);
+        ReportFacts.Changes written = facts.applied().get(1);
+        assertThat(written.started()).containsOnlyKeys("a-1");
+        assertThat(written.completed()).extracting(filed -> filed.completion().assessmentId())
+                .containsExactly("a-1", "a-earlier");
+        assertThat(written.completed()).extracting(filed -> filed.participation())
+                .containsExactly(sales, service);
+        Facts read = facts.facts(ORG, List.of("r-1", "r-2"));
+        assertThat(read.completions()).extracting(Completion::assessmentId)
+                .containsExactlyInAnyOrder("a-1", "a-earlier");
+        assertThat(read.started()).isEqualTo(Map.of("r-1", Map.of(SALES, 1), "r-2", Map.of(SERVICE, 1)));
+    }
+
     private static AssessmentCompleted completed(String id, Instant at, int variant) {
         Score score = Instruments.current().score(options(variant));
         return new AssessmentCompleted(id, score.instrumentVersion(), score.answers(), score.columnTotals(),

@@ -25,6 +25,7 @@ public final class InMemoryReportFacts implements ReportFacts {
     private final Map<String, Round> rounds = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
     private int factsReads;
+    private final List<Changes> applied = new ArrayList<>();
 
     @Override
     public synchronized void started(String assessmentId, Participation participation) {
@@ -42,6 +43,22 @@ public final class InMemoryReportFacts implements ReportFacts {
     public synchronized void completed(Participation participation, Completion completion) {
         round(participation).completed.put(completion.assessmentId(), completion);
         versions.merge(participation.organisationId(), 1L, Long::sum);
+    }
+
+    @Override
+    public synchronized Map<String, Participation> participations(Collection<String> assessmentIds) {
+        Map<String, Participation> found = new HashMap<>();
+        for (String id : assessmentIds) {
+            participation(id).ifPresent(where -> found.put(id, where));
+        }
+        return found;
+    }
+
+    @Override
+    public synchronized void apply(Changes changes) {
+        applied.add(changes);
+        changes.started().forEach(this::started);
+        changes.completed().forEach(filed -> completed(filed.participation(), filed.completion()));
     }
 
     @Override
@@ -75,6 +92,11 @@ public final class InMemoryReportFacts implements ReportFacts {
     }
 
     /** How often {@link #facts} was called. */
+    /** Every batch written through {@link #apply}, in order. */
+    public synchronized List<Changes> applied() {
+        return List.copyOf(applied);
+    }
+
     public synchronized int factsReads() {
         return factsReads;
     }

@@ -24,12 +24,38 @@ public final class ReportBasis {
     private final List<Completion> completions;
     private final Map<String, Map<String, Integer>> started;
     private final AnonymityFloor floor;
+    private final Map<GroupKey, List<Completion>> members;
+    private final Optional<LocalDate> firstDay;
     private final Map<GroupKey, GroupReport> reports = new ConcurrentHashMap<>();
 
     private ReportBasis(List<Completion> completions, Map<String, Map<String, Integer>> started, AnonymityFloor floor) {
         this.completions = completions;
         this.started = started;
         this.floor = floor;
+        this.members = members(completions);
+        this.firstDay = completions.stream().map(completion -> completion.completedAt().atZone(ZONE).toLocalDate())
+                .min(LocalDate::compareTo);
+    }
+
+    /**
+     * Every group a report can show, with its completed assessments: each assessment is filed once under the ten
+     * groups it belongs to (its team and the organisation, each per week, month, quarter, year and in its round), so
+     * that a group's figures cost its own size, not the organisation's.
+     */
+    private static Map<GroupKey, List<Completion>> members(List<Completion> completions) {
+        Map<GroupKey, List<Completion>> members = new java.util.HashMap<>();
+        for (Completion completion : completions) {
+            LocalDate day = completion.completedAt().atZone(ZONE).toLocalDate();
+            for (String team : new String[] {completion.teamId(), null}) {
+                for (Granularity granularity : Granularity.values()) {
+                    members.computeIfAbsent(new GroupKey(team, null, granularity.periodOf(day)),
+                            key -> new ArrayList<>()).add(completion);
+                }
+                members.computeIfAbsent(new GroupKey(team, completion.roundId(), null), key -> new ArrayList<>())
+                        .add(completion);
+            }
+        }
+        return members;
     }
 
     /**
@@ -54,8 +80,7 @@ public final class ReportBasis {
 
     /** The day of the first completed assessment, if any. */
     public Optional<LocalDate> firstDay() {
-        return completions.stream().map(completion -> completion.completedAt().atZone(ZONE).toLocalDate())
-                .min(LocalDate::compareTo);
+        return firstDay;
     }
 
     /** Whether a team has any completed assessment. */
@@ -86,6 +111,10 @@ public final class ReportBasis {
     }
 
     private List<Completion> completions(GroupKey key) {
+        if (key.roundId() == null || key.period() == null) {
+            return members.getOrDefault(key, List.of());
+        }
+        // a group no report shows (a round in a period): found the long way
         return completions.stream().filter(completion -> key.contains(completion, ZONE)).toList();
     }
 

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -73,6 +75,12 @@ final class MongoReportFacts implements ReportFacts {
 
     @Override
     public void completed(Participation participation, Completion completion) {
+        mongo.upsert(byId(roundKey(participation)), roundFields(participation)
+                .set("completed." + completion.assessmentId(), completedDocument(completion)), ROUNDS);
+        touch(participation.organisationId());
+    }
+
+    private static Document completedDocument(Completion completion) {
         StringBuilder options = new StringBuilder();
         List<Integer> questions = new ArrayList<>();
         List<Integer> points = new ArrayList<>();
@@ -81,16 +89,55 @@ final class MongoReportFacts implements ReportFacts {
             options.append(answer.option().key());
             points.add(answer.points());
         }
-        Document completed = new Document("teamId", completion.teamId())
+        return new Document("teamId", completion.teamId())
                 .append("at", Documents.date(completion.completedAt()))
                 .append("instrumentVersion", completion.instrumentVersion())
                 .append("questions", questions)
                 .append("options", options.toString())
                 .append("points", points)
                 .append("band", completion.band().name());
-        mongo.upsert(byId(roundKey(participation)), roundFields(participation)
-                .set("completed." + completion.assessmentId(), completed), ROUNDS);
-        touch(participation.organisationId());
+    }
+
+    @Override
+    public Map<String, Participation> participations(Collection<String> assessmentIds) {
+        Map<String, Participation> found = new HashMap<>();
+        for (Document document : participations.findAll(assessmentIds)) {
+            found.put(document.getString("_id"), new Participation(document.getString("organisationId"),
+                    document.getString("roundId"), document.getString("teamId")));
+        }
+        return found;
+    }
+
+    /**
+     * One bulk write of the participations, one update per round touched (all its new entries at once) and one
+     * counter raise per organisation touched.
+     */
+    @Override
+    public void apply(Changes changes) {
+        if (!changes.started().isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PARTICIPATIONS);
+            changes.started().forEach((assessmentId, participation) -> bulk.replaceOne(byId(assessmentId),
+                    new Document("_id", assessmentId)
+                            .append("organisationId", participation.organisationId())
+                            .append("roundId", participation.roundId())
+                            .append("teamId", participation.teamId()),
+                    FindAndReplaceOptions.options().upsert()));
+            bulk.execute();
+        }
+        Map<String, Update> rounds = new java.util.LinkedHashMap<>();
+        java.util.Set<String> organisationsTouched = new java.util.LinkedHashSet<>();
+        changes.started().forEach((assessmentId, participation) -> {
+            rounds.computeIfAbsent(roundKey(participation), key -> roundFields(participation))
+                    .set("started." + assessmentId, participation.teamId());
+            organisationsTouched.add(participation.organisationId());
+        });
+        for (Filed filed : changes.completed()) {
+            rounds.computeIfAbsent(roundKey(filed.participation()), key -> roundFields(filed.participation()))
+                    .set("completed." + filed.completion().assessmentId(), completedDocument(filed.completion()));
+            organisationsTouched.add(filed.participation().organisationId());
+        }
+        rounds.forEach((key, update) -> mongo.upsert(byId(key), update, ROUNDS));
+        organisationsTouched.forEach(this::touch);
     }
 
     @Override

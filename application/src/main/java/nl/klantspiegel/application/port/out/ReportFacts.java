@@ -24,6 +24,15 @@ public interface ReportFacts {
     /** An assessment of a round was completed. */
     void completed(Participation participation, Completion completion);
 
+    /** Where each of some assessments was started, for those started through an invitation. */
+    Map<String, Participation> participations(Collection<String> assessmentIds);
+
+    /**
+     * Writes what a batch of events brought, in as few writes as the store allows: the same as {@link #started}
+     * for every start and then {@link #completed} for every completion.
+     */
+    void apply(Changes changes);
+
     /**
      * A number that changes whenever the organisation's facts may have changed (it may also change when they did
      * not, after a redelivery): what a cache of its reports is checked against.
@@ -38,6 +47,23 @@ public interface ReportFacts {
      * a version once seen never stands for other facts.
      */
     void clear();
+
+    /** What a batch of events brought: assessments started (by id) and completed, each with where it was taken. */
+    record Changes(Map<String, Participation> started, List<Filed> completed) {
+
+        public Changes {
+            started = Map.copyOf(started);
+            completed = List.copyOf(completed);
+        }
+
+        public boolean isEmpty() {
+            return started.isEmpty() && completed.isEmpty();
+        }
+    }
+
+    /** A completed assessment with the round and team it is filed under. */
+    record Filed(Participation participation, Completion completion) {
+    }
 
     /**
      * @param completions the completed assessments
