@@ -43,8 +43,11 @@ import java.util.Optional;
  * part is a combination of the whole, so a part of a safe set is safe.
  *
  * <h2>Cost</h2>
- * One elimination costs about groups × cells² steps, and it is repeated once per complementary suppression; callers
- * keep the result until the assessments change.
+ * Groups that share no cell cannot be combined, so each connected part (in practice: a year, with the rounds that
+ * reach into it) is decided on its own. One elimination costs about groups × cells² steps of its part; a pass checks
+ * every small set against one elimination and hides a group for each set found (whose combination does not use a
+ * group hidden in the same pass), and passes repeat until one finds nothing. Callers keep the result until the
+ * assessments change.
  */
 public final class AnonymityFloor {
 
@@ -81,7 +84,6 @@ public final class AnonymityFloor {
                 suppressed.put(cells.groups.get(group), SuppressionReason.BELOW_MINIMUM);
             }
         }
-        List<BitSet> smallSets = cells.smallSets(minimum);
         Comparator<Integer> leastValuable = Comparator.<Integer>comparingInt(group -> cells.groupSizes[group])
                 .thenComparingInt(group -> fineness(cells.groups.get(group)))
                 .thenComparingInt(group -> cells.groups.get(group).teamId() == null ? 1 : 0)
@@ -91,26 +93,44 @@ public final class AnonymityFloor {
             insertionOrder.add(group);
         }
         insertionOrder.sort(leastValuable.reversed());
-        while (true) {
-            Basis basis = new Basis(cells.cellCount());
-            for (int group : insertionOrder) {
-                if (shown.get(group)) {
-                    basis.add(cells.indicator(group), group);
+        // groups that share no cell cannot be combined into anything: each connected part is decided on its own
+        int[] part = cells.parts();
+        List<BitSet> smallSets = cells.smallSets(minimum);
+        for (int current : java.util.Arrays.stream(part).distinct().sorted().toArray()) {
+            int[] local = new int[cells.cellCount()];
+            int width = 0;
+            for (int cell = 0; cell < cells.cellCount(); cell++) {
+                local[cell] = part[cell] == current ? width++ : -1;
+            }
+            List<Integer> groups = insertionOrder.stream()
+                    .filter(group -> part[cells.anyCellOf(group)] == current).toList();
+            List<BitSet> sets = smallSets.stream().filter(set -> part[set.nextSetBit(0)] == current).toList();
+            // Each pass checks every small set against one elimination and hides a group for each set found, as
+            // long as that set's combination does not use a group already hidden in this pass (then the set is
+            // looked at again in the next pass, against a fresh elimination). The passes end when one finds none.
+            boolean found = true;
+            while (found) {
+                found = false;
+                Basis basis = new Basis(width, local);
+                for (int group : groups) {
+                    if (shown.get(group)) {
+                        basis.add(cells.indicator(group, local, width), group);
+                    }
+                }
+                BitSet hiddenInThisPass = new BitSet();
+                for (BitSet set : sets) {
+                    BitSet derivation = basis.derivation(set);
+                    if (derivation == null || derivation.intersects(hiddenInThisPass)) {
+                        found |= derivation != null;
+                        continue;
+                    }
+                    found = true;
+                    int victim = derivation.stream().boxed().min(leastValuable).orElseThrow();
+                    shown.clear(victim);
+                    hiddenInThisPass.set(victim);
+                    suppressed.put(cells.groups.get(victim), SuppressionReason.COMPLEMENTARY);
                 }
             }
-            BitSet derivation = null;
-            for (BitSet set : smallSets) {
-                derivation = basis.derivation(set);
-                if (derivation != null) {
-                    break;
-                }
-            }
-            if (derivation == null) {
-                break;
-            }
-            int victim = derivation.stream().boxed().min(leastValuable).orElseThrow();
-            shown.clear(victim);
-            suppressed.put(cells.groups.get(victim), SuppressionReason.COMPLEMENTARY);
         }
         Map<GroupKey, Integer> sizes = new HashMap<>();
         for (int group = 0; group < groupCount; group++) {
@@ -208,16 +228,67 @@ public final class AnonymityFloor {
             return cellGroups.size();
         }
 
-        long[] indicator(int group) {
-            long[] row = new long[cellCount()];
+        /** A group's indicator over the cells of its part ({@code local}: a cell's index there, or -1). */
+        long[] indicator(int group, int[] local, int width) {
+            long[] row = new long[width];
             for (int cell = 0; cell < cellCount(); cell++) {
-                for (int containing : cellGroups.get(cell)) {
-                    if (containing == group) {
-                        row[cell] = 1;
+                if (local[cell] >= 0) {
+                    for (int containing : cellGroups.get(cell)) {
+                        if (containing == group) {
+                            row[local[cell]] = 1;
+                        }
                     }
                 }
             }
             return row;
+        }
+
+        int anyCellOf(int group) {
+            for (int cell = 0; cell < cellCount(); cell++) {
+                for (int containing : cellGroups.get(cell)) {
+                    if (containing == group) {
+                        return cell;
+                    }
+                }
+            }
+            throw new IllegalStateException("group " + group + " holds no cell");
+        }
+
+        /** Per cell, the connected part it is in: cells are connected when a group holds both. */
+        int[] parts() {
+            int[] parent = new int[cellCount()];
+            for (int cell = 0; cell < parent.length; cell++) {
+                parent[cell] = cell;
+            }
+            int[] firstCellOf = new int[groups.size()];
+            java.util.Arrays.fill(firstCellOf, -1);
+            for (int cell = 0; cell < cellCount(); cell++) {
+                for (int group : cellGroups.get(cell)) {
+                    if (firstCellOf[group] < 0) {
+                        firstCellOf[group] = cell;
+                    } else {
+                        parent[root(parent, cell)] = root(parent, firstCellOf[group]);
+                    }
+                }
+            }
+            int[] part = new int[cellCount()];
+            for (int cell = 0; cell < part.length; cell++) {
+                part[cell] = root(parent, cell);
+            }
+            return part;
+        }
+
+        private static int root(int[] parent, int cell) {
+            int root = cell;
+            while (parent[root] != root) {
+                root = parent[root];
+            }
+            while (parent[cell] != root) {
+                int next = parent[cell];
+                parent[cell] = root;
+                cell = next;
+            }
+            return root;
         }
 
         /**
@@ -257,12 +328,15 @@ public final class AnonymityFloor {
     private static final class Basis {
 
         private final int width;
+        private final int[] local;
         private final List<long[]> rows = new ArrayList<>();
         private final List<Integer> pivots = new ArrayList<>();
         private final List<Integer> owners = new ArrayList<>();
 
-        Basis(int width) {
+        /** @param local a cell's index in this basis, or -1 for a cell of another part */
+        Basis(int width, int[] local) {
             this.width = width;
+            this.local = local;
         }
 
         void add(long[] row, int owner) {
@@ -284,7 +358,7 @@ public final class AnonymityFloor {
         /** The groups whose rows a set was built from, when it is a combination of them; null when it is not. */
         BitSet derivation(BitSet set) {
             long[] vector = new long[width];
-            set.stream().forEach(cell -> vector[cell] = 1);
+            set.stream().forEach(cell -> vector[local[cell]] = 1);
             BitSet used = new BitSet();
             reduce(vector, used);
             for (long value : vector) {
