@@ -59,9 +59,7 @@ class ReportController {
     record TrendPeriod(String period, String start, String end) {
     }
 
-    record TrendPoint(String period, String start, String end, ReportJson.Group group) {
-    }
-
+    /** One group's figures per period: {@code points[i]} belongs to {@code periods[i]} of the answer. */
     record TrendSeries(String key, String teamId, String label, List<ReportJson.Group> points) {
     }
 
