@@ -301,9 +301,7 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
 
     /** The invitation token only for those who hand it out: the admins. */
     private static RoundView round(Organisation.Round round, Instant now, boolean withInvitation) {
-        return new RoundView(round.id(), round.name(), round.teams(), round.openedAt(), round.closesAt(),
-                round.closedAt(), round.isOpenAt(now) ? "OPEN" : "CLOSED",
-                withInvitation ? round.invitationToken() : null);
+        return RoundView.of(round, now, withInvitation);
     }
 
     // ----- invitations --------------------------------------------------------------------------------

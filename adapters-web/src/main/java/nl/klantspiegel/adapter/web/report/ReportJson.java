@@ -11,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.BandRange;
@@ -121,9 +122,10 @@ final class ReportJson {
     }
 
     static RoundSummary round(OrganisationView organisation, String roundId, Instant now) {
-        Organisation.Round round = organisation.round(roundId).orElseThrow();
+        OrganisationsUseCase.RoundView round = OrganisationsUseCase.RoundView.of(
+                organisation.round(roundId).orElseThrow(), now, false);
         return new RoundSummary(round.id(), round.name(), round.openedAt(), round.closesAt(), round.closedAt(),
-                round.isOpenAt(now) ? "OPEN" : "CLOSED");
+                round.status());
     }
 
     static double round(double value, int decimals) {

@@ -1,5 +1,7 @@
 package nl.klantspiegel.application.port.in;
 
+import nl.klantspiegel.domain.organisation.Organisation;
+
 import nl.klantspiegel.domain.organisation.Role;
 
 import java.time.Instant;
@@ -81,6 +83,13 @@ public interface OrganisationsUseCase {
                      String status, String invitationToken) {
         public RoundView {
             teams = List.copyOf(teams);
+        }
+
+        /** A round as it stands at {@code now}; its invitation token only when asked for (those who hand it out). */
+        public static RoundView of(Organisation.Round round, Instant now, boolean withInvitation) {
+            return new RoundView(round.id(), round.name(), round.teams(), round.openedAt(), round.closesAt(),
+                    round.closedAt(), round.isOpenAt(now) ? "OPEN" : "CLOSED",
+                    withInvitation ? round.invitationToken() : null);
         }
     }
 }
