@@ -279,6 +279,22 @@ public final class Organisation {
         return List.of(new MinimumGroupSizeChanged(id, size, by, at));
     }
 
+    /**
+     * Records that an admin or analyst took data out (an export has ended, or broke off). Nothing changes but the
+     * audit trail.
+     */
+    public List<OrganisationEvent> recordExport(String exportId, String kind, String filter, long records,
+                                                String lastHash, boolean complete, Actor by, Instant at) {
+        Objects.requireNonNull(by, "by");
+        if (by.isOperator() || !membership(by.id()).map(Membership::mayExport).orElse(false)) {
+            throw refused(Rule.NOT_ALLOWED, "Only an admin or analyst of the organisation may export its data.");
+        }
+        if (records < 0) {
+            throw new IllegalArgumentException("records " + records);
+        }
+        return List.of(new DataExported(id, exportId, kind, filter, records, lastHash, complete, by, at));
+    }
+
     // ----- decisions: respondents ---------------------------------------------------------------------
 
     /**
@@ -356,6 +372,9 @@ public final class Organisation {
             return withRounds(map -> map.computeIfPresent(closed.roundId(), (key, round) -> new Round(key,
                     round.name(), round.teams(), round.openedAt(), round.closesAt(), closed.at(),
                     round.invitationToken())));
+        }
+        if (event instanceof DataExported) {
+            return new Organisation(id, name, minimumGroupSize, teams, members, rounds, version + 1);
         }
         throw new IllegalArgumentException("organisation " + id + " was already registered");
     }

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** Everything that can happen to an organisation: facts, each with who did it and when. */
 public sealed interface OrganisationEvent permits OrganisationRegistered, MinimumGroupSizeChanged, TeamAdded,
-        TeamRenamed, TeamRetired, MemberAdded, MemberChanged, MemberRemoved, RoundOpened, RoundClosed {
+        TeamRenamed, TeamRetired, MemberAdded, MemberChanged, MemberRemoved, RoundOpened, RoundClosed, DataExported {
 
     String organisationId();
 
