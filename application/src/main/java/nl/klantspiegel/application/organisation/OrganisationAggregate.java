@@ -80,6 +80,12 @@ public class OrganisationAggregate {
         return applyAll(organisation.changeMinimumGroupSize(command.minimumGroupSize(), command.by(), command.at()));
     }
 
+    @CommandHandler
+    public long handle(RecordExportCommand command) {
+        return applyAll(organisation.recordExport(command.exportId(), command.kind(), command.filter(),
+                command.records(), command.lastHash(), command.complete(), command.by(), command.at()));
+    }
+
     /** Changes nothing: the organisation only says whether, and where, a respondent may start. */
     @CommandHandler
     public Participation handle(AdmitRespondentCommand command) {
