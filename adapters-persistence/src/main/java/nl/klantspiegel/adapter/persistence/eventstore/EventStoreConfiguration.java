@@ -13,6 +13,7 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import nl.klantspiegel.application.port.out.EventLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -64,6 +65,14 @@ public class EventStoreConfiguration {
                 .durability(durability)
                 .batchSize(batchSize)
                 .build();
+    }
+
+    /** The event store read as a log: for exports. */
+    @Bean
+    EventLog eventLog(MongoDatabaseFactory databaseFactory, @Qualifier("eventSerializer") Serializer eventSerializer,
+                      ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new MongoEventLog(databaseFactory.getMongoDatabase(), eventSerializer,
+                () -> axon.getIfAvailable() == null ? NoOpEventUpcaster.INSTANCE : axon.getObject().upcasterChain());
     }
 
     @Bean

@@ -396,7 +396,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     }
 
     /** A non-domain event is stored under its own identifier as aggregate identifier, as Axon's JDBC engine does. */
-    private DomainEventData<?> trackedEntry(Document document) {
+    static DomainEventData<?> trackedEntry(Document document) {
         String aggregateIdentifier = document.getString(AGGREGATE_IDENTIFIER);
         String eventIdentifier = document.getString(EVENT_IDENTIFIER);
         return new GenericDomainEventEntry<>(
