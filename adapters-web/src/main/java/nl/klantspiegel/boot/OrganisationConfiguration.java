@@ -19,6 +19,8 @@ import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PasswordHashing;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.export.EventExportService;
+import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.application.report.ReportService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -68,8 +70,27 @@ public class OrganisationConfiguration {
     ReportService reportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp,
                                 Clock clock,
                                 @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout,
-                                @Value("${klantspiegel.reports.cached-organisations:100}") long cached) {
-        return new ReportService(facts, organisations, catchUp, clock, timeout, cached);
+                                @Value("${klantspiegel.reports.cached-organisations:100}") long cached,
+                                java.util.concurrent.ExecutorService reportRefresher) {
+        return new ReportService(facts, organisations, catchUp, clock, timeout, cached, reportRefresher);
+    }
+
+    /** Two daemon threads that compute an organisation's report basis again after new completions. */
+    @Bean(destroyMethod = "shutdown")
+    java.util.concurrent.ExecutorService reportRefresher() {
+        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(2, task -> {
+            Thread thread = new Thread(task, "report-refresh-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** Exports of the event log; the report facts say where assessments were taken. */
+    @Bean
+    EventExportService eventExportService(EventLog log, ReportFacts facts, OrganisationViews organisations,
+                                          CommandGateway commands, Clock clock) {
+        return new EventExportService(log, facts, organisations, commands, clock);
     }
 
     @Bean

@@ -12,6 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -38,6 +40,10 @@ import nl.klantspiegel.domain.report.ReportBasis;
  * facts with the anonymity floor decided over them) is computed once and kept until the facts' version, the
  * organisation's minimum group size or its rounds change; every member's answer is a view of that one basis, so
  * every figure is shown or hidden alike for everyone and in every report.
+ *
+ * <p>With a refresher, a basis that only fell behind new completions keeps answering (with the event position it
+ * reflects) while the new one is computed beside it: a dashboard never waits for a recomputation because somebody
+ * just finished a test. A changed minimum group size or new rounds are computed before answering.
  */
 public final class ReportService implements ReportsQuery {
 
@@ -50,8 +56,24 @@ public final class ReportService implements ReportsQuery {
     /** One computation per organisation at a time: whoever asks meanwhile waits for it instead of repeating it. */
     private final Cache<String, Object> computing;
 
+    /** Where a basis that fell behind its facts is computed again while the kept one keeps answering. */
+    private final Executor refresher;
+    private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
+    /** Computes a basis that fell behind its facts before answering. */
     public ReportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp, Clock clock,
                          Duration timeout, long cachedOrganisations) {
+        this(facts, organisations, catchUp, clock, timeout, cachedOrganisations, null);
+    }
+
+    /**
+     * @param refresher where a basis that fell behind its facts (new completions; the same minimum group size and
+     *                  rounds) is computed again, while the kept one keeps answering with the position it reflects;
+     *                  null: computed before answering
+     */
+    public ReportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp, Clock clock,
+                         Duration timeout, long cachedOrganisations, Executor refresher) {
+        this.refresher = refresher;
         this.facts = Objects.requireNonNull(facts, "facts");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
@@ -157,10 +179,43 @@ public final class ReportService implements ReportsQuery {
     private Computed basis(OrganisationView view) {
         Set<String> rounds = new LinkedHashSet<>();
         view.rounds().forEach(round -> rounds.add(round.id()));
-        Computed kept = kept(view, rounds, facts.version(view.id()));
+        long version = facts.version(view.id());
+        Computed kept = kept(view, rounds, version);
         if (kept != null) {
             return kept;
         }
+        Computed behind = computed.getIfPresent(view.id());
+        if (refresher != null && behind != null && behind.version() < version
+                && behind.minimum() == view.minimumGroupSize() && behind.rounds().equals(rounds)) {
+            refresh(view, rounds);
+            return behind;
+        }
+        return computeOnce(view, rounds);
+    }
+
+    /**
+     * Computes the basis again in the background, once at a time per organisation. Only for new facts: a changed
+     * minimum group size or new rounds are never answered from the old basis (a raised minimum must hide at once).
+     */
+    private void refresh(OrganisationView view, Set<String> rounds) {
+        if (!refreshing.add(view.id())) {
+            return;
+        }
+        try {
+            refresher.execute(() -> {
+                try {
+                    computeOnce(view, rounds);
+                } finally {
+                    refreshing.remove(view.id());
+                }
+            });
+        } catch (RuntimeException rejected) {
+            refreshing.remove(view.id());
+            throw rejected;
+        }
+    }
+
+    private Computed computeOnce(OrganisationView view, Set<String> rounds) {
         synchronized (computing.get(view.id(), organisation -> new Object())) {
             long version = facts.version(view.id());
             Computed meanwhile = kept(view, rounds, version);

@@ -367,6 +367,76 @@ class ReportServiceTest {
     }
 
     @Test
+    void with_a_refresher_the_kept_basis_answers_new_completions_while_the_new_one_is_computed_beside_it() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        ReportService refreshing = new ReportService(facts, views, CatchUps.caughtUp(), clock, TIMEOUT, 10,
+                queued::add);
+        ReportAnswer<ReportBasis.RoundReport> before = refreshing.round(ADMIN, ORG, AUTUMN);
+        assertThat(queued).as("the first basis is computed before answering").isEmpty();
+        clock.advance(Duration.ofMinutes(5));
+
+        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
+        ReportAnswer<ReportBasis.RoundReport> meanwhile = refreshing.round(ADMIN, ORG, AUTUMN);
+        refreshing.round(LEAD, ORG, AUTUMN);
+
+        assertThat(meanwhile.report().organisation().n()).isEqualTo(OptionalInt.of(6));
+        assertThat(meanwhile.provenance()).as("it says what it rests on").isEqualTo(before.provenance());
+        assertThat(queued).as("one refresh, however many ask").hasSize(1);
+        assertThat(facts.factsReads()).isEqualTo(1);
+
+        queued.remove(0).run();
+        ReportAnswer<ReportBasis.RoundReport> after = refreshing.round(ADMIN, ORG, AUTUMN);
+
+        assertThat(after.report().organisation().n()).isEqualTo(OptionalInt.of(7));
+        assertThat(after.provenance().computedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+        assertThat(facts.factsReads()).isEqualTo(2);
+        assertThat(queued).isEmpty();
+
+        complete("autumn-sales-5", new Participation(ORG, AUTUMN, SALES), "2026-09-18T10:00:00Z", 1);
+        refreshing.round(ADMIN, ORG, AUTUMN);
+        assertThat(queued).as("a refresh again once the last one ended").hasSize(1);
+    }
+
+    @Test
+    void with_a_refresher_a_raised_minimum_group_size_still_hides_at_once() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        ReportService refreshing = new ReportService(facts, views, CatchUps.caughtUp(), clock, TIMEOUT, 10,
+                queued::add);
+        refreshing.round(ADMIN, ORG, SPRING);
+        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
+        acme = acme.evolve(new MinimumGroupSizeChanged(ORG, 4, BY_ADMIN, NOW));
+        views.save(OrganisationView.of(acme));
+
+        ReportAnswer<ReportBasis.RoundReport> after = refreshing.round(ADMIN, ORG, SPRING);
+
+        assertThat(queued).isEmpty();
+        assertThat(after.provenance().minimumGroupSize()).isEqualTo(4);
+        assertThat(after.report().teams().get(0).suppression()).contains(SuppressionReason.BELOW_MINIMUM);
+    }
+
+    @Test
+    void a_refresher_that_refuses_work_is_tried_again_next_time() {
+        List<Runnable> queued = new java.util.ArrayList<>();
+        boolean[] refuse = {true};
+        ReportService refreshing = new ReportService(facts, views, CatchUps.caughtUp(), clock, TIMEOUT, 10,
+                task -> {
+                    if (refuse[0]) {
+                        throw new java.util.concurrent.RejectedExecutionException("shutting down");
+                    }
+                    queued.add(task);
+                });
+        refreshing.round(ADMIN, ORG, AUTUMN);
+        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refreshing.round(ADMIN, ORG, AUTUMN))
+                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
+        refuse[0] = false;
+        refreshing.round(ADMIN, ORG, AUTUMN);
+
+        assertThat(queued).hasSize(1);
+    }
+
+    @Test
     void the_basis_is_computed_again_when_the_minimum_group_size_changes() {
         ReportAnswer<ReportBasis.RoundReport> before = service.round(ADMIN, ORG, SPRING);
         assertThat(before.report().teams().get(0).suppression()).isEmpty();
