@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import nl.klantspiegel.application.port.out.EventLog;
@@ -40,6 +41,18 @@ public class EventStoreConfiguration {
                 .registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /** The revision of every event's shape; Axon's serializers write it beside each payload. */
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new EventRevisions();
+    }
+
+    /** Reads the first shape of AssessmentStarted as the current one (Axon collects upcaster beans in its chain). */
+    @Bean
+    AssessmentStartedUpcaster assessmentStartedUpcaster() {
+        return new AssessmentStartedUpcaster();
     }
 
     @Bean

@@ -7,7 +7,10 @@ import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
 import org.axonframework.eventhandling.DomainEventData;
-import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
@@ -134,9 +137,9 @@ public final class MongoEventLog implements EventLog {
 
     /** The payload as the application reads it today; null when the upcasters dropped it. */
     private Object payload(DomainEventData<?> entry) {
-        try (Stream<? extends org.axonframework.eventhandling.DomainEventMessage<?>> messages = EventStreamUtils
-                .asStream(EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(entry), serializer,
-                        upcasters.get()))) {
+        TrackedDomainEventData<?> tracked = new TrackedDomainEventData<>(new GlobalSequenceTrackingToken(0), entry);
+        try (Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(tracked),
+                serializer, upcasters.get())) {
             return messages.findFirst().map(message -> (Object) message.getPayload()).orElse(null);
         }
     }

@@ -9,7 +9,14 @@ import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Language;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import nl.klantspiegel.domain.assessment.AnswerGiven;
+import nl.klantspiegel.domain.instrument.Option;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,8 +28,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Events stored before {@code AssessmentStarted} had a participation still load, through the real store and the
- * product's own JSON settings: the participation is then absent (the public test).
+ * Every event carries the revision of its shape, and {@code AssessmentStarted} in its first shape (before it had a
+ * participation) is read as the current one by an upcaster, through the real store and the product's own JSON
+ * settings: the participation is then absent (the public test).
  */
 class OlderEventShapesTest {
 
@@ -33,18 +41,21 @@ class OlderEventShapesTest {
 
     MongoDatabase database;
     GapAwareMongoEventStorageEngine engine;
+    JacksonSerializer serializer;
 
     @BeforeEach
     void store() {
         database = embedded.freshDatabase();
-        JacksonSerializer serializer = JacksonSerializer.builder()
+        serializer = JacksonSerializer.builder()
                 .objectMapper(new EventStoreConfiguration().defaultAxonObjectMapper())
+                .revisionResolver(new EventRevisions())
                 .build();
         engine = GapAwareMongoEventStorageEngine.builder()
                 .database(database)
                 .durability(embedded.server())
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
+                .upcasterChain(new EventUpcasterChain(new AssessmentStartedUpcaster()))
                 .build();
     }
 
@@ -80,5 +91,64 @@ class OlderEventShapesTest {
                 .isEqualTo("{\"organisationId\": \"organisation\", \"roundId\": \"round\", \"teamId\": \"team\"}");
         assertThat(((AssessmentStarted) engine.readEvents("new").asStream().toList().get(0).getPayload())
                 .participation()).isEqualTo(participation);
+    }
+
+    @Test
+    void every_event_is_stored_with_the_revision_of_its_shape() {
+        engine.appendEvents(new GenericDomainEventMessage<>("AssessmentAggregate", "a", 0,
+                        new AssessmentStarted("a", 1, Language.NL, AT)),
+                new GenericDomainEventMessage<>("AssessmentAggregate", "a", 1, new AnswerGiven("a", 1, Option.A, AT)));
+
+        List<String> revisions = new java.util.ArrayList<>();
+        database.getCollection(GapAwareMongoEventStorageEngine.EVENTS).find()
+                .sort(new Document("_id", 1))
+                .forEach(document -> revisions.add(document.getString(GapAwareMongoEventStorageEngine.PAYLOAD_REVISION)));
+        assertThat(revisions).containsExactly("2", "1");
+    }
+
+    @Test
+    void the_upcaster_turns_the_first_shape_into_the_second_and_leaves_the_current_one_alone() {
+        String firstShape = "{\"assessmentId\":\"old\",\"instrumentVersion\":1,\"language\":\"NL\","
+                + "\"at\":\"2026-03-01T09:00:00Z\"}";
+        for (String revision : new String[]{null, "1"}) {
+            IntermediateEventRepresentation upcast = upcast(firstShape, revision);
+            assertThat(upcast.getType().getRevision()).isEqualTo("2");
+            assertThat(upcast.getData(com.fasterxml.jackson.databind.JsonNode.class).getData().toString())
+                    .isEqualTo("{\"assessmentId\":\"old\",\"instrumentVersion\":1,\"language\":\"NL\","
+                            + "\"at\":\"2026-03-01T09:00:00Z\",\"participation\":null}");
+        }
+        String withParticipation = "{\"assessmentId\":\"x\",\"participation\":{\"organisationId\":\"o\"}}";
+        assertThat(upcast(withParticipation, null).getData(com.fasterxml.jackson.databind.JsonNode.class).getData()
+                .toString()).as("kept when an unrevised event has it already").isEqualTo(withParticipation);
+        IntermediateEventRepresentation current = upcast(withParticipation, "2");
+        assertThat(current.getType().getRevision()).isEqualTo("2");
+        assertThat(current.getData(String.class).getData()).isEqualTo(withParticipation);
+    }
+
+    @Test
+    void a_replay_over_a_store_holding_both_shapes_reads_every_start_as_the_current_one() {
+        Participation participation = new Participation("organisation", "round", "team");
+        engine.appendEvents(new GenericDomainEventMessage<>("AssessmentAggregate", "old", 0,
+                new AssessmentStarted("old", 1, Language.NL, AT)));
+        engine.appendEvents(new GenericDomainEventMessage<>("AssessmentAggregate", "new", 0,
+                new AssessmentStarted("new", 1, Language.EN, AT, participation)));
+        // the first as it was stored before organisations and revisions existed
+        database.getCollection(GapAwareMongoEventStorageEngine.EVENTS)
+                .updateOne(Filters.eq(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, "old"),
+                        Updates.combine(Updates.unset("payload.participation"),
+                                Updates.set(GapAwareMongoEventStorageEngine.PAYLOAD_REVISION, null)));
+
+        List<? extends TrackedEventMessage<?>> replayed = engine.readEvents(null, false).toList();
+
+        assertThat(replayed.stream().map(message -> (Object) message.getPayload()).toList()).containsExactly(
+                new AssessmentStarted("old", 1, Language.NL, AT),
+                new AssessmentStarted("new", 1, Language.EN, AT, participation));
+    }
+
+    private IntermediateEventRepresentation upcast(String payload, String revision) {
+        var entry = new org.axonframework.eventhandling.GenericDomainEventEntry<>("AssessmentAggregate", "old", 0,
+                "e-1", AT, AssessmentStarted.class.getName(), revision, payload, "{}");
+        return new AssessmentStartedUpcaster().upcast(java.util.stream.Stream.of(
+                new InitialEventRepresentation(entry, serializer))).findFirst().orElseThrow();
     }
 }
