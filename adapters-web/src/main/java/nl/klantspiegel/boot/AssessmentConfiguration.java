@@ -7,6 +7,7 @@ import nl.klantspiegel.application.assessment.AssessmentViewProjection;
 import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.ProjectionStatusService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -65,6 +66,23 @@ public class AssessmentConfiguration {
     ProjectionCatchUp projectionCatchUp(EventStore eventStore, ObjectProvider<org.axonframework.config.Configuration> axon) {
         return ProjectionCatchUp.fromNow(eventStore, name -> axon.getObject().eventProcessingConfiguration()
                 .eventProcessor(name, StreamingEventProcessor.class));
+    }
+
+    /** The projections' state for the operator: positions from Axon's processors, the head from the store. */
+    @Bean
+    ProjectionStatusService projectionStatusService(EventStore eventStore, ProjectionCatchUp catchUp,
+                                                    ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return new ProjectionStatusService(
+                () -> axon.getObject().eventProcessingConfiguration().eventProcessors().keySet(),
+                catchUp::position,
+                name -> axon.getObject().eventProcessingConfiguration()
+                        .eventProcessor(name, StreamingEventProcessor.class)
+                        .map(StreamingEventProcessor::isReplaying).orElse(false),
+                () -> {
+                    org.axonframework.eventhandling.TrackingToken head = eventStore.createHeadToken();
+                    return head == null ? 0 : head.position().orElse(0);
+                },
+                System::nanoTime);
     }
 
     /** The readiness group includes it (application.properties): ready once every projection has caught up. */

@@ -15,6 +15,9 @@ import org.springframework.context.annotation.Import;
 public class KlantspiegelApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify-export")) {
+            System.exit(VerifyExport.run(args, System.out, System.err));
+        }
         // the product runs offline: no advertisement for Axon's hosted console in its log
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");

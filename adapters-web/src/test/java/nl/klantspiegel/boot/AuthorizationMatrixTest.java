@@ -138,6 +138,11 @@ class AuthorizationMatrixTest {
     }
 
     /** An organisation's management: its admins only; outsiders do not learn it exists. */
+    private static Map<Who, Outcome> operatorOnly() {
+        return cells(Outcome.UNAUTHENTICATED, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.FORBIDDEN,
+                Outcome.FORBIDDEN, Outcome.FORBIDDEN);
+    }
+
     private static Map<Who, Outcome> adminsOnly() {
         return cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN,
                 Outcome.FORBIDDEN, Outcome.NOT_FOUND);
@@ -222,6 +227,10 @@ class AuthorizationMatrixTest {
         rules.put("GET " + organisations + "/reports/rounds/{roundId}/comparison", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/comparison?with=" + f.freshRound()), null), members()));
         rules.put("GET " + organisations + "/reports/heatmap", new Rule(f -> new Call("GET", f.path("/reports/heatmap?round=" + f.round), null), members()));
         rules.put("GET " + organisations + "/audit", new Rule(f -> new Call("GET", f.path("/audit"), null), adminsOnly()));
+        rules.put("GET " + organisations + "/events", new Rule(f -> new Call("GET", f.path("/events?type=TeamAdded"), null),
+                cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
+        rules.put("GET /api/events", new Rule(f -> new Call("GET", "/api/events?type=TeamAdded", null), operatorOnly()));
+        rules.put("GET /api/projections", new Rule(f -> new Call("GET", "/api/projections", null), operatorOnly()));
         rules.put("GET " + organisations + "/audit.csv", new Rule(f -> new Call("GET", f.path("/audit.csv"), null), adminsOnly()));
         return rules;
     }

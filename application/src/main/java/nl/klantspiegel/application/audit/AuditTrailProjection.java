@@ -6,6 +6,7 @@ import nl.klantspiegel.domain.account.ApiTokenCreated;
 import nl.klantspiegel.domain.account.ApiTokenRevoked;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
+import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.MemberAdded;
 import nl.klantspiegel.domain.organisation.MemberChanged;
 import nl.klantspiegel.domain.organisation.MemberRemoved;
@@ -170,6 +171,13 @@ public class AuditTrailProjection {
             details.put("closesAt", opened.closesAt() == null ? "" : opened.closesAt().toString());
         } else if (event instanceof RoundClosed closed) {
             details.put("round", closed.roundId());
+        } else if (event instanceof DataExported exported) {
+            details.put("export", exported.exportId());
+            details.put("kind", exported.kind());
+            details.put("filter", exported.filter());
+            details.put("records", String.valueOf(exported.records()));
+            details.put("lastHash", exported.lastHash());
+            details.put("complete", String.valueOf(exported.complete()));
         }
         return details;
     }

@@ -260,6 +260,7 @@ class AuditServiceTest {
     @Test
     void the_types_to_filter_on() {
         assertThat(service.entryTypes()).containsExactly("AccountActivated", "ApiTokenCreated", "ApiTokenRevoked",
+                "DataExported",
                 "MemberAdded", "MemberChanged", "MemberRemoved", "MinimumGroupSizeChanged", "OrganisationRegistered",
                 "RoundClosed", "RoundOpened", "SignInFailed", "SignedIn", "TeamAdded", "TeamRenamed", "TeamRetired");
     }

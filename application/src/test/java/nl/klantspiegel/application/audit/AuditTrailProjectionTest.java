@@ -16,6 +16,7 @@ import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.ColumnTotals;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.organisation.Actor;
+import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.MemberAdded;
 import nl.klantspiegel.domain.organisation.MemberChanged;
 import nl.klantspiegel.domain.organisation.MemberRemoved;
@@ -78,6 +79,7 @@ class AuditTrailProjectionTest {
         record(new RoundOpened(ORG, "r-1", "Spring", List.of("t-sales"), CLOSES, "secret-invitation", ADMIN, T1));
         record(new RoundOpened(ORG, "r-2", "Everyone", List.of(), null, "another-invitation", ADMIN, T1));
         record(new RoundClosed(ORG, "r-1", ADMIN, T1.plusSeconds(1)));
+        record(new DataExported(ORG, "x-1", "events", "after=3", 42, "ab".repeat(32), true, ADMIN, T1.plusSeconds(2)));
 
         assertThat(trail.all(ORG))
                 .extracting(Entry::number, Entry::eventId, Entry::at, Entry::type, Entry::actorKind, Entry::actorId,
@@ -106,7 +108,10 @@ class AuditTrailProjectionTest {
                         tuple(12L, "e-12", T1, "RoundOpened", "MEMBER", ADMIN.id(), Map.of("round", "r-2",
                                 "name", "Everyone", "teams", "", "closesAt", "")),
                         tuple(13L, "e-13", T1.plusSeconds(1), "RoundClosed", "MEMBER", ADMIN.id(),
-                                Map.of("round", "r-1")));
+                                Map.of("round", "r-1")),
+                        tuple(14L, "e-14", T1.plusSeconds(2), "DataExported", "MEMBER", ADMIN.id(),
+                                Map.of("export", "x-1", "kind", "events", "filter", "after=3", "records", "42",
+                                        "lastHash", "ab".repeat(32), "complete", "true")));
     }
 
     @Test
