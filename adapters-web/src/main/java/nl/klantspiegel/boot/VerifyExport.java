@@ -13,7 +13,7 @@ import java.util.Iterator;
 import java.util.Optional;
 
 /**
- * {@code java -jar klantspiegel.jar verify-export FILE [--chain-start HEX]}: checks an NDJSON event export's hash
+ * {@code java -jar klantspiegel-exec.jar verify-export FILE [--chain-start HEX]}: checks an NDJSON event export's hash
  * chain without starting the application. Exit 0 when the export is intact and complete, 1 with the first line
  * where it breaks, 2 when it cannot be read.
  */
@@ -24,7 +24,7 @@ final class VerifyExport {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length != 2 && !(args.length == 4 && args[2].equals("--chain-start"))) {
-            err.println("usage: java -jar klantspiegel.jar verify-export FILE [--chain-start HEX]");
+            err.println("usage: java -jar klantspiegel-exec.jar verify-export FILE [--chain-start HEX]");
             err.println("  FILE         an export of GET /api/events or /api/organisations/{org}/events");
             err.println("  --chain-start  the Klantspiegel-Chain-Start header of its response (default: the value "
                     + "its closing line states)");

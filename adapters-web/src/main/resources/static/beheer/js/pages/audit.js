@@ -129,6 +129,14 @@ function detailItems(ctx, entry) {
   if (d.expiresAt) {
     add(labels.expiresAt, formatDateTime(d.expiresAt, language));
   }
+  if (entry.type === 'DataExported') {
+    add(labels.exportKind, t.exportKinds[d.kind] ?? d.kind);
+    add(labels.exportRecords, d.records);
+    add(labels.exportFilter, d.filter);
+    add(labels.exportComplete, d.complete === 'true' ? t.exportCompleteYes : t.exportCompleteNo);
+    add(labels.exportId, d.export);
+    add(labels.exportLastHash, d.lastHash);
+  }
   return items;
 }
 

@@ -60,7 +60,7 @@ class EventExportController {
             hash = hex(SHA-256(previous hash + "\\n" + the line without its hash field)); the first line chains from \
             the value in the Klantspiegel-Chain-Start header. The last line is {"end":{…}} with the export's id, its \
             chain start, the number of events and the last position: without it the export was cut off. Check a \
-            file with `java -jar klantspiegel.jar verify-export FILE`. Resume with after={the last position}. The \
+            file with `java -jar klantspiegel-exec.jar verify-export FILE`. Resume with after={the last position}. The \
             export holds no event after the head at its start (the Klantspiegel-Export-Head header).""";
 
     private final ExportEventsUseCase exports;
