@@ -21,6 +21,9 @@ import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.application.export.EventExportService;
 import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.application.report.AnswerChangeProjection;
+import nl.klantspiegel.application.report.AnswerChangeService;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.application.report.ReportService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -84,6 +87,24 @@ public class OrganisationConfiguration {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * The answer-change report's projection: a report added after the fact. Its processor starts at the first event
+     * and fills it from all history (switched off only to test exactly that).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(
+            name = "klantspiegel.reports.answer-changes.enabled", matchIfMissing = true)
+    AnswerChangeProjection answerChangeProjection(AnswerChangeFacts facts) {
+        return new AnswerChangeProjection(facts);
+    }
+
+    @Bean
+    AnswerChangeService answerChangeService(AnswerChangeFacts facts, OrganisationViews organisations,
+                                            ProjectionCatchUp catchUp, Clock clock,
+                                            @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
+        return new AnswerChangeService(facts, organisations, catchUp, clock, timeout);
     }
 
     /** Exports of the event log; the report facts say where assessments were taken. */

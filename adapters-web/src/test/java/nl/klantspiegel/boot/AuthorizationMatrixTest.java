@@ -227,6 +227,8 @@ class AuthorizationMatrixTest {
         rules.put("GET " + organisations + "/reports/rounds/{roundId}/comparison", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/comparison?with=" + f.freshRound()), null), members()));
         rules.put("GET " + organisations + "/reports/heatmap", new Rule(f -> new Call("GET", f.path("/reports/heatmap?round=" + f.round), null), members()));
         rules.put("GET " + organisations + "/audit", new Rule(f -> new Call("GET", f.path("/audit"), null), adminsOnly()));
+        rules.put("GET " + organisations + "/reports/answer-changes", new Rule(f -> new Call("GET", f.path("/reports/answer-changes"), null),
+                cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
         rules.put("GET " + organisations + "/events", new Rule(f -> new Call("GET", f.path("/events?type=TeamAdded"), null),
                 cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
         rules.put("GET /api/events", new Rule(f -> new Call("GET", "/api/events?type=TeamAdded", null), operatorOnly()));

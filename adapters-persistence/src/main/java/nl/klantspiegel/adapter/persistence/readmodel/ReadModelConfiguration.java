@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
@@ -37,6 +38,11 @@ public class ReadModelConfiguration {
     @Bean
     ReportFacts reportFacts(MongoTemplate mongoTemplate) {
         return new MongoReportFacts(mongoTemplate);
+    }
+
+    @Bean
+    AnswerChangeFacts answerChangeFacts(MongoTemplate mongoTemplate) {
+        return new MongoAnswerChangeFacts(mongoTemplate);
     }
 
     @Bean

@@ -1,0 +1,118 @@
+package nl.klantspiegel.adapter.persistence.readmodel;
+
+import nl.klantspiegel.application.port.out.AnswerChangeFacts;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.report.AnswerChanges;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answer-change facts in two collections, both looked up by {@code _id}: {@code answerChangeAssessments} (an
+ * assessment under way: its answers so far by question, its changes, the sequence number of its last event applied)
+ * and {@code answerChangeRounds} ({@code _id} organisation/round: the completed assessments under {@code completed.<id>}
+ * with their band and changes, each change written {@code "1ab"}: question, from, to).
+ */
+final class MongoAnswerChangeFacts implements AnswerChangeFacts {
+
+    static final String ASSESSMENTS = "answerChangeAssessments";
+    static final String ROUNDS = "answerChangeRounds";
+
+    private final MongoTemplate mongo;
+    private final Documents assessments;
+    private final Documents rounds;
+
+    MongoAnswerChangeFacts(MongoTemplate mongo) {
+        this.mongo = mongo;
+        this.assessments = new Documents(mongo, ASSESSMENTS);
+        this.rounds = new Documents(mongo, ROUNDS);
+    }
+
+    @Override
+    public Optional<InProgress> inProgress(String assessmentId) {
+        return assessments.find(assessmentId).map(document -> {
+            Map<Integer, Option> answers = new HashMap<>();
+            Document given = document.get("answers", Document.class);
+            given.forEach((question, option) -> answers.put(Integer.parseInt(question), Option.fromKey((String) option)));
+            return new InProgress(assessmentId, new Participation(document.getString("organisationId"),
+                    document.getString("roundId"), document.getString("teamId")),
+                    document.get("lastSequence", Number.class).longValue(), answers,
+                    changes(document.getList("changes", String.class)));
+        });
+    }
+
+    @Override
+    public void save(InProgress assessment) {
+        Document answers = new Document();
+        new java.util.TreeMap<>(assessment.answers()).forEach((question, option) ->
+                answers.append(String.valueOf(question), option.key()));
+        assessments.save(new Document("_id", assessment.assessmentId())
+                .append("organisationId", assessment.participation().organisationId())
+                .append("roundId", assessment.participation().roundId())
+                .append("teamId", assessment.participation().teamId())
+                .append("lastSequence", assessment.lastSequence())
+                .append("answers", answers)
+                .append("changes", written(assessment.changes())));
+    }
+
+    /** The round's document first, then the assessment forgotten: a crash in between files it twice, alike. */
+    @Override
+    public void complete(Participation participation, AnswerChanges.Completed completed) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(participation.organisationId() + "/"
+                        + participation.roundId())),
+                new Update().set("organisationId", participation.organisationId())
+                        .set("roundId", participation.roundId())
+                        .set("completed." + completed.assessmentId(), new Document("band", completed.band().name())
+                                .append("changes", written(completed.changes()))), ROUNDS);
+        assessments.remove(completed.assessmentId());
+    }
+
+    @Override
+    public List<AnswerChanges.Completed> completed(String organisationId, Collection<String> roundIds) {
+        List<AnswerChanges.Completed> found = new ArrayList<>();
+        List<String> keys = roundIds.stream().map(round -> organisationId + "/" + round).toList();
+        for (Document round : rounds.findAll(keys)) {
+            Document completed = round.get("completed", Document.class);
+            if (completed == null) {
+                continue;
+            }
+            for (String assessment : completed.keySet()) {
+                Document one = completed.get(assessment, Document.class);
+                found.add(new AnswerChanges.Completed(assessment, round.getString("roundId"),
+                        Band.valueOf(one.getString("band")), changes(one.getList("changes", String.class))));
+            }
+        }
+        return found;
+    }
+
+    @Override
+    public void clear() {
+        assessments.clear();
+        rounds.clear();
+    }
+
+    private static List<String> written(List<AnswerChanges.Change> changes) {
+        return changes.stream().map(change -> change.question() + change.from().key() + change.to().key()).toList();
+    }
+
+    private static List<AnswerChanges.Change> changes(List<String> written) {
+        List<AnswerChanges.Change> changes = new ArrayList<>();
+        for (String change : written == null ? List.<String>of() : written) {
+            changes.add(new AnswerChanges.Change(Integer.parseInt(change.substring(0, change.length() - 2)),
+                    Option.fromKey(change.substring(change.length() - 2, change.length() - 1)),
+                    Option.fromKey(change.substring(change.length() - 1))));
+        }
+        return changes;
+    }
+}

@@ -1,0 +1,75 @@
+package nl.klantspiegel.adapter.persistence.readmodel;
+
+import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts.InProgress;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.report.AnswerChanges.Change;
+import nl.klantspiegel.domain.report.AnswerChanges.Completed;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import java.util.List;
+import java.util.Map;
+
+import static nl.klantspiegel.domain.instrument.Option.A;
+import static nl.klantspiegel.domain.instrument.Option.B;
+import static nl.klantspiegel.domain.instrument.Option.C;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The answer-change facts through the real driver on the embedded database. */
+class MongoAnswerChangeFactsTest {
+
+    @RegisterExtension
+    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("answer-changes");
+
+    private static final Participation WHERE = new Participation("org", "r-1", "t-1");
+
+    MongoAnswerChangeFacts facts;
+
+    @BeforeEach
+    void fresh() {
+        facts = new MongoAnswerChangeFacts(new MongoTemplate(embedded.client(), embedded.freshDatabase().getName()));
+    }
+
+    @Test
+    void an_assessment_under_way_is_kept_as_it_was_saved() {
+        InProgress saved = new InProgress("a-1", WHERE, 7, Map.of(1, B, 6, C, 12, A),
+                List.of(new Change(1, A, B), new Change(12, C, A)));
+        facts.save(saved);
+
+        assertThat(facts.inProgress("a-1")).contains(saved);
+        assertThat(facts.inProgress("a-2")).isEmpty();
+    }
+
+    @Test
+    void a_completed_assessment_is_filed_under_its_round_once_and_forgotten_as_under_way() {
+        facts.save(new InProgress("a-1", WHERE, 3, Map.of(1, B), List.of(new Change(1, A, B))));
+        Completed completed = new Completed("a-1", "r-1", Band.HIGH, List.of(new Change(1, A, B)));
+        Completed other = new Completed("a-2", "r-1", Band.LOW, List.of());
+
+        facts.complete(WHERE, completed);
+        facts.complete(WHERE, completed);
+        facts.complete(WHERE, other);
+        facts.complete(new Participation("org", "r-2", "t-1"), new Completed("a-3", "r-2", Band.LOW, List.of()));
+        facts.complete(new Participation("elsewhere", "r-1", "t-1"), new Completed("a-4", "r-1", Band.LOW, List.of()));
+
+        assertThat(facts.inProgress("a-1")).isEmpty();
+        assertThat(facts.completed("org", List.of("r-1"))).containsExactlyInAnyOrder(completed, other);
+        assertThat(facts.completed("org", List.of("r-1", "r-2"))).hasSize(3);
+        assertThat(facts.completed("org", List.of("r-9"))).isEmpty();
+    }
+
+    @Test
+    void clear_forgets_everything() {
+        facts.save(new InProgress("a-1", WHERE, 3, Map.of(), List.of()));
+        facts.complete(WHERE, new Completed("a-2", "r-1", Band.LOW, List.of()));
+
+        facts.clear();
+
+        assertThat(facts.inProgress("a-1")).isEmpty();
+        assertThat(facts.completed("org", List.of("r-1"))).isEmpty();
+    }
+}

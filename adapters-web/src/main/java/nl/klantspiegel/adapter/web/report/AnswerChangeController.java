@@ -1,0 +1,130 @@
+package nl.klantspiegel.adapter.web.report;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.application.port.in.AnswerChangesQuery;
+import nl.klantspiegel.application.port.in.AnswerChangesQuery.AnswerChangeReport;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
+import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.report.AnswerChanges;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The answer-change report: how often respondents change an answer before finishing (admins and analysts). */
+@RestController
+@Tag(name = "Reports", description = "Trends, rounds, comparisons and the heatmap, behind the anonymity floor")
+class AnswerChangeController {
+
+    private static final String PATH = "/api/organisations/{organisationId}/reports/answer-changes";
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final AnswerChangesQuery answerChanges;
+
+    AnswerChangeController(AnswerChangesQuery answerChanges) {
+        this.answerChanges = answerChanges;
+    }
+
+    record Entry(int question, String from, String to, int count) {
+    }
+
+    record Group(String key, String label, boolean suppressed, String reason, Integer n, Integer changed,
+                 Integer changes, List<Entry> entries) {
+    }
+
+    record AnswerChangeResponse(String organisationId, String roundId, ReportJson.Provenance provenance,
+                                List<Group> groups) {
+    }
+
+    @GetMapping(path = PATH, produces = "application/json")
+    @Operation(summary = "How often answers are changed before finishing: per question, from option to option",
+            description = "With round: the round and each band (by the completed result) within it; without: the "
+                    + "organisation and each round. Groups below the minimum group size are suppressed, and so is "
+                    + "the smallest other part of the same whole when the hidden parts together would still be "
+                    + "fewer than the minimum. Filled from all history, also from before the report existed.")
+    AnswerChangeResponse json(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                              @Parameter(description = "a round's id") @RequestParam(required = false) String round) {
+        ReportAnswer<AnswerChangeReport> answer = answerChanges.answerChanges(caller, organisationId,
+                blankIsNull(round));
+        List<Group> groups = answer.report().groups().stream().map(group -> group(group, answer.organisation()))
+                .toList();
+        return new AnswerChangeResponse(organisationId, answer.report().roundId(),
+                ReportJson.provenance(answer.provenance()), groups);
+    }
+
+    @GetMapping(path = PATH, produces = "text/csv")
+    @Operation(summary = "The same as CSV: one row per group and change (a group without changes: one row)")
+    ResponseEntity<String> csv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                               @RequestParam(required = false) String round) {
+        AnswerChangeResponse response = json(caller, organisationId, round);
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("group", "label", "n",
+                "suppressed", "reason", "respondents_who_changed", "changes", "question", "from", "to", "count")
+                .get())) {
+            for (Group group : response.groups()) {
+                List<Object> start = new ArrayList<>(List.of(group.key(), group.label(), value(group.n()),
+                        group.suppressed() ? "true" : "false", value(group.reason()), value(group.changed()),
+                        value(group.changes())));
+                if (group.entries().isEmpty()) {
+                    List<Object> row = new ArrayList<>(start);
+                    row.addAll(List.of("", "", "", ""));
+                    csv.printRecord(row);
+                }
+                for (Entry entry : group.entries()) {
+                    List<Object> row = new ArrayList<>(start);
+                    row.addAll(List.of(entry.question(), entry.from(), entry.to(), entry.count()));
+                    csv.printRecord(row);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"answer-changes-" + organisationId + ".csv\"").body(out.toString());
+    }
+
+    private static Group group(AnswerChanges.Group group, OrganisationView organisation) {
+        List<Entry> entries = group.counts().stream().map(count -> new Entry(count.question(), count.from().key(),
+                count.to().key(), count.count())).toList();
+        return new Group(group.key(), label(group.key(), organisation), group.suppressed(),
+                group.suppression().map(Enum::name).orElse(null),
+                group.n().isPresent() ? group.n().getAsInt() : null, group.changed().orElse(null),
+                group.changes().orElse(null), entries);
+    }
+
+    private static String label(String key, OrganisationView organisation) {
+        if (key.startsWith("round:")) {
+            String round = key.substring("round:".length());
+            return organisation.round(round).map(Organisation.Round::name).orElse(round);
+        }
+        if (key.startsWith("band:")) {
+            return key.substring("band:".length());
+        }
+        return key.equals("organisation") ? organisation.name() : key;
+    }
+
+    private static Object value(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
