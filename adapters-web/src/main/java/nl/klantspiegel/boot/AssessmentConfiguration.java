@@ -78,6 +78,7 @@ public class AssessmentConfiguration {
                 name -> axon.getObject().eventProcessingConfiguration()
                         .eventProcessor(name, StreamingEventProcessor.class)
                         .map(StreamingEventProcessor::isReplaying).orElse(false),
+                catchUp::isCaughtUp,
                 () -> {
                     org.axonframework.eventhandling.TrackingToken head = eventStore.createHeadToken();
                     return head == null ? 0 : head.position().orElse(0);

@@ -19,6 +19,7 @@ import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PasswordHashing;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.export.AssessmentExportService;
 import nl.klantspiegel.application.export.EventExportService;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
@@ -105,6 +106,13 @@ public class OrganisationConfiguration {
                                             ProjectionCatchUp catchUp, Clock clock,
                                             @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
         return new AnswerChangeService(facts, organisations, catchUp, clock, timeout);
+    }
+
+    /** The spreadsheet of completed assessments, under the reports' anonymity floor. */
+    @Bean
+    AssessmentExportService assessmentExportService(ReportService reports, EventLog log, CommandGateway commands,
+                                                    Clock clock) {
+        return new AssessmentExportService(reports, log, commands, clock);
     }
 
     /** Exports of the event log; the report facts say where assessments were taken. */

@@ -84,6 +84,25 @@ class AnswerChangeReportTest {
             assertThat(rows.get(0).get("count")).isEqualTo("3");
             assertThat(rows.get(1).get("question")).isEqualTo("6");
 
+            // the same six as a spreadsheet: one row each, all b: 3 + 5 + 1 + 5 + 1 + 3 = 18, all in column b
+            Response sheet = admin.get("/api/organisations/" + organisation + "/assessments");
+            List<CSVRecord> assessments = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new StringReader(sheet.body())).getRecords();
+            assertThat(assessments).hasSize(6);
+            for (CSVRecord row : assessments) {
+                assertThat(row.get("team")).isEqualTo("Balie");
+                assertThat(row.get("round")).isEqualTo("Voorjaar");
+                assertThat(row.get("q1_option")).isEqualTo("b");
+                assertThat(row.get("q2_points")).isEqualTo("5");
+                assertThat(row.get("column_b")).isEqualTo("18");
+                assertThat(row.get("column_a")).isEqualTo("0");
+                assertThat(row.get("total")).isEqualTo("18");
+                assertThat(row.get("band")).isEqualTo("AVERAGE");
+                assertThat(row.get("started_on")).matches("\\d{4}-\\d{2}-\\d{2}");
+                assertThat(row.get("completed_on")).matches("\\d{4}-\\d{2}-\\d{2}");
+            }
+            assertThat(sheet.body()).doesNotContain(adminEmail).doesNotContainPattern("T\\d{2}:\\d{2}");
+
             Organisations.Caller lead = organisations.member(new Admin(organisation, "", admin),
                     "leider@example.nl", "TEAM_LEAD", List.of(team));
             assertProblem(lead.get(path), 403, "admins and analysts");

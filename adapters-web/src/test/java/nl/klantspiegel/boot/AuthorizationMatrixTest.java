@@ -231,6 +231,8 @@ class AuthorizationMatrixTest {
                 cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
         rules.put("GET " + organisations + "/events", new Rule(f -> new Call("GET", f.path("/events?type=TeamAdded"), null),
                 cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
+        rules.put("GET " + organisations + "/assessments", new Rule(f -> new Call("GET", f.path("/assessments"), null),
+                cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
         rules.put("GET /api/events", new Rule(f -> new Call("GET", "/api/events?type=TeamAdded", null), operatorOnly()));
         rules.put("GET /api/projections", new Rule(f -> new Call("GET", "/api/projections", null), operatorOnly()));
         rules.put("GET " + organisations + "/audit.csv", new Rule(f -> new Call("GET", f.path("/audit.csv"), null), adminsOnly()));

@@ -31,6 +31,7 @@ import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.Organisation;
+import nl.klantspiegel.domain.report.Completion;
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.GroupKey;
 import nl.klantspiegel.domain.report.ReportBasis;
@@ -155,6 +156,34 @@ public final class ReportService implements ReportsQuery {
         return answer(basis.basis().heatmap(round.id(), previous == null ? null : previous.id(),
                 access.teamsOf(previous == null ? List.of(round) : List.of(round, previous), basis.basis()),
                 Instruments.current().questionNumbers()), access, basis, null, null);
+    }
+
+    @Override
+    public ReportAnswer<List<Completion>> shownOneByOne(Caller caller, String organisationId, String roundId,
+                                                        String teamId, LocalDate from, LocalDate to) {
+        Access access = access(caller, organisationId);
+        if (!access.membership().mayExport()) {
+            throw new AccessDenied("Only the organisation's admins and analysts export its data.");
+        }
+        if (roundId != null) {
+            access.round(roundId);
+        }
+        if (teamId != null) {
+            access.requireTeam(teamId);
+        }
+        if (from != null && to != null && from.isAfter(to)) {
+            throw new InvalidRequest("from must not be after to.");
+        }
+        Computed basis = basis(access.view());
+        List<Completion> rows = basis.basis().shownOneByOne().stream()
+                .filter(row -> roundId == null || row.roundId().equals(roundId))
+                .filter(row -> teamId == null || row.teamId().equals(teamId))
+                .filter(row -> {
+                    LocalDate day = row.completedAt().atZone(ReportBasis.ZONE).toLocalDate();
+                    return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+                })
+                .toList();
+        return answer(rows, access, basis, from, to);
     }
 
     private <T> ReportAnswer<T> answer(T report, Access access, Computed basis, LocalDate from, LocalDate to) {

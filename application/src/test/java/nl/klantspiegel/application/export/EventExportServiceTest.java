@@ -225,12 +225,12 @@ class EventExportServiceTest {
     }
 
     /** An event log in memory: position i holds the i-th event added. */
-    static final class Log implements EventLog {
+    public static final class Log implements EventLog {
         final List<Object> events = new ArrayList<>();
         final List<String> reads = new ArrayList<>();
         final List<Set<String>> askedForStarts = new ArrayList<>();
 
-        void add(Object event) {
+        public void add(Object event) {
             events.add(event);
         }
 
@@ -252,6 +252,17 @@ class EventExportServiceTest {
                         "Aggregate", aggregate, 0, at, "{\"n\":" + position + "}", payload));
             }
             return read;
+        }
+
+        @Override
+        public Map<String, Instant> startTimes(Collection<String> assessmentIds) {
+            Map<String, Instant> found = new HashMap<>();
+            for (Object event : events) {
+                if (event instanceof AssessmentStarted started && assessmentIds.contains(started.assessmentId())) {
+                    found.put(started.assessmentId(), started.at());
+                }
+            }
+            return found;
         }
 
         @Override

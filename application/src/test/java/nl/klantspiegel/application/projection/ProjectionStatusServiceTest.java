@@ -23,12 +23,13 @@ class ProjectionStatusServiceTest {
 
     final Map<String, Long> positions = new HashMap<>(Map.of("reports", 0L, "assessment-views", 1_000L));
     final Set<String> replaying = new HashSet<>(Set.of("reports"));
+    final Set<String> behind = new HashSet<>();
     long head = 1_000;
     long nanos = 5 * SECOND;
 
     final ProjectionStatusService service = new ProjectionStatusService(positions::keySet,
             name -> positions.get(name) == 0 ? OptionalLong.empty() : OptionalLong.of(positions.get(name)),
-            replaying::contains, () -> head, () -> nanos);
+            replaying::contains, name -> !behind.contains(name) && !replaying.contains(name), () -> head, () -> nanos);
 
     @Test
     void a_rebuild_shows_its_progress_speed_and_time_left_and_ends_caught_up() {
@@ -57,11 +58,24 @@ class ProjectionStatusServiceTest {
     }
 
     @Test
-    void a_projection_behind_the_head_is_rebuilding_even_when_not_replaying() {
+    void a_projection_not_yet_caught_up_since_the_start_is_rebuilding_even_when_not_replaying() {
         positions.put("assessment-views", 900L);
-        ProjectionStatus behind = service.projections(OPERATOR).get(0);
-        assertThat(behind.status()).isEqualTo(Status.REBUILDING);
-        assertThat(behind.percent()).isEqualTo(90.0);
+        behind.add("assessment-views");
+        ProjectionStatus catchingUp = service.projections(OPERATOR).get(0);
+        assertThat(catchingUp.status()).isEqualTo(Status.REBUILDING);
+        assertThat(catchingUp.percent()).isEqualTo(90.0);
+
+        behind.clear();
+        ProjectionStatus live = service.projections(OPERATOR).get(0);
+        assertThat(live.status()).as("live, a few events in flight").isEqualTo(Status.CAUGHT_UP);
+        assertThat(live.percent()).isNull();
+    }
+
+    @Test
+    void a_position_past_the_head_read_a_moment_earlier_is_done() {
+        positions.put("reports", 1_050L);
+        ProjectionStatus status = service.projections(OPERATOR).get(1);
+        assertThat(status.percent()).isEqualTo(100.0);
     }
 
     @Test

@@ -6,6 +6,15 @@ package nl.klantspiegel.domain.instrument;
  */
 public record ColumnTotals(int a, int b, int c) {
 
+    /** The column totals of scored answers. */
+    public static ColumnTotals of(java.util.Collection<ScoredAnswer> answers) {
+        ColumnTotals totals = new ColumnTotals(0, 0, 0);
+        for (ScoredAnswer answer : answers) {
+            totals = totals.plus(answer.option(), answer.points());
+        }
+        return totals;
+    }
+
     public int total() {
         return a + b + c;
     }

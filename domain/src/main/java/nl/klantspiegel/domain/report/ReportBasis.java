@@ -74,6 +74,21 @@ public final class ReportBasis {
         return floor.minimum();
     }
 
+    /**
+     * The completed assessments that may be given one by one (a spreadsheet's rows): those of a team in a round whose
+     * figures are shown. Rows of a hidden team-in-round group would be its figures; and what the rows leave out of a
+     * round — round minus shown teams — is a combination of shown groups, which the floor keeps at zero or at least
+     * the minimum. In order of round, team and assessment id (a random id: never the order in which people took it).
+     */
+    public List<Completion> shownOneByOne() {
+        return completions.stream()
+                .filter(completion -> floor.suppression(GroupKey.teamInRound(completion.teamId(), completion.roundId()))
+                        .isEmpty())
+                .sorted(java.util.Comparator.comparing(Completion::roundId).thenComparing(Completion::teamId)
+                        .thenComparing(Completion::assessmentId))
+                .toList();
+    }
+
     public AnonymityFloor floor() {
         return floor;
     }

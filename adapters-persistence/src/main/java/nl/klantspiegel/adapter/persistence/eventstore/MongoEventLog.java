@@ -115,6 +115,22 @@ public final class MongoEventLog implements EventLog {
         return found;
     }
 
+    @Override
+    public Map<String, java.time.Instant> startTimes(Collection<String> assessmentIds) {
+        Map<String, java.time.Instant> found = new HashMap<>();
+        if (assessmentIds.isEmpty()) {
+            return found;
+        }
+        events.find(and(in(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, assessmentIds),
+                        eq(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 0L)))
+                .forEach(document -> {
+                    if (payload(document) instanceof AssessmentStarted started) {
+                        found.put(started.assessmentId(), started.at());
+                    }
+                });
+        return found;
+    }
+
     private StoredEvent stored(Document document) {
         DomainEventData<?> entry = GapAwareMongoEventStorageEngine.trackedEntry(document);
         String payloadType = document.getString(GapAwareMongoEventStorageEngine.PAYLOAD_TYPE);

@@ -105,5 +105,8 @@ class MongoEventLogTest {
 
         assertThat(found).containsExactly(Map.entry("a-1", WHERE));
         assertThat(log.participationsFromStarts(Set.of())).isEmpty();
+        assertThat(log.startTimes(Set.of("a-1", "a-public", "a-none"))).containsOnly(Map.entry("a-1", AT),
+                Map.entry("a-public", AT));
+        assertThat(log.startTimes(Set.of())).isEmpty();
     }
 }

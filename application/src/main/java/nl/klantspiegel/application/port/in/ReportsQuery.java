@@ -37,6 +37,13 @@ public interface ReportsQuery {
      * A report with what it rests on: the organisation as it is now (for the names of teams and rounds), and its
      * provenance.
      */
+    /**
+     * The completed assessments that may be given one by one (a spreadsheet's rows), for those who may export: of
+     * teams in rounds whose figures are shown, filtered like the reports.
+     */
+    ReportAnswer<java.util.List<nl.klantspiegel.domain.report.Completion>> shownOneByOne(Caller caller,
+            String organisationId, String roundId, String teamId, LocalDate from, LocalDate to);
+
     record ReportAnswer<T>(T report, OrganisationView organisation, Provenance provenance) {
 
         public ReportAnswer {

@@ -26,6 +26,9 @@ public interface EventLog {
      */
     Map<String, Participation> participationsFromStarts(Collection<String> assessmentIds);
 
+    /** When these assessments were started, read from their first events (one scan on the embedded database). */
+    Map<String, Instant> startTimes(Collection<String> assessmentIds);
+
     /**
      * One stored event.
      *

@@ -1,0 +1,112 @@
+package nl.klantspiegel.adapter.web.export;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.ExportAssessmentsUseCase;
+import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.domain.instrument.ScoredAnswer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The completed assessments as CSV for a spreadsheet: one row each, nothing that names a person. */
+@RestController
+@Tag(name = "Event export", description = "The event log as verifiable NDJSON, resumable with 'after'")
+class AssessmentCsvController {
+
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    private static final int QUESTIONS = 6;
+
+    private final ExportAssessmentsUseCase exports;
+
+    AssessmentCsvController(ExportAssessmentsUseCase exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping(path = "/api/organisations/{organisationId}/assessments", produces = "text/csv")
+    @Operation(summary = "The completed assessments, one row each (admins and analysts)",
+            description = "RFC 4180, UTF-8, a header row: round, team, start and completion day (Europe/Amsterdam; "
+                    + "days, not times, so that nobody is recognised by when they finished), per question the option "
+                    + "and its points, the column totals a/b/c, the total and the band. Only assessments of a team in "
+                    + "a round whose figures the reports show: the same minimum group size and the same suppression. "
+                    + "Recorded in the audit trail.")
+    ResponseEntity<String> csv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                               @Parameter(description = "a round's id") @RequestParam(required = false) String round,
+                               @Parameter(description = "a team's id") @RequestParam(required = false) String team,
+                               @Parameter(description = "a day, YYYY-MM-DD: completed on or after it")
+                               @RequestParam(required = false) String from,
+                               @Parameter(description = "a day, YYYY-MM-DD: completed on or before it")
+                               @RequestParam(required = false) String to) {
+        ExportAssessmentsUseCase.AssessmentRows rows = exports.completedAssessments(caller, organisationId,
+                blankIsNull(round), blankIsNull(team), day("from", from), day("to", to));
+        List<String> header = new ArrayList<>(List.of("round_id", "round", "team_id", "team", "started_on",
+                "completed_on", "instrument_version"));
+        for (int question = 1; question <= QUESTIONS; question++) {
+            header.add("q" + question + "_option");
+            header.add("q" + question + "_points");
+        }
+        header.addAll(List.of("column_a", "column_b", "column_c", "total", "band"));
+        StringWriter out = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+                .get())) {
+            for (ExportAssessmentsUseCase.Row row : rows.rows()) {
+                List<Object> cells = new ArrayList<>(List.of(row.roundId(), row.roundName(), row.teamId(),
+                        row.teamName(), row.startedOn(), row.completedOn(), row.instrumentVersion()));
+                for (int question = 1; question <= QUESTIONS; question++) {
+                    int number = question;
+                    ScoredAnswer answer = row.answers().stream().filter(one -> one.question() == number).findFirst()
+                            .orElse(null);
+                    cells.add(answer == null ? "" : answer.option().key());
+                    cells.add(answer == null ? "" : answer.points());
+                }
+                cells.addAll(List.of(row.columnTotals().a(), row.columnTotals().b(), row.columnTotals().c(),
+                        row.total(), row.band().name()));
+                csv.printRecord(cells);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(CSV).cacheControl(CacheControl.noStore())
+                .header("Klantspiegel-Export-Id", rows.exportId())
+                .header("Klantspiegel-Position", rows.provenance().position().isPresent()
+                        ? String.valueOf(rows.provenance().position().getAsLong()) : "")
+                .header("Klantspiegel-Minimum-Group-Size", String.valueOf(rows.provenance().minimumGroupSize()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-" + organisationId
+                        + ".csv\"")
+                .body(out.toString());
+    }
+
+    private static LocalDate day(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequest(name + " is a day: YYYY-MM-DD.");
+        }
+    }
+
+    private static String blankIsNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

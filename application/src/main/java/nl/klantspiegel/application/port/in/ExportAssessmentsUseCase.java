@@ -1,0 +1,36 @@
+package nl.klantspiegel.application.port.in;
+
+import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.instrument.ColumnTotals;
+import nl.klantspiegel.domain.instrument.ScoredAnswer;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The completed assessments of an organisation, one row each, for a spreadsheet: for admins and analysts, filtered
+ * like the reports and under the same anonymity floor, recorded in the audit trail.
+ */
+public interface ExportAssessmentsUseCase {
+
+    AssessmentRows completedAssessments(Caller caller, String organisationId, String roundId, String teamId,
+                                        LocalDate from, LocalDate to);
+
+    /**
+     * One completed assessment. Days, not times (in Europe/Amsterdam): the minute someone finished would tell a
+     * colleague who it was.
+     */
+    record Row(String roundId, String roundName, String teamId, String teamName, LocalDate startedOn,
+               LocalDate completedOn, int instrumentVersion, List<ScoredAnswer> answers, ColumnTotals columnTotals,
+               int total, Band band) {
+        public Row {
+            answers = List.copyOf(answers);
+        }
+    }
+
+    record AssessmentRows(String exportId, List<Row> rows, ReportsQuery.Provenance provenance) {
+        public AssessmentRows {
+            rows = List.copyOf(rows);
+        }
+    }
+}
