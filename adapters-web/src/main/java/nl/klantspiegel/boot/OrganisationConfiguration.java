@@ -75,8 +75,8 @@ public class OrganisationConfiguration {
                                 Clock clock,
                                 @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout,
                                 @Value("${klantspiegel.reports.cached-organisations:100}") long cached,
-                                java.util.concurrent.ExecutorService reportRefresher) {
-        return new ReportService(facts, organisations, catchUp, clock, timeout, cached, reportRefresher);
+                                java.util.concurrent.ExecutorService reportRefresher, EventLog log) {
+        return new ReportService(facts, organisations, catchUp, clock, timeout, cached, reportRefresher, log);
     }
 
     /** Two daemon threads that compute an organisation's report basis again after new completions. */

@@ -31,10 +31,11 @@ class AnswerChangeReportTest {
     Path dataDirectory;
 
     @Test
-    void the_report_fills_from_history_stored_before_it_existed() throws IOException {
+    void the_report_fills_from_history_stored_before_it_existed() throws Exception {
         String organisation;
         String round;
         String team;
+        String invitation;
         String adminEmail = "wijziger@example.nl";
         try (ConfigurableApplicationContext app = start(false)) {
             Organisations organisations = new Organisations(client(app));
@@ -43,6 +44,7 @@ class AnswerChangeReportTest {
             team = admin.caller().post(admin.path("/teams"), Map.of("name", "Balie")).json().get("id").asText();
             JsonNode opened = admin.caller().post(admin.path("/rounds"), Map.of("name", "Voorjaar")).json();
             round = opened.get("id").asText();
+            invitation = opened.get("invitationToken").asText();
             // six respondents, all answering b; the first three first said a on question 1, the first also c on 6
             for (int i = 0; i < 6; i++) {
                 respond(client(app), opened.get("invitationToken").asText(), team, i);
@@ -102,6 +104,27 @@ class AnswerChangeReportTest {
                 assertThat(row.get("completed_on")).matches("\\d{4}-\\d{2}-\\d{2}");
             }
             assertThat(sheet.body()).doesNotContain(adminEmail).doesNotContainPattern("T\\d{2}:\\d{2}");
+
+            // as of a moment: exactly the report saved then, also after one more respondent
+            String roundPath = "/api/organisations/" + organisation + "/reports/rounds/" + round;
+            JsonNode saved = admin.get(roundPath).json();
+            java.time.Instant moment = java.time.Instant.now();
+            respond(api, invitation, team, 9);
+            JsonNode now = admin.get(roundPath).json();
+            for (int attempt = 0; attempt < 100 && now.get("organisation").get("n").asInt() != 7; attempt++) {
+                Thread.sleep(50); // the kept figures answer while the new ones are computed beside them
+                now = admin.get(roundPath).json();
+            }
+            assertThat(now.get("organisation").get("n").asInt()).isEqualTo(7);
+            JsonNode then = admin.get(roundPath + "?asOf=" + moment).json();
+            assertThat(then.get("organisation")).isEqualTo(saved.get("organisation"));
+            assertThat(then.get("teams")).isEqualTo(saved.get("teams"));
+            assertThat(then.get("provenance").get("minimumGroupSize")).isEqualTo(saved.get("provenance")
+                    .get("minimumGroupSize"));
+            assertProblem(admin.get(roundPath + "?asOf=yesterday"), 400, "asOf is an ISO-8601 instant");
+            assertProblem(admin.get(roundPath + "?asOf=2999-01-01T00:00:00Z"), 400, "future");
+            assertThat(admin.get("/api/organisations/" + organisation + "/reports/trend?granularity=month&asOf="
+                    + moment).status()).isEqualTo(200);
 
             Organisations.Caller lead = organisations.member(new Admin(organisation, "", admin),
                     "leider@example.nl", "TEAM_LEAD", List.of(team));

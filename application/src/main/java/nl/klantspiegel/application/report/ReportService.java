@@ -26,6 +26,7 @@ import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.instrument.Instruments;
@@ -59,6 +60,7 @@ public final class ReportService implements ReportsQuery {
 
     /** Where a basis that fell behind its facts is computed again while the kept one keeps answering. */
     private final Executor refresher;
+    private final EventLog log;
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
 
     /** Computes a basis that fell behind its facts before answering. */
@@ -74,6 +76,15 @@ public final class ReportService implements ReportsQuery {
      */
     public ReportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp, Clock clock,
                          Duration timeout, long cachedOrganisations, Executor refresher) {
+        this(facts, organisations, catchUp, clock, timeout, cachedOrganisations, refresher, null);
+    }
+
+    /**
+     * @param log the event log, for reports as they were at a past moment ({@code asOf}); null: none can be asked
+     */
+    public ReportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp, Clock clock,
+                         Duration timeout, long cachedOrganisations, Executor refresher, EventLog log) {
+        this.log = log;
         this.refresher = refresher;
         this.facts = Objects.requireNonNull(facts, "facts");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
@@ -86,14 +97,14 @@ public final class ReportService implements ReportsQuery {
 
     @Override
     public ReportAnswer<ReportBasis.Trend> trend(Caller caller, String organisationId, Granularity granularity,
-                                                 LocalDate from, LocalDate to, String teamId) {
-        Access access = access(caller, organisationId);
+                                                 LocalDate from, LocalDate to, String teamId, Instant asOf) {
+        Access access = access(caller, organisationId, asOf);
         Objects.requireNonNull(granularity, "granularity");
         if (teamId != null) {
             access.requireTeam(teamId);
         }
-        Computed basis = basis(access.view());
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ReportBasis.ZONE);
+        Computed basis = access.basis(this);
+        LocalDate today = LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), ReportBasis.ZONE);
         LocalDate end = to == null ? today : to;
         LocalDate start = from != null ? from : basis.basis().firstDay()
                 .filter(first -> !first.isAfter(end)).orElse(end.minusYears(1));
@@ -110,18 +121,19 @@ public final class ReportService implements ReportsQuery {
     }
 
     @Override
-    public ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId) {
-        Access access = access(caller, organisationId);
+    public ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId,
+                                                       Instant asOf) {
+        Access access = access(caller, organisationId, asOf);
         Organisation.Round round = access.round(roundId);
-        Computed basis = basis(access.view());
+        Computed basis = access.basis(this);
         return answer(basis.basis().round(round.id(), access.teamsOf(List.of(round), basis.basis())), access, basis,
                 null, null);
     }
 
     @Override
     public ReportAnswer<ReportBasis.Comparison> comparison(Caller caller, String organisationId, String roundId,
-                                                           String otherRoundId) {
-        Access access = access(caller, organisationId);
+                                                           String otherRoundId, Instant asOf) {
+        Access access = access(caller, organisationId, asOf);
         Organisation.Round round = access.round(roundId);
         if (otherRoundId == null || otherRoundId.isBlank()) {
             throw new InvalidRequest("Name the round to compare with in 'with'.");
@@ -130,14 +142,15 @@ public final class ReportService implements ReportsQuery {
         if (round.id().equals(other.id())) {
             throw new InvalidRequest("A round is compared with another round, not with itself.");
         }
-        Computed basis = basis(access.view());
+        Computed basis = access.basis(this);
         return answer(basis.basis().comparison(round.id(), other.id(),
                 access.teamsOf(List.of(round, other), basis.basis())), access, basis, null, null);
     }
 
     @Override
-    public ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId) {
-        Access access = access(caller, organisationId);
+    public ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId,
+                                                     Instant asOf) {
+        Access access = access(caller, organisationId, asOf);
         List<Organisation.Round> byOpening = access.view().rounds().stream()
                 .sorted(Comparator.comparing(Organisation.Round::openedAt).thenComparing(Organisation.Round::id))
                 .toList();
@@ -152,7 +165,7 @@ public final class ReportService implements ReportsQuery {
         }
         int index = byOpening.indexOf(round);
         Organisation.Round previous = index > 0 ? byOpening.get(index - 1) : null;
-        Computed basis = basis(access.view());
+        Computed basis = access.basis(this);
         return answer(basis.basis().heatmap(round.id(), previous == null ? null : previous.id(),
                 access.teamsOf(previous == null ? List.of(round) : List.of(round, previous), basis.basis()),
                 Instruments.current().questionNumbers()), access, basis, null, null);
@@ -191,6 +204,24 @@ public final class ReportService implements ReportsQuery {
                 basis.position(), basis.computedAt(), basis.basis().minimumGroupSize(), from, to));
     }
 
+    private Access access(Caller caller, String organisationId, Instant asOf) {
+        Access now = access(caller, organisationId);
+        if (asOf == null) {
+            return now;
+        }
+        if (log == null) {
+            throw new InvalidRequest("Reports as of a past moment are not available here.");
+        }
+        if (asOf.isAfter(clock.instant())) {
+            throw new InvalidRequest("asOf lies in the future: ask without it for the reports as they are now.");
+        }
+        AsOf then = AsOf.replay(log, now.view().id(), asOf);
+        Computed basis = new Computed(-1, then.organisation().minimumGroupSize(), Set.of(),
+                ReportBasis.of(then.completions(), then.started(), then.organisation().minimumGroupSize()),
+                OptionalLong.of(then.position()), clock.instant());
+        return new Access(OrganisationView.of(then.organisation()), now.membership(), basis);
+    }
+
     private Access access(Caller caller, String organisationId) {
         catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(ReportProjection.PROCESSING_GROUP, "reports", timeout);
@@ -201,7 +232,7 @@ public final class ReportService implements ReportsQuery {
         }
         Membership membership = view.membership(caller.accountId())
                 .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        return new Access(view, membership);
+        return new Access(view, membership, null);
     }
 
     /** The basis of the organisation as it stands: the kept one while nothing it rests on has changed. */
@@ -273,8 +304,16 @@ public final class ReportService implements ReportsQuery {
                             Instant computedAt) {
     }
 
-    /** A member's view of the organisation: which teams and rounds they may ask for. */
-    private record Access(OrganisationView view, Membership membership) {
+    /**
+     * A member's view of the organisation: which teams and rounds they may ask for.
+     *
+     * @param asOf the basis as it was at a past moment, or null for the organisation as it is
+     */
+    private record Access(OrganisationView view, Membership membership, Computed asOf) {
+
+        Computed basis(ReportService service) {
+            return asOf != null ? asOf : service.basis(view);
+        }
 
         void requireTeam(String teamId) {
             if (view.team(teamId).isEmpty() || !membership.maySeeTeam(teamId)) {

@@ -9,6 +9,7 @@ import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.report.ReportService;
 import nl.klantspiegel.application.testing.CatchUps;
+import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
@@ -52,7 +53,7 @@ class AssessmentExportServiceTest {
 
     final InMemoryReportFacts facts = new InMemoryReportFacts();
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
-    final EventExportServiceTest.Log log = new EventExportServiceTest.Log();
+    final InMemoryEventLog log = new InMemoryEventLog();
     final List<RecordExportCommand> recorded = new ArrayList<>();
     final ReportService reports = new ReportService(facts, views, CatchUps.caughtUp(), Clock.fixed(NOW, ZoneOffset.UTC),
             Duration.ofSeconds(5), 10);

@@ -9,6 +9,7 @@ import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.domain.account.AccountActivated;
@@ -50,7 +51,7 @@ class EventExportServiceTest {
     private static final Participation ACME = new Participation("acme", "r-1", "t-1");
     private static final Participation OTHER = new Participation("other", "r-9", "t-9");
 
-    final Log log = new Log();
+    final InMemoryEventLog log = new InMemoryEventLog();
     final InMemoryReportFacts facts = new InMemoryReportFacts();
     final InMemoryOrganisationViews organisations = new InMemoryOrganisationViews();
     final List<RecordExportCommand> recorded = new ArrayList<>();
@@ -222,59 +223,5 @@ class EventExportServiceTest {
         long count = export.streamTo(events::add);
         assertThat(count).isEqualTo(events.size());
         return events;
-    }
-
-    /** An event log in memory: position i holds the i-th event added. */
-    public static final class Log implements EventLog {
-        final List<Object> events = new ArrayList<>();
-        final List<String> reads = new ArrayList<>();
-        final List<Set<String>> askedForStarts = new ArrayList<>();
-
-        public void add(Object event) {
-            events.add(event);
-        }
-
-        @Override
-        public long head() {
-            return events.size();
-        }
-
-        @Override
-        public List<StoredEvent> read(long after, long upTo, int window) {
-            reads.add(after + ".." + upTo);
-            List<StoredEvent> read = new ArrayList<>();
-            for (long position = after + 1; position <= Math.min(after + window, upTo); position++) {
-                Object payload = events.get((int) position - 1);
-                String aggregate = payload instanceof nl.klantspiegel.domain.assessment.AssessmentEvent a
-                        ? a.assessmentId() : "x";
-                Instant at = payload instanceof AnswerGiven given ? given.at() : T0;
-                read.add(new StoredEvent(position, "e-" + position, payload.getClass().getSimpleName(), "1",
-                        "Aggregate", aggregate, 0, at, "{\"n\":" + position + "}", payload));
-            }
-            return read;
-        }
-
-        @Override
-        public Map<String, Instant> startTimes(Collection<String> assessmentIds) {
-            Map<String, Instant> found = new HashMap<>();
-            for (Object event : events) {
-                if (event instanceof AssessmentStarted started && assessmentIds.contains(started.assessmentId())) {
-                    found.put(started.assessmentId(), started.at());
-                }
-            }
-            return found;
-        }
-
-        @Override
-        public Map<String, Participation> participationsFromStarts(Collection<String> assessmentIds) {
-            askedForStarts.add(Set.copyOf(assessmentIds));
-            Map<String, Participation> found = new HashMap<>();
-            for (Object event : events) {
-                if (event instanceof AssessmentStarted started && assessmentIds.contains(started.assessmentId())) {
-                    started.participationIfAny().ifPresent(where -> found.put(started.assessmentId(), where));
-                }
-            }
-            return found;
-        }
     }
 }

@@ -46,6 +46,8 @@ import nl.klantspiegel.domain.report.ReportBasis;
 class ReportController {
 
     private static final String PATH = "/api/organisations/{organisationId}/reports";
+    private static final String AS_OF = "an ISO-8601 instant (2026-05-01T00:00:00Z): the report exactly as it was "
+            + "then, computed from the events up to it under the same anonymity rules (a pass over the event log)";
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportsQuery reports;
@@ -103,6 +105,7 @@ class ReportController {
             description = "A series for the organisation and one per team the caller sees (or only the given team "
                     + "beside the organisation). Periods from the one holding 'from' to the one holding 'to'.")
     TrendResponse trend(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                         @Parameter(description = "week, month, quarter (default) or year")
                         @RequestParam(defaultValue = "quarter") String granularity,
                         @Parameter(description = "a day, YYYY-MM-DD; default: the first completed assessment")
@@ -111,7 +114,7 @@ class ReportController {
                         @RequestParam(required = false) String to,
                         @Parameter(description = "a team's id: only that team beside the organisation")
                         @RequestParam(required = false) String team) {
-        ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team);
+        ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team, asOf);
         ReportBasis.Trend trend = answer.report();
         List<TrendPeriod> periods = trend.periods().stream()
                 .map(period -> new TrendPeriod(period.label(), period.start().toString(), period.end().toString()))
@@ -130,11 +133,12 @@ class ReportController {
     @GetMapping(path = PATH + "/trend", produces = "text/csv")
     @Operation(summary = "The trend as CSV: one row per group and period")
     ResponseEntity<String> trendCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @RequestParam(defaultValue = "quarter") String granularity,
                                     @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String team) {
-        ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team);
+        ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team, asOf);
         List<String> header = new ArrayList<>(List.of("period", "start", "end", "group", "team_id"));
         header.addAll(ReportCsv.FIGURES);
         List<List<Object>> rows = new ArrayList<>();
@@ -151,7 +155,7 @@ class ReportController {
     }
 
     private ReportAnswer<ReportBasis.Trend> trendAnswer(Caller caller, String organisationId, String granularity,
-                                                        String from, String to, String team) {
+                                                        String from, String to, String team, String asOf) {
         Granularity chosen;
         try {
             chosen = Granularity.fromName(granularity);
@@ -159,7 +163,7 @@ class ReportController {
             throw new InvalidRequest("'granularity' must be week, month, quarter or year.");
         }
         return reports.trend(caller, organisationId, chosen, day("from", from), day("to", to),
-                team == null || team.isBlank() ? null : team);
+                team == null || team.isBlank() ? null : team, instant(asOf));
     }
 
     // ------------------------------------------------------------------------------------------------- round
@@ -168,8 +172,9 @@ class ReportController {
     @Operation(summary = "One round: the whole round and each of its teams the caller sees, with started and "
             + "completed counts")
     RoundResponse round(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                         @PathVariable String roundId) {
-        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId);
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId, instant(asOf));
         OrganisationView organisation = answer.organisation();
         return new RoundResponse(ReportJson.round(organisation, roundId, clock.instant()),
                 ReportJson.provenance(answer.provenance()), ReportJson.bands(), ReportJson.scale(),
@@ -180,8 +185,9 @@ class ReportController {
     @GetMapping(path = PATH + "/rounds/{roundId}", produces = "text/csv")
     @Operation(summary = "One round as CSV: one row per group")
     ResponseEntity<String> roundCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @PathVariable String roundId) {
-        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId);
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId, instant(asOf));
         List<String> header = new ArrayList<>(List.of("round", "group", "team_id"));
         header.addAll(ReportCsv.FIGURES);
         header.addAll(List.of("started", "completion_rate"));
@@ -208,10 +214,11 @@ class ReportController {
             description = "The difference comes with Welch's 95 % confidence interval and is flagged as significant "
                     + "only when that interval excludes zero; none when either side is suppressed or holds one.")
     ComparisonResponse comparison(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                   @PathVariable String roundId,
                                   @Parameter(description = "the other round's id") @RequestParam(required = false)
                                   String with) {
-        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with);
+        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with, instant(asOf));
         OrganisationView organisation = answer.organisation();
         List<ComparedGroup> groups = answer.report().groups().stream().map(group -> {
             ReportJson.Group first = ReportJson.group(group.round(), organisation);
@@ -228,8 +235,9 @@ class ReportController {
     @GetMapping(path = PATH + "/rounds/{roundId}/comparison", produces = "text/csv")
     @Operation(summary = "Two rounds compared as CSV: one row per group")
     ResponseEntity<String> comparisonCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          @PathVariable String roundId, @RequestParam(required = false) String with) {
-        ComparisonResponse comparison = comparison(caller, organisationId, roundId, with);
+        ComparisonResponse comparison = comparison(caller, organisationId, asOf, roundId, with);
         List<String> header = List.of("group", "team_id", "suppressed", "round_reason", "round_n", "round_mean",
                 "with_reason", "with_n", "with_mean", "difference", "difference_ci95_low", "difference_ci95_high",
                 "significant");
@@ -254,9 +262,10 @@ class ReportController {
     @Operation(summary = "Teams × questions in a round (mean points), the organisation as reference, and the change "
             + "since the previous round", description = "Without 'round': the round opened last.")
     HeatmapResponse heatmap(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String round) {
         ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
-                round == null || round.isBlank() ? null : round);
+                round == null || round.isBlank() ? null : round, instant(asOf));
         OrganisationView organisation = answer.organisation();
         ReportBasis.Heatmap heatmap = answer.report();
         return new HeatmapResponse(ReportJson.round(organisation, heatmap.roundId(), clock.instant()),
@@ -279,8 +288,9 @@ class ReportController {
     @GetMapping(path = PATH + "/heatmap", produces = "text/csv")
     @Operation(summary = "The heatmap as CSV: one row per group, mean points and change per question")
     ResponseEntity<String> heatmapCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String round) {
-        HeatmapResponse heatmap = heatmap(caller, organisationId, round);
+        HeatmapResponse heatmap = heatmap(caller, organisationId, asOf, round);
         List<String> header = new ArrayList<>(List.of("round", "group", "team_id", "suppressed", "reason", "n"));
         for (int question : heatmap.questions()) {
             header.add("q" + question + "_mean");
@@ -321,6 +331,17 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + report + "-" + organisationId + ".csv\"")
                 .body(out.toString());
+    }
+
+    private static java.time.Instant instant(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(asOf);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidRequest("asOf is an ISO-8601 instant, e.g. 2026-05-01T00:00:00Z.");
+        }
     }
 
     private static LocalDate day(String name, String value) {

@@ -21,17 +21,42 @@ import nl.klantspiegel.domain.report.ReportBasis;
  */
 public interface ReportsQuery {
 
-    /** The trend per period; {@code from} and {@code to} may be null (the first completed assessment, today). */
+    /**
+     * The trend per period; {@code from} and {@code to} may be null (the first completed assessment, today).
+     *
+     * @param asOf a past moment: the report as it was then (computed from the event log up to it, under the same
+     *             anonymity rules); null: as it is now. The same for every report.
+     */
     ReportAnswer<ReportBasis.Trend> trend(Caller caller, String organisationId, Granularity granularity,
-                                          LocalDate from, LocalDate to, String teamId);
+                                          LocalDate from, LocalDate to, String teamId, java.time.Instant asOf);
 
-    ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId);
+    default ReportAnswer<ReportBasis.Trend> trend(Caller caller, String organisationId, Granularity granularity,
+                                                  LocalDate from, LocalDate to, String teamId) {
+        return trend(caller, organisationId, granularity, from, to, teamId, null);
+    }
+
+    ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId,
+                                                java.time.Instant asOf);
+
+    default ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId) {
+        return round(caller, organisationId, roundId, null);
+    }
 
     ReportAnswer<ReportBasis.Comparison> comparison(Caller caller, String organisationId, String roundId,
-                                                    String otherRoundId);
+                                                    String otherRoundId, java.time.Instant asOf);
+
+    default ReportAnswer<ReportBasis.Comparison> comparison(Caller caller, String organisationId, String roundId,
+                                                            String otherRoundId) {
+        return comparison(caller, organisationId, roundId, otherRoundId, null);
+    }
 
     /** The heatmap of a round; the most recently opened round when {@code roundId} is null. */
-    ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId);
+    ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId,
+                                              java.time.Instant asOf);
+
+    default ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId) {
+        return heatmap(caller, organisationId, roundId, null);
+    }
 
     /**
      * A report with what it rests on: the organisation as it is now (for the names of teams and rounds), and its
