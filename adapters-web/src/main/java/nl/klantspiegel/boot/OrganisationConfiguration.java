@@ -26,6 +26,8 @@ import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.AnswerChangeService;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.report.ReportProjection;
+import nl.klantspiegel.application.report.RescoringService;
+import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.application.report.ReportService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
@@ -106,6 +108,18 @@ public class OrganisationConfiguration {
                                             ProjectionCatchUp catchUp, Clock clock,
                                             @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
         return new AnswerChangeService(facts, organisations, catchUp, clock, timeout);
+    }
+
+    /** Alternative scorings: shipped ones and an analyst's files in the scorings directory. */
+    @Bean
+    Scorings scorings(@Value("${klantspiegel.scorings-dir:${klantspiegel.data-dir:./data}/scorings}")
+                      java.nio.file.Path directory) {
+        return new FileScorings(directory);
+    }
+
+    @Bean
+    RescoringService rescoringService(ReportService reports, Scorings scorings) {
+        return new RescoringService(reports, scorings);
     }
 
     /** The spreadsheet of completed assessments, under the reports' anonymity floor. */

@@ -51,6 +51,12 @@ class AnswerChangeReportTest {
             }
         }
 
+        // an analyst's own scoring, and a file with a mistake, added while the product was stopped
+        java.nio.file.Files.createDirectories(dataDirectory.resolve("scorings"));
+        java.nio.file.Files.writeString(dataDirectory.resolve("scorings").resolve("mild.properties"),
+                "id = mild\nversion = 3\ninstrument = 1\nband.LOW = 6-10\nband.AVERAGE = 11-17\nband.HIGH = 18-30\n");
+        java.nio.file.Files.writeString(dataDirectory.resolve("scorings").resolve("kapot.properties"), "version = 1\n");
+
         try (ConfigurableApplicationContext app = start(true)) {
             ApiClient api = client(app);
             Organisations organisations = new Organisations(api);
@@ -125,6 +131,25 @@ class AnswerChangeReportTest {
             assertProblem(admin.get(roundPath + "?asOf=2999-01-01T00:00:00Z"), 400, "future");
             assertThat(admin.get("/api/organisations/" + organisation + "/reports/trend?granularity=month&asOf="
                     + moment).status()).isEqualTo(200);
+
+            // the same answers re-scored: all b is 18, AVERAGE as told; "only the customer-oriented answer" gives
+            // 0+5+0+5+0+0 = 10, LOW; the analyst's mild limits put 18 in HIGH
+            JsonNode scorings = admin.get("/api/scorings").json();
+            assertThat(scorings.get("scorings").findValuesAsText("id")).containsExactly("alleen-klantgericht", "mild");
+            assertThat(scorings.get("refused").toString()).contains("kapot.properties: missing id");
+            String rescoringPath = "/api/organisations/" + organisation + "/reports/rescoring?round=" + round;
+            JsonNode strict = admin.get(rescoringPath + "&scoring=alleen-klantgericht").json().get("groups").get(0);
+            assertThat(strict.get("ownBands").toString()).isEqualTo("{\"LOW\":0,\"AVERAGE\":7,\"HIGH\":0}");
+            assertThat(strict.get("alternativeBands").toString()).isEqualTo("{\"LOW\":7,\"AVERAGE\":0,\"HIGH\":0}");
+            assertThat(strict.get("moved").asInt()).isEqualTo(7);
+            JsonNode mild = admin.get(rescoringPath + "&scoring=mild").json();
+            assertThat(mild.get("scoring").get("version").asInt()).isEqualTo(3);
+            assertThat(mild.get("groups").get(0).get("alternativeBands").get("HIGH").asInt()).isEqualTo(7);
+            assertProblem(admin.get(rescoringPath), 400, "Name the alternative scoring");
+            assertProblem(admin.get(rescoringPath + "&scoring=kapot"), 404, "Scoring");
+            assertThat(admin.get("/api/organisations/" + organisation + "/reports/rounds/" + round).json()
+                    .get("organisation").get("bands").get("AVERAGE").get("count").asInt())
+                    .as("the respondents' own results are untouched").isEqualTo(7);
 
             Organisations.Caller lead = organisations.member(new Admin(organisation, "", admin),
                     "leider@example.nl", "TEAM_LEAD", List.of(team));

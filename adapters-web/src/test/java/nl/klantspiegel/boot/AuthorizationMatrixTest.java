@@ -233,6 +233,9 @@ class AuthorizationMatrixTest {
                 cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
         rules.put("GET " + organisations + "/assessments", new Rule(f -> new Call("GET", f.path("/assessments"), null),
                 cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
+        rules.put("GET " + organisations + "/reports/rescoring", new Rule(f -> new Call("GET", f.path("/reports/rescoring?scoring=alleen-klantgericht"), null),
+                cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
+        rules.put("GET /api/scorings", new Rule(f -> new Call("GET", "/api/scorings", null), anyAccount()));
         rules.put("GET /api/events", new Rule(f -> new Call("GET", "/api/events?type=TeamAdded", null), operatorOnly()));
         rules.put("GET /api/projections", new Rule(f -> new Call("GET", "/api/projections", null), operatorOnly()));
         rules.put("GET " + organisations + "/audit.csv", new Rule(f -> new Call("GET", f.path("/audit.csv"), null), adminsOnly()));

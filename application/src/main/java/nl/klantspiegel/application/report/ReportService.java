@@ -36,6 +36,8 @@ import nl.klantspiegel.domain.report.Completion;
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.GroupKey;
 import nl.klantspiegel.domain.report.ReportBasis;
+import nl.klantspiegel.domain.scoring.AlternativeScoring;
+import nl.klantspiegel.domain.scoring.Rescoring;
 
 /**
  * Answers the reports from the facts the {@link ReportProjection} keeps. An organisation's {@link ReportBasis} (its
@@ -197,6 +199,33 @@ public final class ReportService implements ReportsQuery {
                 })
                 .toList();
         return answer(rows, access, basis, from, to);
+    }
+
+    /**
+     * The bands of a round and of each team in it the caller sees, under the instrument's own scoring and under
+     * {@code scoring}: admins and analysts; the round opened last when {@code roundId} is null.
+     */
+    public ReportAnswer<List<Rescoring.Group>> rescored(Caller caller, String organisationId, String roundId,
+                                                        AlternativeScoring scoring) {
+        Access access = access(caller, organisationId);
+        if (!access.membership().maySeeAllReports()) {
+            throw new AccessDenied("Re-scorings are for the organisation's admins and analysts.");
+        }
+        Organisation.Round round;
+        if (roundId == null) {
+            round = access.view().rounds().stream()
+                    .max(Comparator.comparing(Organisation.Round::openedAt).thenComparing(Organisation.Round::id))
+                    .orElseThrow(() -> new NotFound("A round of organisation " + organisationId));
+        } else {
+            round = access.round(roundId);
+        }
+        Computed basis = access.basis(this);
+        List<GroupKey> groups = new ArrayList<>();
+        groups.add(GroupKey.round(round.id()));
+        for (String team : access.teamsOf(List.of(round), basis.basis())) {
+            groups.add(GroupKey.teamInRound(team, round.id()));
+        }
+        return answer(Rescoring.compare(basis.basis(), scoring, groups), access, basis, null, null);
     }
 
     private <T> ReportAnswer<T> answer(T report, Access access, Computed basis, LocalDate from, LocalDate to) {

@@ -75,6 +75,17 @@ public final class ReportBasis {
     }
 
     /**
+     * A group's completed assessments when its figures are shown; empty when the floor hides them. For figures of
+     * another kind over the same groups (a re-scoring): the same groups hidden as in every report.
+     */
+    public Optional<List<Completion>> shownMembers(GroupKey group) {
+        if (floor.suppression(group).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(List.copyOf(members.getOrDefault(group, List.of())));
+    }
+
+    /**
      * The completed assessments that may be given one by one (a spreadsheet's rows): those of a team in a round whose
      * figures are shown. Rows of a hidden team-in-round group would be its figures; and what the rows leave out of a
      * round — round minus shown teams — is a combination of shown groups, which the floor keeps at zero or at least

@@ -91,7 +91,7 @@ public class SecurityConfiguration {
     /** Endpoints that need a signed-in account (or an API token). */
     private static final RequestMatcher MEMBERS_ONLY = new OrRequestMatcher(
             path("/api/organisations"), path("/api/organisations/**"), path("/api/me/**"), path("/api/events"),
-            path("/api/projections"), path("/api/projections/**"));
+            path("/api/projections"), path("/api/projections/**"), path("/api/scorings"));
 
     @Bean
     ProblemResponses problemResponses(ProblemWriter problems) {
