@@ -86,6 +86,13 @@ public class AssessmentConfiguration {
                 System::nanoTime);
     }
 
+    /** The progress of a rebuild in the log, every {@code klantspiegel.rebuild-log-interval} (10 s). */
+    @Bean(destroyMethod = "close")
+    RebuildProgressLog rebuildProgressLog(ProjectionStatusService projections,
+                                          @Value("${klantspiegel.rebuild-log-interval:10s}") Duration interval) {
+        return new RebuildProgressLog(projections, interval);
+    }
+
     /** The readiness group includes it (application.properties): ready once every projection has caught up. */
     @Bean("projections")
     ProjectionsHealth projectionsHealth(ProjectionCatchUp catchUp,

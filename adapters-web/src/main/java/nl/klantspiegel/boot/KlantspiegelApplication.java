@@ -18,6 +18,12 @@ public class KlantspiegelApplication {
         if (args.length > 0 && args[0].equals("verify-export")) {
             System.exit(VerifyExport.run(args, System.out, System.err));
         }
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            if (System.getProperty("disable-axoniq-console-message") == null) {
+                System.setProperty("disable-axoniq-console-message", "true");
+            }
+            System.exit(RebuildCommand.run(args, System.out, System.err));
+        }
         // the product runs offline: no advertisement for Axon's hosted console in its log
         if (System.getProperty("disable-axoniq-console-message") == null) {
             System.setProperty("disable-axoniq-console-message", "true");
