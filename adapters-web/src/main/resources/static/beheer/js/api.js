@@ -140,6 +140,10 @@ export function setUpOperator(setupToken, email, password) {
 
 // ----------------------------------------------------------------- organisations
 
+export function projections() {
+  return request('GET', '/api/projections');
+}
+
 export function organisations() {
   return request('GET', '/api/organisations');
 }

@@ -39,7 +39,8 @@ export async function render(ctx) {
       sorted.length === 0
         ? emptyState(t.noOrganisations, 'organisations-empty')
         : el('ul', { class: 'item-list', dataset: { testid: 'organisation-list' } },
-          sorted.map((organisation) => organisationItem(ctx, organisation)))));
+          sorted.map((organisation) => organisationItem(ctx, organisation)))),
+    projectionsSection(ctx));
   if (linkPanel && lastLink.focus) {
     lastLink.focus = false;
     ctx.focusOn(linkPanel.querySelector('h2'));
@@ -246,4 +247,67 @@ function firstAdminForm(ctx, organisation) {
     }
   });
   return form;
+}
+
+/**
+ * Where every projection stands, refreshed every two seconds while this page is shown: a rebuild's progress, speed
+ * and time left. The table is the accessible form; the progress element shows the same percentage.
+ */
+function projectionsSection(ctx) {
+  const { t, language } = ctx;
+  const body = el('tbody', {});
+  const updated = el('p', { class: 'muted', 'aria-live': 'polite', dataset: { testid: 'projections-updated' } });
+  const number = (value, digits = 0) => value === null || value === undefined ? '–'
+    : Number(value).toLocaleString(language, { maximumFractionDigits: digits });
+  const eta = (seconds) => {
+    if (seconds === null || seconds === undefined) {
+      return '–';
+    }
+    const minutes = Math.floor(seconds / 60);
+    return minutes > 0 ? t.minutesSeconds(minutes, seconds % 60) : t.seconds(seconds);
+  };
+  async function refresh() {
+    if (!ctx.isCurrent() || !body.isConnected && body.dataset.started) {
+      return false;
+    }
+    body.dataset.started = 'yes';
+    try {
+      const projections = await api.projections();
+      replaceChildren(body, projections.map((projection) => el('tr', { dataset: { testid: `projection-${projection.name}` } },
+        el('th', { scope: 'row', 'data-label': t.projection }, projection.name),
+        el('td', { 'data-label': t.projectionStatus }, projection.status === 'CAUGHT_UP'
+          ? badge(t.caughtUp, 'ok') : badge(t.rebuilding, 'warning')),
+        el('td', { class: 'number', 'data-label': t.projectionPosition },
+          `${number(projection.position)} / ${number(projection.head)}`),
+        el('td', { 'data-label': t.projectionDone }, projection.percent === null ? '–' : el('span', {},
+          el('progress', { max: '100', value: String(projection.percent), 'aria-hidden': 'true' }),
+          ` ${number(projection.percent, 1)} %`)),
+        el('td', { class: 'number', 'data-label': t.projectionSpeed }, number(projection.eventsPerSecond, 1)),
+        el('td', { class: 'number', 'data-label': t.projectionEta }, eta(projection.etaSeconds)))));
+      updated.textContent = t.projectionsUpdated(new Date().toLocaleTimeString(language));
+    } catch (error) {
+      updated.textContent = problemMessage(t, error);
+    }
+    return true;
+  }
+  const timer = setInterval(async () => {
+    if (!(await refresh())) {
+      clearInterval(timer);
+    }
+  }, 2000);
+  refresh();
+  return section({ heading: t.projectionsHeading, testid: 'projections' },
+    el('p', { class: 'muted' }, t.projectionsIntro),
+    el('div', { class: 'heatmap-scroll' },
+      el('table', { class: 'data-table', dataset: { testid: 'projections-table' } },
+        el('caption', { class: 'visually-hidden' }, t.projectionsHeading),
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, t.projection),
+          el('th', { scope: 'col' }, t.projectionStatus),
+          el('th', { scope: 'col', class: 'number' }, t.projectionPosition),
+          el('th', { scope: 'col' }, t.projectionDone),
+          el('th', { scope: 'col', class: 'number' }, t.projectionSpeed),
+          el('th', { scope: 'col', class: 'number' }, t.projectionEta))),
+        body)),
+    updated);
 }

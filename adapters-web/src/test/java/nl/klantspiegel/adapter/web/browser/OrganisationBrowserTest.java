@@ -267,6 +267,13 @@ class OrganisationBrowserTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("new-organisation")));
         assertThat(text(browser, "account-email")).isEqualTo(OPERATOR_EMAIL);
 
+        // the projections, refreshing by themselves: every one caught up, its position at the head
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("projection-reports")));
+        assertThat(text(browser, "projection-reports")).startsWith("reports").contains("bij");
+        String firstUpdate = text(browser, "projections-updated");
+        assertThat(firstUpdate).startsWith("Bijgewerkt om ");
+        wait.until(driver -> !text(driver, "projections-updated").equals(firstUpdate));
+
         // a blank form names what is missing, at the fields
         byTestId(browser, "create-organisation").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("organisation-name-error")));
