@@ -71,11 +71,13 @@ public class AssessmentConfiguration {
     /** The projections' state for the operator: positions from Axon's processors, the head from the store. */
     @Bean
     ProjectionStatusService projectionStatusService(EventStore eventStore, ProjectionCatchUp catchUp,
-                                                    ObjectProvider<org.axonframework.config.Configuration> axon) {
+                                                    ObjectProvider<org.axonframework.config.Configuration> axon,
+                                                    nl.klantspiegel.application.port.in.RebuildProjectionUseCase rebuilds) {
         return new ProjectionStatusService(
                 () -> axon.getObject().eventProcessingConfiguration().eventProcessors().keySet(),
-                catchUp::position,
-                name -> axon.getObject().eventProcessingConfiguration()
+                name -> rebuilds.rebuildPosition(name).isPresent() ? rebuilds.rebuildPosition(name)
+                        : catchUp.position(name),
+                name -> rebuilds.rebuildPosition(name).isPresent() || axon.getObject().eventProcessingConfiguration()
                         .eventProcessor(name, StreamingEventProcessor.class)
                         .map(StreamingEventProcessor::isReplaying).orElse(false),
                 catchUp::isCaughtUp,

@@ -237,6 +237,8 @@ class AuthorizationMatrixTest {
                 cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.NOT_FOUND)));
         rules.put("GET /api/scorings", new Rule(f -> new Call("GET", "/api/scorings", null), anyAccount()));
         rules.put("GET /api/events", new Rule(f -> new Call("GET", "/api/events?type=TeamAdded", null), operatorOnly()));
+        rules.put("POST /api/projections/{name}/rebuild", new Rule(f -> new Call("POST", "/api/projections/audit-trail/rebuild", null),
+                cells(Outcome.UNAUTHENTICATED, Outcome.NOT_401_OR_403, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN, Outcome.FORBIDDEN)));
         rules.put("GET /api/projections", new Rule(f -> new Call("GET", "/api/projections", null), operatorOnly()));
         rules.put("GET " + organisations + "/audit.csv", new Rule(f -> new Call("GET", f.path("/audit.csv"), null), adminsOnly()));
         return rules;

@@ -102,6 +102,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage()));
     }
 
+    @ExceptionHandler(nl.klantspiegel.application.port.in.RebuildProjectionUseCase.RebuildRefused.class)
+    ResponseEntity<Object> rebuildRefused(nl.klantspiegel.application.port.in.RebuildProjectionUseCase.RebuildRefused e) {
+        return respond(problem(HttpStatus.CONFLICT, "rebuild-refused", "Rebuild refused", e.getMessage()));
+    }
+
     @ExceptionHandler(InvalidRequest.class)
     ResponseEntity<Object> invalidRequest(InvalidRequest e) {
         return respond(problem(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", e.getMessage()));

@@ -26,6 +26,10 @@ final class Documents {
         this.collection = collection;
     }
 
+    String name() {
+        return collection;
+    }
+
     Optional<Document> find(String id) {
         return Optional.ofNullable(mongo.findById(id, Document.class, collection));
     }

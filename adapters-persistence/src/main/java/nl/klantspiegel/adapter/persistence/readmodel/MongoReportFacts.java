@@ -49,11 +49,27 @@ final class MongoReportFacts implements ReportFacts {
     private final Documents rounds;
     private final Documents organisations;
 
+    private final String organisationsCollection;
+
     MongoReportFacts(MongoTemplate mongo) {
+        this(mongo, 0);
+    }
+
+    /** The facts of one version: version 0 in the plain collections, version n in collections ending in {@code _vn}. */
+    MongoReportFacts(MongoTemplate mongo, int version) {
+        String suffix = version == 0 ? "" : "_v" + version;
         this.mongo = mongo;
-        this.participations = new Documents(mongo, PARTICIPATIONS);
-        this.rounds = new Documents(mongo, ROUNDS);
-        this.organisations = new Documents(mongo, ORGANISATIONS);
+        this.participations = new Documents(mongo, PARTICIPATIONS + suffix);
+        this.rounds = new Documents(mongo, ROUNDS + suffix);
+        this.organisationsCollection = ORGANISATIONS + suffix;
+        this.organisations = new Documents(mongo, organisationsCollection);
+    }
+
+    /** Removes this version's collections: an old version after a rebuild was switched to. */
+    void drop() {
+        mongo.dropCollection(participations.name());
+        mongo.dropCollection(rounds.name());
+        mongo.dropCollection(organisationsCollection);
     }
 
     @Override
@@ -63,7 +79,7 @@ final class MongoReportFacts implements ReportFacts {
                 .append("roundId", participation.roundId())
                 .append("teamId", participation.teamId()));
         mongo.upsert(byId(roundKey(participation)), roundFields(participation)
-                .set("started." + assessmentId, participation.teamId()), ROUNDS);
+                .set("started." + assessmentId, participation.teamId()), rounds.name());
         touch(participation.organisationId());
     }
 
@@ -76,7 +92,7 @@ final class MongoReportFacts implements ReportFacts {
     @Override
     public void completed(Participation participation, Completion completion) {
         mongo.upsert(byId(roundKey(participation)), roundFields(participation)
-                .set("completed." + completion.assessmentId(), completedDocument(completion)), ROUNDS);
+                .set("completed." + completion.assessmentId(), completedDocument(completion)), rounds.name());
         touch(participation.organisationId());
     }
 
@@ -115,7 +131,7 @@ final class MongoReportFacts implements ReportFacts {
     @Override
     public void apply(Changes changes) {
         if (!changes.started().isEmpty()) {
-            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PARTICIPATIONS);
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, participations.name());
             changes.started().forEach((assessmentId, participation) -> bulk.replaceOne(byId(assessmentId),
                     new Document("_id", assessmentId)
                             .append("organisationId", participation.organisationId())
@@ -136,7 +152,7 @@ final class MongoReportFacts implements ReportFacts {
                     .set("completed." + filed.completion().assessmentId(), completedDocument(filed.completion()));
             organisationsTouched.add(filed.participation().organisationId());
         }
-        rounds.forEach((key, update) -> mongo.upsert(byId(key), update, ROUNDS));
+        rounds.forEach((key, update) -> mongo.upsert(byId(key), update, this.rounds.name()));
         organisationsTouched.forEach(this::touch);
     }
 
@@ -187,11 +203,11 @@ final class MongoReportFacts implements ReportFacts {
     public void clear() {
         participations.clear();
         rounds.clear();
-        mongo.updateMulti(new Query(), new Update().inc("version", 1L), ORGANISATIONS);
+        mongo.updateMulti(new Query(), new Update().inc("version", 1L), organisationsCollection);
     }
 
     private void touch(String organisationId) {
-        mongo.upsert(byId(organisationId), new Update().inc("version", 1L), ORGANISATIONS);
+        mongo.upsert(byId(organisationId), new Update().inc("version", 1L), organisationsCollection);
     }
 
     private static String roundKey(Participation participation) {

@@ -6,7 +6,7 @@ import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.port.out.ReportFactsVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,9 +35,10 @@ public class ReadModelConfiguration {
         return new MongoMemberships(mongoTemplate);
     }
 
+    /** The report facts in versions; the composition root makes the active one answer (and switches after a rebuild). */
     @Bean
-    ReportFacts reportFacts(MongoTemplate mongoTemplate) {
-        return new MongoReportFacts(mongoTemplate);
+    ReportFactsVersions reportFactsVersions(MongoTemplate mongoTemplate) {
+        return new MongoReportFactsVersions(mongoTemplate);
     }
 
     @Bean

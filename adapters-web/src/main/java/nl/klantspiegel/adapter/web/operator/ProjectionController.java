@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.ProjectionsQuery;
+import nl.klantspiegel.application.port.in.RebuildProjectionUseCase;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -18,9 +19,27 @@ import java.util.List;
 class ProjectionController {
 
     private final ProjectionsQuery projections;
+    private final RebuildProjectionUseCase rebuilds;
 
-    ProjectionController(ProjectionsQuery projections) {
+    ProjectionController(ProjectionsQuery projections, RebuildProjectionUseCase rebuilds) {
         this.projections = projections;
+        this.rebuilds = rebuilds;
+    }
+
+    record RebuildStarted(String name, String status) {
+    }
+
+    @org.springframework.web.bind.annotation.PostMapping(path = "/api/projections/{name}/rebuild",
+            produces = "application/json")
+    @Operation(summary = "Rebuild a projection from the first event while the product keeps serving: 202",
+            description = "The new version is built beside the old one, which keeps answering; once it has caught up "
+                    + "the product switches to it and drops the old one. Follow it with GET /api/projections. A "
+                    + "second rebuild while one runs: 409. For now 'reports'; the others with the command line.")
+    ResponseEntity<RebuildStarted> rebuild(@AuthenticationPrincipal Caller caller,
+                                           @org.springframework.web.bind.annotation.PathVariable String name) {
+        rebuilds.rebuild(caller, name);
+        return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
+                .body(new RebuildStarted(name, "REBUILDING"));
     }
 
     @GetMapping(path = "/api/projections", produces = "application/json")

@@ -1,0 +1,72 @@
+package nl.klantspiegel.application.report;
+
+import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.report.Completion;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The report facts that answer, switched to a rebuilt version in one step. Its versions of an organisation's facts
+ * count on from one switch to the next (the switch count in the high digits), so no kept report basis can ever take
+ * the new facts for the old.
+ */
+public final class SwitchableReportFacts implements ReportFacts {
+
+    private static final long PER_SWITCH = 1_000_000_000_000L;
+
+    private volatile ReportFacts current;
+    private volatile long switches;
+
+    public SwitchableReportFacts(ReportFacts initial) {
+        this.current = Objects.requireNonNull(initial, "initial");
+    }
+
+    public void switchTo(ReportFacts rebuilt) {
+        current = Objects.requireNonNull(rebuilt, "rebuilt");
+        switches++;
+    }
+
+    @Override
+    public void started(String assessmentId, Participation participation) {
+        current.started(assessmentId, participation);
+    }
+
+    @Override
+    public Optional<Participation> participation(String assessmentId) {
+        return current.participation(assessmentId);
+    }
+
+    @Override
+    public void completed(Participation participation, Completion completion) {
+        current.completed(participation, completion);
+    }
+
+    @Override
+    public Map<String, Participation> participations(Collection<String> assessmentIds) {
+        return current.participations(assessmentIds);
+    }
+
+    @Override
+    public void apply(Changes changes) {
+        current.apply(changes);
+    }
+
+    @Override
+    public long version(String organisationId) {
+        return switches * PER_SWITCH + current.version(organisationId);
+    }
+
+    @Override
+    public Facts facts(String organisationId, Collection<String> roundIds) {
+        return current.facts(organisationId, roundIds);
+    }
+
+    @Override
+    public void clear() {
+        current.clear();
+    }
+}
