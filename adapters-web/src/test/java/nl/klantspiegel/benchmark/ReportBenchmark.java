@@ -216,6 +216,8 @@ public final class ReportBenchmark {
             afterChange(endpoints);
             breakdown();
             rebuild();
+            export();
+            rebuildWhileServing();
 
             summary.add(String.format("data file: %,d MB; whole run %.1f min", dataFileMegabytes(directory),
                     (System.nanoTime() - runStarted) / 60e9));
@@ -672,6 +674,96 @@ public final class ReportBenchmark {
             System.out.println("  " + line);
         }
         summary.add("recomputation inside: " + line);
+    }
+
+    // ----- the analysts' issue: export and a rebuild while serving ----------------------------------------------
+
+    /**
+     * The organisation's whole event log as NDJSON over HTTP, read line by line and thrown away: speed, size and the
+     * heap while it streams (sampled every 20 ms) against the heap before — an export holds one window, not the log.
+     */
+    private void export() throws Exception {
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        Thread.sleep(200);
+        long before = memory.getHeapMemoryUsage().getUsed();
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(before);
+        java.util.concurrent.atomic.AtomicBoolean streaming = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (streaming.get()) {
+                peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/organisations/"
+                        + organisation + "/events")).header("Authorization", bearer).GET().build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        long lines = 0;
+        long bytes = 0;
+        String last = null;
+        try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
+                StandardCharsets.UTF_8))) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                lines++;
+                bytes += line.length() + 1;
+                last = line;
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        streaming.set(false);
+        sampler.join();
+        long events = lines - 1;
+        String line = String.format("export of the organisation's events (GET /api/organisations/{org}/events): %,d "
+                        + "events, %,.0f MB in %.1f s (%,.0f events/s); heap %,d MB before, at most %,d MB while "
+                        + "streaming (status %d, closed: %s)", events, bytes / 1e6, seconds, events / seconds,
+                before >> 20, peak.get() >> 20, response.statusCode(), last != null && last.startsWith("{\"end\""));
+        System.out.println(line);
+        summary.add(line);
+    }
+
+    /**
+     * {@code POST /api/projections/reports/rebuild} as the operator would (the use case, in process): the reports
+     * rebuilt beside the answering ones; the progress as {@code GET /api/projections} shows it, and how fast the
+     * reports answer meanwhile (from the old version).
+     */
+    private void rebuildWhileServing() throws Exception {
+        var rebuilds = context.getBean(nl.klantspiegel.application.port.in.RebuildProjectionUseCase.class);
+        var projections = context.getBean(nl.klantspiegel.application.port.in.ProjectionsQuery.class);
+        var operator = new nl.klantspiegel.application.port.in.Caller("benchmark-operator", true);
+        long head = head();
+        long started = System.nanoTime();
+        rebuilds.rebuild(operator, "reports");
+        List<String> progress = new ArrayList<>();
+        List<Double> during = new ArrayList<>();
+        long nextSample = System.nanoTime();
+        while (rebuilds.rebuildPosition("reports").isPresent()) {
+            if (System.nanoTime() >= nextSample) {
+                projections.projections(operator).stream().filter(status -> status.name().equals("reports"))
+                        .findFirst().ifPresent(status -> progress.add(String.format("%.0f%% %,.0f/s eta %s s",
+                                status.percent() == null ? 100.0 : status.percent(), status.eventsPerSecond(),
+                                status.etaSeconds())));
+                nextSample += 10_000_000_000L;
+            }
+            long asked = System.nanoTime();
+            get(reports() + "/trend?granularity=quarter", "application/json");
+            during.add((System.nanoTime() - asked) / 1e6);
+            Thread.sleep(200);
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        during.sort(Double::compare);
+        String line = String.format("rebuild of 'reports' while serving (blue/green): %,d events in %.1f s (%,.0f "
+                        + "events/s); the trend answered %d times meanwhile, p50 %.1f ms, max %.1f ms; progress every "
+                        + "10 s: %s", head, seconds, head / seconds, during.size(),
+                during.isEmpty() ? 0 : during.get(during.size() / 2), during.isEmpty() ? 0 : during.get(during.size() - 1),
+                String.join("; ", progress));
+        System.out.println(line);
+        summary.add(line);
     }
 
     // ----- rebuild -------------------------------------------------------------------------------------------
