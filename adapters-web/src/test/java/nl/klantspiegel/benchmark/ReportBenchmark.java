@@ -707,22 +707,36 @@ public final class ReportBenchmark {
         long lines = 0;
         long bytes = 0;
         String last = null;
+        long expected = head();
+        List<String> afterCollection = new ArrayList<>();
+        long nextCheck = expected / 4;
         try (java.io.BufferedReader reader = new java.io.BufferedReader(new java.io.InputStreamReader(response.body(),
                 StandardCharsets.UTF_8))) {
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 lines++;
                 bytes += line.length() + 1;
                 last = line;
+                if (lines == nextCheck) {
+                    // what the heap holds after a collection, a quarter, half, three quarters of the way
+                    System.gc();
+                    afterCollection.add(String.format("%,d MB at %,d", memory.getHeapMemoryUsage().getUsed() >> 20,
+                            lines));
+                    nextCheck += expected / 4;
+                }
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         streaming.set(false);
         sampler.join();
         long events = lines - 1;
+        System.gc();
+        long after = memory.getHeapMemoryUsage().getUsed();
         String line = String.format("export of the organisation's events (GET /api/organisations/{org}/events): %,d "
-                        + "events, %,.0f MB in %.1f s (%,.0f events/s); heap %,d MB before, at most %,d MB while "
-                        + "streaming (status %d, closed: %s)", events, bytes / 1e6, seconds, events / seconds,
-                before >> 20, peak.get() >> 20, response.statusCode(), last != null && last.startsWith("{\"end\""));
+                        + "events, %,.0f MB in %.1f s (%,.0f events/s, with a collection at each quarter); heap after "
+                        + "a collection: %,d MB before, %s, %,d MB after (in use at most %,d MB, garbage included) "
+                        + "(status %d, closed: %s)", events, bytes / 1e6, seconds, events / seconds, before >> 20,
+                String.join(", ", afterCollection), after >> 20, peak.get() >> 20, response.statusCode(),
+                last != null && last.startsWith("{\"end\""));
         System.out.println(line);
         summary.add(line);
     }
