@@ -284,7 +284,7 @@ class EventExportApiTest {
                 .as("the minimum can only be raised once a round was opened").isEqualTo(409);
 
         assertProblem(teamLead.get(acme.path("/assessments")), 403, "admins and analysts");
-        assertProblem(acme.caller().get(acme.path("/assessments?from=yesterday")), 400, "from is a day");
+        assertProblem(acme.caller().get(acme.path("/assessments?from=yesterday")), 400, "'from' must be a day");
     }
 
     @Test

@@ -3,9 +3,9 @@ package nl.klantspiegel.adapter.web.export;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.ExportAssessmentsUseCase;
-import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,8 +23,6 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -57,7 +55,8 @@ class AssessmentCsvController {
                                @Parameter(description = "a day, YYYY-MM-DD: completed on or before it")
                                @RequestParam(required = false) String to) {
         ExportAssessmentsUseCase.AssessmentRows rows = exports.completedAssessments(caller, organisationId,
-                blankIsNull(round), blankIsNull(team), day("from", from), day("to", to));
+                QueryParameters.present(round), QueryParameters.present(team), QueryParameters.day("from", from),
+                QueryParameters.day("to", to));
         List<String> header = new ArrayList<>(List.of("round_id", "round", "team_id", "team", "started_on",
                 "completed_on", "instrument_version"));
         for (int question = 1; question <= QUESTIONS; question++) {
@@ -95,18 +94,4 @@ class AssessmentCsvController {
                 .body(out.toString());
     }
 
-    private static LocalDate day(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(name + " is a day: YYYY-MM-DD.");
-        }
-    }
-
-    private static String blankIsNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.ExportEventsUseCase;
 import nl.klantspiegel.application.port.in.ExportEventsUseCase.EventExport;
@@ -34,7 +35,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -185,7 +185,8 @@ class EventExportController {
             Arrays.stream(type).flatMap(value -> Arrays.stream(value.split(","))).map(String::strip)
                     .filter(name -> !name.isEmpty()).forEach(types::add);
         }
-        return new Filter(position(after), instant("from", from), instant("to", to), types);
+        return new Filter(position(after), QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                types);
     }
 
     private static long position(String after) {
@@ -196,17 +197,6 @@ class EventExportController {
             throw new InvalidRequest("after is a position: a whole number, 0 or more.");
         }
         return Long.parseLong(after);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidRequest(name + " is an ISO-8601 instant, e.g. 2026-05-01T00:00:00Z.");
-        }
     }
 
     private static String safe(String scope) {

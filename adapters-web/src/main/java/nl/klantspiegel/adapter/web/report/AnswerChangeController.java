@@ -3,6 +3,7 @@ package nl.klantspiegel.adapter.web.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery.AnswerChangeReport;
 import nl.klantspiegel.application.port.in.Caller;
@@ -62,7 +63,7 @@ class AnswerChangeController {
     AnswerChangeResponse json(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                               @Parameter(description = "a round's id") @RequestParam(required = false) String round) {
         ReportAnswer<AnswerChangeReport> answer = answerChanges.answerChanges(caller, organisationId,
-                blankIsNull(round));
+                QueryParameters.present(round));
         List<Group> groups = answer.report().groups().stream().map(group -> group(group, answer.organisation()))
                 .toList();
         return new AnswerChangeResponse(organisationId, answer.report().roundId(),
@@ -124,7 +125,4 @@ class AnswerChangeController {
         return value == null ? "" : value;
     }
 
-    private static String blankIsNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
 }

@@ -5,8 +5,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +22,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.OrganisationView;
@@ -162,8 +161,8 @@ class ReportController {
         } catch (IllegalArgumentException unknown) {
             throw new InvalidRequest("'granularity' must be week, month, quarter or year.");
         }
-        return reports.trend(caller, organisationId, chosen, day("from", from), day("to", to),
-                team == null || team.isBlank() ? null : team, instant(asOf));
+        return reports.trend(caller, organisationId, chosen, QueryParameters.day("from", from),
+                QueryParameters.day("to", to), QueryParameters.present(team), QueryParameters.instant("asOf", asOf));
     }
 
     // ------------------------------------------------------------------------------------------------- round
@@ -174,7 +173,8 @@ class ReportController {
     RoundResponse round(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                         @PathVariable String roundId) {
-        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId, instant(asOf));
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId,
+                QueryParameters.instant("asOf", asOf));
         OrganisationView organisation = answer.organisation();
         return new RoundResponse(ReportJson.round(organisation, roundId, clock.instant()),
                 ReportJson.provenance(answer.provenance()), ReportJson.bands(), ReportJson.scale(),
@@ -187,7 +187,8 @@ class ReportController {
     ResponseEntity<String> roundCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @PathVariable String roundId) {
-        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId, instant(asOf));
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId,
+                QueryParameters.instant("asOf", asOf));
         List<String> header = new ArrayList<>(List.of("round", "group", "team_id"));
         header.addAll(ReportCsv.FIGURES);
         header.addAll(List.of("started", "completion_rate"));
@@ -218,7 +219,8 @@ class ReportController {
                                   @PathVariable String roundId,
                                   @Parameter(description = "the other round's id") @RequestParam(required = false)
                                   String with) {
-        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with, instant(asOf));
+        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with,
+                QueryParameters.instant("asOf", asOf));
         OrganisationView organisation = answer.organisation();
         List<ComparedGroup> groups = answer.report().groups().stream().map(group -> {
             ReportJson.Group first = ReportJson.group(group.round(), organisation);
@@ -265,7 +267,7 @@ class ReportController {
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String round) {
         ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
-                round == null || round.isBlank() ? null : round, instant(asOf));
+                QueryParameters.present(round), QueryParameters.instant("asOf", asOf));
         OrganisationView organisation = answer.organisation();
         ReportBasis.Heatmap heatmap = answer.report();
         return new HeatmapResponse(ReportJson.round(organisation, heatmap.roundId(), clock.instant()),
@@ -331,28 +333,6 @@ class ReportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION,
                         "attachment; filename=\"" + report + "-" + organisationId + ".csv\"")
                 .body(out.toString());
-    }
-
-    private static java.time.Instant instant(String asOf) {
-        if (asOf == null || asOf.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.Instant.parse(asOf);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidRequest("asOf is an ISO-8601 instant, e.g. 2026-05-01T00:00:00Z.");
-        }
-    }
-
-    private static LocalDate day(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException notADay) {
-            throw new InvalidRequest("'" + name + "' must be a day written as YYYY-MM-DD.");
-        }
     }
 
 }
