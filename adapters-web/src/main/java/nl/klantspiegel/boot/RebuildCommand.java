@@ -3,8 +3,8 @@ package nl.klantspiegel.boot;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import org.axonframework.config.Configuration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -80,14 +80,10 @@ final class RebuildCommand {
     }
 
     private static boolean done(TrackingEventProcessor processor, long head) {
-        return !processor.isReplaying() && !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && position(processor) >= head;
+        return !processor.isReplaying() && ProjectionCatchUp.reachedEnd(processor) && position(processor) >= head;
     }
 
     private static long position(TrackingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(status -> status.getCurrentPosition().orElse(0))
-                .min(Long::compare).orElse(0L);
+        return ProjectionCatchUp.positionOf(processor).orElse(0);
     }
 }

@@ -106,13 +106,22 @@ public final class ProjectionCatchUp {
 
     /** The position up to which a projection has processed every event; empty before its first. */
     public OptionalLong position(String projection) {
-        return processors.apply(projection)
-                .flatMap(processor -> processor.processingStatus().values().stream()
-                        .map(EventTrackerStatus::getCurrentPosition)
-                        .filter(OptionalLong::isPresent)
-                        .map(OptionalLong::getAsLong)
-                        .min(Long::compare))
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
+        return processors.apply(projection).map(ProjectionCatchUp::positionOf).orElse(OptionalLong.empty());
+    }
+
+    /** The position up to which a processor has handled every event (its slowest segment); empty before its first. */
+    public static OptionalLong positionOf(StreamingEventProcessor processor) {
+        return processor.processingStatus().values().stream()
+                .map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
+    }
+
+    /** Whether every segment of a processor has reached the end of the stored events (none claimed: no). */
+    public static boolean reachedEnd(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        return !segments.isEmpty() && segments.values().stream().allMatch(EventTrackerStatus::isCaughtUp);
     }
 
     /** Where every given projection stands against the head at start. */

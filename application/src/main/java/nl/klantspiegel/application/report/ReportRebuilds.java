@@ -6,8 +6,8 @@ import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.RebuildProjectionUseCase;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.port.out.ReportFactsVersions;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import org.axonframework.common.transaction.NoTransactionManager;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -118,20 +118,13 @@ public final class ReportRebuilds implements RebuildProjectionUseCase {
     }
 
     private static void awaitCaughtUp(StreamingEventProcessor processor, long atLeast) {
-        while (!(caughtUp(processor) && position(processor) >= atLeast)) {
+        while (!(ProjectionCatchUp.reachedEnd(processor) && position(processor) >= atLeast)) {
             LockSupport.parkNanos(POLL);
         }
     }
 
-    private static boolean caughtUp(StreamingEventProcessor processor) {
-        return !processor.processingStatus().isEmpty()
-                && processor.processingStatus().values().stream().allMatch(EventTrackerStatus::isCaughtUp);
-    }
-
     private static long position(StreamingEventProcessor processor) {
-        return processor.processingStatus().values().stream()
-                .map(status -> status.getCurrentPosition().orElse(0))
-                .min(Long::compare).orElse(0L);
+        return ProjectionCatchUp.positionOf(processor).orElse(0);
     }
 
     @Override

@@ -102,33 +102,32 @@ public final class MongoEventLog implements EventLog {
     @Override
     public Map<String, Participation> participationsFromStarts(Collection<String> assessmentIds) {
         Map<String, Participation> found = new HashMap<>();
-        if (assessmentIds.isEmpty()) {
-            return found;
-        }
-        events.find(and(in(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, assessmentIds),
-                        eq(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 0L)))
-                .forEach(document -> {
-                    if (payload(document) instanceof AssessmentStarted started) {
-                        started.participationIfAny().ifPresent(where -> found.put(started.assessmentId(), where));
-                    }
-                });
+        starts(assessmentIds).forEach(started -> started.participationIfAny()
+                .ifPresent(where -> found.put(started.assessmentId(), where)));
         return found;
     }
 
     @Override
     public Map<String, java.time.Instant> startTimes(Collection<String> assessmentIds) {
         Map<String, java.time.Instant> found = new HashMap<>();
+        starts(assessmentIds).forEach(started -> found.put(started.assessmentId(), started.at()));
+        return found;
+    }
+
+    /** The first events of these assessments, read by (aggregate, sequence 0): one scan on the embedded database. */
+    private List<AssessmentStarted> starts(Collection<String> assessmentIds) {
+        List<AssessmentStarted> starts = new ArrayList<>();
         if (assessmentIds.isEmpty()) {
-            return found;
+            return starts;
         }
         events.find(and(in(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, assessmentIds),
                         eq(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 0L)))
                 .forEach(document -> {
                     if (payload(document) instanceof AssessmentStarted started) {
-                        found.put(started.assessmentId(), started.at());
+                        starts.add(started);
                     }
                 });
-        return found;
+        return starts;
     }
 
     private StoredEvent stored(Document document) {
