@@ -26,9 +26,6 @@ import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.AnswerChangeService;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.ReportRebuilds;
-import nl.klantspiegel.application.report.SwitchableReportFacts;
-import nl.klantspiegel.application.port.out.ReportFactsVersions;
 import nl.klantspiegel.application.report.RescoringService;
 import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.application.report.ReportService;
@@ -68,29 +65,6 @@ public class OrganisationConfiguration {
     OrganisationViewProjection organisationViewProjection(OrganisationViews views, Invitations invitations,
                                                           Memberships memberships, ViewUpdates updates) {
         return new OrganisationViewProjection(views, invitations, memberships, updates);
-    }
-
-    /** The report facts that answer: the active version, switched to a rebuilt one by {@link ReportRebuilds}. */
-    @Bean
-    SwitchableReportFacts reportFacts(ReportFactsVersions versions) {
-        return new SwitchableReportFacts(versions.version(versions.active()));
-    }
-
-    /** Rebuilds of the reports while the product serves (blue/green), followed on a daemon thread. */
-    @Bean
-    ReportRebuilds reportRebuilds(ReportFactsVersions versions, SwitchableReportFacts facts,
-                                  org.axonframework.eventsourcing.eventstore.EventStore events,
-                                  org.axonframework.eventhandling.tokenstore.TokenStore tokens,
-                                  org.springframework.beans.factory.ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new ReportRebuilds(versions, facts, events, tokens,
-                name -> axon.getObject().eventProcessingConfiguration().eventProcessor(name,
-                        org.axonframework.eventhandling.StreamingEventProcessor.class),
-                () -> axon.getObject().eventProcessingConfiguration().eventProcessors().keySet(),
-                task -> {
-                    Thread thread = new Thread(task, "report-rebuild");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
     }
 
     @Bean

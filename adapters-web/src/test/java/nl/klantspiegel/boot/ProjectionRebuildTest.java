@@ -1,20 +1,58 @@
 package nl.klantspiegel.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import nl.klantspiegel.application.assessment.AssessmentViewProjection;
+import nl.klantspiegel.application.assessment.ViewUpdates;
+import nl.klantspiegel.application.audit.AuditTrailProjection;
+import nl.klantspiegel.application.organisation.OrganisationViewProjection;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts;
+import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.application.port.out.Invitations;
+import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.ReadModelVersions;
+import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.report.AnswerChangeProjection;
+import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.boot.ApiClient.Response;
 import nl.klantspiegel.boot.Organisations.Admin;
 import nl.klantspiegel.boot.Organisations.Caller;
+import nl.klantspiegel.domain.assessment.AnswerGiven;
+import nl.klantspiegel.domain.assessment.AssessmentCompleted;
+import nl.klantspiegel.domain.assessment.AssessmentEvent;
+import nl.klantspiegel.domain.assessment.AssessmentStarted;
+import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.instrument.Score;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,18 +63,74 @@ import static nl.klantspiegel.boot.AssessmentApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Rebuilding the reports while the product keeps serving: a script keeps answering; the rebuild is refused a second
- * time while it runs, shows as rebuilding with its progress, and ends on a new version of the facts that holds every
- * answer, also those given during the rebuild — the old version answered meanwhile, and is dropped.
+ * Rebuilding every projection while the product keeps serving. Beside the product's own projections a second,
+ * untouched live build of each runs throughout (processing groups {@code reference-…}, into version 99 of the read
+ * models). A script keeps answering and keeps adding teams while, one after the other, every projection is rebuilt:
+ * a second rebuild is refused while one runs, the status shows it rebuilding with its progress moving, the old
+ * version answers meanwhile, and the product ends on a new version of the read models whose documents are, document
+ * for document, those of the live build that was never rebuilt — every event applied, also those that arrived
+ * during the rebuild — while the old version is dropped.
  */
-@SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {KlantspiegelApplication.class, ProjectionRebuildTest.ReferenceBuild.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
-                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD})
+                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
+                "axon.eventhandling.processors.reference-reports.batch-size=100",
+                "axon.eventhandling.processors.reference-assessment-views.batch-size=100",
+                "axon.eventhandling.processors.reference-answer-changes.batch-size=100",
+                "axon.eventhandling.processors.reference-organisation-views.batch-size=100",
+                "axon.eventhandling.processors.reference-audit-trail.batch-size=100"})
 class ProjectionRebuildTest {
+
+    /** The version of every read model the reference build writes. */
+    static final int REFERENCE = 99;
+    /** Assessments stored before the rebuilds, so that a rebuild lasts long enough to be watched. */
+    static final int STORED = 300;
+
+    /** Each projection and the collections of its read models. */
+    static final Map<String, List<String>> COLLECTIONS = new LinkedHashMap<>();
+
+    static {
+        COLLECTIONS.put(ReportProjection.PROCESSING_GROUP,
+                List.of("reportParticipations", "reportRounds", "reportOrganisations"));
+        COLLECTIONS.put(AssessmentViewProjection.PROCESSING_GROUP, List.of("assessments"));
+        COLLECTIONS.put(OrganisationViewProjection.PROCESSING_GROUP,
+                List.of("organisations", "organisationIndex", "invitations", "memberships"));
+        COLLECTIONS.put(AnswerChangeProjection.PROCESSING_GROUP,
+                List.of("answerChangeAssessments", "answerChangeRounds"));
+        COLLECTIONS.put(AuditTrailProjection.PROCESSING_GROUP, List.of("auditHeads", "auditEntries",
+                "auditActivity", "auditActivityIndex", "auditParticipations", "auditMembers"));
+    }
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry properties) {
         TestData.freshDataDirectory(properties, "rebuild-test-data");
+    }
+
+    /** The live build that is never rebuilt: a second instance of every projection, in a processing group of its own. */
+    @TestConfiguration
+    static class ReferenceBuild {
+        @Bean
+        ConfigurerModule referenceProjections(ReadModelVersions versions) {
+            return configurer -> configurer.eventProcessing(processing -> {
+                reference(processing, ReportProjection.PROCESSING_GROUP,
+                        new ReportProjection(versions.open(ReportFacts.class, REFERENCE)));
+                reference(processing, AssessmentViewProjection.PROCESSING_GROUP, new AssessmentViewProjection(
+                        versions.open(AssessmentViews.class, REFERENCE), new ViewUpdates()));
+                reference(processing, OrganisationViewProjection.PROCESSING_GROUP, new OrganisationViewProjection(
+                        versions.open(OrganisationViews.class, REFERENCE), versions.open(Invitations.class, REFERENCE),
+                        versions.open(Memberships.class, REFERENCE), new ViewUpdates()));
+                reference(processing, AnswerChangeProjection.PROCESSING_GROUP,
+                        new AnswerChangeProjection(versions.open(AnswerChangeFacts.class, REFERENCE)));
+                reference(processing, AuditTrailProjection.PROCESSING_GROUP,
+                        new AuditTrailProjection(versions.open(AuditTrail.class, REFERENCE)));
+            });
+        }
+
+        private static void reference(EventProcessingConfigurer processing, String projection, Object handler) {
+            processing.registerEventHandler(configuration -> handler)
+                    .assignHandlerInstancesMatching("reference-" + projection, 1, candidate -> candidate == handler);
+        }
     }
 
     @LocalServerPort
@@ -45,8 +139,11 @@ class ProjectionRebuildTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    EventStore eventStore;
+
     @Test
-    void the_reports_are_rebuilt_beside_the_answering_ones_while_answers_keep_coming() throws Exception {
+    void every_projection_is_rebuilt_beside_the_answering_one_into_the_documents_of_the_live_build() throws Exception {
         ApiClient api = new ApiClient(port);
         Organisations organisations = new Organisations(api);
         Admin admin = organisations.organisationWithAdmin("Herbouw " + UUID.randomUUID(),
@@ -56,66 +153,180 @@ class ProjectionRebuildTest {
         String round = opened.get("id").asText();
         String invitation = opened.get("invitationToken").asText();
         AtomicInteger completed = new AtomicInteger();
-        for (int i = 0; i < 25; i++) {
+        for (int i = 0; i < 10; i++) {
             respond(api, invitation, team, completed);
         }
-        String reportPath = admin.path("/reports/rounds/" + round);
-        assertThat(admin.caller().get(reportPath).json().get("organisation").get("n").asInt()).isEqualTo(25);
+        long seeding = System.nanoTime();
+        store(new Participation(admin.organisation(), round, team), STORED);
+        completed.addAndGet(STORED);
         Caller operator = organisations.operator();
+        awaitAllCaughtUp(operator);
+        System.out.printf("%,d assessments stored and projected twice in %.1f s%n", STORED,
+                (System.nanoTime() - seeding) / 1e9);
+        String reportPath = admin.path("/reports/rounds/" + round);
+        assertThat(admin.caller().get(reportPath).json().get("organisation").get("n").asInt())
+                .isEqualTo(completed.get());
 
         AtomicBoolean answering = new AtomicBoolean(true);
+        AtomicInteger teams = new AtomicInteger();
         CompletableFuture<Void> script = CompletableFuture.runAsync(() -> {
             while (answering.get()) {
                 respond(api, invitation, team, completed);
+                admin.caller().post(admin.path("/teams"), Map.of("name", "Team " + teams.incrementAndGet()));
+                pause(100); // a steady stream, not a flood: the machine that runs the tests may have two cores
             }
         });
-        Response started = operator.post("/api/projections/reports/rebuild", null);
-        Response again = operator.post("/api/projections/reports/rebuild", null);
+        boolean etaSeen = false;
+        for (String projection : COLLECTIONS.keySet()) {
+            int before = completed.get();
+            Response started = operator.post("/api/projections/" + projection + "/rebuild", null);
+            Response again = operator.post("/api/projections/" + projection + "/rebuild", null);
 
-        assertThat(started.status()).as(started.body()).isEqualTo(202);
-        assertProblem(again, 409, "being rebuilt already");
-        List<String> seen = new ArrayList<>();
-        List<Integer> answeredDuring = new ArrayList<>();
-        for (int attempt = 0; attempt < 600; attempt++) {
-            JsonNode reports = reports(operator);
-            seen.add(reports.get("status").asText());
-            if (reports.get("status").asText().equals("REBUILDING")) {
-                assertThat(reports.get("percent").asDouble()).isBetween(0.0, 100.0);
-                answeredDuring.add(admin.caller().get(reportPath).json().get("organisation").get("n").asInt());
-            } else if (seen.contains("REBUILDING")) {
-                break;
+            assertThat(started.status()).as(projection + ": " + started.body()).isEqualTo(202);
+            assertProblem(again, 409, "being rebuilt already");
+            List<String> seen = new ArrayList<>();
+            TreeSet<Double> percents = new TreeSet<>();
+            long since = System.nanoTime();
+            JsonNode last = null;
+            while (System.nanoTime() - since < TimeUnit.SECONDS.toNanos(60)) {
+                JsonNode status = status(operator, projection);
+                last = status;
+                seen.add(status.get("status").asText());
+                if (status.get("status").asText().equals("REBUILDING")) {
+                    percents.add(status.get("percent").asDouble());
+                    etaSeen |= status.hasNonNull("etaSeconds") && status.get("etaSeconds").asLong() >= 0;
+                    if (projection.equals(ReportProjection.PROCESSING_GROUP)) {
+                        assertThat(admin.caller().get(reportPath).json().get("organisation").get("n").asInt())
+                                .as("the old version answers during the rebuild").isGreaterThanOrEqualTo(before);
+                    }
+                } else if (seen.contains("REBUILDING")) {
+                    break;
+                }
+                Thread.sleep(20);
             }
-            Thread.sleep(20);
+            System.out.printf("%s rebuilt in %.1f s: %d looks, progress seen %s%n", projection,
+                    (System.nanoTime() - since) / 1e9, seen.size(), percents);
+            assertThat(seen).as(projection + ": rebuilding, then caught up; last " + last).contains("REBUILDING")
+                    .endsWith("CAUGHT_UP");
+            assertThat(percents).as(projection + ": the progress moves").hasSizeGreaterThanOrEqualTo(2)
+                    .allSatisfy(percent -> assertThat(percent).isBetween(0.0, 100.0));
+            assertThat(mongo.findById("readModelVersion:" + projection, Document.class, "settings").get("version"))
+                    .as(projection + ": the new version answers after a restart too").isEqualTo(1);
+            for (String collection : COLLECTIONS.get(projection)) {
+                assertThat(mongo.collectionExists(collection)).as(collection + " (the old version) dropped").isFalse();
+            }
         }
-        assertThat(seen).as("rebuilding, then caught up").contains("REBUILDING").endsWith("CAUGHT_UP");
-        assertThat(answeredDuring).as("the old version answered during the rebuild, never less than before")
-                .allSatisfy(n -> assertThat(n).isGreaterThanOrEqualTo(25));
-        respond(api, invitation, team, completed); // at least one answer after the switch
+        assertThat(etaSeen).as("a time left was shown while rebuilding").isTrue();
+        respond(api, invitation, team, completed); // at least one answer after the last switch
         answering.set(false);
-        script.get(30, TimeUnit.SECONDS);
+        script.get(60, TimeUnit.SECONDS);
+        assertThat(teams.get()).as("organisation events came during the rebuilds too").isGreaterThan(5);
+        awaitAllCaughtUp(operator);
 
-        int expected = completed.get();
         int n = 0;
-        for (int attempt = 0; attempt < 200 && n != expected; attempt++) {
+        for (int attempt = 0; attempt < 100 && n != completed.get(); attempt++) {
+            Thread.sleep(100); // a report basis that fell behind answers at once and is computed again beside
             n = admin.caller().get(reportPath).json().get("organisation").get("n").asInt();
-            Thread.sleep(50);
         }
-        assertThat(n).as("every answer, also those given during the rebuild").isEqualTo(expected);
-        assertThat(mongo.collectionExists("reportRounds_v1")).as("the new version").isTrue();
-        assertThat(mongo.collectionExists("reportRounds")).as("the old version, dropped").isFalse();
-        assertThat(mongo.findById("reportFactsVersion", org.bson.Document.class, "settings").get("version"))
-                .as("the new version answers after a restart too").isEqualTo(1);
-        assertProblem(operator.post("/api/projections/audit-trail/rebuild", null), 409, "rebuild audit-trail");
+        assertThat(n).as("every answer, also those given during the rebuilds").isEqualTo(completed.get());
+        for (var projection : COLLECTIONS.entrySet()) {
+            int compared = 0;
+            for (String collection : projection.getValue()) {
+                List<Document> rebuilt = documents(collection + "_v1");
+                List<Document> live = documents(collection + "_v" + REFERENCE);
+                assertThat(rebuilt).as(collection + ": the rebuilt documents are those of the live build")
+                        .isEqualTo(live);
+                compared += rebuilt.size();
+            }
+            System.out.printf("%s: %,d documents alike%n", projection.getKey(), compared);
+            assertThat(compared).as(projection.getKey() + " compared documents").isPositive();
+        }
         assertProblem(operator.post("/api/projections/nope/rebuild", null), 404, "Projection nope");
+        assertProblem(admin.caller().post("/api/projections/reports/rebuild", null), 403, "operator");
     }
 
-    private static JsonNode reports(Caller operator) {
+    /** A collection's documents in {@code _id} order; of the report facts' change counters only that they exist. */
+    private List<Document> documents(String collection) {
+        List<Document> documents = new ArrayList<>();
+        for (Document document : mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")),
+                Document.class, collection)) {
+            if (collection.startsWith("reportOrganisations")) {
+                // a counter raised by every write, also a redelivered one: what the reports' cache is checked
+                // against, not a fact; a rebuild writes more often than a live build
+                assertThat(document.get("version", Number.class).longValue()).isPositive();
+                document.remove("version");
+            }
+            documents.add(document);
+        }
+        return documents;
+    }
+
+    /** Stores respondents' events directly, as the assessment aggregate makes them: far faster than over HTTP. */
+    private void store(Participation where, int count) {
+        Random random = new Random(7);
+        List<DomainEventMessage<?>> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = UUID.randomUUID().toString();
+            Instant at = Instant.now();
+            List<AssessmentEvent> history = new ArrayList<>();
+            history.add(new AssessmentStarted(id, 1, Language.NL, at, where));
+            Map<Integer, Option> answers = new HashMap<>();
+            for (int question = 1; question <= 6; question++) {
+                Option option = Option.values()[random.nextInt(3)];
+                answers.put(question, option);
+                history.add(new AnswerGiven(id, question, option, at));
+            }
+            if (random.nextBoolean()) {
+                Option changed = Option.values()[random.nextInt(3)];
+                answers.put(3, changed);
+                history.add(new AnswerGiven(id, 3, changed, at));
+            }
+            Score score = Instruments.current().score(answers);
+            history.add(new AssessmentCompleted(id, 1, score.answers(), score.columnTotals(), score.total(),
+                    score.band(), at));
+            for (int sequence = 0; sequence < history.size(); sequence++) {
+                batch.add(new GenericDomainEventMessage<>("AssessmentAggregate", id, sequence, history.get(sequence)));
+            }
+            if (batch.size() >= 1_000 || i == count - 1) {
+                List<DomainEventMessage<?>> append = batch;
+                DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(append));
+                batch = new ArrayList<>();
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitAllCaughtUp(Caller operator) throws InterruptedException {
+        JsonNode all = null;
+        for (int attempt = 0; attempt < 1_200; attempt++) {
+            all = operator.get("/api/projections").json();
+            boolean caughtUp = all.size() == 10;
+            for (JsonNode projection : all) {
+                caughtUp &= projection.get("status").asText().equals("CAUGHT_UP")
+                        && projection.get("position").asLong() >= projection.get("head").asLong();
+            }
+            if (caughtUp) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("not caught up: " + all);
+    }
+
+    private static JsonNode status(Caller operator, String name) {
         for (JsonNode projection : operator.get("/api/projections").json()) {
-            if (projection.get("name").asText().equals("reports")) {
+            if (projection.get("name").asText().equals(name)) {
                 return projection;
             }
         }
-        throw new AssertionError("no reports projection");
+        throw new AssertionError("no projection " + name);
     }
 
     private static void respond(ApiClient api, String invitation, String team, AtomicInteger completed) {

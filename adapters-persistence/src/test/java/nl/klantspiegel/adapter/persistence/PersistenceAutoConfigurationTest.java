@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClient;
 import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
-import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.ReadModelVersions;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -60,7 +60,7 @@ class PersistenceAutoConfigurationTest {
             assertThat(context.getBean(WriteDurability.class)).isSameAs(context.getBean(EmbeddedMongo.class));
             assertThat(context).hasSingleBean(EventStorageEngine.class);
             assertThat(context).hasSingleBean(TokenStore.class);
-            assertThat(context).hasSingleBean(AssessmentViews.class);
+            assertThat(context).hasSingleBean(ReadModelVersions.class);
             assertThat(dataDirectory.resolve("klantspiegel.mv.db")).exists();
             EmbeddedMongo embedded = context.getBean(EmbeddedMongo.class);
             assertThat(embedded.tcpAddress()).as("no port unless asked for").isEmpty();

@@ -1,6 +1,7 @@
 package nl.klantspiegel.application.report;
 
 import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.projection.Switchable;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.report.Completion;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
  * count on from one switch to the next (the switch count in the high digits), so no kept report basis can ever take
  * the new facts for the old.
  */
-public final class SwitchableReportFacts implements ReportFacts {
+public final class SwitchableReportFacts implements ReportFacts, Switchable<ReportFacts> {
 
     private static final long PER_SWITCH = 1_000_000_000_000L;
 
@@ -25,6 +26,17 @@ public final class SwitchableReportFacts implements ReportFacts {
         this.current = Objects.requireNonNull(initial, "initial");
     }
 
+    @Override
+    public Class<ReportFacts> type() {
+        return ReportFacts.class;
+    }
+
+    @Override
+    public ReportFacts port() {
+        return this;
+    }
+
+    @Override
     public void switchTo(ReportFacts rebuilt) {
         current = Objects.requireNonNull(rebuilt, "rebuilt");
         switches++;

@@ -26,6 +26,14 @@ final class Documents {
         this.collection = collection;
     }
 
+    /** A read model's collection in a version: version 0 is the plain name, version n ends in {@code _vn}. */
+    static String versioned(String collection, int version) {
+        if (version < 0) {
+            throw new IllegalArgumentException("version " + version);
+        }
+        return version == 0 ? collection : collection + "_v" + version;
+    }
+
     String name() {
         return collection;
     }

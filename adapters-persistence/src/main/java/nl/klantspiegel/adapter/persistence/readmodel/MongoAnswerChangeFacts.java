@@ -34,9 +34,13 @@ final class MongoAnswerChangeFacts implements AnswerChangeFacts {
     private final Documents rounds;
 
     MongoAnswerChangeFacts(MongoTemplate mongo) {
+        this(mongo, 0);
+    }
+
+    MongoAnswerChangeFacts(MongoTemplate mongo, int version) {
         this.mongo = mongo;
-        this.assessments = new Documents(mongo, ASSESSMENTS);
-        this.rounds = new Documents(mongo, ROUNDS);
+        this.assessments = new Documents(mongo, Documents.versioned(ASSESSMENTS, version));
+        this.rounds = new Documents(mongo, Documents.versioned(ROUNDS, version));
     }
 
     @Override
@@ -74,7 +78,7 @@ final class MongoAnswerChangeFacts implements AnswerChangeFacts {
                 new Update().set("organisationId", participation.organisationId())
                         .set("roundId", participation.roundId())
                         .set("completed." + completed.assessmentId(), new Document("band", completed.band().name())
-                                .append("changes", written(completed.changes()))), ROUNDS);
+                                .append("changes", written(completed.changes()))), rounds.name());
         assessments.remove(completed.assessmentId());
     }
 

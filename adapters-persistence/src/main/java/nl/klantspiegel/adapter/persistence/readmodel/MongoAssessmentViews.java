@@ -24,10 +24,16 @@ final class MongoAssessmentViews implements AssessmentViews {
     static final String COLLECTION = "assessments";
 
     private final MongoTemplate mongo;
+    private final String collection;
     private final AssessmentDocumentMapper mapper;
 
     MongoAssessmentViews(MongoTemplate mongo) {
+        this(mongo, 0);
+    }
+
+    MongoAssessmentViews(MongoTemplate mongo, int version) {
         this.mongo = mongo;
+        this.collection = Documents.versioned(COLLECTION, version);
         this.mapper = new AssessmentDocumentMapper(mongo.getConverter());
     }
 
@@ -35,14 +41,14 @@ final class MongoAssessmentViews implements AssessmentViews {
     public Optional<AssessmentView> find(AssessmentId id) {
         Query query = byId(id);
         query.fields().exclude(HISTORY);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(mapper::view);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, collection)).map(mapper::view);
     }
 
     @Override
     public Optional<List<RecordedEvent>> history(AssessmentId id) {
         Query query = byId(id);
         query.fields().include(HISTORY);
-        return Optional.ofNullable(mongo.findOne(query, Document.class, COLLECTION)).map(mapper::history);
+        return Optional.ofNullable(mongo.findOne(query, Document.class, collection)).map(mapper::history);
     }
 
     /**
@@ -54,12 +60,12 @@ final class MongoAssessmentViews implements AssessmentViews {
     public void record(AssessmentView view, RecordedEvent event) {
         Update update = new Update().push(HISTORY, mapper.historyEntry(event));
         mapper.viewFields(view).forEach(update::set);
-        mongo.upsert(byId(view.id()), update, COLLECTION);
+        mongo.upsert(byId(view.id()), update, collection);
     }
 
     @Override
     public void clear() {
-        mongo.remove(new BasicQuery(new Document()), COLLECTION);
+        mongo.remove(new BasicQuery(new Document()), collection);
     }
 
     private static Query byId(AssessmentId id) {

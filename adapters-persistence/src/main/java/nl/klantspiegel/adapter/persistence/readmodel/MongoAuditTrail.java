@@ -50,13 +50,17 @@ final class MongoAuditTrail implements AuditTrail {
     private final Documents members;
 
     MongoAuditTrail(MongoTemplate mongo) {
+        this(mongo, 0);
+    }
+
+    MongoAuditTrail(MongoTemplate mongo, int version) {
         this.mongo = mongo;
-        this.heads = new Documents(mongo, HEADS);
-        this.entries = new Documents(mongo, ENTRIES);
-        this.activity = new Documents(mongo, ACTIVITY);
-        this.activityIndex = new Documents(mongo, ACTIVITY_INDEX);
-        this.participations = new Documents(mongo, PARTICIPATIONS);
-        this.members = new Documents(mongo, MEMBERS);
+        this.heads = new Documents(mongo, Documents.versioned(HEADS, version));
+        this.entries = new Documents(mongo, Documents.versioned(ENTRIES, version));
+        this.activity = new Documents(mongo, Documents.versioned(ACTIVITY, version));
+        this.activityIndex = new Documents(mongo, Documents.versioned(ACTIVITY_INDEX, version));
+        this.participations = new Documents(mongo, Documents.versioned(PARTICIPATIONS, version));
+        this.members = new Documents(mongo, Documents.versioned(MEMBERS, version));
     }
 
     @Override
@@ -99,7 +103,7 @@ final class MongoAuditTrail implements AuditTrail {
                 ? !insertHead(next)
                 : mongo.updateFirst(new BasicQuery(new Document("_id", organisationId).append("count", head.count())),
                 new Update().set("count", entry.number()).set("lastHash", entry.hash()).set("recent", recent),
-                HEADS).getMatchedCount() == 0;
+                heads.name()).getMatchedCount() == 0;
         if (moved) {
             throw new IllegalStateException("the audit trail of " + organisationId + " moved past " + head.count()
                     + " while entry " + entry.number() + " was written");
@@ -109,7 +113,7 @@ final class MongoAuditTrail implements AuditTrail {
 
     private boolean insertHead(Document head) {
         try {
-            mongo.insert(head, HEADS);
+            mongo.insert(head, heads.name());
             return true;
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             return false;
@@ -140,13 +144,13 @@ final class MongoAuditTrail implements AuditTrail {
     public void count(String organisationId, String roundId, LocalDate day, Activity kind, String assessmentId) {
         String id = organisationId + ":" + roundId + ":" + day;
         mongo.upsert(new BasicQuery(new Document("_id", organisationId)), new Update().addToSet("days", id),
-                ACTIVITY_INDEX);
+                activityIndex.name());
         Update update = new Update()
                 .setOnInsert("organisationId", organisationId)
                 .setOnInsert("roundId", roundId)
                 .setOnInsert("day", day.toString())
                 .addToSet(kind == Activity.STARTED ? "started" : "completed", assessmentId);
-        mongo.upsert(new BasicQuery(new Document("_id", id)), update, ACTIVITY);
+        mongo.upsert(new BasicQuery(new Document("_id", id)), update, activity.name());
     }
 
     @Override

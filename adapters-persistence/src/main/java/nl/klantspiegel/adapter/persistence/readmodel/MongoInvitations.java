@@ -14,7 +14,11 @@ final class MongoInvitations implements Invitations {
     private final Documents invitations;
 
     MongoInvitations(MongoTemplate mongo) {
-        this.invitations = new Documents(mongo, COLLECTION);
+        this(mongo, 0);
+    }
+
+    MongoInvitations(MongoTemplate mongo, int version) {
+        this.invitations = new Documents(mongo, Documents.versioned(COLLECTION, version));
     }
 
     @Override

@@ -17,7 +17,11 @@ final class MongoMemberships implements Memberships {
     private final Documents memberships;
 
     MongoMemberships(MongoTemplate mongo) {
-        this.memberships = new Documents(mongo, COLLECTION);
+        this(mongo, 0);
+    }
+
+    MongoMemberships(MongoTemplate mongo, int version) {
+        this.memberships = new Documents(mongo, Documents.versioned(COLLECTION, version));
     }
 
     @Override

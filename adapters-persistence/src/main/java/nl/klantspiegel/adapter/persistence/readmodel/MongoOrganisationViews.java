@@ -31,8 +31,12 @@ final class MongoOrganisationViews implements OrganisationViews {
     private final Documents index;
 
     MongoOrganisationViews(MongoTemplate mongo) {
-        this.organisations = new Documents(mongo, ORGANISATIONS);
-        this.index = new Documents(mongo, INDEX);
+        this(mongo, 0);
+    }
+
+    MongoOrganisationViews(MongoTemplate mongo, int version) {
+        this.organisations = new Documents(mongo, Documents.versioned(ORGANISATIONS, version));
+        this.index = new Documents(mongo, Documents.versioned(INDEX, version));
     }
 
     // ----- organisations ------------------------------------------------------------------------------

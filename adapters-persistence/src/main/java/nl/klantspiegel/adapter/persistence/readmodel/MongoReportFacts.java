@@ -57,19 +57,11 @@ final class MongoReportFacts implements ReportFacts {
 
     /** The facts of one version: version 0 in the plain collections, version n in collections ending in {@code _vn}. */
     MongoReportFacts(MongoTemplate mongo, int version) {
-        String suffix = version == 0 ? "" : "_v" + version;
         this.mongo = mongo;
-        this.participations = new Documents(mongo, PARTICIPATIONS + suffix);
-        this.rounds = new Documents(mongo, ROUNDS + suffix);
-        this.organisationsCollection = ORGANISATIONS + suffix;
+        this.participations = new Documents(mongo, Documents.versioned(PARTICIPATIONS, version));
+        this.rounds = new Documents(mongo, Documents.versioned(ROUNDS, version));
+        this.organisationsCollection = Documents.versioned(ORGANISATIONS, version);
         this.organisations = new Documents(mongo, organisationsCollection);
-    }
-
-    /** Removes this version's collections: an old version after a rebuild was switched to. */
-    void drop() {
-        mongo.dropCollection(participations.name());
-        mongo.dropCollection(rounds.name());
-        mongo.dropCollection(organisationsCollection);
     }
 
     @Override
