@@ -144,6 +144,10 @@ export function projections() {
   return request('GET', '/api/projections');
 }
 
+export function rebuildProjection(name) {
+  return request('POST', `/api/projections/${encodeURIComponent(name)}/rebuild`);
+}
+
 export function organisations() {
   return request('GET', '/api/organisations');
 }

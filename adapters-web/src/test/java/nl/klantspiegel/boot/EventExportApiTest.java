@@ -210,6 +210,35 @@ class EventExportApiTest {
     }
 
     @Test
+    void the_operators_export_is_in_every_organisations_audit_trail() throws Exception {
+        Response export = organisations.operator().get("/api/events?type=TeamAdded");
+        String exportId = export.headers().firstValue("Klantspiegel-Export-Id").orElseThrow();
+        long records = lines(export.body()).size() - 1;
+
+        for (Admin organisation : List.of(acme, other)) {
+            JsonNode entry = auditEntry(organisation, exportId);
+            assertThat(entry).as("the operator's export in the trail of " + organisation.organisation()).isNotNull();
+            assertThat(entry.get("details").get("kind").asText()).isEqualTo("all-events");
+            assertThat(entry.get("details").get("filter").asText()).isEqualTo("type=TeamAdded");
+            assertThat(entry.get("details").get("records").asText()).isEqualTo(String.valueOf(records));
+            assertThat(entry.get("actorKind").asText()).isEqualTo("OPERATOR");
+        }
+    }
+
+    private static JsonNode auditEntry(Admin organisation, String exportId) throws InterruptedException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            for (JsonNode candidate : organisation.caller().get(organisation.path("/audit?type=DataExported&size=100"))
+                    .json().get("entries")) {
+                if (exportId.equals(candidate.get("details").get("export").asText())) {
+                    return candidate;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return null;
+    }
+
+    @Test
     void an_organisations_export_is_in_its_audit_trail_with_its_last_hash() throws Exception {
         Response export = analyst.get(acme.path("/events?type=AnswerGiven"));
         String exportId = export.headers().firstValue("Klantspiegel-Export-Id").orElseThrow();

@@ -257,6 +257,7 @@ function projectionsSection(ctx) {
   const { t, language } = ctx;
   const body = el('tbody', {});
   const updated = el('p', { class: 'muted', 'aria-live': 'polite', dataset: { testid: 'projections-updated' } });
+  const notice = el('p', { role: 'status', dataset: { testid: 'rebuild-status' } });
   const number = (value, digits = 0) => value === null || value === undefined ? '–'
     : Number(value).toLocaleString(language, { maximumFractionDigits: digits });
   const eta = (seconds) => {
@@ -266,6 +267,26 @@ function projectionsSection(ctx) {
     const minutes = Math.floor(seconds / 60);
     return minutes > 0 ? t.minutesSeconds(minutes, seconds % 60) : t.seconds(seconds);
   };
+  /** Starts a rebuild beside the version that answers; the table shows its progress from the next refresh. */
+  function rebuildButton(projection) {
+    const button = el('button', {
+      type: 'button', class: 'button button--small',
+      dataset: { testid: `rebuild-${projection.name}` },
+      'aria-label': t.rebuildProjection(projection.name),
+    }, t.rebuild);
+    button.disabled = projection.status !== 'CAUGHT_UP';
+    button.addEventListener('click', async () => {
+      setBusy(button, true, t.rebuildStarting);
+      try {
+        await api.rebuildProjection(projection.name);
+        notice.textContent = t.rebuildStarted(projection.name);
+      } catch (failure) {
+        notice.textContent = problemMessage(failure, t);
+      }
+      await refresh();
+    });
+    return button;
+  }
   async function refresh() {
     if (!ctx.isCurrent() || !body.isConnected && body.dataset.started) {
       return false;
@@ -283,10 +304,11 @@ function projectionsSection(ctx) {
           el('progress', { max: '100', value: String(projection.percent), 'aria-hidden': 'true' }),
           ` ${number(projection.percent, 1)} %`)),
         el('td', { class: 'number', 'data-label': t.projectionSpeed }, number(projection.eventsPerSecond, 1)),
-        el('td', { class: 'number', 'data-label': t.projectionEta }, eta(projection.etaSeconds)))));
+        el('td', { class: 'number', 'data-label': t.projectionEta }, eta(projection.etaSeconds)),
+        el('td', { 'data-label': t.projectionAction }, rebuildButton(projection)))));
       updated.textContent = t.projectionsUpdated(new Date().toLocaleTimeString(language));
     } catch (error) {
-      updated.textContent = problemMessage(t, error);
+      updated.textContent = problemMessage(error, t);
     }
     return true;
   }
@@ -307,7 +329,9 @@ function projectionsSection(ctx) {
           el('th', { scope: 'col', class: 'number' }, t.projectionPosition),
           el('th', { scope: 'col' }, t.projectionDone),
           el('th', { scope: 'col', class: 'number' }, t.projectionSpeed),
-          el('th', { scope: 'col', class: 'number' }, t.projectionEta))),
+          el('th', { scope: 'col', class: 'number' }, t.projectionEta),
+          el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, t.projectionAction)))),
         body)),
+    notice,
     updated);
 }

@@ -15,6 +15,7 @@ import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.export.EventOwnership;
+import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -233,11 +234,20 @@ public final class EventExportService implements ExportEventsUseCase {
 
         @Override
         public void finished(long events, String lastHash, boolean complete) {
-            if (organisationId.isEmpty() || !recorded.compareAndSet(false, true)) {
+            if (!recorded.compareAndSet(false, true)) {
                 return;
             }
-            recorder.accept(new RecordExportCommand(organisationId.get(), exportId, "events", filter.text(), events,
-                    lastHash, complete, caller.actor(), clock.instant()));
+            if (organisationId.isPresent()) {
+                recorder.accept(new RecordExportCommand(organisationId.get(), exportId, "events", filter.text(),
+                        events, lastHash, complete, caller.actor(), clock.instant()));
+                return;
+            }
+            // every organisation's data left with the operator's export: each one's trail says so
+            Instant at = clock.instant();
+            for (OrganisationViews.Summary organisation : organisations.all()) {
+                recorder.accept(new RecordExportCommand(organisation.id(), exportId, DataExported.EVERY_ORGANISATION,
+                        filter.text(), events, lastHash, complete, caller.actor(), at));
+            }
         }
     }
 }

@@ -104,7 +104,13 @@ class EventExportServiceTest {
         assertThat(export.head()).isEqualTo(10);
         assertThat(export.organisationId()).isEmpty();
         export.finished(10, "h", true);
-        assertThat(recorded).as("the operator's export is in no organisation's audit trail").isEmpty();
+        export.finished(10, "h", true);
+        assertThat(recorded).as("in every organisation's audit trail, once: each one's data left with it")
+                .containsExactlyInAnyOrder(
+                        new RecordExportCommand("acme", export.exportId(), "all-events", "", 10, "h", true,
+                                OPERATOR.actor(), T0.plusSeconds(3600)),
+                        new RecordExportCommand("other", export.exportId(), "all-events", "", 10, "h", true,
+                                OPERATOR.actor(), T0.plusSeconds(3600)));
     }
 
     @Test

@@ -15,6 +15,13 @@ import java.util.Objects;
  */
 public record DataExported(String organisationId, String exportId, String kind, String filter, long records,
                            String lastHash, boolean complete, Actor by, Instant at) implements OrganisationEvent {
+
+    /**
+     * The operator's export of every organisation's events: recorded in the trail of each organisation, since each
+     * one's data left with it. The only export the operator makes.
+     */
+    public static final String EVERY_ORGANISATION = "all-events";
+
     public DataExported {
         Objects.requireNonNull(organisationId, "organisationId");
         Objects.requireNonNull(exportId, "exportId");

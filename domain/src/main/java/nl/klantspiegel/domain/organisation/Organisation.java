@@ -286,8 +286,11 @@ public final class Organisation {
     public List<OrganisationEvent> recordExport(String exportId, String kind, String filter, long records,
                                                 String lastHash, boolean complete, Actor by, Instant at) {
         Objects.requireNonNull(by, "by");
-        if (by.isOperator() || !membership(by.id()).map(Membership::mayExport).orElse(false)) {
-            throw refused(Rule.NOT_ALLOWED, "Only an admin or analyst of the organisation may export its data.");
+        if (by.isOperator() ? !DataExported.EVERY_ORGANISATION.equals(kind)
+                : !membership(by.id()).map(Membership::mayExport).orElse(false)) {
+            throw refused(Rule.NOT_ALLOWED, by.isOperator()
+                    ? "The operator exports every organisation's events, never one organisation's data."
+                    : "Only an admin or analyst of the organisation may export its data.");
         }
         if (records < 0) {
             throw new IllegalArgumentException("records " + records);

@@ -35,11 +35,25 @@ class OrganisationExportTest {
     }
 
     @Test
-    void a_team_lead_a_stranger_and_the_operator_may_not_export() {
-        for (Actor who : new Actor[]{LEAD, STRANGER, OPERATOR}) {
+    void a_team_lead_and_a_stranger_may_not_export() {
+        for (Actor who : new Actor[]{LEAD, STRANGER}) {
             organisation().when(o -> o.recordExport("x", "events", "", 1, HASH, true, who, T1))
                     .thenRefused(OrganisationRefused.Rule.NOT_ALLOWED)
                     .hasMessage("Only an admin or analyst of the organisation may export its data.");
+            organisation().when(o -> o.recordExport("x", DataExported.EVERY_ORGANISATION, "", 1, HASH, true, who, T1))
+                    .thenRefused(OrganisationRefused.Rule.NOT_ALLOWED);
+        }
+    }
+
+    @Test
+    void the_operators_export_of_every_organisation_is_recorded_in_each_but_no_export_of_one_organisation() {
+        organisation().when(o -> o.recordExport("x-3", DataExported.EVERY_ORGANISATION, "type=AnswerGiven", 40, HASH,
+                        true, OPERATOR, T1))
+                .then(new DataExported(ORG, "x-3", "all-events", "type=AnswerGiven", 40, HASH, true, OPERATOR, T1));
+        for (String kind : new String[]{"events", "assessments"}) {
+            organisation().when(o -> o.recordExport("x", kind, "", 1, HASH, true, OPERATOR, T1))
+                    .thenRefused(OrganisationRefused.Rule.NOT_ALLOWED)
+                    .hasMessage("The operator exports every organisation's events, never one organisation's data.");
         }
     }
 

@@ -34,7 +34,8 @@ class ProjectionController {
     @Operation(summary = "Rebuild a projection from the first event while the product keeps serving: 202",
             description = "The new version is built beside the old one, which keeps answering; once it has caught up "
                     + "the product switches to it and drops the old one. Follow it with GET /api/projections. A "
-                    + "second rebuild while one runs: 409. For now 'reports'; the others with the command line.")
+                    + "second rebuild of the same projection while one runs: 409; different projections may rebuild at "
+                    + "once. Every projection can be rebuilt so: answers given meanwhile are in the new version.")
     ResponseEntity<RebuildStarted> rebuild(@AuthenticationPrincipal Caller caller,
                                            @org.springframework.web.bind.annotation.PathVariable String name) {
         rebuilds.rebuild(caller, name);

@@ -274,6 +274,14 @@ class OrganisationBrowserTest {
         assertThat(firstUpdate).startsWith("Bijgewerkt om ");
         wait.until(driver -> !text(driver, "projections-updated").equals(firstUpdate));
 
+        // a rebuild started from the page, beside the version that answers; the page follows it to the end, and
+        // what comes next (a new organisation) is in the rebuilt organisation views
+        byTestId(browser, "rebuild-organisation-views").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("rebuild-status"),
+                "Herbouw van organisation-views gestart"));
+        wait.until(driver -> text(driver, "projection-organisation-views").contains("bij")
+                && byTestId(driver, "rebuild-organisation-views").isEnabled());
+
         // a blank form names what is missing, at the fields
         byTestId(browser, "create-organisation").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("organisation-name-error")));
