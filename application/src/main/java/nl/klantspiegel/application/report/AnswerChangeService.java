@@ -12,7 +12,6 @@ import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.instrument.Instruments;
-import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.report.AnswerChanges;
 
@@ -20,7 +19,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /** Answers the answer-change report from what the {@link AnswerChangeProjection} keeps, under the anonymity floor. */
 public final class AnswerChangeService implements AnswerChangesQuery {
@@ -44,14 +42,9 @@ public final class AnswerChangeService implements AnswerChangesQuery {
     public ReportAnswer<AnswerChangeReport> answerChanges(Caller caller, String organisationId, String roundId) {
         catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(AnswerChangeProjection.PROCESSING_GROUP, "answer changes", timeout);
-        OrganisationView view = Optional.ofNullable(organisationId).flatMap(organisations::find)
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (caller.operator()) {
-            throw new AccessDenied("The operator sees no organisation's results; its members do.");
-        }
-        Membership membership = view.membership(caller.accountId())
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (!membership.maySeeAllReports()) {
+        ResultsAccess.Member member = ResultsAccess.member(caller, organisationId, organisations);
+        OrganisationView view = member.organisation();
+        if (!member.membership().maySeeAllReports()) {
             throw new AccessDenied("Answer changes are reported per organisation and round: for its admins and "
                     + "analysts.");
         }

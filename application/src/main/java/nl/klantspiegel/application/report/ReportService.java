@@ -254,14 +254,8 @@ public final class ReportService implements ReportsQuery {
     private Access access(Caller caller, String organisationId) {
         catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(ReportProjection.PROCESSING_GROUP, "reports", timeout);
-        OrganisationView view = Optional.ofNullable(organisationId).flatMap(organisations::find)
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (caller.operator()) {
-            throw new AccessDenied("The operator sees no organisation's results; its members do.");
-        }
-        Membership membership = view.membership(caller.accountId())
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        return new Access(view, membership, null);
+        ResultsAccess.Member member = ResultsAccess.member(caller, organisationId, organisations);
+        return new Access(member.organisation(), member.membership(), null);
     }
 
     /** The basis of the organisation as it stands: the kept one while nothing it rests on has changed. */
