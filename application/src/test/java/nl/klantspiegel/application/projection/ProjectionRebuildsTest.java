@@ -55,8 +55,13 @@ class ProjectionRebuildsTest {
     private static final String REPORTS = ReportProjection.PROCESSING_GROUP;
     private static final String VIEWS = AssessmentViewProjection.PROCESSING_GROUP;
 
+    /**
+     * Each processor reads its own stream: with Axon's shared cache of the newest events a live processor here once
+     * fell one event short for ten seconds while events were published fast (a cache anomaly its maintainers answer
+     * with this setting, AxonFramework#1037); that is the event store's business, not the rebuild's under test.
+     */
     final EmbeddedEventStore store = EmbeddedEventStore.builder()
-            .storageEngine(new InMemoryEventStorageEngine()).build();
+            .storageEngine(new InMemoryEventStorageEngine()).optimizeEventConsumption(false).build();
     final InMemoryTokenStore tokens = new InMemoryTokenStore();
     final Versions versions = new Versions();
     final SwitchableReportFacts facts = new SwitchableReportFacts(versions.open(ReportFacts.class, 0));
@@ -64,7 +69,7 @@ class ProjectionRebuildsTest {
             versions.open(AssessmentViews.class, 0));
     final List<Runnable> followers = new ArrayList<>();
     final Map<String, TrackingEventProcessor> live = new HashMap<>();
-    int next;
+    volatile int next;
 
     @BeforeEach
     void liveProjectionsOverTwentyCompletions() {
@@ -146,6 +151,56 @@ class ProjectionRebuildsTest {
         awaitCompletions(versions.open(ReportFacts.class, 1), 22);
         assertThat(facts.facts("acme", List.of("r-1")).completions()).hasSize(22);
         assertThat(live.get(REPORTS).isRunning()).isTrue();
+    }
+
+    @Test
+    void the_switch_comes_only_once_the_new_version_holds_every_event_the_live_one_had() {
+        ProjectionRebuilds rebuilds = new ProjectionRebuilds(List.of(new RebuildableProjection(REPORTS,
+                List.of(facts), stores -> new ReportProjection(slow(stores.get(ReportFacts.class))))),
+                versions, store, tokens, name -> Optional.ofNullable(live.get(name)), followers::add);
+        for (int i = 0; i < 230; i++) {
+            complete(); // 500 events in all: batches of 100, each taking its time in the new version
+        }
+        awaitCompletions(facts, 250);
+
+        rebuilds.rebuild(OPERATOR, REPORTS);
+        java.util.concurrent.atomic.AtomicBoolean answering = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread writer = new Thread(() -> {
+            while (answering.get()) {
+                complete(); // answers keep coming while the new version is filled, and at the switch
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+            }
+        });
+        writer.start();
+        followers.remove(0).run(); // here, while the new version is still being filled
+        answering.set(false);
+        try {
+            writer.join();
+        } catch (InterruptedException e) {
+            throw new AssertionError(e);
+        }
+
+        assertThat(versions.active).containsEntry(REPORTS, 1);
+        awaitCompletions(versions.open(ReportFacts.class, 1), next);
+        assertThat(next).as("answers came during the rebuild").isGreaterThan(260);
+        assertThat(rebuilds.rebuildPosition(REPORTS)).isEmpty();
+        assertThat(tokens.fetchSegments(ProjectionRebuilds.processorName(REPORTS, 1))).isEmpty();
+        assertThat(live.get(REPORTS).isRunning()).isTrue();
+    }
+
+    /** Report facts that take their time over every batch: a rebuild that is still under way. */
+    private static ReportFacts slow(ReportFacts facts) {
+        return (ReportFacts) java.lang.reflect.Proxy.newProxyInstance(ReportFacts.class.getClassLoader(),
+                new Class<?>[]{ReportFacts.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("apply")) {
+                        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(150));
+                    }
+                    try {
+                        return method.invoke(facts, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test
