@@ -742,23 +742,28 @@ public final class ReportBenchmark {
     }
 
     /**
-     * {@code POST /api/projections/reports/rebuild} as the operator would (the use case, in process): the reports
-     * rebuilt beside the answering ones; the progress as {@code GET /api/projections} shows it, and how fast the
+     * {@code POST /api/projections/{name}/rebuild} as the operator would (the use case, in process), for the reports
+     * and for the heaviest projection, the assessment views: rebuilt beside the answering version; the progress as {@code GET /api/projections} shows it, and how fast the
      * reports answer meanwhile (from the old version).
      */
     private void rebuildWhileServing() throws Exception {
+        rebuildWhileServing("reports");
+        rebuildWhileServing("assessment-views");
+    }
+
+    private void rebuildWhileServing(String name) throws Exception {
         var rebuilds = context.getBean(nl.klantspiegel.application.port.in.RebuildProjectionUseCase.class);
         var projections = context.getBean(nl.klantspiegel.application.port.in.ProjectionsQuery.class);
         var operator = new nl.klantspiegel.application.port.in.Caller("benchmark-operator", true);
         long head = head();
         long started = System.nanoTime();
-        rebuilds.rebuild(operator, "reports");
+        rebuilds.rebuild(operator, name);
         List<String> progress = new ArrayList<>();
         List<Double> during = new ArrayList<>();
         long nextSample = System.nanoTime();
-        while (rebuilds.rebuildPosition("reports").isPresent()) {
+        while (rebuilds.rebuildPosition(name).isPresent()) {
             if (System.nanoTime() >= nextSample) {
-                projections.projections(operator).stream().filter(status -> status.name().equals("reports"))
+                projections.projections(operator).stream().filter(status -> status.name().equals(name))
                         .findFirst().ifPresent(status -> progress.add(String.format("%.0f%% %,.0f/s eta %s s",
                                 status.percent() == null ? 100.0 : status.percent(), status.eventsPerSecond(),
                                 status.etaSeconds())));
@@ -771,9 +776,9 @@ public final class ReportBenchmark {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         during.sort(Double::compare);
-        String line = String.format("rebuild of 'reports' while serving (blue/green): %,d events in %.1f s (%,.0f "
+        String line = String.format("rebuild of '%s' while serving (blue/green): %,d events in %.1f s (%,.0f "
                         + "events/s); the trend answered %d times meanwhile, p50 %.1f ms, max %.1f ms; progress every "
-                        + "10 s: %s", head, seconds, head / seconds, during.size(),
+                        + "10 s: %s", name, head, seconds, head / seconds, during.size(),
                 during.isEmpty() ? 0 : during.get(during.size() / 2), during.isEmpty() ? 0 : during.get(during.size() - 1),
                 String.join("; ", progress));
         System.out.println(line);
