@@ -147,16 +147,21 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
     private void follow(RebuildableProjection projection, Rebuild claimed, Map<Class<?>, Object> fresh, int old,
                         int version) {
         TrackingEventProcessor rebuild = claimed.processor;
+        StreamingEventProcessor live = null;
+        boolean switched = false;
+        boolean activated = false;
         try {
             awaitClose(rebuild);
-            StreamingEventProcessor live = processors.apply(projection.name()).orElseThrow();
+            live = processors.apply(projection.name()).orElseThrow();
             live.shutDown();
             awaitCovering(rebuild, storedTokens(projection.name()));
             rebuild.shutDown();
             for (Switchable<?> store : projection.stores()) {
                 store.switchToVersion(fresh.get(store.type()));
             }
+            switched = true;
             versions.activate(projection.name(), version);
+            activated = true;
             live.start();
             LOG.log(System.Logger.Level.INFO, "Projection {0} rebuilt: version {1} answers", projection.name(), version);
             for (Switchable<?> store : projection.stores()) {
@@ -166,6 +171,14 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
             LOG.log(System.Logger.Level.ERROR, "The rebuild of " + projection.name() + " broke off; the version that "
                     + "answered answers on. Start it again when the cause is gone.", failed);
             rebuild.shutDown();
+            if (switched && !activated) {
+                for (Switchable<?> store : projection.stores()) { // back to the version a restart would answer from
+                    store.switchToVersion(versions.open(store.type(), old));
+                }
+            }
+            if (live != null && !live.isRunning()) {
+                live.start();
+            }
             throw failed;
         } finally {
             try {

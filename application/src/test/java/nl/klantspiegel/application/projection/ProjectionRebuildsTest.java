@@ -237,6 +237,30 @@ class ProjectionRebuildsTest {
     }
 
     @Test
+    void a_rebuild_that_breaks_off_at_the_switch_leaves_the_old_version_answering_and_the_live_processor_running() {
+        Versions refusing = new Versions() {
+            @Override
+            public void activate(String projection, int version) {
+                throw new IllegalStateException("settings not writable");
+            }
+        };
+        refusing.opened.putAll(versions.opened);
+        ProjectionRebuilds rebuilds = new ProjectionRebuilds(List.of(new RebuildableProjection(REPORTS,
+                List.of(facts), stores -> new ReportProjection(stores.get(ReportFacts.class)))),
+                refusing, store, tokens, name -> Optional.ofNullable(live.get(name)), followers::add);
+
+        rebuilds.rebuild(OPERATOR, REPORTS);
+        assertThatThrownBy(() -> followers.remove(0).run()).hasMessage("settings not writable");
+
+        assertThat(live.get(REPORTS).isRunning()).isTrue();
+        assertThat(rebuilds.rebuildPosition(REPORTS)).isEmpty();
+        assertThat(refusing.dropped).containsExactly("ReportFacts 1").as("the old version is kept");
+        complete();
+        awaitCompletions(refusing.open(ReportFacts.class, 0), 21);
+        assertThat(facts.facts("acme", List.of("r-1")).completions()).as("answered from the old version").hasSize(21);
+    }
+
+    @Test
     void a_projection_registered_twice_is_a_mistake_in_the_wiring() {
         RebuildableProjection reports = new RebuildableProjection(REPORTS, List.of(facts),
                 stores -> new ReportProjection(stores.get(ReportFacts.class)));
@@ -284,7 +308,7 @@ class ProjectionRebuildsTest {
     }
 
     /** Versions of the read models in memory. */
-    static final class Versions implements ReadModelVersions {
+    static class Versions implements ReadModelVersions {
         final Map<String, Object> opened = new HashMap<>();
         final Map<String, Integer> active = new HashMap<>();
         final List<String> dropped = new ArrayList<>();
