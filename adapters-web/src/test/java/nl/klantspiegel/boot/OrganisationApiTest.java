@@ -190,6 +190,16 @@ class OrganisationApiTest {
         assertThat(page.get("hasMore").asBoolean()).isEqualTo(numbers.size() > 4);
     }
 
+    @Test
+    void a_time_filter_that_is_no_instant_is_refused_as_the_other_endpoints_refuse_it() {
+        Admin admin = organisations.organisationWithAdmin("Tijdfilter " + UUID.randomUUID(),
+                "tijd" + UUID.randomUUID() + "@example.nl");
+
+        assertProblem(admin.caller().get(admin.path("/audit?from=yesterday")), 400, "from is an ISO-8601 instant");
+        assertProblem(admin.caller().get(admin.path("/audit?to=2026-13-01")), 400, "to is an ISO-8601 instant");
+        assertThat(admin.caller().get(admin.path("/audit?from=2026-01-01T00:00:00Z&type=")).status()).isEqualTo(200);
+    }
+
     @Nested
     class TheOrganisationsRules {
 

@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.web.organisation;
 
+import nl.klantspiegel.adapter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -112,8 +111,9 @@ class AuditController {
 
     private AuditPage page(Caller caller, String organisationId, String from, String to, String type, String page,
                            String size) {
-        return audit.audit(caller, organisationId, instant("from", from), instant("to", to),
-                type == null || type.isBlank() ? null : type, number("page", page), number("size", size));
+        return audit.audit(caller, organisationId, QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to), QueryParameters.present(type), number("page", page),
+                number("size", size));
     }
 
     private static String details(Map<String, String> details) {
@@ -121,17 +121,6 @@ class AuditController {
         new TreeMap<>(details).forEach((key, value) -> text.append(text.length() == 0 ? "" : "; ")
                 .append(key).append('=').append(value));
         return text.toString();
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException notAnInstant) {
-            throw new InvalidRequest("'" + name + "' must be an ISO-8601 instant such as 2026-05-01T00:00:00Z.");
-        }
     }
 
     private static int number(String name, String value) {
