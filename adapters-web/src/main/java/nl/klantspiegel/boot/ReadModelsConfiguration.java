@@ -27,8 +27,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 
-import static nl.klantspiegel.application.projection.ProjectionRebuilds.answering;
-
 /**
  * The read models everything holds, and how each projection is rebuilt while the product serves. Every read model is
  * opened in the version that answers (from the persistence adapter's {@link ReadModelVersions}) behind a
@@ -42,8 +40,7 @@ public class ReadModelsConfiguration {
 
     @Bean
     Switchable<AssessmentViews> switchableAssessmentViews(ReadModelVersions versions) {
-        return Switchable.of(AssessmentViews.class,
-                answering(versions, AssessmentViewProjection.PROCESSING_GROUP, AssessmentViews.class));
+        return answering(versions, AssessmentViewProjection.PROCESSING_GROUP, AssessmentViews.class);
     }
 
     @Bean
@@ -53,8 +50,7 @@ public class ReadModelsConfiguration {
 
     @Bean
     Switchable<OrganisationViews> switchableOrganisationViews(ReadModelVersions versions) {
-        return Switchable.of(OrganisationViews.class,
-                answering(versions, OrganisationViewProjection.PROCESSING_GROUP, OrganisationViews.class));
+        return answering(versions, OrganisationViewProjection.PROCESSING_GROUP, OrganisationViews.class);
     }
 
     @Bean
@@ -64,8 +60,7 @@ public class ReadModelsConfiguration {
 
     @Bean
     Switchable<Invitations> switchableInvitations(ReadModelVersions versions) {
-        return Switchable.of(Invitations.class,
-                answering(versions, OrganisationViewProjection.PROCESSING_GROUP, Invitations.class));
+        return answering(versions, OrganisationViewProjection.PROCESSING_GROUP, Invitations.class);
     }
 
     @Bean
@@ -75,8 +70,7 @@ public class ReadModelsConfiguration {
 
     @Bean
     Switchable<Memberships> switchableMemberships(ReadModelVersions versions) {
-        return Switchable.of(Memberships.class,
-                answering(versions, OrganisationViewProjection.PROCESSING_GROUP, Memberships.class));
+        return answering(versions, OrganisationViewProjection.PROCESSING_GROUP, Memberships.class);
     }
 
     @Bean
@@ -87,13 +81,13 @@ public class ReadModelsConfiguration {
     /** Switchable itself: its versions count on across switches, so no kept report basis takes new facts for old. */
     @Bean
     SwitchableReportFacts reportFacts(ReadModelVersions versions) {
-        return new SwitchableReportFacts(answering(versions, ReportProjection.PROCESSING_GROUP, ReportFacts.class));
+        return new SwitchableReportFacts(
+                versions.open(ReportFacts.class, versions.active(ReportProjection.PROCESSING_GROUP)));
     }
 
     @Bean
     Switchable<AnswerChangeFacts> switchableAnswerChangeFacts(ReadModelVersions versions) {
-        return Switchable.of(AnswerChangeFacts.class,
-                answering(versions, AnswerChangeProjection.PROCESSING_GROUP, AnswerChangeFacts.class));
+        return answering(versions, AnswerChangeProjection.PROCESSING_GROUP, AnswerChangeFacts.class);
     }
 
     @Bean
@@ -103,13 +97,17 @@ public class ReadModelsConfiguration {
 
     @Bean
     Switchable<AuditTrail> switchableAuditTrail(ReadModelVersions versions) {
-        return Switchable.of(AuditTrail.class,
-                answering(versions, AuditTrailProjection.PROCESSING_GROUP, AuditTrail.class));
+        return answering(versions, AuditTrailProjection.PROCESSING_GROUP, AuditTrail.class);
     }
 
     @Bean
     AuditTrail auditTrail(Switchable<AuditTrail> switchable) {
         return switchable.port();
+    }
+
+    /** A read model's port in the version of its projection that answers, switchable. */
+    private static <T> Switchable<T> answering(ReadModelVersions versions, String projection, Class<T> port) {
+        return Switchable.of(port, versions.open(port, versions.active(projection)));
     }
 
     // ----- the projections, rebuildable ------------------------------------------------------------------

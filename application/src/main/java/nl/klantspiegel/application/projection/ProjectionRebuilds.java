@@ -74,14 +74,6 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
         this.follower = Objects.requireNonNull(follower, "follower");
     }
 
-    /**
-     * The read models of every projection opened in the version that answers: what the composition root hands to
-     * {@link Switchable#of} at the start.
-     */
-    public static <T> T answering(ReadModelVersions versions, String projection, Class<T> store) {
-        return versions.open(store, versions.active(projection));
-    }
-
     @Override
     public void rebuild(Caller caller, String name) {
         if (!caller.operator()) {
