@@ -65,9 +65,11 @@ public final class AnswerChanges {
      * @param counts  per question, from and to (empty when suppressed)
      */
     public record Group(String key, Optional<SuppressionReason> suppression, OptionalInt n, Optional<Integer> changed,
-                        Optional<Integer> changes, List<Count> counts) {
+                        Optional<Integer> changes, List<Count> counts, List<String> assessmentIds) {
+        /** @param assessmentIds what the figures rest on (empty when suppressed): never shown, for tracing a figure */
         public Group {
             counts = List.copyOf(counts);
+            assessmentIds = List.copyOf(assessmentIds);
         }
 
         public boolean suppressed() {
@@ -145,7 +147,8 @@ public final class AnswerChanges {
 
     private static Group group(String key, List<Completed> members, Optional<SuppressionReason> suppression) {
         if (suppression.isPresent()) {
-            return new Group(key, suppression, OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of());
+            return new Group(key, suppression, OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of(),
+                    List.of());
         }
         Map<Change, int[]> counts = new LinkedHashMap<>();
         int changed = 0;
@@ -163,6 +166,6 @@ public final class AnswerChanges {
         counts.forEach((change, count) -> list.add(new Count(change.question(), change.from(), change.to(), count[0])));
         list.sort(Comparator.comparingInt(Count::question).thenComparing(Count::from).thenComparing(Count::to));
         return new Group(key, Optional.empty(), OptionalInt.of(members.size()), Optional.of(changed), Optional.of(changes),
-                list);
+                list, members.stream().map(Completed::assessmentId).sorted().toList());
     }
 }

@@ -21,11 +21,16 @@ import nl.klantspiegel.domain.instrument.ScoredAnswer;
  */
 public record GroupFigures(int n, double mean, Optional<Statistics.Interval> ci95, double median, int min, int max,
                            Map<Band, Integer> bands, double meanColumnA, double meanColumnB, double meanColumnC,
-                           List<QuestionFigures> questions) {
+                           List<QuestionFigures> questions, List<String> assessmentIds) {
 
+    /**
+     * @param assessmentIds the assessments the figures are computed from: never shown to anyone (a report names no
+     *                      assessment), kept so that a test or an audit can trace a figure to what it rests on
+     */
     public GroupFigures {
         bands = Collections.unmodifiableMap(new EnumMap<>(bands));
         questions = List.copyOf(questions);
+        assessmentIds = List.copyOf(assessmentIds);
     }
 
     /** @throws IllegalArgumentException when there are no completions */
@@ -58,7 +63,7 @@ public record GroupFigures(int n, double mean, Optional<Statistics.Interval> ci9
         return new GroupFigures(n, Statistics.mean(totals), Statistics.meanConfidenceInterval(totals),
                 Statistics.median(totals), java.util.Arrays.stream(totals).min().orElseThrow(),
                 java.util.Arrays.stream(totals).max().orElseThrow(), bands, (double) a / n, (double) b / n,
-                (double) c / n, questions);
+                (double) c / n, questions, completions.stream().map(Completion::assessmentId).sorted().toList());
     }
 
     /** The share of a band, in percent of {@code n}. */

@@ -27,8 +27,10 @@ public final class Rescoring {
      * @param moved       how many are in another band under the alternative (empty when suppressed)
      */
     public record Group(GroupKey key, boolean suppressed, Optional<Integer> n, Map<Band, Integer> own,
-                        Map<Band, Integer> alternative, Optional<Integer> moved) {
+                        Map<Band, Integer> alternative, Optional<Integer> moved, List<String> assessmentIds) {
+        /** @param assessmentIds what the figures rest on (empty when suppressed): never shown, for tracing a figure */
         public Group {
+            assessmentIds = List.copyOf(assessmentIds);
             own = Map.copyOf(own);
             alternative = Map.copyOf(alternative);
         }
@@ -39,7 +41,8 @@ public final class Rescoring {
         for (GroupKey key : groups) {
             Optional<List<Completion>> members = basis.shownMembers(key);
             if (members.isEmpty()) {
-                compared.add(new Group(key, true, Optional.empty(), Map.of(), Map.of(), Optional.empty()));
+                compared.add(new Group(key, true, Optional.empty(), Map.of(), Map.of(), Optional.empty(),
+                        List.of()));
                 continue;
             }
             Map<Band, Integer> own = zero();
@@ -55,7 +58,7 @@ public final class Rescoring {
                 }
             }
             compared.add(new Group(key, false, Optional.of(members.get().size()), own, alternative,
-                    Optional.of(moved)));
+                    Optional.of(moved), members.get().stream().map(Completion::assessmentId).sorted().toList()));
         }
         return compared;
     }
