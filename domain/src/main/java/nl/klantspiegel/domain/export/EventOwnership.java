@@ -4,6 +4,7 @@ import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
+import nl.klantspiegel.domain.release.ReleaseEvent;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -26,6 +27,9 @@ public final class EventOwnership {
     public static Optional<String> organisationOf(Object payload,
                                                   Function<String, Optional<Participation>> participation) {
         if (payload instanceof OrganisationEvent event) {
+            return Optional.of(event.organisationId());
+        }
+        if (payload instanceof ReleaseEvent event) {
             return Optional.of(event.organisationId());
         }
         if (payload instanceof AssessmentStarted started) {

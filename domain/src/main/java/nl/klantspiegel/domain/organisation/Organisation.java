@@ -68,6 +68,14 @@ public final class Organisation {
             return closedAt == null && (closesAt == null || moment.isBefore(closesAt));
         }
 
+        /**
+         * Whether it was closed at {@code moment} — by an admin at or before it, or by its closing time — also for a
+         * moment in the past (then a later close does not count).
+         */
+        public boolean closedAt(Instant moment) {
+            return closedAt != null && !moment.isBefore(closedAt) || closesAt != null && !moment.isBefore(closesAt);
+        }
+
         public boolean coversWholeOrganisation() {
             return teams.isEmpty();
         }

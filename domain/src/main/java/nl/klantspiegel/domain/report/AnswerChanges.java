@@ -4,27 +4,24 @@ import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.Option;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.function.Function;
 
 /**
  * How often respondents change an answer before they finish: per question, from one option to another, for the
- * completed assessments of a group — a report only an event log can give (the assessment itself keeps only the last
- * answer).
+ * released completed assessments of a group — a report only an event log can give (the assessment itself keeps only
+ * the last answer).
  *
- * <p>Anonymity: a group below the minimum group size shows no figure. Groups that split a whole (the rounds of the
- * organisation, the bands of a round) are suppressed together so that the whole minus the shown parts never leaves a
- * group below the minimum: while the hidden parts hold between one and minimum − 1 assessments, the smallest shown part
- * is hidden too. The organisation's figures are not split by band, so no part of one split can be worked out from
- * another.
+ * <p>Anonymity: the organisation and its rounds are unions of released batches, like every report's groups. Split by
+ * band, a group would cut through its batches; so each batch is split on its own, and a band's part of it counts only
+ * when it holds at least the minimum group size and what the batch leaves out of every band's figures holds none or at
+ * least the minimum too (the smallest counted part is left out until it does). Every figure is then a union of parts
+ * that each hold at least the minimum, and so is whatever can be worked out from them. The organisation's figures are
+ * not split by band.
  */
 public final class AnswerChanges {
 
@@ -52,77 +49,88 @@ public final class AnswerChanges {
         }
     }
 
+    /** The completed assessments of one released batch. */
+    public record Batch(String roundId, List<Completed> completed) {
+        public Batch {
+            Objects.requireNonNull(roundId, "roundId");
+            completed = List.copyOf(completed);
+        }
+    }
+
     /** How many times an answer went from one option to another on one question. */
     public record Count(int question, Option from, Option to, int count) {
     }
 
     /**
-     * A group's figures, or why they are hidden.
+     * A group's figures.
      *
-     * @param n       completed assessments in the group (empty when suppressed: no count below the minimum shows)
-     * @param changed how many of them changed at least one answer (empty when suppressed)
-     * @param changes how many changes they made in all (empty when suppressed)
-     * @param counts  per question, from and to (empty when suppressed)
+     * @param n             completed assessments in the figures
+     * @param changed       how many of them changed at least one answer
+     * @param changes       how many changes they made in all
+     * @param counts        per question, from and to
+     * @param leftOut       for a band: how many of the band are in no figure, their part of a batch being too small
+     * @param assessmentIds what the figures rest on: never shown, for tracing a figure
      */
-    public record Group(String key, Optional<SuppressionReason> suppression, OptionalInt n, Optional<Integer> changed,
-                        Optional<Integer> changes, List<Count> counts, List<String> assessmentIds) {
-        /** @param assessmentIds what the figures rest on (empty when suppressed): never shown, for tracing a figure */
+    public record Group(String key, int n, int changed, int changes, List<Count> counts, int leftOut,
+                        List<String> assessmentIds) {
         public Group {
             counts = List.copyOf(counts);
             assessmentIds = List.copyOf(assessmentIds);
         }
-
-        public boolean suppressed() {
-            return suppression.isPresent();
-        }
     }
 
-    /** The organisation and each round (no band split): for all of an organisation's rounds. */
-    public static List<Group> perRound(Collection<Completed> completed, List<String> roundIds, int minimum) {
+    /** The organisation and each round (no band split). */
+    public static List<Group> perRound(List<Batch> batches, List<String> roundIds) {
         Map<String, List<Completed>> byRound = new LinkedHashMap<>();
         roundIds.forEach(round -> byRound.put(round, new ArrayList<>()));
-        for (Completed one : completed) {
-            byRound.computeIfAbsent(one.roundId(), round -> new ArrayList<>()).add(one);
+        List<Completed> all = new ArrayList<>();
+        for (Batch batch : batches) {
+            all.addAll(batch.completed());
+            byRound.computeIfAbsent(batch.roundId(), round -> new ArrayList<>()).addAll(batch.completed());
         }
-        return split("organisation", List.copyOf(completed), byRound, round -> "round:" + round, minimum);
-    }
-
-    /** One round and each band within it. */
-    public static List<Group> perBand(Collection<Completed> inRound, int minimum) {
-        Map<Band, List<Completed>> byBand = new EnumMap<>(Band.class);
-        for (Band band : Band.values()) {
-            byBand.put(band, new ArrayList<>());
-        }
-        for (Completed one : inRound) {
-            byBand.get(one.band()).add(one);
-        }
-        return split("round", List.copyOf(inRound), byBand, band -> "band:" + band.name(), minimum);
-    }
-
-    private static <K> List<Group> split(String wholeKey, List<Completed> whole, Map<K, List<Completed>> parts,
-                                         Function<K, String> partKey, int minimum) {
-        List<K> hidden = hiddenParts(whole.size(), parts, minimum);
         List<Group> groups = new ArrayList<>();
-        boolean wholeHidden = whole.size() < minimum;
-        groups.add(group(wholeKey, whole, wholeHidden ? Optional.of(SuppressionReason.BELOW_MINIMUM) : Optional.empty()));
-        for (Map.Entry<K, List<Completed>> part : parts.entrySet()) {
-            Optional<SuppressionReason> reason = Optional.empty();
-            if (wholeHidden || part.getValue().size() < minimum) {
-                reason = Optional.of(SuppressionReason.BELOW_MINIMUM);
-            } else if (hidden.contains(part.getKey())) {
-                reason = Optional.of(SuppressionReason.COMPLEMENTARY);
-            }
-            groups.add(group(partKey.apply(part.getKey()), part.getValue(), reason));
-        }
+        groups.add(group("organisation", all, 0));
+        byRound.forEach((round, members) -> groups.add(group("round:" + round, members, 0)));
         return groups;
     }
 
-    /** The parts to hide: those below the minimum, and then the smallest shown while the hidden ones are too few. */
-    static <K> List<K> hiddenParts(int whole, Map<K, List<Completed>> parts, int minimum) {
+    /** One round (its batches) and each band within it. */
+    public static List<Group> perBand(List<Batch> batches, int minimum) {
+        List<Completed> whole = new ArrayList<>();
+        Map<Band, List<Completed>> counted = new EnumMap<>(Band.class);
+        Map<Band, Integer> leftOut = new EnumMap<>(Band.class);
+        for (Band band : Band.values()) {
+            counted.put(band, new ArrayList<>());
+            leftOut.put(band, 0);
+        }
+        for (Batch batch : batches) {
+            whole.addAll(batch.completed());
+            Map<Band, List<Completed>> parts = new EnumMap<>(Band.class);
+            for (Band band : Band.values()) {
+                parts.put(band, new ArrayList<>());
+            }
+            batch.completed().forEach(one -> parts.get(one.band()).add(one));
+            List<Band> hidden = hiddenParts(parts, minimum);
+            parts.forEach((band, members) -> {
+                if (hidden.contains(band)) {
+                    leftOut.merge(band, members.size(), Integer::sum);
+                } else {
+                    counted.get(band).addAll(members);
+                }
+            });
+        }
+        List<Group> groups = new ArrayList<>();
+        groups.add(group("round", whole, 0));
+        counted.forEach((band, members) -> groups.add(group("band:" + band.name(), members, leftOut.get(band))));
+        return groups;
+    }
+
+    /** The parts to leave out: those below the minimum, then the smallest others while what is left out is too few. */
+    static <K> List<K> hiddenParts(Map<K, List<Completed>> parts, int minimum) {
         List<K> hidden = new ArrayList<>();
         int hiddenSize = 0;
         for (Map.Entry<K, List<Completed>> part : parts.entrySet()) {
-            if (part.getValue().size() < minimum) {
+            if (!part.getValue().isEmpty() && part.getValue().size() < minimum) {
                 hidden.add(part.getKey());
                 hiddenSize += part.getValue().size();
             }
@@ -131,13 +139,14 @@ public final class AnswerChanges {
             K smallest = null;
             int smallestSize = Integer.MAX_VALUE;
             for (Map.Entry<K, List<Completed>> part : parts.entrySet()) {
-                if (!hidden.contains(part.getKey()) && part.getValue().size() < smallestSize) {
+                int size = part.getValue().size();
+                if (!hidden.contains(part.getKey()) && size > 0 && size < smallestSize) {
                     smallest = part.getKey();
-                    smallestSize = part.getValue().size();
+                    smallestSize = size;
                 }
             }
             if (smallest == null) {
-                break; // every part hidden: the whole is below the minimum too
+                break; // everything left out: the batch itself is below the minimum, which a release never makes
             }
             hidden.add(smallest);
             hiddenSize += smallestSize;
@@ -145,11 +154,7 @@ public final class AnswerChanges {
         return hidden;
     }
 
-    private static Group group(String key, List<Completed> members, Optional<SuppressionReason> suppression) {
-        if (suppression.isPresent()) {
-            return new Group(key, suppression, OptionalInt.empty(), Optional.empty(), Optional.empty(), List.of(),
-                    List.of());
-        }
+    private static Group group(String key, List<Completed> members, int leftOut) {
         Map<Change, int[]> counts = new LinkedHashMap<>();
         int changed = 0;
         int changes = 0;
@@ -165,7 +170,7 @@ public final class AnswerChanges {
         List<Count> list = new ArrayList<>();
         counts.forEach((change, count) -> list.add(new Count(change.question(), change.from(), change.to(), count[0])));
         list.sort(Comparator.comparingInt(Count::question).thenComparing(Count::from).thenComparing(Count::to));
-        return new Group(key, Optional.empty(), OptionalInt.of(members.size()), Optional.of(changed), Optional.of(changes),
-                list, members.stream().map(Completed::assessmentId).sorted().toList());
+        return new Group(key, members.size(), changed, changes, list, leftOut,
+                members.stream().map(Completed::assessmentId).sorted().toList());
     }
 }

@@ -16,11 +16,11 @@ import nl.klantspiegel.domain.instrument.ScoredAnswer;
 
 /**
  * The figures of a group of completed assessments: how many, the total score's mean with its 95 % confidence
- * interval, median, minimum and maximum, the band distribution, the mean column totals, and per question the mean
- * points and the distribution over the options. Only made for groups the anonymity floor lets through.
+ * interval, the band distribution, the mean column totals, and per question the mean points and the distribution over
+ * the options. Sums and counts only (a mean is a sum, its interval rests on the sum of squares): whatever is added and
+ * subtracted of them is a figure of a union of groups. No minimum, maximum or median: each is one respondent's score.
  */
-public record GroupFigures(int n, double mean, Optional<Statistics.Interval> ci95, double median, int min, int max,
-                           Map<Band, Integer> bands, double meanColumnA, double meanColumnB, double meanColumnC,
+public record GroupFigures(int n, double mean, Optional<Statistics.Interval> ci95, Map<Band, Integer> bands, double meanColumnA, double meanColumnB, double meanColumnC,
                            List<QuestionFigures> questions, List<String> assessmentIds) {
 
     /**
@@ -60,9 +60,7 @@ public record GroupFigures(int n, double mean, Optional<Statistics.Interval> ci9
         for (int question : questionNumbers) {
             questions.add(QuestionFigures.of(question, completions));
         }
-        return new GroupFigures(n, Statistics.mean(totals), Statistics.meanConfidenceInterval(totals),
-                Statistics.median(totals), java.util.Arrays.stream(totals).min().orElseThrow(),
-                java.util.Arrays.stream(totals).max().orElseThrow(), bands, (double) a / n, (double) b / n,
+        return new GroupFigures(n, Statistics.mean(totals), Statistics.meanConfidenceInterval(totals), bands, (double) a / n, (double) b / n,
                 (double) c / n, questions, completions.stream().map(Completion::assessmentId).sorted().toList());
     }
 

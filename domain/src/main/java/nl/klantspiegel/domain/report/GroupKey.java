@@ -23,9 +23,4 @@ public record GroupKey(String teamId, String roundId, Period period) {
                 java.util.Objects.requireNonNull(roundId, "roundId"), null);
     }
 
-    boolean contains(Completion completion, java.time.ZoneId zone) {
-        return (teamId == null || teamId.equals(completion.teamId()))
-                && (roundId == null || roundId.equals(completion.roundId()))
-                && (period == null || period.contains(completion.completedAt().atZone(zone).toLocalDate()));
-    }
 }

@@ -1,8 +1,11 @@
 package nl.klantspiegel.domain.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +14,14 @@ import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An organisation's completed (and started) assessments with the anonymity floor decided over them: the one place
- * every report's figures come from. Immutable; figures are computed once per group and kept.
+ * An organisation's released results, as its members may see them: the one place every report's figures come from.
+ * Immutable; figures are computed once per group and kept.
+ *
+ * <p>Only released batches count (see {@code Releases}), and of them only those that hold at least the organisation's
+ * minimum group size as it is now: a raised minimum withdraws the smaller batches from every figure, history included.
+ * A batch counts for its round, and in the week, month, quarter and year of its release; a team's figures hold its own
+ * batches, the organisation's every batch, the pooled ones too. So every group is a union of whole batches, and so is
+ * whatever can be worked out from any number of them: nobody can single out fewer respondents than a batch holds.
  */
 public final class ReportBasis {
 
@@ -21,127 +30,147 @@ public final class ReportBasis {
     /** The most periods one trend shows. */
     public static final int MOST_PERIODS = 600;
 
-    private final List<Completion> completions;
-    private final Map<String, Map<String, Integer>> started;
-    private final AnonymityFloor floor;
+    private final int minimum;
+    private final List<ReleasedBatch> completed;
     private final Map<GroupKey, List<Completion>> members;
+    private final Map<GroupKey, Integer> started;
     private final Optional<LocalDate> firstDay;
     private final Map<GroupKey, GroupReport> reports = new ConcurrentHashMap<>();
 
-    private ReportBasis(List<Completion> completions, Map<String, Map<String, Integer>> started, AnonymityFloor floor) {
-        this.completions = completions;
-        this.started = started;
-        this.floor = floor;
-        this.members = members(completions);
-        this.firstDay = completions.stream().map(completion -> completion.completedAt().atZone(ZONE).toLocalDate())
-                .min(LocalDate::compareTo);
+    private ReportBasis(int minimum, List<ReleasedBatch> completed, List<ReleasedBatch> started) {
+        this.minimum = minimum;
+        this.completed = completed;
+        this.members = members(completed);
+        this.started = started(started);
+        this.firstDay = completed.stream().map(batch -> day(batch.releasedAt())).min(LocalDate::compareTo);
     }
 
     /**
-     * Every group a report can show, with its completed assessments: each assessment is filed once under the ten
-     * groups it belongs to (its team and the organisation, each per week, month, quarter, year and in its round), so
-     * that a group's figures cost its own size, not the organisation's.
+     * @param completed the released batches of completed assessments
+     * @param started   the released batches of started assessments
+     * @param minimum   the organisation's minimum group size as it is now: smaller batches do not count
      */
-    private static Map<GroupKey, List<Completion>> members(List<Completion> completions) {
-        Map<GroupKey, List<Completion>> members = new java.util.HashMap<>();
-        for (Completion completion : completions) {
-            LocalDate day = completion.completedAt().atZone(ZONE).toLocalDate();
-            for (String team : new String[] {completion.teamId(), null}) {
-                for (Granularity granularity : Granularity.values()) {
-                    members.computeIfAbsent(new GroupKey(team, null, granularity.periodOf(day)),
-                            key -> new ArrayList<>()).add(completion);
-                }
-                members.computeIfAbsent(new GroupKey(team, completion.roundId(), null), key -> new ArrayList<>())
-                        .add(completion);
+    public static ReportBasis of(List<ReleasedBatch> completed, List<ReleasedBatch> started, int minimum) {
+        if (minimum < 1) {
+            throw new IllegalArgumentException("the minimum group size is at least 1, not " + minimum);
+        }
+        return new ReportBasis(minimum, counted(completed, minimum), counted(started, minimum));
+    }
+
+    private static List<ReleasedBatch> counted(List<ReleasedBatch> batches, int minimum) {
+        return batches.stream().filter(batch -> batch.size() >= minimum)
+                .sorted(Comparator.comparingLong(ReleasedBatch::release)
+                        .thenComparing(ReleasedBatch::roundId)
+                        .thenComparing(ReleasedBatch::teamId, Comparator.nullsLast(Comparator.naturalOrder())))
+                .toList();
+    }
+
+    /** The groups a batch counts in: its round and the periods of its release, for its team and the organisation. */
+    private static List<GroupKey> groupsOf(ReleasedBatch batch) {
+        List<GroupKey> groups = new ArrayList<>();
+        LocalDate day = day(batch.releasedAt());
+        List<String> teams = new ArrayList<>();
+        teams.add(null);
+        if (!batch.pooled()) {
+            teams.add(batch.teamId());
+        }
+        for (String team : teams) {
+            groups.add(new GroupKey(team, batch.roundId(), null));
+            for (Granularity granularity : Granularity.values()) {
+                groups.add(new GroupKey(team, null, granularity.periodOf(day)));
+            }
+        }
+        return groups;
+    }
+
+    private static Map<GroupKey, List<Completion>> members(List<ReleasedBatch> batches) {
+        Map<GroupKey, List<Completion>> members = new HashMap<>();
+        for (ReleasedBatch batch : batches) {
+            for (GroupKey group : groupsOf(batch)) {
+                members.computeIfAbsent(group, key -> new ArrayList<>()).addAll(batch.completions());
             }
         }
         return members;
     }
 
-    /**
-     * @param completions every completed assessment of the organisation
-     * @param started     per round, per team, how many assessments were started
-     * @param minimum     the organisation's minimum group size
-     */
-    public static ReportBasis of(List<Completion> completions, Map<String, Map<String, Integer>> started,
-                                 int minimum) {
-        List<Completion> copy = List.copyOf(completions);
-        Map<String, Map<String, Integer>> startedCopy = Map.copyOf(started);
-        return new ReportBasis(copy, startedCopy, AnonymityFloor.decide(copy, minimum, ZONE));
+    /** Released starts per round, for a team and for the organisation. */
+    private static Map<GroupKey, Integer> started(List<ReleasedBatch> batches) {
+        Map<GroupKey, Integer> started = new HashMap<>();
+        for (ReleasedBatch batch : batches) {
+            started.merge(GroupKey.round(batch.roundId()), batch.size(), Integer::sum);
+            if (!batch.pooled()) {
+                started.merge(GroupKey.teamInRound(batch.teamId(), batch.roundId()), batch.size(), Integer::sum);
+            }
+        }
+        return started;
+    }
+
+    private static LocalDate day(Instant moment) {
+        return moment.atZone(ZONE).toLocalDate();
     }
 
     public int minimumGroupSize() {
-        return floor.minimum();
+        return minimum;
+    }
+
+    /** The released batches of completed assessments that count, in order of release. */
+    public List<ReleasedBatch> batches() {
+        return completed;
+    }
+
+    /** A group's released completed assessments: for figures of another kind over the same groups (a re-scoring). */
+    public List<Completion> members(GroupKey group) {
+        return List.copyOf(members.getOrDefault(group, List.of()));
     }
 
     /**
-     * A group's completed assessments when its figures are shown; empty when the floor hides them. For figures of
-     * another kind over the same groups (a re-scoring): the same groups hidden as in every report.
+     * The released completed assessments one by one (a spreadsheet's rows): each with its batch, in order of round,
+     * team (pooled last) and assessment id — a random id: never the order in which people took the test.
      */
-    public Optional<List<Completion>> shownMembers(GroupKey group) {
-        if (floor.suppression(group).isPresent()) {
-            return Optional.empty();
+    public List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (ReleasedBatch batch : completed) {
+            batch.completions().forEach(completion -> rows.add(new Row(completion, batch)));
         }
-        return Optional.of(List.copyOf(members.getOrDefault(group, List.of())));
+        rows.sort(Comparator.comparing((Row row) -> row.batch().roundId())
+                .thenComparing(row -> row.batch().teamId(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(row -> row.completion().assessmentId()));
+        return rows;
     }
 
-    /**
-     * The completed assessments that may be given one by one (a spreadsheet's rows): those of a team in a round whose
-     * figures are shown. Rows of a hidden team-in-round group would be its figures; and what the rows leave out of a
-     * round — round minus shown teams — is a combination of shown groups, which the floor keeps at zero or at least
-     * the minimum. In order of round, team and assessment id (a random id: never the order in which people took it).
-     */
-    public List<Completion> shownOneByOne() {
-        return completions.stream()
-                .filter(completion -> floor.suppression(GroupKey.teamInRound(completion.teamId(), completion.roundId()))
-                        .isEmpty())
-                .sorted(java.util.Comparator.comparing(Completion::roundId).thenComparing(Completion::teamId)
-                        .thenComparing(Completion::assessmentId))
-                .toList();
+    /** One released completed assessment and the batch it was released in (which says its team, or pooled). */
+    public record Row(Completion completion, ReleasedBatch batch) {
     }
 
-    public AnonymityFloor floor() {
-        return floor;
-    }
-
-    /** The day of the first completed assessment, if any. */
+    /** The day of the first release that counts, if any. */
     public Optional<LocalDate> firstDay() {
         return firstDay;
     }
 
-    /** Whether a team has any completed assessment. */
+    /** Whether a team has released completed assessments of its own. */
     public boolean hasCompletionsOf(String teamId) {
-        return completions.stream().anyMatch(completion -> completion.teamId().equals(teamId));
+        return completed.stream().anyMatch(batch -> teamId.equals(batch.teamId()));
     }
 
-    /** The figures of one group, or why they are suppressed. */
+    /** How many released completed assessments a group holds. */
+    public int size(GroupKey group) {
+        return members.getOrDefault(group, List.of()).size();
+    }
+
+    /** The figures of one group (none when nothing of it was released). */
     public GroupReport report(GroupKey key) {
         return reports.computeIfAbsent(key, this::compute);
     }
 
     private GroupReport compute(GroupKey key) {
-        Optional<SuppressionReason> suppression = floor.suppression(key);
-        if (suppression.isPresent()) {
-            return new GroupReport(key, suppression, Optional.empty(), OptionalInt.empty());
-        }
-        List<Completion> members = completions(key);
+        List<Completion> members = this.members.getOrDefault(key, List.of());
         OptionalInt startedCount = OptionalInt.empty();
         if (key.roundId() != null && key.period() == null) {
-            Map<String, Integer> byTeam = started.getOrDefault(key.roundId(), Map.of());
-            startedCount = OptionalInt.of(key.teamId() == null
-                    ? byTeam.values().stream().mapToInt(Integer::intValue).sum()
-                    : byTeam.getOrDefault(key.teamId(), 0));
+            // a batch of completions may be released before the batch of their starts: never fewer started than done
+            startedCount = OptionalInt.of(Math.max(started.getOrDefault(key, 0), members.size()));
         }
-        return new GroupReport(key, suppression,
-                members.isEmpty() ? Optional.empty() : Optional.of(GroupFigures.of(members)), startedCount);
-    }
-
-    private List<Completion> completions(GroupKey key) {
-        if (key.roundId() == null || key.period() == null) {
-            return members.getOrDefault(key, List.of());
-        }
-        // a group no report shows (a round in a period): found the long way
-        return completions.stream().filter(completion -> key.contains(completion, ZONE)).toList();
+        return new GroupReport(key, members.isEmpty() ? Optional.empty() : Optional.of(GroupFigures.of(members)),
+                startedCount);
     }
 
     /**
@@ -171,7 +200,7 @@ public final class ReportBasis {
 
     /**
      * Two rounds side by side, for the whole organisation and each of the given teams, with the difference of the
-     * mean total scores (this round minus the other) and its 95 % confidence interval when both sides are shown.
+     * mean total scores (this round minus the other) and its 95 % confidence interval when both sides have figures.
      */
     public Comparison comparison(String roundId, String otherRoundId, List<String> teamIds) {
         List<ComparedGroup> groups = new ArrayList<>();
@@ -194,7 +223,7 @@ public final class ReportBasis {
 
     /**
      * Teams × questions in one round (mean points), the organisation's row as the reference, and per cell the change
-     * since the previous round when both are shown.
+     * since the previous round when both have figures.
      *
      * @param previousRoundId the round before, or null
      * @param questions       the instrument's question numbers
@@ -214,7 +243,7 @@ public final class ReportBasis {
         group.figures().ifPresent(figures -> {
             for (int question : questions) {
                 figures.question(question).ifPresent(now -> {
-                    OptionalDouble before = previous.flatMap(figures1 -> figures1.question(question))
+                    OptionalDouble before = previous.flatMap(earlier -> earlier.question(question))
                             .map(earlier -> OptionalDouble.of(earlier.meanPoints())).orElse(OptionalDouble.empty());
                     cells.add(new HeatmapCell(question, now.meanPoints(), before));
                 });
@@ -224,7 +253,7 @@ public final class ReportBasis {
     }
 
     private int[] totals(GroupKey key) {
-        return completions(key).stream().mapToInt(Completion::total).toArray();
+        return members.getOrDefault(key, List.of()).stream().mapToInt(Completion::total).toArray();
     }
 
     /** A trend: its periods and, per series (the organisation has team id null), one group report per period. */
@@ -240,7 +269,7 @@ public final class ReportBasis {
     public record Comparison(String roundId, String otherRoundId, List<ComparedGroup> groups) {
     }
 
-    /** One group in both rounds; the difference only when both are shown and each holds at least two. */
+    /** One group in both rounds; the difference only when both have figures and each holds at least two. */
     public record ComparedGroup(String teamId, GroupReport round, GroupReport other,
                                 Optional<Statistics.Difference> difference) {
     }
@@ -249,11 +278,11 @@ public final class ReportBasis {
                           List<HeatmapRow> rows) {
     }
 
-    /** A group's row: no cells when it is suppressed or empty. */
+    /** A group's row: no cells when nothing of it was released. */
     public record HeatmapRow(GroupReport group, List<HeatmapCell> cells) {
     }
 
-    /** Mean points of one question, and those of the previous round when that is shown. */
+    /** Mean points of one question, and those of the previous round when that has figures. */
     public record HeatmapCell(int question, double meanPoints, OptionalDouble previousMeanPoints) {
 
         public OptionalDouble change() {
@@ -264,7 +293,6 @@ public final class ReportBasis {
 
     @Override
     public String toString() {
-        return "ReportBasis[" + completions.size() + " completed, minimum " + floor.minimum() + "]";
+        return "ReportBasis[" + completed.size() + " batches, minimum " + minimum + "]";
     }
-
 }

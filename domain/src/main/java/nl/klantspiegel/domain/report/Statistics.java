@@ -36,21 +36,6 @@ public final class Statistics {
         return (double) sum / values.length;
     }
 
-    /**
-     * Median (the mean of the two middle values for an even count); does not modify {@code values};
-     * {@link IllegalArgumentException} when it is empty.
-     */
-    public static double median(int[] values) {
-        requireAtLeast(1, values);
-        int[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        if (sorted.length % 2 == 1) {
-            return sorted[middle];
-        }
-        return ((double) sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
     /** Sample variance ({@code n - 1} in the denominator); {@link IllegalArgumentException} when fewer than 2 values. */
     public static double sampleVariance(int[] values) {
         requireAtLeast(2, values);

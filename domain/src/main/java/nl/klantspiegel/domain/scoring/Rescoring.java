@@ -9,12 +9,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The bands of a group's completed assessments under the instrument's own scoring (as each respondent was told)
- * beside an alternative scoring applied to the same stored answers. The same groups are hidden as in every report:
- * a re-scoring is another figure of the same group, and the anonymity floor decides per group, not per figure.
+ * The bands of a group's released completed assessments under the instrument's own scoring (as each respondent was
+ * told) beside an alternative scoring applied to the same stored answers. The groups are the reports' groups: unions
+ * of released batches, so a re-scoring is one more figure of the same sets.
  */
 public final class Rescoring {
 
@@ -22,13 +21,14 @@ public final class Rescoring {
     }
 
     /**
-     * @param own         per band, how many under the instrument's own scoring (empty when suppressed)
-     * @param alternative per band, how many under the alternative (empty when suppressed)
-     * @param moved       how many are in another band under the alternative (empty when suppressed)
+     * @param n             how many released completed assessments
+     * @param own           per band, how many under the instrument's own scoring
+     * @param alternative   per band, how many under the alternative
+     * @param moved         how many are in another band under the alternative
+     * @param assessmentIds what the figures rest on: never shown, for tracing a figure
      */
-    public record Group(GroupKey key, boolean suppressed, Optional<Integer> n, Map<Band, Integer> own,
-                        Map<Band, Integer> alternative, Optional<Integer> moved, List<String> assessmentIds) {
-        /** @param assessmentIds what the figures rest on (empty when suppressed): never shown, for tracing a figure */
+    public record Group(GroupKey key, int n, Map<Band, Integer> own, Map<Band, Integer> alternative, int moved,
+                        List<String> assessmentIds) {
         public Group {
             assessmentIds = List.copyOf(assessmentIds);
             own = Map.copyOf(own);
@@ -39,16 +39,11 @@ public final class Rescoring {
     public static List<Group> compare(ReportBasis basis, AlternativeScoring scoring, List<GroupKey> groups) {
         List<Group> compared = new ArrayList<>();
         for (GroupKey key : groups) {
-            Optional<List<Completion>> members = basis.shownMembers(key);
-            if (members.isEmpty()) {
-                compared.add(new Group(key, true, Optional.empty(), Map.of(), Map.of(), Optional.empty(),
-                        List.of()));
-                continue;
-            }
+            List<Completion> members = basis.members(key);
             Map<Band, Integer> own = zero();
             Map<Band, Integer> alternative = zero();
             int moved = 0;
-            for (Completion completion : members.get()) {
+            for (Completion completion : members) {
                 Band then = completion.band();
                 Band now = scoring.band(completion.answers());
                 own.merge(then, 1, Integer::sum);
@@ -57,8 +52,8 @@ public final class Rescoring {
                     moved++;
                 }
             }
-            compared.add(new Group(key, false, Optional.of(members.get().size()), own, alternative,
-                    Optional.of(moved), members.get().stream().map(Completion::assessmentId).sorted().toList()));
+            compared.add(new Group(key, members.size(), own, alternative, moved,
+                    members.stream().map(Completion::assessmentId).sorted().toList()));
         }
         return compared;
     }

@@ -61,27 +61,20 @@ class PeriodTest {
     }
 
     @Test
-    void a_suppressed_group_shows_nothing_and_a_round_its_completion_rate() {
+    void a_group_without_released_results_shows_none_and_a_round_its_completion_rate() {
         GroupKey key = GroupKey.round("R1");
         GroupFigures figures = GroupFigures.of(List.of(Completions.completed("A", "R1", "2026-01-14T10:00:00Z",
                 "cccccc")));
-        assertThatThrownBy(() -> new GroupReport(key, java.util.Optional.of(SuppressionReason.BELOW_MINIMUM),
-                java.util.Optional.of(figures), java.util.OptionalInt.empty()))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new GroupReport(key, java.util.Optional.of(SuppressionReason.BELOW_MINIMUM),
-                java.util.Optional.empty(), java.util.OptionalInt.of(3))).isInstanceOf(IllegalArgumentException.class);
-        GroupReport hidden = new GroupReport(key, java.util.Optional.of(SuppressionReason.COMPLEMENTARY),
-                java.util.Optional.empty(), java.util.OptionalInt.empty());
-        assertThat(hidden.n()).isEmpty();
-        assertThat(hidden.completionRate()).isEmpty();
-        GroupReport shown = new GroupReport(key, java.util.Optional.empty(), java.util.Optional.of(figures),
-                java.util.OptionalInt.of(4));
-        assertThat(shown.n()).hasValue(1);
+        GroupReport shown = new GroupReport(key, java.util.Optional.of(figures), java.util.OptionalInt.of(4));
+        assertThat(shown.n()).isEqualTo(1);
         assertThat(shown.completionRate()).contains(0.25);
-        assertThat(new GroupReport(key, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.OptionalInt.of(0)).completionRate()).isEmpty();
-        assertThat(new GroupReport(key, java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.OptionalInt.empty()).n()).hasValue(0);
+        assertThat(new GroupReport(key, java.util.Optional.empty(), java.util.OptionalInt.of(0)).completionRate())
+                .isEmpty();
+        GroupReport nothing = new GroupReport(key, java.util.Optional.empty(), java.util.OptionalInt.empty());
+        assertThat(nothing.n()).isZero();
+        assertThat(nothing.completionRate()).isEmpty();
         assertThatThrownBy(() -> GroupFigures.of(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new GroupReport(null, java.util.Optional.empty(), java.util.OptionalInt.empty()))
+                .isInstanceOf(NullPointerException.class);
     }
 }

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Mean, median and sample variance of integer scores; the 97.5 % quantile of Student's t distribution, checked
+ * Mean and sample variance of integer scores; the 97.5 % quantile of Student's t distribution, checked
  * against published tables, exact closed forms and numerical integration of the t density; and the 95 %
  * confidence intervals of a mean and (Welch) of a difference of two means.
  */
@@ -27,16 +27,15 @@ class StatisticsTest {
     private static final double NORMAL_QUANTILE_975 = 1.959963984540054;
 
     @Nested
-    class MeanMedianAndVariance {
+    class MeanAndVariance {
 
         private final int[] scores = {2, 4, 4, 4, 5, 5, 7, 9};
 
         @Test
-        void the_mean_variance_and_median_of_a_known_dataset() {
+        void the_mean_and_variance_of_a_known_dataset() {
             // deviations from 5: -3 -1 -1 -1 0 0 2 4, squares sum to 9 + 1 + 1 + 1 + 0 + 0 + 4 + 16 = 32
             assertThat(Statistics.mean(scores)).isCloseTo(5, EXACT);
             assertThat(Statistics.sampleVariance(scores)).isCloseTo(32.0 / 7, EXACT);
-            assertThat(Statistics.median(scores)).isCloseTo(4.5, EXACT);
         }
 
         @Test
@@ -51,35 +50,8 @@ class StatisticsTest {
         }
 
         @Test
-        void the_median_of_an_odd_count_is_the_middle_value() {
-            assertThat(Statistics.median(new int[] {9, 1, 4})).isEqualTo(4);
-            assertThat(Statistics.median(new int[] {5, 3, 8, 1, 7})).isEqualTo(5);
-        }
-
-        @Test
-        void the_median_of_an_even_count_is_the_mean_of_the_middle_two() {
-            assertThat(Statistics.median(new int[] {4, 1, 3, 2})).isEqualTo(2.5);
-            assertThat(Statistics.median(new int[] {10, 20})).isEqualTo(15);
-        }
-
-        @Test
-        void the_median_of_two_large_scores_does_not_overflow() {
-            assertThat(Statistics.median(new int[] {Integer.MAX_VALUE, Integer.MAX_VALUE - 2}))
-                    .isEqualTo(Integer.MAX_VALUE - 1);
-        }
-
-        @Test
-        void the_median_leaves_unsorted_input_as_it_was() {
-            int[] unsorted = {9, 1, 5, 3};
-
-            assertThat(Statistics.median(unsorted)).isEqualTo(4);
-            assertThat(unsorted).containsExactly(9, 1, 5, 3);
-        }
-
-        @Test
-        void a_single_value_is_its_own_mean_and_median() {
+        void a_single_value_is_its_own_mean() {
             assertThat(Statistics.mean(new int[] {7})).isEqualTo(7);
-            assertThat(Statistics.median(new int[] {7})).isEqualTo(7);
         }
 
         @Test
@@ -94,11 +66,8 @@ class StatisticsTest {
         }
 
         @Test
-        void an_empty_array_has_no_mean_or_median() {
+        void an_empty_array_has_no_mean() {
             assertThatThrownBy(() -> Statistics.mean(new int[0]))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("needs at least 1 value, got 0");
-            assertThatThrownBy(() -> Statistics.median(new int[0]))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("needs at least 1 value, got 0");
         }

@@ -6,6 +6,7 @@ import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.report.Completion;
 import nl.klantspiegel.domain.report.GroupKey;
 import nl.klantspiegel.domain.report.ReportBasis;
+import nl.klantspiegel.domain.report.ReleasedBatch;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -103,55 +103,42 @@ class AlternativeScoringTest {
 
     @Test
     void a_rescoring_shows_both_bands_per_group() {
-        List<Completion> completions = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            completions.add(completion("t-a", "aaaaaa", i));   // own AVERAGE (16), strict LOW (5)
-            completions.add(completion("t-b", "cccccc", i));   // own AVERAGE (20), strict AVERAGE (15)
-        }
-        ReportBasis basis = ReportBasis.of(completions, Map.of(), 5);
+        ReportBasis basis = ReportBasis.of(List.of(batch("t-a", "aaaaaa"), batch("t-b", "cccccc")), List.of(), 5);
 
         List<Rescoring.Group> groups = Rescoring.compare(basis, AlternativeScoring.parse(STRICT, OWN), List.of(
                 GroupKey.round("r-1"), GroupKey.teamInRound("t-a", "r-1")));
 
         Rescoring.Group round = groups.get(0);
-        assertThat(round.n()).contains(10);
+        assertThat(round.n()).isEqualTo(10);
         assertThat(round.own()).isEqualTo(Map.of(Band.LOW, 0, Band.AVERAGE, 10, Band.HIGH, 0));
         assertThat(round.alternative()).isEqualTo(Map.of(Band.LOW, 5, Band.AVERAGE, 5, Band.HIGH, 0));
-        assertThat(round.moved()).contains(5);
+        assertThat(round.moved()).isEqualTo(5);
+        assertThat(round.assessmentIds()).hasSize(10);
         Rescoring.Group teamA = groups.get(1);
-        assertThat(teamA.suppressed()).isFalse();
         assertThat(teamA.alternative()).isEqualTo(Map.of(Band.LOW, 5, Band.AVERAGE, 0, Band.HIGH, 0));
-        assertThat(teamA.moved()).contains(5);
+        assertThat(teamA.moved()).isEqualTo(5);
     }
 
     @Test
-    void a_rescoring_hides_what_the_reports_hide() {
+    void a_rescoring_counts_what_the_reports_count_released_batches_only() {
+        ReportBasis basis = ReportBasis.of(List.of(batch("t-a", "aaaaaa"), batch("t-b", "cccccc")), List.of(), 5);
+
+        List<Rescoring.Group> groups = Rescoring.compare(basis, AlternativeScoring.parse(STRICT, OWN), List.of(
+                GroupKey.teamInRound("t-small", "r-1")));
+
+        assertThat(groups.get(0).n()).isZero();
+        assertThat(groups.get(0).own()).isEqualTo(Map.of(Band.LOW, 0, Band.AVERAGE, 0, Band.HIGH, 0));
+        assertThat(groups.get(0).moved()).isZero();
+        assertThat(groups.get(0).assessmentIds()).isEmpty();
+    }
+
+    /** Own AVERAGE (16) and strict LOW (5) for "aaaaaa"; own AVERAGE (20) and strict AVERAGE (15) for "cccccc". */
+    private static ReleasedBatch batch(String team, String answers) {
         List<Completion> completions = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            completions.add(completion("t-a", "aaaaaa", i));
-            completions.add(completion("t-b", "cccccc", i));
+            completions.add(completion(team, answers, i));
         }
-        completions.add(completion("t-small", "cbabcc", 0));
-        ReportBasis basis = ReportBasis.of(completions, Map.of(), 5);
-        List<GroupKey> keys = List.of(GroupKey.round("r-1"), GroupKey.teamInRound("t-a", "r-1"),
-                GroupKey.teamInRound("t-b", "r-1"), GroupKey.teamInRound("t-small", "r-1"));
-
-        List<Rescoring.Group> groups = Rescoring.compare(basis, AlternativeScoring.parse(STRICT, OWN), keys);
-
-        for (Rescoring.Group group : groups) {
-            assertThat(group.suppressed()).as(group.key().toString())
-                    .isEqualTo(basis.floor().suppression(group.key()).isPresent());
-            if (group.suppressed()) {
-                assertThat(group.n()).isEmpty();
-                assertThat(group.own()).isEmpty();
-                assertThat(group.alternative()).isEmpty();
-                assertThat(group.moved()).isEmpty();
-            }
-        }
-        assertThat(groups.get(3).suppressed()).isTrue();
-        assertThat(groups.stream().filter(Rescoring.Group::suppressed).count()).as("the small team and one more")
-                .isGreaterThanOrEqualTo(2);
-        assertThat(basis.shownMembers(GroupKey.teamInRound("t-small", "r-1"))).isEqualTo(Optional.empty());
+        return new ReleasedBatch(1, java.time.Instant.parse("2026-03-02T12:00:00Z"), "r-1", team, 5, completions);
     }
 
     private static void assertInvalid(String text, String message) {
