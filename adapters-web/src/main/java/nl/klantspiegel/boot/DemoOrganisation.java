@@ -12,6 +12,9 @@ import nl.klantspiegel.application.organisation.CloseRoundCommand;
 import nl.klantspiegel.application.organisation.OpenRoundCommand;
 import nl.klantspiegel.application.organisation.RegisterOrganisationCommand;
 import nl.klantspiegel.application.port.out.OrganisationViews;
+import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.application.port.in.ReleaseResultsUseCase;
+import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Instrument;
@@ -49,7 +52,7 @@ import java.util.UUID;
 final class DemoOrganisation implements ApplicationListener<ApplicationReadyEvent> {
 
     static final String NAME = "Demo: Zorgverzekeraar Zuid";
-    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+    private static final Logger logger = LoggerFactory.getLogger(DemoOrganisation.class);
     private static final String ADMIN_EMAIL = "admin@demo.klantspiegel.nl";
     private static final String TEAM_LEAD_EMAIL = "teamleider@demo.klantspiegel.nl";
     private static final List<String> TEAMS = List.of("Klantenservice", "Verkoop", "Buitendienst",
@@ -64,16 +67,23 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private final CommandGateway commands;
     private final AccountService accounts;
     private final OrganisationViews organisations;
+    private final ReleaseResultsUseCase releases;
+    private final ProjectionCatchUp catchUp;
+    private final EventLog log;
     private final Clock clock;
     private final boolean enabled;
     private final String password;
 
     /** @param password the demo accounts' password; blank for a new random one (printed once in the log) */
-    DemoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations, Clock clock,
+    DemoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
+                     ReleaseResultsUseCase releases, ProjectionCatchUp catchUp, EventLog log, Clock clock,
                      boolean enabled, String password) {
         this.commands = commands;
         this.accounts = accounts;
         this.organisations = organisations;
+        this.releases = releases;
+        this.catchUp = catchUp;
+        this.log = log;
         this.clock = clock;
         this.enabled = enabled;
         this.password = password == null ? "" : password;
@@ -85,7 +95,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
             return;
         }
         if (organisations.all().stream().anyMatch(organisation -> organisation.name().equals(NAME))) {
-            log.info("The demo organisation exists already; sign in as {} (the password was printed when it was "
+            logger.info("The demo organisation exists already; sign in as {} (the password was printed when it was "
                     + "made)", ADMIN_EMAIL);
             return;
         }
@@ -120,7 +130,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         String leadId = activated(TEAM_LEAD_EMAIL, leadPassword);
         commands.sendAndWait(new AddMemberCommand(organisation, leadId, Role.TEAM_LEAD, List.of(teams.get(0)), admin,
                 founded.plusSeconds(180)));
-        log.warn("Demo organisation '{}': sign in at /beheer/ as {} with password {} (admin), or as {} with "
+        logger.warn("Demo organisation '{}': sign in at /beheer/ as {} with password {} (admin), or as {} with "
                 + "password {} (team lead of {}). The rounds and respondents are being added.", NAME, ADMIN_EMAIL,
                 adminPassword, TEAM_LEAD_EMAIL, leadPassword, TEAMS.get(0));
 
@@ -131,8 +141,29 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         } finally {
             workers.shutdown();
         }
-        log.info("Demo organisation '{}' ready: {} teams, {} rounds, {} assessments, in {} s", NAME, teams.size(),
-                QUARTERS, assessments, Duration.ofNanos(System.nanoTime() - started).toSeconds());
+        int released = releaseHistory(organisation);
+        logger.info("Demo organisation '{}' ready: {} teams, {} rounds, {} assessments in {} releases, in {} s", NAME,
+                teams.size(), QUARTERS, assessments, released,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    /**
+     * Releases the history as it would have been released: once the report facts hold every answer, one release is
+     * tried per day of the past (the schedule's catch-up), then the current hour's.
+     */
+    private int releaseHistory(String organisation) {
+        long head = log.head();
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (catchUp.position(nl.klantspiegel.application.report.ReportProjection.PROCESSING_GROUP).orElse(0) < head
+                && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return 0;
+            }
+        }
+        return releases.releaseDue(organisation, clock.instant());
     }
 
     private int rounds(String organisation, Actor admin, List<String> teams, LocalDate firstQuarter, Instant now,

@@ -29,6 +29,13 @@ import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.application.report.RescoringService;
 import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.application.report.ReportService;
+import nl.klantspiegel.application.report.ReleasedResults;
+import nl.klantspiegel.application.release.ReleaseService;
+import nl.klantspiegel.application.release.ReleasesAggregate;
+import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.PseudonymKey;
+import nl.klantspiegel.domain.release.ReleaseSchedule;
+import nl.klantspiegel.domain.report.ReportBasis;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -72,24 +79,42 @@ public class OrganisationConfiguration {
         return new ReportProjection(facts);
     }
 
+    /** An organisation's released results: the one basis of every report, spreadsheet and export. */
     @Bean
-    ReportService reportService(ReportFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp,
-                                Clock clock,
-                                @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout,
-                                @Value("${klantspiegel.reports.cached-organisations:100}") long cached,
-                                java.util.concurrent.ExecutorService reportRefresher, EventLog log) {
-        return new ReportService(facts, organisations, catchUp, clock, timeout, cached, reportRefresher, log);
+    ReleasedResults releasedResults(ReportFacts facts,
+                                    @Value("${klantspiegel.reports.cached-organisations:100}") long cached) {
+        return new ReleasedResults(facts, cached);
     }
 
-    /** Two daemon threads that compute an organisation's report basis again after new completions. */
-    @Bean(destroyMethod = "shutdown")
-    java.util.concurrent.ExecutorService reportRefresher() {
-        java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
-        return java.util.concurrent.Executors.newFixedThreadPool(2, task -> {
-            Thread thread = new Thread(task, "report-refresh-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    @Bean
+    ReportService reportService(ReleasedResults released, OrganisationViews organisations, ProjectionCatchUp catchUp,
+                                Clock clock, @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
+        return new ReportService(released, organisations, catchUp, clock, timeout);
+    }
+
+    /** When results are released: every whole hour by default ({@code klantspiegel.reports.release-every}). */
+    @Bean
+    ReleaseSchedule releaseSchedule(@Value("${klantspiegel.reports.release-every:PT1H}") Duration every) {
+        return new ReleaseSchedule(every, ReportBasis.ZONE);
+    }
+
+    @Bean
+    ConfigurerModule releasesAggregate() {
+        return configurer -> configurer.configureAggregate(
+                AggregateConfigurer.defaultConfiguration(ReleasesAggregate.class));
+    }
+
+    @Bean
+    ReleaseService releaseService(ReportFacts facts, OrganisationViews organisations, CommandGateway commands,
+                                  ReleaseSchedule schedule, Clock clock) {
+        return new ReleaseService(facts, organisations, commands, schedule, clock);
+    }
+
+    /** Looks for due releases on every node, a few times per release period; the aggregate decides each once. */
+    @Bean(destroyMethod = "stop")
+    ReleaseTimer releaseTimer(ReleaseService releases, ReleaseSchedule schedule,
+                              @Value("${klantspiegel.reports.release-timer:true}") boolean enabled) {
+        return new ReleaseTimer(releases, schedule, enabled);
     }
 
     /**
@@ -104,10 +129,9 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    AnswerChangeService answerChangeService(AnswerChangeFacts facts, OrganisationViews organisations,
-                                            ProjectionCatchUp catchUp, Clock clock,
+    AnswerChangeService answerChangeService(AnswerChangeFacts facts, ReportService reports, ProjectionCatchUp catchUp,
                                             @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new AnswerChangeService(facts, organisations, catchUp, clock, timeout);
+        return new AnswerChangeService(facts, reports, catchUp, timeout);
     }
 
     /** Alternative scorings: shipped ones and an analyst's files in the scorings directory. */
@@ -122,18 +146,18 @@ public class OrganisationConfiguration {
         return new RescoringService(reports, scorings);
     }
 
-    /** The spreadsheet of completed assessments, under the reports' anonymity floor. */
+    /** The spreadsheet of released completed assessments, under their pseudonyms. */
     @Bean
-    AssessmentExportService assessmentExportService(ReportService reports, EventLog log, CommandGateway commands,
+    AssessmentExportService assessmentExportService(ReportService reports, PseudonymKey key, CommandGateway commands,
                                                     Clock clock) {
-        return new AssessmentExportService(reports, log, commands, clock);
+        return new AssessmentExportService(reports, key, commands, clock);
     }
 
-    /** Exports of the event log; the report facts say where assessments were taken. */
+    /** Exports of the event log: everything for the operator, an organisation's as its reports show it. */
     @Bean
-    EventExportService eventExportService(EventLog log, ReportFacts facts, OrganisationViews organisations,
-                                          CommandGateway commands, Clock clock) {
-        return new EventExportService(log, facts, organisations, commands, clock);
+    EventExportService eventExportService(EventLog log, OrganisationViews organisations, AssessmentViews assessments,
+                                          PseudonymKey key, CommandGateway commands, Clock clock) {
+        return new EventExportService(log, organisations, assessments, key, commands, clock);
     }
 
     @Bean
@@ -159,16 +183,18 @@ public class OrganisationConfiguration {
 
     @Bean
     AuditService auditService(AuditTrail trail, OrganisationViews organisations, AccountService accounts,
-                              ProjectionCatchUp catchUp,
+                              ReleasedResults released, ProjectionCatchUp catchUp,
                               @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new AuditService(trail, organisations, accounts, catchUp, timeout);
+        return new AuditService(trail, organisations, accounts, released, catchUp, timeout);
     }
 
     @Bean
     DemoOrganisation demoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
-                                      Clock clock, @Value("${klantspiegel.demo:false}") boolean enabled,
+                                      ReleaseService releases, ProjectionCatchUp catchUp, EventLog log, Clock clock,
+                                      @Value("${klantspiegel.demo:false}") boolean enabled,
                                       @Value("${klantspiegel.demo.password:}") String password) {
-        return new DemoOrganisation(commands, accounts, organisations, clock, enabled, password);
+        return new DemoOrganisation(commands, accounts, organisations, releases, catchUp, log, clock, enabled,
+                password);
     }
 
     @Bean

@@ -15,6 +15,10 @@ import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
+import nl.klantspiegel.domain.release.ReleaseEvent;
+import nl.klantspiegel.domain.report.GroupKey;
+import nl.klantspiegel.domain.report.ReportBasis;
+import nl.klantspiegel.application.report.ReleasedResults;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -31,8 +35,8 @@ import java.util.stream.Stream;
 
 /**
  * Reads an organisation's audit trail for its admins, newest first: the entries as they were recorded, with the
- * actors' e-mail addresses as they are now and team and round names resolved, and the respondents' activity per
- * round and day.
+ * actors' e-mail addresses as they are now and team and round names resolved, and per round how many took part, from
+ * the same released results as every report.
  */
 public final class AuditService implements AuditTrailQuery {
 
@@ -40,7 +44,8 @@ public final class AuditService implements AuditTrailQuery {
     private static final int READ_BATCH = 200;
     private static final List<String> TYPES = Stream.concat(
                     Arrays.stream(OrganisationEvent.class.getPermittedSubclasses()),
-                    Arrays.stream(AccountEvent.class.getPermittedSubclasses()))
+                    Stream.concat(Arrays.stream(AccountEvent.class.getPermittedSubclasses()),
+                            Arrays.stream(ReleaseEvent.class.getPermittedSubclasses())))
             .map(Class::getSimpleName)
             .sorted()
             .toList();
@@ -48,11 +53,13 @@ public final class AuditService implements AuditTrailQuery {
     private final AuditTrail trail;
     private final OrganisationViews organisations;
     private final AccountService accounts;
+    private final ReleasedResults released;
     private final ProjectionCatchUp catchUp;
     private final Duration timeout;
 
     public AuditService(AuditTrail trail, OrganisationViews organisations, AccountService accounts,
-                        ProjectionCatchUp catchUp, Duration timeout) {
+                        ReleasedResults released, ProjectionCatchUp catchUp, Duration timeout) {
+        this.released = Objects.requireNonNull(released, "released");
         this.trail = Objects.requireNonNull(trail, "trail");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
@@ -116,13 +123,13 @@ public final class AuditService implements AuditTrailQuery {
         }
         Names names = new Names(view, accounts);
         List<Entry> entries = selected.stream().map(names::entry).toList();
-        List<Activity> activity = trail.activity(organisationId).stream()
-                .sorted(Comparator.comparing(AuditTrail.DayCount::day).reversed()
-                        .thenComparing(AuditTrail.DayCount::roundId))
-                .map(count -> new Activity(count.roundId(), names.round(count.roundId()), count.day(),
-                        count.started(), count.completed()))
+        ReportBasis basis = released.now(view).basis();
+        List<Participation> participation = view.rounds().stream()
+                .map(round -> basis.report(GroupKey.round(round.id())))
+                .map(report -> new Participation(report.key().roundId(), names.round(report.key().roundId()),
+                        report.started().orElse(0), report.n()))
                 .toList();
-        return new AuditPage(entries, page, size, hasMore, head.count(), activity);
+        return new AuditPage(entries, page, size, hasMore, head.count(), participation);
     }
 
     private static boolean matches(AuditTrail.Entry entry, Instant from, Instant to, String type) {

@@ -4,8 +4,6 @@ import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.account.ApiTokenCreated;
 import nl.klantspiegel.domain.account.ApiTokenRevoked;
-import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.MemberAdded;
 import nl.klantspiegel.domain.organisation.MemberChanged;
@@ -18,6 +16,7 @@ import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
 import nl.klantspiegel.domain.organisation.TeamRenamed;
 import nl.klantspiegel.domain.organisation.TeamRetired;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -27,8 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -38,15 +35,14 @@ import java.util.TreeMap;
 
 /**
  * Builds every organisation's audit trail from the events: each organisation event with its actor, the sign-ins,
- * failed sign-ins, activations and API tokens of its members, and its respondents' activity as counts per round and
- * day (Europe/Amsterdam). Entries are numbered per organisation without gaps and chained: each carries the SHA-256
+ * failed sign-ins, activations and API tokens of its members, and every release of its results (its batches: round,
+ * team or pooled, and size — as much as the reports show of respondents, and no more). Entries are numbered per organisation without gaps and chained: each carries the SHA-256
  * of the previous entry's hash and its own content, so an auditor can check that nothing was changed or removed.
  */
 @ProcessingGroup(AuditTrailProjection.PROCESSING_GROUP)
 public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "audit-trail";
-    public static final ZoneId DAYS = ZoneId.of("Europe/Amsterdam");
 
     private final AuditTrail trail;
 
@@ -88,20 +84,23 @@ public class AuditTrailProjection {
         }
     }
 
+    /** A release of results: the product made it, on its schedule. */
     @EventHandler
-    void on(AssessmentStarted event) {
-        event.participationIfAny().ifPresent(participation -> {
-            trail.rememberParticipation(event.assessmentId(), participation);
-            trail.count(participation.organisationId(), participation.roundId(), day(event.at()),
-                    AuditTrail.Activity.STARTED, event.assessmentId());
-        });
+    void on(ResultsReleased event, @MessageIdentifier String eventId) {
+        Map<String, String> details = new LinkedHashMap<>();
+        details.put("release", String.valueOf(event.number()));
+        details.put("cutoff", event.cutoff().toString());
+        details.put("minimumGroupSize", String.valueOf(event.minimumGroupSize()));
+        details.put("completed", batches(event.completed()));
+        details.put("started", batches(event.started()));
+        append(event.organisationId(), eventId, event.at(), event.getClass().getSimpleName(), "SYSTEM", "releases",
+                details);
     }
 
-    @EventHandler
-    void on(AssessmentCompleted event) {
-        trail.participationOf(event.assessmentId()).ifPresent(participation -> trail.count(
-                participation.organisationId(), participation.roundId(), day(event.at()),
-                AuditTrail.Activity.COMPLETED, event.assessmentId()));
+    /** Per batch its round, its team (or "pooled") and its size: {@code r-1/t-a:5 r-1/pooled:6}. */
+    private static String batches(List<ResultsReleased.Batch> batches) {
+        return String.join(" ", batches.stream().map(batch -> batch.roundId() + "/"
+                + (batch.pooled() ? "pooled" : batch.teamId()) + ":" + batch.size()).toList());
     }
 
     @ResetHandler
@@ -133,10 +132,6 @@ public class AuditTrailProjection {
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException(impossible);
         }
-    }
-
-    private static LocalDate day(Instant at) {
-        return at.atZone(DAYS).toLocalDate();
     }
 
     private static Map<String, String> details(OrganisationEvent event) {

@@ -6,27 +6,33 @@ import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.ExportEventsUseCase;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.RecordedEvent;
+import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.EventLog.StoredEvent;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.assessment.AssessmentEvent;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
-import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.export.EventOwnership;
+import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.export.OrganisationExport;
+import nl.klantspiegel.domain.export.Pseudonyms;
 import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
+import nl.klantspiegel.domain.release.ReleaseEvent;
+import nl.klantspiegel.domain.release.Releases;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,39 +44,38 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * Exports the event log. Reads it in windows of positions up to the head at the start (so an export of any size
- * holds one window in memory, and an export that is running never chases new events), keeps only the events the
- * caller may see and the filter asks for, and hands them on in position order.
- *
- * <p>Whose an assessment's events are is decided by {@link EventOwnership}, from where the assessment was taken:
- * its start says so. A start earlier in the export is remembered (a bounded number of them); others are asked of
- * the report facts, and the few those do not know yet (the public test, or the newest assessments) of the log.
+ * Exports the event log: everything as stored, for the operator (the installation's backup), or an organisation's as
+ * its reports show it ({@link OrganisationExport}), for its admins and analysts. Reads in windows (the whole log) or a
+ * release at a time (an organisation's), so an export of any size holds little in memory, and never chases events
+ * stored after it began.
  */
 public final class EventExportService implements ExportEventsUseCase {
 
     static final int WINDOW = 500;
-    /** Starts remembered during one export: bounded, so memory does not grow with the export. */
-    static final int REMEMBERED_STARTS = 50_000;
+    /** The assessments of a release whose histories are read at once. */
+    static final int HISTORIES = 200;
 
     private static final Set<String> EVENT_TYPES = eventTypes(AssessmentEvent.class, OrganisationEvent.class,
-            AccountEvent.class);
+            AccountEvent.class, ReleaseEvent.class);
 
     private final EventLog log;
-    private final ReportFacts facts;
     private final OrganisationViews organisations;
+    private final AssessmentViews assessments;
+    private final PseudonymKey key;
     private final Consumer<RecordExportCommand> recorder;
     private final Clock clock;
 
-    public EventExportService(EventLog log, ReportFacts facts, OrganisationViews organisations,
-                              CommandGateway commands, Clock clock) {
-        this(log, facts, organisations, command -> commands.sendAndWait(command), clock);
+    public EventExportService(EventLog log, OrganisationViews organisations, AssessmentViews assessments,
+                              PseudonymKey key, CommandGateway commands, Clock clock) {
+        this(log, organisations, assessments, key, command -> commands.sendAndWait(command), clock);
     }
 
-    EventExportService(EventLog log, ReportFacts facts, OrganisationViews organisations,
+    EventExportService(EventLog log, OrganisationViews organisations, AssessmentViews assessments, PseudonymKey key,
                        Consumer<RecordExportCommand> recorder, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
-        this.facts = Objects.requireNonNull(facts, "facts");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.assessments = Objects.requireNonNull(assessments, "assessments");
+        this.key = Objects.requireNonNull(key, "key");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -85,12 +90,12 @@ public final class EventExportService implements ExportEventsUseCase {
         if (!caller.operator()) {
             throw new AccessDenied("Only the operator exports every event; members export their organisation's.");
         }
-        return new Export(Optional.empty(), requireKnownTypes(filter), caller);
+        return new LogExport(requireKnownTypes(filter), caller);
     }
 
     @Override
     public EventExport ofOrganisation(Caller caller, String organisationId, Filter filter) {
-        var view = Optional.ofNullable(organisationId).flatMap(organisations::find)
+        OrganisationView view = Optional.ofNullable(organisationId).flatMap(organisations::find)
                 .orElseThrow(() -> new NotFound("Organisation " + organisationId));
         if (caller.operator()) {
             throw new AccessDenied("The operator exports no organisation's data; its admins and analysts do.");
@@ -100,7 +105,7 @@ public final class EventExportService implements ExportEventsUseCase {
         if (!membership.mayExport()) {
             throw new AccessDenied("Only the organisation's admins and analysts export its data.");
         }
-        return new Export(Optional.of(view.id()), requireKnownTypes(filter), caller);
+        return new OrganisationEventExport(view, requireKnownTypes(filter), caller);
     }
 
     private static Filter requireKnownTypes(Filter filter) {
@@ -119,28 +124,24 @@ public final class EventExportService implements ExportEventsUseCase {
                 .map(Class::getSimpleName).collect(Collectors.toUnmodifiableSet());
     }
 
-    private final class Export implements EventExport {
+    private static boolean wanted(Filter filter, String type, Instant timestamp) {
+        return (filter.types().isEmpty() || filter.types().contains(type))
+                && (filter.from() == null || !timestamp.isBefore(filter.from()))
+                && (filter.to() == null || timestamp.isBefore(filter.to()));
+    }
 
-        private final String exportId = UUID.randomUUID().toString();
-        private final Optional<String> organisationId;
-        private final Filter filter;
-        private final Caller caller;
-        private final long head;
-        private final Instant startedAt;
+    /** What every export shares: its id, start, and the record of it once it ends. */
+    private abstract class Export implements EventExport {
+
+        final String exportId = UUID.randomUUID().toString();
+        final Filter filter;
+        final Caller caller;
+        final Instant startedAt;
         private final AtomicBoolean recorded = new AtomicBoolean();
-        /** Where assessments were taken (empty: the public test), as their starts in this export said. */
-        private final Map<String, Optional<Participation>> starts = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Optional<Participation>> eldest) {
-                return size() > REMEMBERED_STARTS;
-            }
-        };
 
-        Export(Optional<String> organisationId, Filter filter, Caller caller) {
-            this.organisationId = organisationId;
+        Export(Filter filter, Caller caller) {
             this.filter = filter;
             this.caller = caller;
-            this.head = log.head();
             this.startedAt = clock.instant();
         }
 
@@ -150,32 +151,49 @@ public final class EventExportService implements ExportEventsUseCase {
         }
 
         @Override
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        @Override
+        public void finished(long events, String lastHash, boolean complete) {
+            if (recorded.compareAndSet(false, true)) {
+                record(events, lastHash, complete);
+            }
+        }
+
+        abstract void record(long events, String lastHash, boolean complete);
+    }
+
+    /** Every event as stored: the operator's backup of the installation. */
+    private final class LogExport extends Export {
+
+        private final long head;
+
+        LogExport(Filter filter, Caller caller) {
+            super(filter, caller);
+            this.head = log.head();
+        }
+
+        @Override
         public long head() {
             return head;
         }
 
         @Override
         public Optional<String> organisationId() {
-            return organisationId;
-        }
-
-        @Override
-        public Instant startedAt() {
-            return startedAt;
+            return Optional.empty();
         }
 
         @Override
         public long streamTo(Sink sink) throws IOException {
             long count = 0;
             for (long position = filter.after(); position < head; position = Math.min(position + WINDOW, head)) {
-                var window = log.read(position, head, WINDOW);
-                Map<String, Optional<Participation>> where = organisationId.isPresent() ? whereTaken(window)
-                        : Map.of();
-                for (StoredEvent event : window) {
-                    if (wanted(event) && mine(event, where)) {
+                for (StoredEvent event : log.read(position, head, WINDOW)) {
+                    if (wanted(filter, event.type(), event.timestamp())) {
                         sink.event(new ExportedEvent(event.position(), event.eventId(), event.type(),
                                 event.revision(), event.aggregateType(), event.aggregateId(), event.sequence(),
-                                event.timestamp(), event.payloadJson()));
+                                event.timestamp(), event.payloadJson(), null));
                         count++;
                     }
                 }
@@ -184,70 +202,112 @@ public final class EventExportService implements ExportEventsUseCase {
             return count;
         }
 
-        private boolean wanted(StoredEvent event) {
-            return (filter.types().isEmpty() || filter.types().contains(event.type()))
-                    && (filter.from() == null || !event.timestamp().isBefore(filter.from()))
-                    && (filter.to() == null || event.timestamp().isBefore(filter.to()));
-        }
-
-        private boolean mine(StoredEvent event, Map<String, Optional<Participation>> where) {
-            return organisationId.isEmpty() || EventOwnership.organisationOf(event.payload(),
-                    assessment -> where.getOrDefault(assessment, Optional.empty())).equals(organisationId);
-        }
-
-        /** Where the assessments of a window were taken: from their starts, the report facts, or the log. */
-        private Map<String, Optional<Participation>> whereTaken(java.util.List<StoredEvent> window) {
-            Set<String> asked = new HashSet<>();
-            for (StoredEvent event : window) {
-                if (event.payload() instanceof AssessmentStarted started) {
-                    starts.put(started.assessmentId(), started.participationIfAny());
-                } else if (event.payload() instanceof AssessmentEvent other) {
-                    asked.add(other.assessmentId());
-                }
-            }
-            Map<String, Optional<Participation>> where = new HashMap<>();
-            Set<String> unknown = new HashSet<>();
-            for (String assessment : asked) {
-                Optional<Participation> seen = starts.get(assessment);
-                if (seen != null) {
-                    where.put(assessment, seen);
-                } else {
-                    unknown.add(assessment);
-                }
-            }
-            if (!unknown.isEmpty()) {
-                facts.participations(unknown).forEach((assessment, participation) -> {
-                    where.put(assessment, Optional.of(participation));
-                    unknown.remove(assessment);
-                });
-            }
-            if (!unknown.isEmpty()) {
-                Map<String, Participation> fromLog = log.participationsFromStarts(unknown);
-                for (String assessment : unknown) {
-                    Optional<Participation> participation = Optional.ofNullable(fromLog.get(assessment));
-                    starts.put(assessment, participation);
-                    where.put(assessment, participation);
-                }
-            }
-            return where;
-        }
-
+        /** Every organisation's data left with the operator's export: each one's trail says so. */
         @Override
-        public void finished(long events, String lastHash, boolean complete) {
-            if (!recorded.compareAndSet(false, true)) {
-                return;
-            }
-            if (organisationId.isPresent()) {
-                recorder.accept(new RecordExportCommand(organisationId.get(), exportId, "events", filter.text(),
-                        events, lastHash, complete, caller.actor(), clock.instant()));
-                return;
-            }
-            // every organisation's data left with the operator's export: each one's trail says so
+        void record(long events, String lastHash, boolean complete) {
             Instant at = clock.instant();
             for (OrganisationViews.Summary organisation : organisations.all()) {
                 recorder.accept(new RecordExportCommand(organisation.id(), exportId, DataExported.EVERY_ORGANISATION,
                         filter.text(), events, lastHash, complete, caller.actor(), at));
             }
+        }
+    }
+
+    /**
+     * An organisation's events and its released results, as {@link OrganisationExport} says: its own events and its
+     * releases in the order they were stored, numbered 1, 2, … — each release followed by its batches' assessments.
+     */
+    private final class OrganisationEventExport extends Export {
+
+        private final OrganisationView view;
+        private final List<StoredEvent> sources;
+        private final Pseudonyms pseudonyms;
+
+        OrganisationEventExport(OrganisationView view, Filter filter, Caller caller) {
+            super(filter, caller);
+            this.view = view;
+            List<StoredEvent> own = new ArrayList<>(log.aggregate(view.id()));
+            own.addAll(log.aggregate(Releases.aggregateId(view.id())));
+            own.sort(Comparator.comparingLong(StoredEvent::position));
+            this.sources = List.copyOf(own);
+            this.pseudonyms = new Pseudonyms(key.key());
+        }
+
+        @Override
+        public long head() {
+            return sources.size();
+        }
+
+        @Override
+        public Optional<String> organisationId() {
+            return Optional.of(view.id());
+        }
+
+        @Override
+        public long streamTo(Sink sink) throws IOException {
+            long count = 0;
+            for (int index = (int) Math.min(filter.after(), sources.size()); index < sources.size(); index++) {
+                StoredEvent source = sources.get(index);
+                long position = index + 1L;
+                if (source.payload() instanceof ResultsReleased released) {
+                    count += release(position, source, released, sink);
+                } else if (wanted(filter, source.type(), source.timestamp())) {
+                    sink.event(new ExportedEvent(position, source.eventId(), source.type(), source.revision(),
+                            source.aggregateType(), source.aggregateId(), source.sequence(), source.timestamp(),
+                            source.payloadJson(), null));
+                    count++;
+                }
+                sink.endOfWindow();
+            }
+            return count;
+        }
+
+        /** A release as the organisation may see it, then the events of its batches' assessments. */
+        private long release(long position, StoredEvent source, ResultsReleased released, Sink sink)
+                throws IOException {
+            long count = 0;
+            int minimum = view.minimumGroupSize();
+            if (wanted(filter, source.type(), released.at())) {
+                sink.event(new ExportedEvent(position, source.eventId(), source.type(), source.revision(),
+                        source.aggregateType(), source.aggregateId(), source.sequence(), released.at(), null,
+                        OrganisationExport.release(released, minimum)));
+                count++;
+            }
+            for (ResultsReleased.Batch batch : released.completed()) {
+                if (!OrganisationExport.shown(batch, minimum)) {
+                    continue;
+                }
+                List<String> ids = batch.assessmentIds().stream()
+                        .sorted(Comparator.comparing(id -> pseudonyms.of(view.id(), id))).toList();
+                for (int from = 0; from < ids.size(); from += HISTORIES) {
+                    List<AssessmentId> chunk = ids.subList(from, Math.min(from + HISTORIES, ids.size())).stream()
+                            .map(AssessmentId::new).toList();
+                    Map<AssessmentId, List<RecordedEvent>> histories = assessments.histories(chunk);
+                    for (AssessmentId assessment : chunk) {
+                        List<OrganisationExport.IdentifiedEvent> events = histories.getOrDefault(assessment, List.of())
+                                .stream().map(recorded -> new OrganisationExport.IdentifiedEvent(
+                                        assessment.value() + "/" + recorded.sequence(), recorded.sequence(),
+                                        recorded.event()))
+                                .toList();
+                        for (OrganisationExport.Line line : OrganisationExport.assessment(pseudonyms, view.id(), batch,
+                                released.at(), events)) {
+                            if (wanted(filter, line.type(), line.at())) {
+                                sink.event(new ExportedEvent(position, line.eventId(), line.type(), null,
+                                        "AssessmentAggregate", line.aggregateId(), line.sequence(), line.at(), null,
+                                        line.payload()));
+                                count++;
+                            }
+                        }
+                    }
+                }
+            }
+            return count;
+        }
+
+        @Override
+        void record(long events, String lastHash, boolean complete) {
+            recorder.accept(new RecordExportCommand(view.id(), exportId, "events", filter.text(), events, lastHash,
+                    complete, caller.actor(), clock.instant()));
         }
     }
 }

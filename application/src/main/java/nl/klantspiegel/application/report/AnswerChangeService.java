@@ -1,7 +1,5 @@
 package nl.klantspiegel.application.report;
 
-import nl.klantspiegel.application.organisation.OrganisationViewProjection;
-import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.NotFound;
@@ -14,51 +12,65 @@ import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.report.AnswerChanges;
+import nl.klantspiegel.domain.report.Completion;
+import nl.klantspiegel.domain.report.ReleasedBatch;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
-/** Answers the answer-change report from what the {@link AnswerChangeProjection} keeps, under the anonymity floor. */
+/**
+ * Answers the answer-change report: the changes the {@link AnswerChangeProjection} keeps, of the released batches the
+ * reports count — the same batches, so the same anonymity.
+ */
 public final class AnswerChangeService implements AnswerChangesQuery {
 
     private final AnswerChangeFacts facts;
-    private final OrganisationViews organisations;
+    private final ReportService reports;
     private final ProjectionCatchUp catchUp;
-    private final Clock clock;
     private final Duration timeout;
 
-    public AnswerChangeService(AnswerChangeFacts facts, OrganisationViews organisations, ProjectionCatchUp catchUp,
-                               Clock clock, Duration timeout) {
+    public AnswerChangeService(AnswerChangeFacts facts, ReportService reports, ProjectionCatchUp catchUp,
+                               Duration timeout) {
         this.facts = Objects.requireNonNull(facts, "facts");
-        this.organisations = Objects.requireNonNull(organisations, "organisations");
+        this.reports = Objects.requireNonNull(reports, "reports");
         this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-        this.clock = Objects.requireNonNull(clock, "clock");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
     public ReportAnswer<AnswerChangeReport> answerChanges(Caller caller, String organisationId, String roundId) {
-        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(AnswerChangeProjection.PROCESSING_GROUP, "answer changes", timeout);
-        ResultsAccess.Member member = ResultsAccess.member(caller, organisationId, organisations);
-        OrganisationView view = member.organisation();
-        if (!member.membership().maySeeAllReports()) {
-            throw new AccessDenied("Answer changes are reported per organisation and round: for its admins and "
-                    + "analysts.");
+        ReportService.Results results = reports.allResults(caller, organisationId, "Answer changes are reported per "
+                + "organisation and round: for its admins and analysts.");
+        OrganisationView view = results.view();
+        ReleasedResults.Released released = results.released();
+        List<String> rounds = view.rounds().stream().map(Organisation.Round::id).toList();
+        List<ReleasedBatch> batches = released.basis().batches().stream()
+                .filter(batch -> roundId == null || batch.roundId().equals(roundId)).toList();
+        if (roundId != null && !rounds.contains(roundId)) {
+            throw new NotFound("Round " + roundId);
         }
-        var position = catchUp.position(AnswerChangeProjection.PROCESSING_GROUP);
-        List<AnswerChanges.Group> groups;
-        if (roundId == null) {
-            List<String> rounds = view.rounds().stream().map(Organisation.Round::id).toList();
-            groups = AnswerChanges.perRound(facts.completed(view.id(), rounds), rounds, view.minimumGroupSize());
-        } else {
-            Organisation.Round round = view.round(roundId).orElseThrow(() -> new NotFound("Round " + roundId));
-            groups = AnswerChanges.perBand(facts.completed(view.id(), List.of(round.id())), view.minimumGroupSize());
+        Map<String, AnswerChanges.Completed> changes = new HashMap<>();
+        facts.completed(view.id(), roundId == null ? rounds : List.of(roundId))
+                .forEach(completed -> changes.put(completed.assessmentId(), completed));
+        List<AnswerChanges.Batch> withChanges = new ArrayList<>();
+        for (ReleasedBatch batch : batches) {
+            List<AnswerChanges.Completed> completed = new ArrayList<>();
+            for (Completion completion : batch.completions()) {
+                AnswerChanges.Completed known = changes.get(completion.assessmentId());
+                completed.add(known != null ? known : new AnswerChanges.Completed(completion.assessmentId(),
+                        completion.roundId(), completion.band(), List.of()));
+            }
+            withChanges.add(new AnswerChanges.Batch(batch.roundId(), completed));
         }
+        List<AnswerChanges.Group> groups = roundId == null ? AnswerChanges.perRound(withChanges, rounds)
+                : AnswerChanges.perBand(withChanges, released.basis().minimumGroupSize());
         return new ReportAnswer<>(new AnswerChangeReport(roundId, groups), view,
-                new Provenance(Instruments.current().version(), position, clock.instant(), view.minimumGroupSize(),
-                        null, null));
+                new Provenance(Instruments.current().version(), released.release(),
+                        released.basis().minimumGroupSize(), null, null));
     }
 }

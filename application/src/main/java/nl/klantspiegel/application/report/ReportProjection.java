@@ -19,12 +19,13 @@ import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Completion;
 
 /**
  * Keeps the facts the reports are computed from: for every assessment started through an organisation's invitation,
- * its round and team, and once completed, its answers and band. Assessments of the public test are not the
- * organisations' business and are skipped. Every write is keyed by the assessment, so a redelivered event changes
+ * its round, team and start, once completed its answers and band, and once released the release that showed it.
+ * Assessments of the public test are not the organisations' business and are skipped. Every write is keyed by the assessment, so a redelivered event changes
  * nothing; a reset forgets everything before the facts are built again from the first event.
  *
  * <p>Events come in batches (a tracking processor's unit of work). The projection gathers what a batch brings and
@@ -55,12 +56,29 @@ public class ReportProjection {
         on(completed, null);
     }
 
+    /** One event on its own: written at once. */
+    void on(ResultsReleased released) {
+        on(released, null);
+    }
+
     @EventHandler
     void on(AssessmentStarted started, UnitOfWork<?> unitOfWork) {
         Pending pending = pending(unitOfWork);
         Optional<Participation> participation = started.participationIfAny();
-        participation.ifPresent(where -> pending.started.put(started.assessmentId(), where));
+        participation.ifPresent(where -> pending.started.put(started.assessmentId(),
+                new ReportFacts.Started(where, started.at())));
         writeIfLast(unitOfWork, pending);
+    }
+
+    /** A release marks what the batch before it wrote: that is written first, then the release. */
+    @EventHandler
+    void on(ResultsReleased released, UnitOfWork<?> unitOfWork) {
+        Pending pending = pending(unitOfWork);
+        if (unitOfWork != null) {
+            unitOfWork.root().resources().remove(PENDING);
+        }
+        write(pending);
+        facts.released(released);
     }
 
     @EventHandler
@@ -107,7 +125,8 @@ public class ReportProjection {
                 unknown.add(completed.assessmentId());
             }
         }
-        Map<String, Participation> where = new LinkedHashMap<>(pending.started);
+        Map<String, Participation> where = new LinkedHashMap<>();
+        pending.started.forEach((assessment, started) -> where.put(assessment, started.participation()));
         if (!unknown.isEmpty()) {
             where.putAll(facts.participations(unknown));
         }
@@ -128,7 +147,7 @@ public class ReportProjection {
 
     /** What a batch brought so far. */
     private static final class Pending {
-        private final Map<String, Participation> started = new LinkedHashMap<>();
+        private final Map<String, ReportFacts.Started> started = new LinkedHashMap<>();
         private final List<AssessmentCompleted> completed = new ArrayList<>();
     }
 }

@@ -3,12 +3,11 @@ package nl.klantspiegel.application.report;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.Switchable;
 import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.report.Completion;
+import nl.klantspiegel.domain.release.ResultsReleased;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The report facts that answer, switched to a rebuilt version in one step. Its versions of an organisation's facts
@@ -43,21 +42,6 @@ public final class SwitchableReportFacts implements ReportFacts, Switchable<Repo
     }
 
     @Override
-    public void started(String assessmentId, Participation participation) {
-        current.started(assessmentId, participation);
-    }
-
-    @Override
-    public Optional<Participation> participation(String assessmentId) {
-        return current.participation(assessmentId);
-    }
-
-    @Override
-    public void completed(Participation participation, Completion completion) {
-        current.completed(participation, completion);
-    }
-
-    @Override
     public Map<String, Participation> participations(Collection<String> assessmentIds) {
         return current.participations(assessmentIds);
     }
@@ -65,6 +49,11 @@ public final class SwitchableReportFacts implements ReportFacts, Switchable<Repo
     @Override
     public void apply(Changes changes) {
         current.apply(changes);
+    }
+
+    @Override
+    public void released(ResultsReleased release) {
+        current.released(release);
     }
 
     @Override

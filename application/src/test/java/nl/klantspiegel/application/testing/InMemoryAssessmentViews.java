@@ -52,6 +52,15 @@ public final class InMemoryAssessmentViews implements AssessmentViews {
     }
 
     @Override
+    public synchronized java.util.Map<AssessmentId, List<RecordedEvent>> histories(
+            java.util.Collection<AssessmentId> ids) {
+        java.util.Map<AssessmentId, List<RecordedEvent>> found = new java.util.HashMap<>();
+        ids.forEach(id -> Optional.ofNullable(histories.get(id)).ifPresent(history -> found.put(id,
+                List.copyOf(history))));
+        return found;
+    }
+
+    @Override
     public synchronized void record(AssessmentView view, RecordedEvent event) {
         views.put(view.id(), view);
         histories.computeIfAbsent(view.id(), key -> new ArrayList<>()).add(event);

@@ -1,29 +1,19 @@
 package nl.klantspiegel.application.testing;
 
 import nl.klantspiegel.application.port.out.AuditTrail;
-import nl.klantspiegel.domain.assessment.Participation;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The audit trails in memory, keeping the port's promises: entries numbered from 1 without gaps, a redelivered event
- * (among the recent ones) appended once, each assessment counted once per round, day and activity.
+ * (among the recent ones) appended once.
  */
 public final class InMemoryAuditTrail implements AuditTrail {
 
     private final Map<String, List<Entry>> entries = new HashMap<>();
-    private final Map<String, Map<String, Set<String>>> counted = new HashMap<>();
-    private final Map<String, Participation> participations = new HashMap<>();
     private final Map<String, List<String>> organisationsOf = new HashMap<>();
     private final List<List<Long>> entriesAskedFor = new ArrayList<>();
 
@@ -58,41 +48,6 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void count(String organisationId, String roundId, LocalDate day, Activity activity, String assessmentId) {
-        counted.computeIfAbsent(organisationId, key -> new TreeMap<>())
-                .computeIfAbsent(roundId + "|" + day + "|" + activity, key -> new LinkedHashSet<>())
-                .add(assessmentId);
-    }
-
-    @Override
-    public List<DayCount> activity(String organisationId) {
-        Map<String, Set<String>> counts = counted.getOrDefault(organisationId, Map.of());
-        Map<String, DayCount> byRoundAndDay = new TreeMap<>();
-        counts.forEach((key, assessments) -> {
-            String[] parts = key.split("\\|");
-            String roundAndDay = parts[0] + "|" + parts[1];
-            DayCount before = byRoundAndDay.getOrDefault(roundAndDay,
-                    new DayCount(parts[0], LocalDate.parse(parts[1]), 0, 0));
-            byRoundAndDay.put(roundAndDay, Activity.valueOf(parts[2]) == Activity.STARTED
-                    ? new DayCount(before.roundId(), before.day(), assessments.size(), before.completed())
-                    : new DayCount(before.roundId(), before.day(), before.started(), assessments.size()));
-        });
-        return byRoundAndDay.values().stream()
-                .sorted(Comparator.comparing(DayCount::day).thenComparing(DayCount::roundId))
-                .toList();
-    }
-
-    @Override
-    public void rememberParticipation(String assessmentId, Participation participation) {
-        participations.put(assessmentId, Objects.requireNonNull(participation));
-    }
-
-    @Override
-    public Optional<Participation> participationOf(String assessmentId) {
-        return Optional.ofNullable(participations.get(assessmentId));
-    }
-
-    @Override
     public List<String> organisationsOf(String accountId) {
         return organisationsOf.getOrDefault(accountId, List.of());
     }
@@ -105,8 +60,6 @@ public final class InMemoryAuditTrail implements AuditTrail {
     @Override
     public void clear() {
         entries.clear();
-        counted.clear();
-        participations.clear();
         organisationsOf.clear();
     }
 

@@ -2,8 +2,10 @@ package nl.klantspiegel.application.testing;
 
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Completion;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,42 +16,30 @@ import java.util.Optional;
 
 /**
  * The reports' facts in memory, keeping the port's promises as the MongoDB adapter does: per assessment its
- * participation, per round of an organisation the started assessments (team) and the completed ones, each set under
- * the assessment's id (writing the same thing twice changes nothing), and per organisation a version raised by every
- * write. Completions come back in the order their ids were first written, like the fields of a round's document.
- * Counts the reads of {@link #facts}, so that a test can see whether a cache asked again.
+ * participation, per round of an organisation the started assessments (team and time) and the completed ones, and the
+ * releases that showed them, each set under the assessment's id (writing the same thing twice changes nothing), and
+ * per organisation its last release and a version raised by every release written. Completions come back in the order
+ * their ids were first written, like the fields of a round's document. Counts the reads of {@link #facts}, so that a
+ * test can see whether a cache asked again.
  */
 public final class InMemoryReportFacts implements ReportFacts {
 
     private final Map<String, Participation> participations = new HashMap<>();
     private final Map<String, Round> rounds = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, Long> lastRelease = new HashMap<>();
+    private final Map<String, Instant> lastCutoff = new HashMap<>();
     private int factsReads;
     private final List<Changes> applied = new ArrayList<>();
-
-    @Override
-    public synchronized void started(String assessmentId, Participation participation) {
-        participations.put(assessmentId, participation);
-        round(participation).started.put(assessmentId, participation.teamId());
-        versions.merge(participation.organisationId(), 1L, Long::sum);
-    }
-
-    @Override
-    public synchronized Optional<Participation> participation(String assessmentId) {
-        return Optional.ofNullable(participations.get(assessmentId));
-    }
-
-    @Override
-    public synchronized void completed(Participation participation, Completion completion) {
-        round(participation).completed.put(completion.assessmentId(), completion);
-        versions.merge(participation.organisationId(), 1L, Long::sum);
-    }
 
     @Override
     public synchronized Map<String, Participation> participations(Collection<String> assessmentIds) {
         Map<String, Participation> found = new HashMap<>();
         for (String id : assessmentIds) {
-            participation(id).ifPresent(where -> found.put(id, where));
+            Participation participation = participations.get(id);
+            if (participation != null) {
+                found.put(id, participation);
+            }
         }
         return found;
     }
@@ -57,8 +47,34 @@ public final class InMemoryReportFacts implements ReportFacts {
     @Override
     public synchronized void apply(Changes changes) {
         applied.add(changes);
-        changes.started().forEach(this::started);
-        changes.completed().forEach(filed -> completed(filed.participation(), filed.completion()));
+        changes.started().forEach((id, started) -> {
+            participations.put(id, started.participation());
+            round(started.participation().organisationId(), started.participation().roundId()).started.put(id,
+                    started);
+        });
+        changes.completed().forEach(filed -> round(filed.participation().organisationId(),
+                filed.participation().roundId()).completed.put(filed.completion().assessmentId(), filed.completion()));
+    }
+
+    @Override
+    public synchronized void released(ResultsReleased release) {
+        for (ResultsReleased.Batch batch : release.completed()) {
+            Round round = round(release.organisationId(), batch.roundId());
+            batch.assessmentIds().forEach(id -> round.completionMarks.put(id, mark(release, batch)));
+        }
+        for (ResultsReleased.Batch batch : release.started()) {
+            Round round = round(release.organisationId(), batch.roundId());
+            batch.assessmentIds().forEach(id -> round.startMarks.put(id, mark(release, batch)));
+        }
+        if (release.number() > lastRelease.getOrDefault(release.organisationId(), 0L)) {
+            lastRelease.put(release.organisationId(), release.number());
+            lastCutoff.put(release.organisationId(), release.cutoff());
+        }
+        versions.merge(release.organisationId(), 1L, Long::sum);
+    }
+
+    private static Mark mark(ResultsReleased release, ResultsReleased.Batch batch) {
+        return new Mark(release.number(), release.at(), batch.pooled());
     }
 
     @Override
@@ -69,34 +85,37 @@ public final class InMemoryReportFacts implements ReportFacts {
     @Override
     public synchronized Facts facts(String organisationId, Collection<String> roundIds) {
         factsReads++;
-        List<Completion> completions = new ArrayList<>();
-        Map<String, Map<String, Integer>> started = new HashMap<>();
+        List<CompletedFact> completed = new ArrayList<>();
+        List<StartedFact> started = new ArrayList<>();
         for (String roundId : roundIds) {
-            Round round = rounds.get(key(organisationId, roundId));
+            Round round = rounds.get(organisationId + "/" + roundId);
             if (round == null) {
                 continue;
             }
-            Map<String, Integer> byTeam = new HashMap<>();
-            round.started.values().forEach(team -> byTeam.merge(team, 1, Integer::sum));
-            started.put(roundId, Map.copyOf(byTeam));
-            completions.addAll(round.completed.values());
+            round.started.forEach((id, start) -> started.add(new StartedFact(id, start.participation(), start.at(),
+                    Optional.ofNullable(round.startMarks.get(id)))));
+            round.completed.forEach((id, completion) -> completed.add(new CompletedFact(completion,
+                    Optional.ofNullable(round.completionMarks.get(id)))));
         }
-        return new Facts(completions, started);
+        long last = lastRelease.getOrDefault(organisationId, 0L);
+        return new Facts(completed, started, last, Optional.ofNullable(lastCutoff.get(organisationId)));
     }
 
     @Override
     public synchronized void clear() {
         participations.clear();
         rounds.clear();
+        lastRelease.clear();
+        lastCutoff.clear();
         versions.replaceAll((organisation, version) -> version + 1);
     }
 
-    /** How often {@link #facts} was called. */
     /** Every batch written through {@link #apply}, in order. */
     public synchronized List<Changes> applied() {
         return List.copyOf(applied);
     }
 
+    /** How often {@link #facts} was called. */
     public synchronized int factsReads() {
         return factsReads;
     }
@@ -106,17 +125,14 @@ public final class InMemoryReportFacts implements ReportFacts {
         return participations.isEmpty() && rounds.isEmpty();
     }
 
-    private Round round(Participation participation) {
-        return rounds.computeIfAbsent(key(participation.organisationId(), participation.roundId()),
-                key -> new Round());
-    }
-
-    private static String key(String organisationId, String roundId) {
-        return organisationId + "/" + roundId;
+    private Round round(String organisationId, String roundId) {
+        return rounds.computeIfAbsent(organisationId + "/" + roundId, key -> new Round());
     }
 
     private static final class Round {
-        private final Map<String, String> started = new LinkedHashMap<>();
+        private final Map<String, Started> started = new LinkedHashMap<>();
         private final Map<String, Completion> completed = new LinkedHashMap<>();
+        private final Map<String, Mark> startMarks = new HashMap<>();
+        private final Map<String, Mark> completionMarks = new HashMap<>();
     }
 }

@@ -4,6 +4,7 @@ import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
+import nl.klantspiegel.domain.release.ReleaseEvent;
 import org.axonframework.serialization.RevisionResolver;
 
 import java.util.Map;
@@ -32,7 +33,8 @@ public final class EventRevisions implements RevisionResolver {
         }
         boolean event = AssessmentEvent.class.isAssignableFrom(payloadType)
                 || OrganisationEvent.class.isAssignableFrom(payloadType)
-                || AccountEvent.class.isAssignableFrom(payloadType);
+                || AccountEvent.class.isAssignableFrom(payloadType)
+                || ReleaseEvent.class.isAssignableFrom(payloadType);
         return event ? "1" : null;
     }
 }

@@ -4,8 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
 import nl.klantspiegel.application.port.out.EventLog;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
-import nl.klantspiegel.domain.assessment.Participation;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -17,19 +15,15 @@ import org.bson.Document;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.in;
 
@@ -100,34 +94,12 @@ public final class MongoEventLog implements EventLog {
     }
 
     @Override
-    public Map<String, Participation> participationsFromStarts(Collection<String> assessmentIds) {
-        Map<String, Participation> found = new HashMap<>();
-        starts(assessmentIds).forEach(started -> started.participationIfAny()
-                .ifPresent(where -> found.put(started.assessmentId(), where)));
-        return found;
-    }
-
-    @Override
-    public Map<String, java.time.Instant> startTimes(Collection<String> assessmentIds) {
-        Map<String, java.time.Instant> found = new HashMap<>();
-        starts(assessmentIds).forEach(started -> found.put(started.assessmentId(), started.at()));
-        return found;
-    }
-
-    /** The first events of these assessments, read by (aggregate, sequence 0): one scan on the embedded database. */
-    private List<AssessmentStarted> starts(Collection<String> assessmentIds) {
-        List<AssessmentStarted> starts = new ArrayList<>();
-        if (assessmentIds.isEmpty()) {
-            return starts;
-        }
-        events.find(and(in(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, assessmentIds),
-                        eq(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 0L)))
-                .forEach(document -> {
-                    if (payload(document) instanceof AssessmentStarted started) {
-                        starts.add(started);
-                    }
-                });
-        return starts;
+    public List<StoredEvent> aggregate(String aggregateId) {
+        List<StoredEvent> read = new ArrayList<>();
+        events.find(eq(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, aggregateId))
+                .sort(new Document(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 1))
+                .forEach(document -> read.add(stored(document)));
+        return read;
     }
 
     private StoredEvent stored(Document document) {
@@ -144,10 +116,6 @@ public final class MongoEventLog implements EventLog {
                 entry.getTimestamp(),
                 ReadableJson.fromStored(document.get(GapAwareMongoEventStorageEngine.PAYLOAD)),
                 payload(entry));
-    }
-
-    private Object payload(Document document) {
-        return payload(GapAwareMongoEventStorageEngine.trackedEntry(document));
     }
 
     /** The payload as the application reads it today; null when the upcasters dropped it. */

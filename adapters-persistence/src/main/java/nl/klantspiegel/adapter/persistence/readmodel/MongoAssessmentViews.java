@@ -51,6 +51,20 @@ final class MongoAssessmentViews implements AssessmentViews {
         return Optional.ofNullable(mongo.findOne(query, Document.class, collection)).map(mapper::history);
     }
 
+    @Override
+    public java.util.Map<AssessmentId, List<RecordedEvent>> histories(java.util.Collection<AssessmentId> ids) {
+        java.util.Map<AssessmentId, List<RecordedEvent>> found = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        Query query = Query.query(org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                .in(ids.stream().map(AssessmentId::value).toList()));
+        for (Document document : mongo.find(query, Document.class, collection)) {
+            found.put(new AssessmentId(document.getString("_id")), mapper.history(document));
+        }
+        return found;
+    }
+
     /**
      * One update by {@code _id}: the new view fields and the event pushed onto the history, atomically.
      * (A filter on the version as well would make the embedded database scan the whole collection:

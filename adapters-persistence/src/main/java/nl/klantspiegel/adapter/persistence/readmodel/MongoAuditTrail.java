@@ -1,34 +1,27 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.application.port.out.AuditTrail;
-import nl.klantspiegel.domain.assessment.Participation;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
 import org.springframework.data.mongodb.core.query.Update;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The audit trails, every document found by {@code _id}:
  * <pre>
  * auditHeads:          { _id: organisationId, count, lastHash, recent: [event ids of the last entries] }
  * auditEntries:        { _id: "organisationId:0000000001", number, eventId, at, type, actorKind, actorId, details, hash }
- * auditActivity:       { _id: "organisationId:roundId:2026-11-22", organisationId, roundId, day,
- *                        started: [assessment ids], completed: [assessment ids] }
- * auditActivityIndex:  { _id: organisationId, days: [ids of its auditActivity documents] }
- * auditParticipations: { _id: assessmentId, organisationId, roundId, teamId }
  * auditMembers:        { _id: accountId, organisations: [...] }
  * </pre>
  * An entry is written before its head, under the number the head gives it: when a crash comes between the two, the
- * event is delivered again and written again under the same number, so nothing is doubled or lost. The activity
- * keeps the assessments it counted (never shown, only counted), so a redelivered event is counted once.
+ * event is delivered again and written again under the same number, so nothing is doubled or lost. (Earlier versions
+ * also counted respondents per day in {@code auditActivity}, {@code auditActivityIndex} and
+ * {@code auditParticipations}; a rebuild drops those.)
  */
 final class MongoAuditTrail implements AuditTrail {
 
@@ -44,9 +37,6 @@ final class MongoAuditTrail implements AuditTrail {
     private final MongoTemplate mongo;
     private final Documents heads;
     private final Documents entries;
-    private final Documents activity;
-    private final Documents activityIndex;
-    private final Documents participations;
     private final Documents members;
 
     MongoAuditTrail(MongoTemplate mongo) {
@@ -57,9 +47,6 @@ final class MongoAuditTrail implements AuditTrail {
         this.mongo = mongo;
         this.heads = new Documents(mongo, Documents.versioned(HEADS, version));
         this.entries = new Documents(mongo, Documents.versioned(ENTRIES, version));
-        this.activity = new Documents(mongo, Documents.versioned(ACTIVITY, version));
-        this.activityIndex = new Documents(mongo, Documents.versioned(ACTIVITY_INDEX, version));
-        this.participations = new Documents(mongo, Documents.versioned(PARTICIPATIONS, version));
         this.members = new Documents(mongo, Documents.versioned(MEMBERS, version));
     }
 
@@ -141,49 +128,6 @@ final class MongoAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void count(String organisationId, String roundId, LocalDate day, Activity kind, String assessmentId) {
-        String id = organisationId + ":" + roundId + ":" + day;
-        mongo.upsert(new BasicQuery(new Document("_id", organisationId)), new Update().addToSet("days", id),
-                activityIndex.name());
-        Update update = new Update()
-                .setOnInsert("organisationId", organisationId)
-                .setOnInsert("roundId", roundId)
-                .setOnInsert("day", day.toString())
-                .addToSet(kind == Activity.STARTED ? "started" : "completed", assessmentId);
-        mongo.upsert(new BasicQuery(new Document("_id", id)), update, activity.name());
-    }
-
-    @Override
-    public List<DayCount> activity(String organisationId) {
-        List<String> days = activityIndex.find(organisationId).map(document -> document.getList("days", String.class))
-                .orElse(List.of());
-        return activity.findAll(days).stream()
-                .map(document -> new DayCount(document.getString("roundId"), LocalDate.parse(document.getString("day")),
-                        size(document, "started"), size(document, "completed")))
-                .sorted(Comparator.comparing(DayCount::day).thenComparing(DayCount::roundId))
-                .toList();
-    }
-
-    private static int size(Document document, String field) {
-        List<?> list = document.getList(field, Object.class);
-        return list == null ? 0 : list.size();
-    }
-
-    @Override
-    public void rememberParticipation(String assessmentId, Participation participation) {
-        participations.save(new Document("_id", assessmentId)
-                .append("organisationId", participation.organisationId())
-                .append("roundId", participation.roundId())
-                .append("teamId", participation.teamId()));
-    }
-
-    @Override
-    public Optional<Participation> participationOf(String assessmentId) {
-        return participations.find(assessmentId).map(document -> new Participation(document.getString("organisationId"),
-                document.getString("roundId"), document.getString("teamId")));
-    }
-
-    @Override
     public List<String> organisationsOf(String accountId) {
         return members.find(accountId).map(document -> document.getList("organisations", String.class))
                 .orElse(List.of());
@@ -198,9 +142,6 @@ final class MongoAuditTrail implements AuditTrail {
     public void clear() {
         heads.clear();
         entries.clear();
-        activity.clear();
-        activityIndex.clear();
-        participations.clear();
         members.clear();
     }
 }

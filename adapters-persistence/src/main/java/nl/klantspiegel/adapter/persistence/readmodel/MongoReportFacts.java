@@ -1,11 +1,15 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -20,6 +24,7 @@ import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Completion;
 
 /**
@@ -28,14 +33,14 @@ import nl.klantspiegel.domain.report.Completion;
  *   <li>{@code reportParticipations}: per assessment started through an invitation, its organisation, round and
  *       team (what a completion is filed under);</li>
  *   <li>{@code reportRounds}: per round of an organisation ({@code organisationId/roundId}), the started assessments
- *       ({@code started.<assessmentId>}: team) and the completed ones ({@code completed.<assessmentId>}: team, time,
- *       instrument version, answers, points, band) — each set under the assessment's id, so a redelivery changes
- *       nothing;</li>
- *   <li>{@code reportOrganisations}: per organisation a counter raised after every write and by a reset, never
- *       lowered: what the reports' cache is checked against (a redelivery raises it too, which only costs a
- *       recomputation).</li>
+ *       ({@code started.<assessmentId>}: team and time; earlier versions kept the team only), the completed ones
+ *       ({@code completed.<assessmentId>}: team, time, instrument version, answers, points, band), and the releases
+ *       that showed them ({@code rs.<assessmentId>} for a start, {@code rc.<assessmentId>} for a completion: release,
+ *       when it was made, whether pooled) — each set under the assessment's id, so a redelivery changes nothing;</li>
+ *   <li>{@code reportOrganisations}: per organisation its last release and cutoff, and a counter raised by every
+ *       release written and by a reset, never lowered: what a cache of its released results is checked against.</li>
  * </ul>
- * A round's document grows by about 200 bytes per completed assessment, far below MongoDB's 16 MB per document for
+ * A round's document grows by about 250 bytes per completed assessment, far below MongoDB's 16 MB per document for
  * any round of people.
  */
 final class MongoReportFacts implements ReportFacts {
@@ -49,8 +54,6 @@ final class MongoReportFacts implements ReportFacts {
     private final Documents rounds;
     private final Documents organisations;
 
-    private final String organisationsCollection;
-
     MongoReportFacts(MongoTemplate mongo) {
         this(mongo, 0);
     }
@@ -60,32 +63,7 @@ final class MongoReportFacts implements ReportFacts {
         this.mongo = mongo;
         this.participations = new Documents(mongo, Documents.versioned(PARTICIPATIONS, version));
         this.rounds = new Documents(mongo, Documents.versioned(ROUNDS, version));
-        this.organisationsCollection = Documents.versioned(ORGANISATIONS, version);
-        this.organisations = new Documents(mongo, organisationsCollection);
-    }
-
-    @Override
-    public void started(String assessmentId, Participation participation) {
-        participations.save(new Document("_id", assessmentId)
-                .append("organisationId", participation.organisationId())
-                .append("roundId", participation.roundId())
-                .append("teamId", participation.teamId()));
-        mongo.upsert(byId(roundKey(participation)), roundFields(participation)
-                .set("started." + assessmentId, participation.teamId()), rounds.name());
-        touch(participation.organisationId());
-    }
-
-    @Override
-    public Optional<Participation> participation(String assessmentId) {
-        return participations.find(assessmentId).map(document -> new Participation(
-                document.getString("organisationId"), document.getString("roundId"), document.getString("teamId")));
-    }
-
-    @Override
-    public void completed(Participation participation, Completion completion) {
-        mongo.upsert(byId(roundKey(participation)), roundFields(participation)
-                .set("completed." + completion.assessmentId(), completedDocument(completion)), rounds.name());
-        touch(participation.organisationId());
+        this.organisations = new Documents(mongo, Documents.versioned(ORGANISATIONS, version));
     }
 
     private static Document completedDocument(Completion completion) {
@@ -117,35 +95,56 @@ final class MongoReportFacts implements ReportFacts {
     }
 
     /**
-     * One bulk write of the participations, one update per round touched (all its new entries at once) and one
-     * counter raise per organisation touched.
+     * One bulk write of the participations and one update per round touched (all its new entries at once). Nothing
+     * here changes what is released: the organisation's counter stays.
      */
     @Override
     public void apply(Changes changes) {
         if (!changes.started().isEmpty()) {
             BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, participations.name());
-            changes.started().forEach((assessmentId, participation) -> bulk.replaceOne(byId(assessmentId),
+            changes.started().forEach((assessmentId, started) -> bulk.replaceOne(byId(assessmentId),
                     new Document("_id", assessmentId)
-                            .append("organisationId", participation.organisationId())
-                            .append("roundId", participation.roundId())
-                            .append("teamId", participation.teamId()),
+                            .append("organisationId", started.participation().organisationId())
+                            .append("roundId", started.participation().roundId())
+                            .append("teamId", started.participation().teamId()),
                     FindAndReplaceOptions.options().upsert()));
             bulk.execute();
         }
-        Map<String, Update> rounds = new java.util.LinkedHashMap<>();
-        java.util.Set<String> organisationsTouched = new java.util.LinkedHashSet<>();
-        changes.started().forEach((assessmentId, participation) -> {
-            rounds.computeIfAbsent(roundKey(participation), key -> roundFields(participation))
-                    .set("started." + assessmentId, participation.teamId());
-            organisationsTouched.add(participation.organisationId());
-        });
+        Map<String, Update> updates = new LinkedHashMap<>();
+        changes.started().forEach((assessmentId, started) -> updates
+                .computeIfAbsent(roundKey(started.participation()), key -> roundFields(started.participation()))
+                .set("started." + assessmentId, new Document("team", started.participation().teamId())
+                        .append("at", Documents.date(started.at()))));
         for (Filed filed : changes.completed()) {
-            rounds.computeIfAbsent(roundKey(filed.participation()), key -> roundFields(filed.participation()))
+            updates.computeIfAbsent(roundKey(filed.participation()), key -> roundFields(filed.participation()))
                     .set("completed." + filed.completion().assessmentId(), completedDocument(filed.completion()));
-            organisationsTouched.add(filed.participation().organisationId());
         }
-        rounds.forEach((key, update) -> mongo.upsert(byId(key), update, this.rounds.name()));
-        organisationsTouched.forEach(this::touch);
+        updates.forEach((key, update) -> mongo.upsert(byId(key), update, rounds.name()));
+    }
+
+    /** One update per round the release touches, then the organisation's last release and counter. */
+    @Override
+    public void released(ResultsReleased release) {
+        Map<String, Update> updates = new LinkedHashMap<>();
+        mark(release, release.completed(), "rc.", updates);
+        mark(release, release.started(), "rs.", updates);
+        updates.forEach((key, update) -> mongo.upsert(byId(key), update, rounds.name()));
+        mongo.upsert(byId(release.organisationId()), new Update()
+                .max("lastRelease", release.number())
+                .max("lastCutoff", Documents.date(release.cutoff()))
+                .inc("version", 1L), organisations.name());
+    }
+
+    private static void mark(ResultsReleased release, List<ResultsReleased.Batch> batches, String field,
+                             Map<String, Update> updates) {
+        for (ResultsReleased.Batch batch : batches) {
+            Participation where = new Participation(release.organisationId(), batch.roundId(), "-");
+            Update update = updates.computeIfAbsent(roundKey(where), key -> roundFields(where));
+            for (String assessmentId : batch.assessmentIds()) {
+                update.set(field + assessmentId, new Document("r", release.number())
+                        .append("ra", Documents.date(release.at())).append("p", batch.pooled()));
+            }
+        }
     }
 
     @Override
@@ -157,23 +156,43 @@ final class MongoReportFacts implements ReportFacts {
     @Override
     public Facts facts(String organisationId, Collection<String> roundIds) {
         List<String> keys = roundIds.stream().map(round -> organisationId + "/" + round).toList();
-        List<Completion> completions = new ArrayList<>();
-        Map<String, Map<String, Integer>> started = new HashMap<>();
+        List<CompletedFact> completed = new ArrayList<>();
+        List<StartedFact> started = new ArrayList<>();
         for (Document round : rounds.findAll(keys)) {
             String roundId = round.getString("roundId");
-            Map<String, Integer> byTeam = new HashMap<>();
             Document startedIn = round.get("started", Document.class);
+            Document startMarks = round.get("rs", Document.class);
             if (startedIn != null) {
-                startedIn.values().forEach(team -> byTeam.merge((String) team, 1, Integer::sum));
+                startedIn.forEach((assessmentId, value) -> {
+                    String team = value instanceof Document start ? start.getString("team") : (String) value;
+                    Instant at = value instanceof Document start ? Documents.instant(start.getDate("at"))
+                            : Instant.EPOCH;
+                    started.add(new StartedFact(assessmentId, new Participation(organisationId, roundId, team), at,
+                            mark(startMarks, assessmentId)));
+                });
             }
-            started.put(roundId, Map.copyOf(byTeam));
             Document completedIn = round.get("completed", Document.class);
+            Document completionMarks = round.get("rc", Document.class);
             if (completedIn != null) {
-                completedIn.forEach((assessmentId, value) -> completions.add(completion(assessmentId, roundId,
-                        (Document) value)));
+                completedIn.forEach((assessmentId, value) -> completed.add(new CompletedFact(
+                        completion(assessmentId, roundId, (Document) value), mark(completionMarks, assessmentId))));
             }
         }
-        return new Facts(completions, started);
+        Optional<Document> organisation = organisations.find(organisationId);
+        long lastRelease = organisation.map(document -> document.get("lastRelease"))
+                .map(value -> ((Number) value).longValue()).orElse(0L);
+        Optional<Instant> lastCutoff = organisation.map(document -> document.getDate("lastCutoff"))
+                .map(Documents::instant);
+        return new Facts(completed, started, lastRelease, lastRelease == 0 ? Optional.empty() : lastCutoff);
+    }
+
+    private static Optional<Mark> mark(Document marks, String assessmentId) {
+        Document mark = marks == null ? null : marks.get(assessmentId, Document.class);
+        if (mark == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Mark(((Number) mark.get("r")).longValue(), Documents.instant(mark.getDate("ra")),
+                Boolean.TRUE.equals(mark.getBoolean("p"))));
     }
 
     private static Completion completion(String assessmentId, String roundId, Document document) {
@@ -195,11 +214,8 @@ final class MongoReportFacts implements ReportFacts {
     public void clear() {
         participations.clear();
         rounds.clear();
-        mongo.updateMulti(new Query(), new Update().inc("version", 1L), organisationsCollection);
-    }
-
-    private void touch(String organisationId) {
-        mongo.upsert(byId(organisationId), new Update().inc("version", 1L), organisationsCollection);
+        mongo.updateMulti(new Query(), new Update().inc("version", 1L).unset("lastRelease").unset("lastCutoff"),
+                organisations.name());
     }
 
     private static String roundKey(Participation participation) {

@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
+import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,5 +16,10 @@ public class ReadModelConfiguration {
     @Bean
     ReadModelVersions readModelVersions(MongoTemplate mongoTemplate) {
         return new MongoReadModelVersions(mongoTemplate);
+    }
+
+    @Bean
+    PseudonymKey pseudonymKey(MongoTemplate mongoTemplate) {
+        return new MongoPseudonymKey(mongoTemplate);
     }
 }

@@ -42,23 +42,23 @@ class AssessmentCsvController {
 
     @GetMapping(path = "/api/organisations/{organisationId}/assessments", produces = "text/csv")
     @Operation(summary = "The completed assessments, one row each (admins and analysts)",
-            description = "RFC 4180, UTF-8, a header row: round, team, start and completion day (Europe/Amsterdam; "
-                    + "days, not times, so that nobody is recognised by when they finished), per question the option "
-                    + "and its points, the column totals a/b/c, the total and the band. Only assessments of a team in "
-                    + "a round whose figures the reports show: the same minimum group size and the same suppression. "
-                    + "Recorded in the audit trail.")
+            description = "RFC 4180, UTF-8, a header row: the assessment's pseudonym (as in the organisation's event "
+                    + "export; never its id), round, team (empty for a pooled batch), the day its batch was released "
+                    + "(Europe/Amsterdam; not when it was taken, so that nobody is recognised by when they finished), "
+                    + "per question the option and its points, the column totals a/b/c, the total and the band. Only "
+                    + "released batches, as the reports count them. Recorded in the audit trail.")
     ResponseEntity<String> csv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                @Parameter(description = "a round's id") @RequestParam(required = false) String round,
                                @Parameter(description = "a team's id") @RequestParam(required = false) String team,
-                               @Parameter(description = "a day, YYYY-MM-DD: completed on or after it")
+                               @Parameter(description = "a day, YYYY-MM-DD: released on or after it")
                                @RequestParam(required = false) String from,
-                               @Parameter(description = "a day, YYYY-MM-DD: completed on or before it")
+                               @Parameter(description = "a day, YYYY-MM-DD: released on or before it")
                                @RequestParam(required = false) String to) {
         ExportAssessmentsUseCase.AssessmentRows rows = exports.completedAssessments(caller, organisationId,
                 QueryParameters.present(round), QueryParameters.present(team), QueryParameters.day("from", from),
                 QueryParameters.day("to", to));
-        List<String> header = new ArrayList<>(List.of("round_id", "round", "team_id", "team", "started_on",
-                "completed_on", "instrument_version"));
+        List<String> header = new ArrayList<>(List.of("assessment", "round_id", "round", "team_id", "team",
+                "released_on", "instrument_version"));
         for (int question = 1; question <= QUESTIONS; question++) {
             header.add("q" + question + "_option");
             header.add("q" + question + "_points");
@@ -68,8 +68,9 @@ class AssessmentCsvController {
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
                 .get())) {
             for (ExportAssessmentsUseCase.Row row : rows.rows()) {
-                List<Object> cells = new ArrayList<>(List.of(row.roundId(), row.roundName(), row.teamId(),
-                        row.teamName(), row.startedOn(), row.completedOn(), row.instrumentVersion()));
+                List<Object> cells = new ArrayList<>(java.util.Arrays.asList(row.assessment(), row.roundId(),
+                        row.roundName(), row.teamId() == null ? "" : row.teamId(), row.teamName(), row.releasedOn(),
+                        row.instrumentVersion()));
                 for (int question = 1; question <= QUESTIONS; question++) {
                     int number = question;
                     ScoredAnswer answer = row.answers().stream().filter(one -> one.question() == number).findFirst()
@@ -86,8 +87,8 @@ class AssessmentCsvController {
         }
         return ResponseEntity.ok().contentType(CSV).cacheControl(CacheControl.noStore())
                 .header("Klantspiegel-Export-Id", rows.exportId())
-                .header("Klantspiegel-Position", rows.provenance().position().isPresent()
-                        ? String.valueOf(rows.provenance().position().getAsLong()) : "")
+                .header("Klantspiegel-Release", rows.provenance().release()
+                        .map(release -> String.valueOf(release.number())).orElse(""))
                 .header("Klantspiegel-Minimum-Group-Size", String.valueOf(rows.provenance().minimumGroupSize()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-" + organisationId
                         + ".csv\"")

@@ -89,12 +89,18 @@ class EventExportController {
     }
 
     @GetMapping(path = "/api/organisations/{organisationId}/events", produces = NDJSON)
-    @Operation(summary = "The events of the organisation and of the assessments taken in its rounds (admins, analysts)",
-            description = DESCRIPTION + " Recorded in the organisation's audit trail when it ends.",
+    @Operation(summary = "The organisation's events and its released results, as its reports show them (admins, "
+            + "analysts)", description = DESCRIPTION + """
+             For an organisation: its own events as stored, and each release of its results followed by the events \
+            of its batches' assessments — under pseudonyms (never an assessment's id: that is its respondent's key), \
+            at the time of the release, without the language and, for a pooled batch, without the team; nothing of \
+            assessments no release has shown. Positions are the organisation's own: its n-th event or release has \
+            position n, a release's assessments carry the release's. Recorded in the organisation's audit trail \
+            when it ends.""",
             responses = @ApiResponse(responseCode = "200", content = @Content(mediaType = NDJSON), headers = {
                     @Header(name = EXPORT_ID, description = "the export's id (also in the audit trail)"),
                     @Header(name = CHAIN_START, description = "the value the first line's hash chains from"),
-                    @Header(name = HEAD, description = "the newest position when the export began")}))
+                    @Header(name = HEAD, description = "the organisation's newest position when the export began")}))
     void ofOrganisation(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                         @Parameter(description = "only events after this position (resume)") @RequestParam(required = false) String after,
                         @Parameter(description = "ISO-8601 instant: events recorded at or after it") @RequestParam(required = false) String from,
@@ -167,7 +173,7 @@ class EventExportController {
         line.put("aggregateId", event.aggregateId());
         line.put("sequence", event.sequence());
         line.put("timestamp", event.timestamp().toString());
-        line.set("payload", payload(event.payloadJson()));
+        line.set("payload", event.payload() != null ? json.valueToTree(event.payload()) : payload(event.payloadJson()));
         return json.writeValueAsString(line);
     }
 

@@ -45,7 +45,7 @@ class AuditController {
     }
 
     record AuditResponse(List<AuditTrailQuery.Entry> entries, int page, int size, boolean hasMore, long totalEntries,
-                         List<String> types, List<AuditTrailQuery.Activity> activity) {
+                         List<String> types, List<AuditTrailQuery.Participation> participation) {
     }
 
     @GetMapping(path = PATH, produces = "application/json")
@@ -60,7 +60,7 @@ class AuditController {
                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size) {
         AuditPage found = page(caller, organisationId, from, to, type, page, size);
         return new AuditResponse(found.entries(), found.page(), found.size(), found.hasMore(), found.totalEntries(),
-                audit.entryTypes(), found.activity());
+                audit.entryTypes(), found.participation());
     }
 
     @GetMapping(path = PATH, produces = "text/csv")

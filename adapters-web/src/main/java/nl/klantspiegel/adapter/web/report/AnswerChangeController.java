@@ -28,26 +28,32 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Clock;
+import nl.klantspiegel.domain.release.ReleaseSchedule;
 
 /** The answer-change report: how often respondents change an answer before finishing (admins and analysts). */
 @RestController
-@Tag(name = "Reports", description = "Trends, rounds, comparisons and the heatmap, behind the anonymity floor")
+@Tag(name = "Reports")
 class AnswerChangeController {
 
     private static final String PATH = "/api/organisations/{organisationId}/reports/answer-changes";
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final AnswerChangesQuery answerChanges;
+    private final ReleaseSchedule schedule;
+    private final Clock clock;
 
-    AnswerChangeController(AnswerChangesQuery answerChanges) {
+    AnswerChangeController(AnswerChangesQuery answerChanges, ReleaseSchedule schedule, Clock clock) {
         this.answerChanges = answerChanges;
+        this.schedule = schedule;
+        this.clock = clock;
     }
 
     record Entry(int question, String from, String to, int count) {
     }
 
-    record Group(String key, String label, boolean suppressed, String reason, Integer n, Integer changed,
-                 Integer changes, List<Entry> entries) {
+    /** @param leftOut for a band: how many of it are in no figure, their part of a batch being too small */
+    record Group(String key, String label, int n, int changed, int changes, int leftOut, List<Entry> entries) {
     }
 
     record AnswerChangeResponse(String organisationId, String roundId, ReportJson.Provenance provenance,
@@ -57,9 +63,9 @@ class AnswerChangeController {
     @GetMapping(path = PATH, produces = "application/json")
     @Operation(summary = "How often answers are changed before finishing: per question, from option to option",
             description = "With round: the round and each band (by the completed result) within it; without: the "
-                    + "organisation and each round. Groups below the minimum group size are suppressed, and so is "
-                    + "the smallest other part of the same whole when the hidden parts together would still be "
-                    + "fewer than the minimum. Filled from all history, also from before the report existed.")
+                    + "organisation and each round. Only released batches count; split by band, a batch's part of a "
+                    + "band counts when it and what the batch leaves out of the bands each hold at least the minimum "
+                    + "group size. Filled from all history, also from before the report existed.")
     AnswerChangeResponse json(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                               @Parameter(description = "a round's id") @RequestParam(required = false) String round) {
         ReportAnswer<AnswerChangeReport> answer = answerChanges.answerChanges(caller, organisationId,
@@ -67,7 +73,7 @@ class AnswerChangeController {
         List<Group> groups = answer.report().groups().stream().map(group -> group(group, answer.organisation()))
                 .toList();
         return new AnswerChangeResponse(organisationId, answer.report().roundId(),
-                ReportJson.provenance(answer.provenance()), groups);
+                ReportJson.provenance(answer.provenance(), schedule, clock.instant()), groups);
     }
 
     @GetMapping(path = PATH, produces = "text/csv")
@@ -77,12 +83,10 @@ class AnswerChangeController {
         AnswerChangeResponse response = json(caller, organisationId, round);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("group", "label", "n",
-                "suppressed", "reason", "respondents_who_changed", "changes", "question", "from", "to", "count")
-                .get())) {
+                "respondents_who_changed", "changes", "left_out", "question", "from", "to", "count").get())) {
             for (Group group : response.groups()) {
-                List<Object> start = new ArrayList<>(List.of(group.key(), group.label(), value(group.n()),
-                        group.suppressed() ? "true" : "false", value(group.reason()), value(group.changed()),
-                        value(group.changes())));
+                List<Object> start = new ArrayList<>(List.of(group.key(), group.label(), group.n(), group.changed(),
+                        group.changes(), group.leftOut()));
                 if (group.entries().isEmpty()) {
                     List<Object> row = new ArrayList<>(start);
                     row.addAll(List.of("", "", "", ""));
@@ -104,10 +108,8 @@ class AnswerChangeController {
     private static Group group(AnswerChanges.Group group, OrganisationView organisation) {
         List<Entry> entries = group.counts().stream().map(count -> new Entry(count.question(), count.from().key(),
                 count.to().key(), count.count())).toList();
-        return new Group(group.key(), label(group.key(), organisation), group.suppressed(),
-                group.suppression().map(Enum::name).orElse(null),
-                group.n().isPresent() ? group.n().getAsInt() : null, group.changed().orElse(null),
-                group.changes().orElse(null), entries);
+        return new Group(group.key(), label(group.key(), organisation), group.n(), group.changed(), group.changes(),
+                group.leftOut(), entries);
     }
 
     private static String label(String key, OrganisationView organisation) {
@@ -119,10 +121,6 @@ class AnswerChangeController {
             return key.substring("band:".length());
         }
         return key.equals("organisation") ? organisation.name() : key;
-    }
-
-    private static Object value(Object value) {
-        return value == null ? "" : value;
     }
 
 }

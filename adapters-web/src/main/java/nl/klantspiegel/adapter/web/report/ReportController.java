@@ -28,6 +28,7 @@ import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
+import nl.klantspiegel.domain.release.ReleaseSchedule;
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.GroupReport;
 import nl.klantspiegel.domain.report.Period;
@@ -36,24 +37,26 @@ import nl.klantspiegel.domain.report.ReportBasis;
 /**
  * An organisation's reports: the trend per period, one round, two rounds compared, and the teams × questions
  * heatmap. Each as JSON, or with {@code Accept: text/csv} (or {@code ?format=csv}, for a plain download link) as the
- * same figures in CSV: RFC 4180, UTF-8, a header row, {@code .} as the decimal separator, suppressed cells empty
- * beside a {@code suppressed} column and its reason, written with Apache Commons CSV.
+ * same figures in CSV: RFC 4180, UTF-8, a header row, {@code .} as the decimal separator, empty cells where nothing
+ * is released, written with Apache Commons CSV.
  */
 @RestController
-@Tag(name = "Reports", description = "Figures of groups of completed assessments, behind the minimum group size; "
-        + "no figure lets a hidden group be worked out by subtraction")
+@Tag(name = "Reports", description = "Figures of groups of released completed assessments: released in batches of at "
+        + "least the minimum group size, so no figure, now or as of any moment, rests on fewer")
 class ReportController {
 
     private static final String PATH = "/api/organisations/{organisationId}/reports";
-    private static final String AS_OF = "an ISO-8601 instant (2026-05-01T00:00:00Z): the report exactly as it was "
-            + "then, computed from the events up to it under the same anonymity rules (a pass over the event log)";
+    private static final String AS_OF = "an ISO-8601 instant (2026-05-01T00:00:00Z): the report as it was then (the "
+            + "releases made by then), under today's minimum group size";
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportsQuery reports;
+    private final ReleaseSchedule schedule;
     private final Clock clock;
 
-    ReportController(ReportsQuery reports, Clock clock) {
+    ReportController(ReportsQuery reports, ReleaseSchedule schedule, Clock clock) {
         this.reports = reports;
+        this.schedule = schedule;
         this.clock = clock;
     }
 
@@ -100,7 +103,7 @@ class ReportController {
     // ------------------------------------------------------------------------------------------------- trend
 
     @GetMapping(path = PATH + "/trend", produces = "application/json")
-    @Operation(summary = "The trend per week, month, quarter or year (by completion time in Europe/Amsterdam)",
+    @Operation(summary = "The trend per week, month, quarter or year (a batch counts in the period of its release, Europe/Amsterdam)",
             description = "A series for the organisation and one per team the caller sees (or only the given team "
                     + "beside the organisation). Periods from the one holding 'from' to the one holding 'to'.")
     TrendResponse trend(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
@@ -126,7 +129,7 @@ class ReportController {
         }).toList();
         return new TrendResponse(organisationId, trend.granularity().name().toLowerCase(java.util.Locale.ROOT),
                 ReportJson.text(answer.provenance().from()), ReportJson.text(answer.provenance().to()), team,
-                ReportJson.provenance(answer.provenance()), ReportJson.bands(), ReportJson.scale(), periods, series);
+                ReportJson.provenance(answer.provenance(), schedule, clock.instant()), ReportJson.bands(), ReportJson.scale(), periods, series);
     }
 
     @GetMapping(path = PATH + "/trend", produces = "text/csv")
@@ -177,7 +180,7 @@ class ReportController {
                 QueryParameters.instant("asOf", asOf));
         OrganisationView organisation = answer.organisation();
         return new RoundResponse(ReportJson.round(organisation, roundId, clock.instant()),
-                ReportJson.provenance(answer.provenance()), ReportJson.bands(), ReportJson.scale(),
+                ReportJson.provenance(answer.provenance(), schedule, clock.instant()), ReportJson.bands(), ReportJson.scale(),
                 ReportJson.group(answer.report().organisation(), organisation),
                 answer.report().teams().stream().map(team -> ReportJson.group(team, organisation)).toList());
     }
@@ -213,7 +216,7 @@ class ReportController {
     @GetMapping(path = PATH + "/rounds/{roundId}/comparison", produces = "application/json")
     @Operation(summary = "Two rounds side by side, with the difference of the means (this round minus the other)",
             description = "The difference comes with Welch's 95 % confidence interval and is flagged as significant "
-                    + "only when that interval excludes zero; none when either side is suppressed or holds one.")
+                    + "only when that interval excludes zero; none when either side has nothing released or holds one.")
     ComparisonResponse comparison(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                   @PathVariable String roundId,
@@ -230,7 +233,7 @@ class ReportController {
                             ReportJson.interval(difference.ci95()), difference.significant())).orElse(null));
         }).toList();
         return new ComparisonResponse(ReportJson.round(organisation, roundId, clock.instant()),
-                ReportJson.round(organisation, with, clock.instant()), ReportJson.provenance(answer.provenance()),
+                ReportJson.round(organisation, with, clock.instant()), ReportJson.provenance(answer.provenance(), schedule, clock.instant()),
                 ReportJson.bands(), ReportJson.scale(), groups);
     }
 
@@ -240,16 +243,13 @@ class ReportController {
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          @PathVariable String roundId, @RequestParam(required = false) String with) {
         ComparisonResponse comparison = comparison(caller, organisationId, asOf, roundId, with);
-        List<String> header = List.of("group", "team_id", "suppressed", "round_reason", "round_n", "round_mean",
-                "with_reason", "with_n", "with_mean", "difference", "difference_ci95_low", "difference_ci95_high",
-                "significant");
+        List<String> header = List.of("group", "team_id", "round_n", "round_mean", "with_n", "with_mean",
+                "difference", "difference_ci95_low", "difference_ci95_high", "significant");
         List<List<Object>> rows = new ArrayList<>();
         for (ComparedGroup group : comparison.groups()) {
             Difference difference = group.difference();
-            rows.add(ReportCsv.row(group.label(), group.teamId(),
-                    group.round().suppressed() || group.with().suppressed(),
-                    group.round().reason(), group.round().n(), group.round().mean(),
-                    group.with().reason(), group.with().n(), group.with().mean(),
+            rows.add(ReportCsv.row(group.label(), group.teamId(), group.round().n(), group.round().mean(),
+                    group.with().n(), group.with().mean(),
                     difference == null ? null : difference.mean(),
                     difference == null ? null : difference.ci95().low(),
                     difference == null ? null : difference.ci95().high(),
@@ -273,7 +273,7 @@ class ReportController {
         return new HeatmapResponse(ReportJson.round(organisation, heatmap.roundId(), clock.instant()),
                 heatmap.previousRoundId() == null ? null
                         : ReportJson.round(organisation, heatmap.previousRoundId(), clock.instant()),
-                ReportJson.provenance(answer.provenance()), heatmap.questions(),
+                ReportJson.provenance(answer.provenance(), schedule, clock.instant()), heatmap.questions(),
                 new ReportJson.Scale(1, 5), row(heatmap.reference(), organisation),
                 heatmap.rows().stream().map(row -> row(row, organisation)).toList());
     }
@@ -293,7 +293,7 @@ class ReportController {
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String round) {
         HeatmapResponse heatmap = heatmap(caller, organisationId, asOf, round);
-        List<String> header = new ArrayList<>(List.of("round", "group", "team_id", "suppressed", "reason", "n"));
+        List<String> header = new ArrayList<>(List.of("round", "group", "team_id", "n"));
         for (int question : heatmap.questions()) {
             header.add("q" + question + "_mean");
             header.add("q" + question + "_change");
@@ -304,7 +304,7 @@ class ReportController {
         all.addAll(heatmap.rows());
         for (HeatmapRow row : all) {
             List<Object> values = new ArrayList<>(ReportCsv.row(heatmap.round().name(), row.group().label(),
-                    row.group().teamId(), row.group().suppressed(), row.group().reason(), row.group().n()));
+                    row.group().teamId(), row.group().n()));
             for (int question : heatmap.questions()) {
                 HeatmapCell cell = row.cells().stream().filter(one -> one.question() == question).findFirst()
                         .orElse(null);

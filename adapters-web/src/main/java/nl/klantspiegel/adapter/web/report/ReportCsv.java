@@ -6,7 +6,7 @@ import java.util.List;
 
 import nl.klantspiegel.domain.instrument.Instruments;
 
-/** The columns every report's CSV shares for one group: empty where a figure is suppressed or absent. */
+/** The columns every report's CSV shares for one group: empty where a figure is absent (nothing released). */
 final class ReportCsv {
 
     static final List<String> FIGURES = figures();
@@ -15,8 +15,8 @@ final class ReportCsv {
     }
 
     private static List<String> figures() {
-        List<String> columns = new ArrayList<>(List.of("group", "team_id", "suppressed", "reason", "n", "mean",
-                "ci95_low", "ci95_high", "median", "min", "max", "low", "average", "high", "low_percent",
+        List<String> columns = new ArrayList<>(List.of("group", "team_id", "n", "mean",
+                "ci95_low", "ci95_high", "low", "average", "high", "low_percent",
                 "average_percent", "high_percent", "column_a", "column_b", "column_c"));
         for (int question : Instruments.current().questionNumbers()) {
             columns.addAll(List.of("q" + question + "_mean", "q" + question + "_a", "q" + question + "_b",
@@ -28,9 +28,8 @@ final class ReportCsv {
 
     /** The group's name and team id, then {@link #FIGURES}. */
     static List<Object> groupColumns(ReportJson.Group group) {
-        List<Object> row = new ArrayList<>(Arrays.asList(group.label(), group.teamId(), group.suppressed(),
-                group.reason(), group.n(), group.mean(), group.ci95() == null ? null : group.ci95().low(),
-                group.ci95() == null ? null : group.ci95().high(), group.median(), group.min(), group.max()));
+        List<Object> row = new ArrayList<>(Arrays.asList(group.label(), group.teamId(), group.n(), group.mean(),
+                group.ci95() == null ? null : group.ci95().low(), group.ci95() == null ? null : group.ci95().high()));
         for (String band : List.of("LOW", "AVERAGE", "HIGH")) {
             row.add(group.bands() == null ? null : group.bands().get(band).count());
         }

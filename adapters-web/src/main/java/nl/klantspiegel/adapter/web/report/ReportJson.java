@@ -19,7 +19,9 @@ import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.report.GroupFigures;
+import nl.klantspiegel.domain.release.ReleaseSchedule;
 import nl.klantspiegel.domain.report.GroupReport;
+import nl.klantspiegel.domain.report.ReportBasis;
 import nl.klantspiegel.domain.report.Statistics;
 
 /** The JSON shapes of the reports, and how a domain group becomes one. Figures are rounded for reading. */
@@ -28,11 +30,13 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** One group: suppressed with its reason (and nothing else), or its figures (none when it holds nothing). */
+    /**
+     * One group: its released completed assessments ({@code n}) and their figures, none when nothing of it has been
+     * released yet.
+     */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Group(String key, String teamId, String label, boolean suppressed, String reason, Integer n,
-                 Integer started, Double completionRate, Double mean, Interval ci95, Double median, Integer min,
-                 Integer max, Map<String, Share> bands, Columns columns, List<Question> questions) {
+    record Group(String key, String teamId, String label, int n, Integer started, Double completionRate, Double mean,
+                 Interval ci95, Map<String, Share> bands, Columns columns, List<Question> questions) {
     }
 
     record Interval(double low, double high) {
@@ -47,8 +51,15 @@ final class ReportJson {
     record Question(int question, double meanPoints, Map<String, Share> options) {
     }
 
-    record Provenance(int instrumentVersion, Long position, Instant computedAt, int minimumGroupSize,
-                      String timeZone) {
+    /**
+     * @param release   the last release the figures count, null before the first
+     * @param nextCheck when releases are next looked for: figures change then at the earliest
+     */
+    record Provenance(int instrumentVersion, Release release, int minimumGroupSize, String timeZone,
+                      Instant nextCheck) {
+    }
+
+    record Release(long number, Instant at) {
     }
 
     record BandLimit(String band, int min, int max) {
@@ -64,15 +75,10 @@ final class ReportJson {
         String teamId = report.key().teamId();
         String key = teamId == null ? "organisation" : "team:" + teamId;
         String label = label(teamId, organisation);
-        if (report.suppressed()) {
-            return new Group(key, teamId, label, true, report.suppression().orElseThrow().name(), null, null, null,
-                    null, null, null, null, null, null, null, List.of());
-        }
         Integer started = report.started().isPresent() ? report.started().getAsInt() : null;
         Double rate = report.completionRate().map(value -> round(value, 4)).orElse(null);
         if (report.figures().isEmpty()) {
-            return new Group(key, teamId, label, false, null, 0, started, rate, null, null, null, null, null, null,
-                    null, List.of());
+            return new Group(key, teamId, label, 0, started, rate, null, null, null, null, List.of());
         }
         GroupFigures figures = report.figures().orElseThrow();
         Map<String, Share> bands = new LinkedHashMap<>();
@@ -87,9 +93,8 @@ final class ReportJson {
             }
             return new Question(question.question(), round(question.meanPoints(), 2), options);
         }).toList();
-        return new Group(key, teamId, label, false, null, figures.n(), started, rate, round(figures.mean(), 2),
-                figures.ci95().map(ReportJson::interval).orElse(null), round(figures.median(), 2), figures.min(),
-                figures.max(), bands, new Columns(round(figures.meanColumnA(), 2), round(figures.meanColumnB(), 2),
+        return new Group(key, teamId, label, figures.n(), started, rate, round(figures.mean(), 2),
+                figures.ci95().map(ReportJson::interval).orElse(null), bands, new Columns(round(figures.meanColumnA(), 2), round(figures.meanColumnB(), 2),
                 round(figures.meanColumnC(), 2)), questions);
     }
 
@@ -103,10 +108,10 @@ final class ReportJson {
         return new Interval(round(interval.low(), 2), round(interval.high(), 2));
     }
 
-    static Provenance provenance(ReportsQuery.Provenance provenance) {
+    static Provenance provenance(ReportsQuery.Provenance provenance, ReleaseSchedule schedule, Instant now) {
         return new Provenance(provenance.instrumentVersion(),
-                provenance.position().isPresent() ? provenance.position().getAsLong() : null,
-                provenance.computedAt(), provenance.minimumGroupSize(), "Europe/Amsterdam");
+                provenance.release().map(release -> new Release(release.number(), release.at())).orElse(null),
+                provenance.minimumGroupSize(), ReportBasis.ZONE.getId(), schedule.cutoffAt(now).plus(schedule.every()));
     }
 
     static List<BandLimit> bands() {

@@ -20,17 +20,23 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.time.Clock;
+import nl.klantspiegel.domain.release.ReleaseSchedule;
 import java.util.Map;
 
 /** Bands under an analyst's alternative scoring beside the instrument's own, per group. */
 @RestController
-@Tag(name = "Reports", description = "Trends, rounds, comparisons and the heatmap, behind the anonymity floor")
+@Tag(name = "Reports")
 class RescoringController {
 
     private final RescoringQuery rescoring;
+    private final ReleaseSchedule schedule;
+    private final Clock clock;
 
-    RescoringController(RescoringQuery rescoring) {
+    RescoringController(RescoringQuery rescoring, ReleaseSchedule schedule, Clock clock) {
         this.rescoring = rescoring;
+        this.schedule = schedule;
+        this.clock = clock;
     }
 
     record Scoring(String id, int version, String name, int instrumentVersion, Map<Integer, Map<String, Integer>> points,
@@ -40,8 +46,8 @@ class RescoringController {
     record ScoringsResponse(List<Scoring> scorings, List<String> refused) {
     }
 
-    record Group(String key, String label, boolean suppressed, Integer n, Map<String, Integer> ownBands,
-                 Map<String, Integer> alternativeBands, Integer moved) {
+    record Group(String key, String label, int n, Map<String, Integer> ownBands,
+                 Map<String, Integer> alternativeBands, int moved) {
     }
 
     record RescoringResponse(String organisationId, String roundId, Scoring scoring, ReportJson.Provenance provenance,
@@ -59,7 +65,7 @@ class RescoringController {
     @GetMapping(path = "/api/organisations/{organisationId}/reports/rescoring", produces = "application/json")
     @Operation(summary = "A round's bands under the instrument's own scoring beside an alternative one (admins, analysts)",
             description = "Applies the scoring to the stored answers of the round and of each team in it; no event "
-                    + "and no respondent's result changes. The same groups are suppressed as in every report.")
+                    + "and no respondent's result changes. Released batches only, as in every report.")
     RescoringResponse rescoring(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                 @Parameter(description = "the scoring's id (GET /api/scorings)")
                                 @RequestParam(required = false) String scoring,
@@ -73,19 +79,16 @@ class RescoringController {
         List<Group> groups = answer.report().groups().stream().map(group -> group(group, answer.organisation()))
                 .toList();
         return new RescoringResponse(organisationId, answer.report().roundId(), scoring(answer.report().scoring()),
-                ReportJson.provenance(answer.provenance()), groups);
+                ReportJson.provenance(answer.provenance(), schedule, clock.instant()), groups);
     }
 
     private static Group group(Rescoring.Group group, OrganisationView organisation) {
         String key = group.key().teamId() == null ? "round" : "team:" + group.key().teamId();
-        return new Group(key, ReportJson.label(group.key().teamId(), organisation), group.suppressed(),
-                group.n().orElse(null), bands(group.own()), bands(group.alternative()), group.moved().orElse(null));
+        return new Group(key, ReportJson.label(group.key().teamId(), organisation), group.n(), bands(group.own()),
+                bands(group.alternative()), group.moved());
     }
 
     private static Map<String, Integer> bands(Map<Band, Integer> counts) {
-        if (counts.isEmpty()) {
-            return null;
-        }
         Map<String, Integer> bands = new LinkedHashMap<>();
         for (Band band : Band.values()) {
             bands.put(band.name(), counts.get(band));

@@ -1,11 +1,13 @@
 package nl.klantspiegel.application.port.in;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-/** The audit trail of an organisation, for its admins: who did what when, and how many took part per day. */
+/**
+ * The audit trail of an organisation, for its admins: who did what when, its releases of results, and per round how
+ * many took part as the reports count them.
+ */
 public interface AuditTrailQuery {
 
     /**
@@ -24,10 +26,10 @@ public interface AuditTrailQuery {
     List<String> entryTypes();
 
     record AuditPage(List<Entry> entries, int page, int size, boolean hasMore, long totalEntries,
-                     List<Activity> activity) {
+                     List<Participation> participation) {
         public AuditPage {
             entries = List.copyOf(entries);
-            activity = List.copyOf(activity);
+            participation = List.copyOf(participation);
         }
     }
 
@@ -42,7 +44,7 @@ public interface AuditTrailQuery {
         }
     }
 
-    /** Respondents' activity in a round on a day: counts only, never one assessment. */
-    record Activity(String roundId, String roundName, LocalDate day, int started, int completed) {
+    /** How many took part in a round: the released started and completed assessments, as every report counts them. */
+    record Participation(String roundId, String roundName, int started, int completed) {
     }
 }

@@ -17,11 +17,12 @@ public interface ExportAssessmentsUseCase {
                                         LocalDate from, LocalDate to);
 
     /**
-     * One completed assessment. Days, not times (in Europe/Amsterdam): the minute someone finished would tell a
-     * colleague who it was.
+     * One released completed assessment: under its pseudonym (the same as in the organisation's event export), its
+     * round and team (none when it was released in a pooled batch) and the day of its release — not when it was taken:
+     * the moment someone finished would tell a colleague who it was.
      */
-    record Row(String roundId, String roundName, String teamId, String teamName, LocalDate startedOn,
-               LocalDate completedOn, int instrumentVersion, List<ScoredAnswer> answers, ColumnTotals columnTotals,
+    record Row(String assessment, String roundId, String roundName, String teamId, String teamName,
+               LocalDate releasedOn, int instrumentVersion, List<ScoredAnswer> answers, ColumnTotals columnTotals,
                int total, Band band) {
         public Row {
             answers = List.copyOf(answers);

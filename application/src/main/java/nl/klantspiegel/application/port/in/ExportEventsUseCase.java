@@ -17,7 +17,11 @@ public interface ExportEventsUseCase {
     /** Every event of the installation: the operator only. */
     EventExport everything(Caller caller, Filter filter);
 
-    /** The events of one organisation and of the assessments taken in its rounds: its admins and analysts. */
+    /**
+     * The events of one organisation and its released results, as its reports show them: its admins and analysts.
+     * Positions are the organisation's own: its n-th event (or release) has position n, and the lines of a release's
+     * assessments carry the release's.
+     */
     EventExport ofOrganisation(Caller caller, String organisationId, Filter filter);
 
     /** The event names a {@code type} filter accepts. */
@@ -61,14 +65,22 @@ public interface ExportEventsUseCase {
         }
     }
 
-    /** One exported event. */
+    /**
+     * One exported event.
+     *
+     * @param payloadJson the payload as stored, a JSON text; null when the export shows it otherwise
+     * @param payload     the payload as the export shows it (an organisation's view of a respondent's event), to be
+     *                    written as JSON; null when it is the stored one
+     */
     record ExportedEvent(long position, String eventId, String type, String revision, String aggregateType,
-                         String aggregateId, long sequence, Instant timestamp, String payloadJson) {
+                         String aggregateId, long sequence, Instant timestamp, String payloadJson, Object payload) {
         public ExportedEvent {
             Objects.requireNonNull(eventId, "eventId");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(timestamp, "timestamp");
-            Objects.requireNonNull(payloadJson, "payloadJson");
+            if ((payloadJson == null) == (payload == null)) {
+                throw new IllegalArgumentException("an exported event has its stored payload or the one shown");
+            }
         }
     }
 
@@ -85,7 +97,7 @@ public interface ExportEventsUseCase {
     interface EventExport {
         String exportId();
 
-        /** The newest position when the export began: it holds no event after it. */
+        /** The newest position when the export began (for an organisation: its own): it holds no event after it. */
         long head();
 
         /** The organisation, or empty for everything. */

@@ -3,16 +3,14 @@ package nl.klantspiegel.application.port.in;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.ReportBasis;
 
 /**
  * An organisation's reports, for its members as their role allows: admins and analysts everything, team leads their
- * own teams and the organisation-wide figures that the anonymity floor lets through; the operator none. Every figure
- * that rests on fewer completed assessments than the organisation's minimum, or would let such a group be worked out
- * by subtraction, is suppressed.
+ * own teams and the organisation's figures; the operator none. Every figure is computed over released batches only
+ * (each of at least the organisation's minimum group size), so nothing anybody sees or works out rests on fewer.
  *
  * @throws NotFound       for an organisation the caller is not a member of, a round or team it does not have, or a
  *                        team a team lead does not lead
@@ -24,8 +22,8 @@ public interface ReportsQuery {
     /**
      * The trend per period; {@code from} and {@code to} may be null (the first completed assessment, today).
      *
-     * @param asOf a past moment: the report as it was then (computed from the event log up to it, under the same
-     *             anonymity rules); null: as it is now. The same for every report.
+     * @param asOf a past moment: the report as it was then (the releases made by then, under today's minimum group
+     *             size); null: as it is now. The same for every report.
      */
     ReportAnswer<ReportBasis.Trend> trend(Caller caller, String organisationId, Granularity granularity,
                                           LocalDate from, LocalDate to, String teamId, java.time.Instant asOf);
@@ -59,16 +57,16 @@ public interface ReportsQuery {
     }
 
     /**
+     * The released completed assessments one by one (a spreadsheet's rows), for those who may export, filtered like the
+     * reports: by round, team (a team's own batches) and the day of their release.
+     */
+    ReportAnswer<java.util.List<ReportBasis.Row>> rows(Caller caller, String organisationId, String roundId,
+                                                       String teamId, LocalDate from, LocalDate to);
+
+    /**
      * A report with what it rests on: the organisation as it is now (for the names of teams and rounds), and its
      * provenance.
      */
-    /**
-     * The completed assessments that may be given one by one (a spreadsheet's rows), for those who may export: of
-     * teams in rounds whose figures are shown, filtered like the reports.
-     */
-    ReportAnswer<java.util.List<nl.klantspiegel.domain.report.Completion>> shownOneByOne(Caller caller,
-            String organisationId, String roundId, String teamId, LocalDate from, LocalDate to);
-
     record ReportAnswer<T>(T report, OrganisationView organisation, Provenance provenance) {
 
         public ReportAnswer {
@@ -80,13 +78,22 @@ public interface ReportsQuery {
 
     /**
      * @param instrumentVersion the instrument the assessments were scored with
-     * @param position          the position in the event log up to which every event is in the figures (empty before
-     *                          the first event)
-     * @param computedAt        when the figures were computed
-     * @param minimumGroupSize  the organisation's minimum group size that was applied
-     * @param range             the days the report covers, when it is a trend
+     * @param release           the last release the figures count (empty before the first)
+     * @param minimumGroupSize  the organisation's minimum group size that was applied: smaller batches do not count
+     * @param from              the first day the report covers, when it is a trend or filtered by days
+     * @param to                the last day it covers
      */
-    record Provenance(int instrumentVersion, OptionalLong position, Instant computedAt, int minimumGroupSize,
+    record Provenance(int instrumentVersion, java.util.Optional<Release> release, int minimumGroupSize,
                       LocalDate from, LocalDate to) {
+        public Provenance {
+            Objects.requireNonNull(release, "release");
+        }
+    }
+
+    /** A release of results: its number in the organisation and when it was made. */
+    record Release(long number, Instant at) {
+        public Release {
+            Objects.requireNonNull(at, "at");
+        }
     }
 }

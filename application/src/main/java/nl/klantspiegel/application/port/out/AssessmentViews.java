@@ -17,6 +17,9 @@ public interface AssessmentViews {
 
     Optional<List<RecordedEvent>> history(AssessmentId id);
 
+    /** The histories of several assessments at once (those without a view are left out). */
+    java.util.Map<AssessmentId, List<RecordedEvent>> histories(java.util.Collection<AssessmentId> ids);
+
     /**
      * Stores the view as it is after {@code event} and appends the event to the audit trail, as one atomic
      * change. The caller records each assessment's events one at a time, in order, each once: it checks

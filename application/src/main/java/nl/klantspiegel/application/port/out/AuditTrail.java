@@ -1,16 +1,12 @@
 package nl.klantspiegel.application.port.out;
 
-import nl.klantspiegel.domain.assessment.Participation;
-
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The audit trail of every organisation: its entries, numbered from 1 without gaps and chained by hash, and its
- * respondents' activity as counts per round and day. Only appended to; a redelivered event is recognised by its
+ * The audit trail of every organisation: its entries, numbered from 1 without gaps and chained by hash. Only appended
+ * to; a redelivered event is recognised by its
  * identifier and appended once. Everything is found by {@code _id}.
  */
 public interface AuditTrail {
@@ -29,17 +25,6 @@ public interface AuditTrail {
     /** The entries with these numbers, in that order (missing numbers are left out). */
     List<Entry> entries(String organisationId, List<Long> numbers);
 
-    /** Counts an assessment once as started (or completed) in a round on a day. */
-    void count(String organisationId, String roundId, LocalDate day, Activity activity, String assessmentId);
-
-    /** Every count of the organisation: per round and day. */
-    List<DayCount> activity(String organisationId);
-
-    /** Where an assessment was taken, for counting its completion. */
-    void rememberParticipation(String assessmentId, Participation participation);
-
-    Optional<Participation> participationOf(String assessmentId);
-
     /** The organisations an account is a member of, as the audit trail knows them (to file its sign-ins). */
     List<String> organisationsOf(String accountId);
 
@@ -47,8 +32,6 @@ public interface AuditTrail {
 
     /** Forgets everything, before a rebuild from the first event. */
     void clear();
-
-    enum Activity {STARTED, COMPLETED}
 
     record Head(long count, String lastHash, List<String> recentEventIds) {
         public Head {
@@ -68,6 +51,4 @@ public interface AuditTrail {
         }
     }
 
-    record DayCount(String roundId, LocalDate day, int started, int completed) {
-    }
 }

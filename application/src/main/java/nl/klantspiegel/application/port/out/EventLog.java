@@ -1,11 +1,7 @@
 package nl.klantspiegel.application.port.out;
 
-import nl.klantspiegel.domain.assessment.Participation;
-
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 
 /** The event store as a log to read through: by position, in windows, for exports and replays. */
@@ -21,13 +17,10 @@ public interface EventLog {
     List<StoredEvent> read(long after, long upTo, int window);
 
     /**
-     * Where these assessments were taken, read from their first events: for assessments the report facts do not
-     * know yet. Slow on the embedded database (it scans), so asked rarely and for many at once.
+     * The events of one aggregate, in the order of its sequence numbers (an organisation's own events, its
+     * releases). On the embedded database a scan of the log; on MongoDB a lookup by its index.
      */
-    Map<String, Participation> participationsFromStarts(Collection<String> assessmentIds);
-
-    /** When these assessments were started, read from their first events (one scan on the embedded database). */
-    Map<String, Instant> startTimes(Collection<String> assessmentIds);
+    List<StoredEvent> aggregate(String aggregateId);
 
     /**
      * One stored event.

@@ -1,45 +1,48 @@
 package nl.klantspiegel.application.port.out;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Completion;
 
 /**
  * What the reports are computed from, kept per round of an organisation: which assessments were started for which
- * team, and the completed ones with their answers. Every write sets a value under the assessment's id, so writing
- * the same thing twice changes nothing.
+ * team and when, the completed ones with their answers, and for each the release that showed it, if one did. Every
+ * write sets a value under the assessment's id, so writing the same thing twice changes nothing.
  */
 public interface ReportFacts {
-
-    /** An assessment was started in a round, for a team. */
-    void started(String assessmentId, Participation participation);
-
-    /** Where an assessment was started, when it was started through an organisation's invitation. */
-    Optional<Participation> participation(String assessmentId);
-
-    /** An assessment of a round was completed. */
-    void completed(Participation participation, Completion completion);
 
     /** Where each of some assessments was started, for those started through an invitation. */
     Map<String, Participation> participations(Collection<String> assessmentIds);
 
-    /**
-     * Writes what a batch of events brought, in as few writes as the store allows: the same as {@link #started}
-     * for every start and then {@link #completed} for every completion.
-     */
+    /** Where an assessment was started, when it was started through an invitation. */
+    default Optional<Participation> participation(String assessmentId) {
+        return Optional.ofNullable(participations(List.of(assessmentId)).get(assessmentId));
+    }
+
+    /** Writes what a batch of events brought, in as few writes as the store allows. */
     void apply(Changes changes);
 
     /**
-     * A number that changes whenever the organisation's facts may have changed (it may also change when they did
-     * not, after a redelivery): what a cache of its reports is checked against.
+     * Marks what a release showed: every assessment of its batches with the release, and the organisation's last
+     * release. Writing it twice changes nothing.
+     */
+    void released(ResultsReleased release);
+
+    /**
+     * A number that changes whenever the organisation's released results may have changed (a release, a reset; it
+     * may also change when they did not): what a cache of its released results is checked against. New completions
+     * that no release shows do not change it.
      */
     long version(String organisationId);
 
-    /** The facts of some of an organisation's rounds. */
+    /** The facts of some of an organisation's rounds, and its last release. */
     Facts facts(String organisationId, Collection<String> roundIds);
 
     /**
@@ -48,8 +51,16 @@ public interface ReportFacts {
      */
     void clear();
 
+    /** An assessment started through an invitation: where, and when. */
+    record Started(Participation participation, Instant at) {
+        public Started {
+            Objects.requireNonNull(participation, "participation");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
     /** What a batch of events brought: assessments started (by id) and completed, each with where it was taken. */
-    record Changes(Map<String, Participation> started, List<Filed> completed) {
+    record Changes(Map<String, Started> started, List<Filed> completed) {
 
         public Changes {
             started = Map.copyOf(started);
@@ -66,14 +77,46 @@ public interface ReportFacts {
     }
 
     /**
-     * @param completions the completed assessments
-     * @param started     per round, per team, how many were started
+     * The release that showed an assessment.
+     *
+     * @param releasedAt when the release was made: the period its results count in
+     * @param pooled     whether it was released in a pooled batch (counted for the organisation only)
      */
-    record Facts(List<Completion> completions, Map<String, Map<String, Integer>> started) {
+    record Mark(long release, Instant releasedAt, boolean pooled) {
+        public Mark {
+            Objects.requireNonNull(releasedAt, "releasedAt");
+        }
+    }
+
+    /** A completed assessment and the release that showed it, if one did. */
+    record CompletedFact(Completion completion, Optional<Mark> release) {
+        public CompletedFact {
+            Objects.requireNonNull(completion, "completion");
+            Objects.requireNonNull(release, "release");
+        }
+    }
+
+    /** A started assessment, when, and the release that counted it, if one did. */
+    record StartedFact(String assessmentId, Participation participation, Instant at, Optional<Mark> release) {
+        public StartedFact {
+            Objects.requireNonNull(assessmentId, "assessmentId");
+            Objects.requireNonNull(participation, "participation");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(release, "release");
+        }
+    }
+
+    /**
+     * @param lastRelease the organisation's last release (0: none yet)
+     * @param lastCutoff  its cutoff, if there was one
+     */
+    record Facts(List<CompletedFact> completed, List<StartedFact> started, long lastRelease,
+                 Optional<Instant> lastCutoff) {
 
         public Facts {
-            completions = List.copyOf(completions);
-            started = Map.copyOf(started);
+            completed = List.copyOf(completed);
+            started = List.copyOf(started);
+            Objects.requireNonNull(lastCutoff, "lastCutoff");
         }
     }
 }
