@@ -127,7 +127,7 @@ public final class AuditService implements AuditTrailQuery {
         List<Participation> participation = view.rounds().stream()
                 .map(round -> basis.report(GroupKey.round(round.id())))
                 .map(report -> new Participation(report.key().roundId(), names.round(report.key().roundId()),
-                        report.started().orElse(0), report.n()))
+                        report.n()))
                 .toList();
         return new AuditPage(entries, page, size, hasMore, head.count(), participation);
     }

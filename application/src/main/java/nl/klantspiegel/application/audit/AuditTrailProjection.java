@@ -92,7 +92,6 @@ public class AuditTrailProjection {
         details.put("cutoff", event.cutoff().toString());
         details.put("minimumGroupSize", String.valueOf(event.minimumGroupSize()));
         details.put("completed", batches(event.completed()));
-        details.put("started", batches(event.started()));
         append(event.organisationId(), eventId, event.at(), event.getClass().getSimpleName(), "SYSTEM", "releases",
                 details);
     }

@@ -79,14 +79,9 @@ public final class ReleaseService implements ReleaseResultsUseCase {
         known.completed().stream().filter(fact -> fact.release().isEmpty()).forEach(fact -> completed.add(
                 new Unreleased(fact.completion().assessmentId(), fact.completion().roundId(),
                         fact.completion().teamId(), fact.completion().completedAt())));
-        List<Unreleased> started = new ArrayList<>();
-        known.started().stream().filter(fact -> fact.release().isEmpty()).forEach(fact -> started.add(
-                new Unreleased(fact.assessmentId(), fact.participation().roundId(), fact.participation().teamId(),
-                        fact.at())));
         Releases releases = known.lastRelease() == 0 ? Releases.none(organisationId)
                 : Releases.restore(organisationId, known.lastRelease(), known.lastCutoff().orElseThrow());
-        Optional<Instant> earliest = java.util.stream.Stream.concat(completed.stream(), started.stream())
-                .map(Unreleased::at).min(Comparator.naturalOrder());
+        Optional<Instant> earliest = completed.stream().map(Unreleased::at).min(Comparator.naturalOrder());
         if (earliest.isEmpty()) {
             nothingDueAt.put(organisationId, target);
             return 0;
@@ -95,7 +90,7 @@ public final class ReleaseService implements ReleaseResultsUseCase {
         int made = 0;
         for (Instant cutoff : schedule.catchUp(since, now)) {
             Due due = new Due(releases.last(), cutoff, view.minimumGroupSize(), closedAt(view, cutoff),
-                    before(completed, cutoff), before(started, cutoff));
+                    before(completed, cutoff));
             Instant at = cutoff.equals(target) && now.isAfter(cutoff) ? now : cutoff;
             Optional<ResultsReleased> next = releases.release(due, at);
             if (next.isEmpty()) {
@@ -108,9 +103,7 @@ public final class ReleaseService implements ReleaseResultsUseCase {
             }
             releases = releases.evolve(next.get());
             Set<String> done = ids(next.get().completed());
-            Set<String> counted = ids(next.get().started());
             completed.removeIf(one -> done.contains(one.assessmentId()));
-            started.removeIf(one -> counted.contains(one.assessmentId()));
             made++;
         }
         if (made == 0) {

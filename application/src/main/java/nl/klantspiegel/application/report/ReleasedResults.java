@@ -91,23 +91,11 @@ public final class ReleasedResults {
                 last = later(last, mark);
             }
         }
-        Map<BatchKey, Integer> started = new LinkedHashMap<>();
-        for (ReportFacts.StartedFact fact : facts.started()) {
-            if (fact.release().isPresent() && counted.test(fact.release().get())) {
-                ReportFacts.Mark mark = fact.release().get();
-                started.merge(key(mark, fact.participation().roundId(), fact.participation().teamId()), 1,
-                        Integer::sum);
-                last = later(last, mark);
-            }
-        }
         List<ReleasedBatch> completedBatches = new ArrayList<>();
         completed.forEach((key, completions) -> completedBatches.add(new ReleasedBatch(key.release(),
                 key.releasedAt(), key.roundId(), key.teamId(), completions.size(),
                 completions.stream().sorted(Comparator.comparing(Completion::assessmentId)).toList())));
-        List<ReleasedBatch> startedBatches = new ArrayList<>();
-        started.forEach((key, size) -> startedBatches.add(new ReleasedBatch(key.release(), key.releasedAt(),
-                key.roundId(), key.teamId(), size, List.of())));
-        return new Released(ReportBasis.of(completedBatches, startedBatches, minimum), last);
+        return new Released(ReportBasis.of(completedBatches, minimum), last);
     }
 
     private static BatchKey key(ReportFacts.Mark mark, String roundId, String teamId) {

@@ -13,6 +13,17 @@ import nl.klantspiegel.application.report.AnswerChangeService;
 import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.application.report.ReportService;
 import nl.klantspiegel.application.report.RescoringService;
+import nl.klantspiegel.application.report.ReleasedResults;
+import nl.klantspiegel.application.release.ReleaseResultsCommand;
+import nl.klantspiegel.application.release.ReleaseService;
+import nl.klantspiegel.application.assessment.AssessmentViewProjection;
+import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
+import nl.klantspiegel.application.testing.InMemoryPseudonymKey;
+import nl.klantspiegel.domain.release.ReleaseSchedule;
+import nl.klantspiegel.domain.release.Releases;
+import nl.klantspiegel.domain.release.ResultsReleased;
+import nl.klantspiegel.domain.report.ReportBasis;
+import java.util.ArrayList;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.FakePasswordHashing;
 import nl.klantspiegel.application.testing.InMemoryAccounts;
@@ -63,9 +74,16 @@ final class ApplicationUnderAttack {
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     final InMemoryMemberships memberships = new InMemoryMemberships();
     final InMemoryAuditTrail trail = new InMemoryAuditTrail();
+    final InMemoryAssessmentViews assessments = new InMemoryAssessmentViews();
+    final InMemoryPseudonymKey key = new InMemoryPseudonymKey();
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<AnnotationEventHandlerAdapter> projections;
+    /** Every release made, in order: what the organisation was shown, and when. */
+    final List<ResultsReleased> releases = new ArrayList<>();
+    private final Map<String, Releases> releaseStates = new HashMap<>();
 
+    final ReleasedResults released;
+    final ReleaseService releasing;
     final ReportService reports;
     final AnswerChangeService changes;
     final RescoringService rescoring;
@@ -79,10 +97,14 @@ final class ApplicationUnderAttack {
                         memberships, new ViewUpdates())),
                 new AnnotationEventHandlerAdapter(new ReportProjection(facts)),
                 new AnnotationEventHandlerAdapter(new AnswerChangeProjection(answerChanges)),
-                new AnnotationEventHandlerAdapter(new AuditTrailProjection(trail)));
+                new AnnotationEventHandlerAdapter(new AuditTrailProjection(trail)),
+                new AnnotationEventHandlerAdapter(new AssessmentViewProjection(assessments, new ViewUpdates())));
         Duration timeout = Duration.ofSeconds(5);
-        reports = new ReportService(facts, views, CatchUps.caughtUp(), clock, timeout, 10, null, log);
-        changes = new AnswerChangeService(answerChanges, views, CatchUps.caughtUp(), clock, timeout);
+        released = new ReleasedResults(facts, 10);
+        reports = new ReportService(released, views, CatchUps.caughtUp(), clock, timeout);
+        changes = new AnswerChangeService(answerChanges, reports, CatchUps.caughtUp(), timeout);
+        releasing = new ReleaseService(facts, views, new ReleasingCommands(),
+                new ReleaseSchedule(ReleaseSchedule.HOURLY, ReportBasis.ZONE), clock);
         AlternativeScoring onlyOriented = AlternativeScoring.parse("""
                 id = oriented
                 version = 1
@@ -110,22 +132,38 @@ final class ApplicationUnderAttack {
             }
         });
         CommandGateway recorder = new RecordingCommands();
-        rows = new AssessmentExportService(reports, log, recorder, clock);
-        export = new EventExportService(log, facts, views, recorder, clock);
+        rows = new AssessmentExportService(reports, key, recorder, clock);
+        export = new EventExportService(log, views, assessments, key, recorder, clock);
         AccountService accounts = new AccountService(new InMemoryAccounts(), new InMemoryApiTokens(),
                 new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(),
                 new RecordingEventGateway(), clock);
-        audit = new AuditService(trail, views, accounts, CatchUps.caughtUp(), timeout);
+        audit = new AuditService(trail, views, accounts, released, CatchUps.caughtUp(), timeout);
     }
 
-    /** One event happens: stored, and delivered to every projection; the clock stands just after it. */
+    /**
+     * Time passes until a moment: at half a minute past every whole hour on the way, the releases due then are made, as
+     * the release timer of every node makes them (whether or not anything else happens).
+     */
+    void passTimeTo(Instant moment) {
+        Instant hour = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusSeconds(3600 + 30);
+        for (; hour.isBefore(moment); hour = hour.plusSeconds(3600)) {
+            clock.set(hour);
+            releasing.releaseDue();
+        }
+    }
+
+    /** One event happens: stored, and delivered to every projection; the clock stands just after it (or later). */
     void happen(Object event, Instant at) {
-        clock.set(at.plusMillis(1));
+        if (clock.instant().isBefore(at.plusMillis(1))) {
+            clock.set(at.plusMillis(1));
+        }
         log.add(event);
         String aggregate = event instanceof AssessmentEvent assessment ? assessment.assessmentId()
-                : event instanceof OrganisationEvent organisation ? organisation.organisationId() : "other";
+                : event instanceof OrganisationEvent organisation ? organisation.organisationId()
+                : event instanceof ResultsReleased release ? Releases.aggregateId(release.organisationId()) : "other";
         long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
-        EventMessage<?> message = new GenericDomainEventMessage<>("Aggregate", aggregate, sequence, event);
+        EventMessage<?> message = new GenericDomainEventMessage<>("Aggregate", aggregate, sequence, event,
+                org.axonframework.messaging.MetaData.emptyInstance(), java.util.UUID.randomUUID().toString(), at);
         for (AnnotationEventHandlerAdapter projection : projections) {
             if (projection.canHandle(message)) {
                 DefaultUnitOfWork.startAndGet(message).execute(() -> {
@@ -139,8 +177,25 @@ final class ApplicationUnderAttack {
         }
     }
 
+    /** The releases aggregate, as Axon runs it: the domain decides, the release is stored and delivered. */
+    private final class ReleasingCommands extends RecordingCommands {
+        @Override
+        @SuppressWarnings("unchecked")
+        public <R> R sendAndWait(Object command) {
+            ReleaseResultsCommand release = (ReleaseResultsCommand) command;
+            Releases state = releaseStates.getOrDefault(release.organisationId(),
+                    Releases.none(release.organisationId()));
+            state.release(release.due(), release.at()).ifPresent(made -> {
+                releaseStates.put(release.organisationId(), state.evolve(made));
+                releases.add(made);
+                happen(made, made.at());
+            });
+            return (R) Long.valueOf(releaseStates.getOrDefault(release.organisationId(), state).last());
+        }
+    }
+
     /** Every command the queries send (recording an export in the audit trail) is accepted and does nothing here. */
-    private static final class RecordingCommands implements CommandGateway {
+    private static class RecordingCommands implements CommandGateway {
         @Override
         public <C, R> void send(C command, CommandCallback<? super C, ? super R> callback) {
         }

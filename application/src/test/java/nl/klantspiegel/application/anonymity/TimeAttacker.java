@@ -48,6 +48,12 @@ final class TimeAttacker {
         directPerChannel.computeIfAbsent(channel, key -> new LinkedHashSet<>()).add(what);
     }
 
+    /** How many respondents the figures and rows seen rest on, together. */
+    int respondentsSeen() {
+        return (int) seenPerChannel.values().stream().flatMap(seen -> seen.keySet().stream())
+                .flatMap(Set::stream).distinct().count();
+    }
+
     int observations() {
         return seenPerChannel.values().stream().mapToInt(Map::size).sum();
     }

@@ -124,7 +124,8 @@ class ProjectionRebuildsTest {
     void a_new_version_is_built_beside_the_answering_one_and_switched_to_when_caught_up() {
         ProjectionRebuilds rebuilds = rebuilds();
         long versionBefore = facts.version("acme");
-        versions.open(ReportFacts.class, 1).started("left-over", WHERE); // a rebuild that broke off left this
+        versions.open(ReportFacts.class, 1).apply(new ReportFacts.Changes(java.util.Map.of("left-over",
+                new ReportFacts.Started(WHERE, AT)), List.of())); // a rebuild that broke off left this
 
         rebuilds.rebuild(OPERATOR, REPORTS);
         assertThat(rebuilds.rebuildPosition(REPORTS)).isPresent();
@@ -133,7 +134,7 @@ class ProjectionRebuildsTest {
         assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, REPORTS)).isInstanceOf(RebuildRefused.class)
                 .hasMessageContaining("being rebuilt already");
         complete(); // an answer during the rebuild
-        assertThat(facts.facts("acme", List.of("r-1")).completions()).as("the old version answers meanwhile")
+        assertThat(facts.facts("acme", List.of("r-1")).completed()).as("the old version answers meanwhile")
                 .hasSizeGreaterThanOrEqualTo(20);
         assertThat(versions.active).doesNotContainKey(REPORTS);
 
@@ -149,7 +150,7 @@ class ProjectionRebuildsTest {
         assertThat(facts.participation("left-over")).as("what the broken-off rebuild left is gone").isEmpty();
         complete(); // an answer after the switch: the live processor writes into the new version
         awaitCompletions(versions.open(ReportFacts.class, 1), 22);
-        assertThat(facts.facts("acme", List.of("r-1")).completions()).hasSize(22);
+        assertThat(facts.facts("acme", List.of("r-1")).completed()).hasSize(22);
         assertThat(live.get(REPORTS).isRunning()).isTrue();
     }
 
@@ -257,7 +258,7 @@ class ProjectionRebuildsTest {
         assertThat(refusing.dropped).containsExactly("ReportFacts 1").as("the old version is kept");
         complete();
         awaitCompletions(refusing.open(ReportFacts.class, 0), 21);
-        assertThat(facts.facts("acme", List.of("r-1")).completions()).as("answered from the old version").hasSize(21);
+        assertThat(facts.facts("acme", List.of("r-1")).completed()).as("answered from the old version").hasSize(21);
     }
 
     @Test
@@ -301,10 +302,10 @@ class ProjectionRebuildsTest {
 
     private static void awaitCompletions(ReportFacts facts, int count) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (facts.facts("acme", List.of("r-1")).completions().size() < count && System.nanoTime() < deadline) {
+        while (facts.facts("acme", List.of("r-1")).completed().size() < count && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-        assertThat(facts.facts("acme", List.of("r-1")).completions()).hasSize(count);
+        assertThat(facts.facts("acme", List.of("r-1")).completed()).hasSize(count);
     }
 
     /** Versions of the read models in memory. */

@@ -10,7 +10,6 @@ import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.InMemoryAnswerChangeFacts;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.organisation.Actor;
 import nl.klantspiegel.domain.organisation.MemberAdded;
 import nl.klantspiegel.domain.organisation.Organisation;
@@ -20,7 +19,15 @@ import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
 import nl.klantspiegel.domain.report.AnswerChanges;
 import nl.klantspiegel.domain.report.AnswerChanges.Change;
-import nl.klantspiegel.domain.report.SuppressionReason;
+import nl.klantspiegel.application.port.in.ReportsQuery;
+import nl.klantspiegel.application.testing.InMemoryReportFacts;
+import nl.klantspiegel.domain.assessment.AssessmentCompleted;
+import nl.klantspiegel.domain.assessment.AssessmentStarted;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.instrument.Score;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,10 +36,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 
 import static nl.klantspiegel.domain.instrument.Option.A;
 import static nl.klantspiegel.domain.instrument.Option.B;
+import static nl.klantspiegel.domain.instrument.Option.C;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -46,12 +56,19 @@ class AnswerChangeServiceTest {
     private static final Caller OPERATOR = new Caller("op", true);
 
     final InMemoryAnswerChangeFacts facts = new InMemoryAnswerChangeFacts();
+    final InMemoryReportFacts reportFacts = new InMemoryReportFacts();
+    final ReportProjection reports = new ReportProjection(reportFacts);
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
-    final AnswerChangeService service = new AnswerChangeService(facts, views, CatchUps.onlyCaughtUp(
-            nl.klantspiegel.application.organisation.OrganisationViewProjection.PROCESSING_GROUP,
-            AnswerChangeProjection.PROCESSING_GROUP),
-            Clock.fixed(T0.plusSeconds(60), ZoneOffset.UTC), Duration.ofSeconds(5));
+    final AnswerChangeService service = new AnswerChangeService(facts, new ReportService(
+            new ReleasedResults(reportFacts, 10), views, CatchUps.caughtUp(),
+            Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC), Duration.ofSeconds(5)),
+            CatchUps.onlyCaughtUp(AnswerChangeProjection.PROCESSING_GROUP), Duration.ofSeconds(5));
+    private final List<String> released = new ArrayList<>();
 
+    /**
+     * Minimum 3. r-1: four AVERAGE (two changed 1 a→b) and one HIGH, released as one batch; r-2: three AVERAGE (one
+     * changed 6 b→a) released, and one more AVERAGE that changed 3 c→a, not released.
+     */
     @BeforeEach
     void anOrganisationWithTwoRounds() {
         Actor admin = Actor.member(ADMIN.accountId());
@@ -67,46 +84,85 @@ class AnswerChangeServiceTest {
             acme = acme.evolve(event);
         }
         views.save(OrganisationView.of(acme));
-        // r-1: four AVERAGE (two changed), one HIGH; r-2: three AVERAGE, one changed
         for (int i = 0; i < 4; i++) {
-            complete("r-1", "avg-" + i, Band.AVERAGE, i < 2 ? List.of(new Change(1, A, B)) : List.of());
+            complete("r-1", "avg-" + i, "bbbbbb", i < 2 ? List.of(new Change(1, A, B)) : List.of());
         }
-        complete("r-1", "high-0", Band.HIGH, List.of());
+        complete("r-1", "high-0", "cbabcc", List.of());
+        release(1, "r-1");
         for (int i = 0; i < 3; i++) {
-            complete("r-2", "late-" + i, Band.AVERAGE, i == 0 ? List.of(new Change(6, B, A)) : List.of());
+            complete("r-2", "late-" + i, "bbbbbb", i == 0 ? List.of(new Change(6, B, A)) : List.of());
         }
+        release(2, "r-2");
+        complete("r-2", "waiting", "bbbbbb", List.of(new Change(3, C, A)));
     }
 
-    private void complete(String round, String id, Band band, List<Change> changes) {
-        facts.complete(new Participation("acme", round, "t-1"), new AnswerChanges.Completed(id, round, band, changes));
+    private void complete(String round, String id, String answers, List<Change> changes) {
+        Participation where = new Participation("acme", round, "t-1");
+        Map<Integer, Option> chosen = new HashMap<>();
+        for (int question = 1; question <= 6; question++) {
+            chosen.put(question, Option.fromKey(answers.substring(question - 1, question)));
+        }
+        Score score = Instruments.current().score(chosen);
+        reports.on(new AssessmentStarted(id, 1, Language.NL, T0, where));
+        reports.on(new AssessmentCompleted(id, 1, score.answers(), score.columnTotals(), score.total(), score.band(),
+                T0.plusSeconds(60)));
+        facts.complete(where, new AnswerChanges.Completed(id, round, score.band(), changes));
+        released.add(id);
+    }
+
+    private void release(long number, String round) {
+        Instant at = T0.plusSeconds(600L * number);
+        reports.on(new ResultsReleased("acme", number, at, 3, List.of(new ResultsReleased.Batch(round, "t-1",
+                List.copyOf(released))), at));
+        released.clear();
     }
 
     @Test
-    void the_organisation_and_its_rounds() {
+    void the_organisation_and_its_rounds_count_released_batches_only() {
         ReportAnswer<AnswerChangeReport> answer = service.answerChanges(ANALYST, "acme", null);
 
         assertThat(answer.report().roundId()).isNull();
         assertThat(answer.report().groups()).extracting(AnswerChanges.Group::key)
                 .containsExactly("organisation", "round:r-1", "round:r-2");
-        assertThat(answer.report().groups()).extracting(AnswerChanges.Group::n)
-                .containsExactly(OptionalInt.of(8), OptionalInt.of(5), OptionalInt.of(3));
-        assertThat(answer.report().groups().get(0).changes()).contains(3);
+        assertThat(answer.report().groups()).extracting(AnswerChanges.Group::n).containsExactly(8, 5, 3);
+        assertThat(answer.report().groups().get(0).changes()).as("not the waiting one's").isEqualTo(3);
+        assertThat(answer.report().groups().get(0).assessmentIds()).doesNotContain("waiting");
         assertThat(answer.provenance().minimumGroupSize()).isEqualTo(3);
-        assertThat(answer.provenance().computedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(answer.provenance().position()).isPresent();
+        assertThat(answer.provenance().release()).contains(new ReportsQuery.Release(2, T0.plusSeconds(1200)));
     }
 
     @Test
-    void one_round_and_its_bands_under_the_floor() {
+    void one_round_and_its_bands_split_within_each_batch() {
         ReportAnswer<AnswerChangeReport> answer = service.answerChanges(ADMIN, "acme", "r-1");
 
         List<AnswerChanges.Group> groups = answer.report().groups();
         assertThat(groups).extracting(AnswerChanges.Group::key)
                 .containsExactly("round", "band:LOW", "band:AVERAGE", "band:HIGH");
         assertThat(groups.get(0).counts()).containsExactly(new AnswerChanges.Count(1, A, B, 2));
-        // HIGH has one: hidden; one is fewer than 3, so AVERAGE (4) is hidden too; LOW is empty
-        assertThat(groups.get(3).suppression()).contains(SuppressionReason.BELOW_MINIMUM);
-        assertThat(groups.get(2).suppression()).contains(SuppressionReason.COMPLEMENTARY);
+        // the batch: HIGH has one, left out; one is fewer than 3, so AVERAGE (4) is left out too; LOW is empty
+        assertThat(groups.get(3).n()).isZero();
+        assertThat(groups.get(3).leftOut()).isEqualTo(1);
+        assertThat(groups.get(2).n()).isZero();
+        assertThat(groups.get(2).leftOut()).isEqualTo(4);
+        assertThat(service.answerChanges(ADMIN, "acme", "r-2").report().groups().get(2).n())
+                .as("r-2's batch is all AVERAGE: counted whole").isEqualTo(3);
+    }
+
+    @Test
+    void a_completion_the_answer_changes_do_not_know_yet_counts_without_changes() {
+        reports.on(new AssessmentStarted("unknown", 1, Language.NL, T0, new Participation("acme", "r-2", "t-1")));
+        Score score = Instruments.current().score(Map.of(1, Option.B, 2, Option.B, 3, Option.B, 4, Option.B, 5,
+                Option.B, 6, Option.B));
+        reports.on(new AssessmentCompleted("unknown", 1, score.answers(), score.columnTotals(), score.total(),
+                score.band(), T0.plusSeconds(60)));
+        released.add("unknown");
+        complete("r-2", "extra", "bbbbbb", List.of());
+        release(3, "r-2");
+
+        AnswerChanges.Group round = service.answerChanges(ADMIN, "acme", "r-2").report().groups().get(0);
+
+        assertThat(round.n()).as("three released before, and waiting, unknown and extra").isEqualTo(6);
+        assertThat(round.changes()).as("late-0's and waiting's; unknown's are not known").isEqualTo(2);
     }
 
     @Test

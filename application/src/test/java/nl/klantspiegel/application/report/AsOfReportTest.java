@@ -4,9 +4,9 @@ import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.application.testing.CatchUps;
-import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.application.testing.MutableClock;
@@ -26,40 +26,46 @@ import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import nl.klantspiegel.domain.organisation.Role;
 import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.ReportBasis;
-import nl.klantspiegel.domain.report.SuppressionReason;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalInt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A report asked as of a past moment equals the report saved at that moment. */
+/**
+ * A report asked as of a past moment is the releases made by then, under today's minimum group size: it equals the
+ * report saved at that moment (when the minimum stayed), never shows what no release showed then, and a raised
+ * minimum withdraws the smaller batches from history too.
+ */
 class AsOfReportTest {
 
     private static final Instant T0 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final Instant FIRST_RELEASE = Instant.parse("2026-01-12T10:00:00Z");
     private static final Instant MOMENT = Instant.parse("2026-02-01T00:00:00Z");
     private static final Caller ADMIN = new Caller("m-admin", false);
     private static final Actor BY = Actor.member("m-admin");
 
-    final InMemoryEventLog log = new InMemoryEventLog();
     final InMemoryReportFacts facts = new InMemoryReportFacts();
     final ReportProjection projection = new ReportProjection(facts);
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     final MutableClock clock = new MutableClock(MOMENT);
-    final ReportService service = new ReportService(facts, views, CatchUps.caughtUp(), clock, Duration.ofSeconds(5),
-            10, null, log);
+    final ReportService service = new ReportService(new ReleasedResults(facts, 10), views, CatchUps.caughtUp(),
+            clock, Duration.ofSeconds(5));
     Organisation acme;
     int next;
+    long releases;
 
+    /** January: team A five, team B six, released on the 12th; one more of A done on the 20th, not released. */
     @BeforeEach
     void januaryAsItWas() {
         record(new OrganisationRegistered("acme", "Acme", 5, Actor.operator("op"), T0));
@@ -67,61 +73,75 @@ class AsOfReportTest {
         record(new TeamAdded("acme", "t-a", "A", BY, T0));
         record(new TeamAdded("acme", "t-b", "B", BY, T0));
         record(new RoundOpened("acme", "r-1", "Winter", List.of(), null, "token-1", BY, T0));
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            complete("r-1", "t-a", Option.C, T0.plus(Duration.ofDays(i + 1)));
-            complete("r-1", "t-b", Option.A, T0.plus(Duration.ofDays(i + 2)));
+            a.add(complete("r-1", "t-a", Option.C, T0.plus(Duration.ofDays(1)).plusSeconds(i)));
         }
+        for (int i = 0; i < 6; i++) {
+            b.add(complete("r-1", "t-b", Option.A, T0.plus(Duration.ofDays(2)).plusSeconds(i)));
+        }
+        release(FIRST_RELEASE, 5, batch("r-1", "t-a", a), batch("r-1", "t-b", b));
+        complete("r-1", "t-a", Option.B, Instant.parse("2026-01-20T09:00:00Z"));
     }
 
     private void record(OrganisationEvent event) {
-        log.add(event);
         acme = event instanceof OrganisationRegistered registered ? Organisation.registeredWith(registered)
                 : acme.evolve(event);
         views.save(OrganisationView.of(acme));
     }
 
-    private void complete(String round, String team, Option option, Instant at) {
+    private String complete(String round, String team, Option option, Instant at) {
         String id = "a-" + next++;
-        AssessmentStarted started = new AssessmentStarted(id, 1, Language.NL, at.minusSeconds(300),
-                new Participation("acme", round, team));
         Map<Integer, Option> answers = new HashMap<>();
         for (int question = 1; question <= 6; question++) {
             answers.put(question, option);
         }
         Score score = Instruments.current().score(answers);
-        AssessmentCompleted completed = new AssessmentCompleted(id, 1, score.answers(), score.columnTotals(),
-                score.total(), score.band(), at);
-        log.add(started);
-        log.add(completed);
-        projection.on(started);
-        projection.on(completed);
+        projection.on(new AssessmentStarted(id, 1, Language.NL, at.minusSeconds(300),
+                new Participation("acme", round, team)));
+        projection.on(new AssessmentCompleted(id, 1, score.answers(), score.columnTotals(), score.total(),
+                score.band(), at));
+        return id;
+    }
+
+    private static ResultsReleased.Batch batch(String round, String team, List<String> ids) {
+        return new ResultsReleased.Batch(round, team, ids);
+    }
+
+    private void release(Instant at, int minimum, ResultsReleased.Batch... batches) {
+        projection.on(new ResultsReleased("acme", ++releases, at, minimum, List.of(batches), at));
     }
 
     @Test
     void as_of_a_moment_the_reports_are_what_they_were_then() {
         ReportAnswer<ReportBasis.RoundReport> savedRound = service.round(ADMIN, "acme", "r-1");
         ReportAnswer<ReportBasis.Trend> savedTrend = service.trend(ADMIN, "acme", Granularity.MONTH, null, null, null);
+        assertThat(savedRound.report().organisation().n()).isEqualTo(11);
+        assertThat(savedRound.provenance().release()).contains(new ReportsQuery.Release(1, FIRST_RELEASE));
 
-        // February: the minimum raised to 6, a second round, more answers, a straggler in round 1
+        // February: a second round, more answers released, the straggler of A released with four more of A
         clock.set(Instant.parse("2026-03-01T00:00:00Z"));
-        record(new MinimumGroupSizeChanged("acme", 6, BY, Instant.parse("2026-02-02T09:00:00Z")));
         record(new RoundOpened("acme", "r-2", "Spring", List.of(), null, "token-2", BY,
                 Instant.parse("2026-02-03T09:00:00Z")));
-        for (int i = 0; i < 6; i++) {
-            complete("r-2", "t-a", Option.B, Instant.parse("2026-02-10T09:00:00Z").plus(Duration.ofHours(i)));
+        List<String> more = new ArrayList<>(List.of("a-11"));
+        for (int i = 0; i < 4; i++) {
+            more.add(complete("r-1", "t-a", Option.B, Instant.parse("2026-02-04T09:00:00Z").plusSeconds(i)));
         }
-        complete("r-1", "t-b", Option.B, Instant.parse("2026-02-04T09:00:00Z"));
+        List<String> spring = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            spring.add(complete("r-2", "t-a", Option.B, Instant.parse("2026-02-10T09:00:00Z").plus(Duration.ofHours(i))));
+        }
+        release(Instant.parse("2026-02-11T10:00:00Z"), 5, batch("r-1", "t-a", more), batch("r-2", "t-a", spring));
         ReportAnswer<ReportBasis.RoundReport> now = service.round(ADMIN, "acme", "r-1");
-        assertThat(now.report().organisation().n()).isEqualTo(OptionalInt.of(11));
-        assertThat(now.provenance().minimumGroupSize()).isEqualTo(6);
+        assertThat(now.report().organisation().n()).isEqualTo(16);
 
         ReportAnswer<ReportBasis.RoundReport> thenRound = service.round(ADMIN, "acme", "r-1", MOMENT);
         ReportAnswer<ReportBasis.Trend> thenTrend = service.trend(ADMIN, "acme", Granularity.MONTH, null,
                 savedTrend.provenance().to(), null, MOMENT);
 
         assertThat(thenRound.report()).isEqualTo(savedRound.report());
-        assertThat(thenRound.provenance().minimumGroupSize()).isEqualTo(5);
-        assertThat(thenRound.provenance().position()).hasValue(log.head());
+        assertThat(thenRound.provenance().release()).contains(new ReportsQuery.Release(1, FIRST_RELEASE));
         assertThat(thenTrend.report()).isEqualTo(savedTrend.report());
         assertThatThrownBy(() -> service.round(ADMIN, "acme", "r-2", MOMENT)).as("not opened yet then")
                 .isInstanceOf(NotFound.class);
@@ -130,23 +150,33 @@ class AsOfReportTest {
     }
 
     @Test
-    void as_of_a_moment_the_anonymity_floor_of_that_moment_holds() {
-        ReportAnswer<ReportBasis.RoundReport> early = service.round(ADMIN, "acme", "r-1",
-                T0.plus(Duration.ofDays(3)).plusSeconds(1));
-        // by then: A three (days 1-3), B two (days 2-3): both below five, so the round (5) is shown, the teams not
-        assertThat(early.report().organisation().n()).isEqualTo(OptionalInt.of(5));
-        assertThat(early.report().teams()).allSatisfy(team -> assertThat(team.suppression())
-                .contains(SuppressionReason.BELOW_MINIMUM));
+    void as_of_any_moment_only_whole_releases_are_seen_never_a_single_completion() {
+        Instant before = FIRST_RELEASE.minusMillis(1);
+        Instant after = FIRST_RELEASE;
+        assertThat(service.round(ADMIN, "acme", "r-1", before).report().organisation().n()).isZero();
+        assertThat(service.round(ADMIN, "acme", "r-1", before).provenance().release()).isEmpty();
+        assertThat(service.round(ADMIN, "acme", "r-1", after).report().organisation().n()).isEqualTo(11);
+        Instant straggler = Instant.parse("2026-01-20T09:00:00Z");
+        assertThat(service.round(ADMIN, "acme", "r-1", straggler.minusMillis(1)).report())
+                .as("around a completion nobody released: the same")
+                .isEqualTo(service.round(ADMIN, "acme", "r-1", straggler.plusMillis(1)).report());
     }
 
     @Test
-    void a_moment_before_the_organisation_or_in_the_future_or_without_a_log_is_refused() {
-        assertThatThrownBy(() -> service.round(ADMIN, "acme", "r-1", T0.minusSeconds(1)))
-                .isInstanceOf(NotFound.class).hasMessageContaining("did not exist yet");
+    void a_raised_minimum_withdraws_the_smaller_batches_from_history_too() {
+        record(new MinimumGroupSizeChanged("acme", 6, BY, Instant.parse("2026-01-25T09:00:00Z")));
+
+        ReportAnswer<ReportBasis.RoundReport> then = service.round(ADMIN, "acme", "r-1", MOMENT);
+
+        assertThat(then.report().organisation().n()).as("A's batch of five is withdrawn").isEqualTo(6);
+        assertThat(then.report().teams().get(0).figures()).isEmpty();
+        assertThat(then.provenance().minimumGroupSize()).isEqualTo(6);
+    }
+
+    @Test
+    void a_moment_in_the_future_is_refused() {
         assertThatThrownBy(() -> service.round(ADMIN, "acme", "r-1", MOMENT.plusSeconds(1)))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("future");
-        ReportService withoutLog = new ReportService(facts, views, CatchUps.caughtUp(), clock, Duration.ofSeconds(5),
-                10);
-        assertThatThrownBy(() -> withoutLog.round(ADMIN, "acme", "r-1", T0)).isInstanceOf(InvalidRequest.class);
+        assertThat(service.round(ADMIN, "acme", "r-1", MOMENT).report()).isNotNull();
     }
 }

@@ -15,9 +15,7 @@ import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.Score;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
 import nl.klantspiegel.domain.report.Completion;
-import nl.klantspiegel.domain.report.GroupKey;
-import nl.klantspiegel.domain.report.ReportBasis;
-import nl.klantspiegel.domain.report.SuppressionReason;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -37,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The facts the reports are computed from: only assessments started through an organisation's invitation, each
- * completion filed under the round and team it was started for, and the same facts whether events arrive twice,
- * interleaved over many assessments, or all over again after a reset.
+ * completion filed under the round and team it was started for, each release marking what it showed, and the same
+ * facts whether events arrive twice, interleaved over many assessments, or all over again after a reset.
  */
 class ReportProjectionTest {
 
@@ -75,19 +73,84 @@ class ReportProjectionTest {
 
         assertThat(facts.participation("a-1")).contains(participation);
         Facts read = facts.facts(ORG, List.of("r-1", "r-2"));
-        assertThat(read.completions()).containsExactly(new Completion("a-1", "r-1", SALES, completedAt, 1,
+        assertThat(completions(read)).containsExactly(new Completion("a-1", "r-1", SALES, completedAt, 1,
                 completed.answers(), completed.band()));
-        Completion completion = read.completions().get(0);
+        assertThat(read.completed().get(0).release()).as("not released yet").isEmpty();
+        Completion completion = completions(read).get(0);
         assertThat(completion.answers()).containsExactly(new ScoredAnswer(1, Option.C, 5),
                 new ScoredAnswer(2, Option.A, 3), new ScoredAnswer(3, Option.B, 1), new ScoredAnswer(4, Option.C, 1),
                 new ScoredAnswer(5, Option.A, 3), new ScoredAnswer(6, Option.B, 3));
         assertThat(completion.total()).isEqualTo(16);
         assertThat(completion.band()).isEqualTo(Band.AVERAGE);
         assertThat(completion.instrumentVersion()).isEqualTo(1);
-        assertThat(read.started()).isEqualTo(Map.of("r-1", Map.of(SALES, 1)));
-        assertThat(facts.facts(ORG, List.of("r-2"))).isEqualTo(new Facts(List.of(), Map.of()));
-        assertThat(facts.facts(OTHER_ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(), Map.of()));
+        assertThat(facts.participations(List.of("a-1", "a-2"))).isEqualTo(Map.of("a-1", participation));
+        assertThat(facts.facts(ORG, List.of("r-2"))).isEqualTo(nothing());
+        assertThat(facts.facts(OTHER_ORG, List.of("r-1"))).isEqualTo(nothing());
+        assertThat(facts.version(ORG)).as("nothing released: nothing any report shows changed").isZero();
+    }
+
+    @Test
+    void a_release_marks_what_it_showed_and_is_the_organisations_last() {
+        Participation sales = new Participation(ORG, "r-1", SALES);
+        Participation service = new Participation(ORG, "r-1", SERVICE);
+        for (int i = 0; i < 3; i++) {
+            projection.on(new AssessmentStarted("a-" + i, 1, Language.NL, T0.plusSeconds(i), i < 2 ? sales : service));
+            projection.on(completed("a-" + i, T0.plusSeconds(60 + i), i));
+        }
+        Instant at = T0.plus(Duration.ofHours(2));
+        projection.on(new ResultsReleased(ORG, 1, at.minusSeconds(5), 2,
+                List.of(new ResultsReleased.Batch("r-1", SALES, List.of("a-0", "a-1"))), at));
+        projection.on(new ResultsReleased(ORG, 2, at.plusSeconds(3600), 1,
+                List.of(new ResultsReleased.Batch("r-1", null, List.of("a-2"))), at.plusSeconds(3600)));
+
+        Facts read = facts.facts(ORG, List.of("r-1"));
+        assertThat(read.lastRelease()).isEqualTo(2);
+        assertThat(read.lastCutoff()).contains(at.plusSeconds(3600));
+        assertThat(read.completed()).extracting(ReportFacts.CompletedFact::release).containsExactly(
+                Optional.of(new ReportFacts.Mark(1, at, false)), Optional.of(new ReportFacts.Mark(1, at, false)),
+                Optional.of(new ReportFacts.Mark(2, at.plusSeconds(3600), true)));
         assertThat(facts.version(ORG)).isEqualTo(2);
+    }
+
+    @Test
+    void a_release_in_a_batch_comes_after_the_events_before_it_are_written() {
+        Participation sales = new Participation(ORG, "r-1", SALES);
+        Instant at = T0.plus(Duration.ofHours(2));
+        List<Object> events = List.of(
+                new AssessmentStarted("a-1", 1, Language.NL, T0, sales),
+                completed("a-1", T0.plusSeconds(60), 0),
+                new ResultsReleased(ORG, 1, at, 1, List.of(new ResultsReleased.Batch("r-1", SALES, List.of("a-1"))),
+                        at),
+                new AssessmentStarted("a-2", 1, Language.NL, at.plusSeconds(1), sales));
+
+        inOneBatch(events);
+
+        Facts read = facts.facts(ORG, List.of("r-1"));
+        assertThat(read.completed().get(0).release()).contains(new ReportFacts.Mark(1, at, false));
+        assertThat(facts.participations(List.of("a-1", "a-2"))).containsOnlyKeys("a-1", "a-2");
+        assertThat(facts.applied()).as("before the release, and at the batch's end").hasSize(2);
+    }
+
+    private void inOneBatch(List<Object> events) {
+        List<org.axonframework.eventhandling.EventMessage<?>> messages = events.stream()
+                .<org.axonframework.eventhandling.EventMessage<?>>map(
+                        org.axonframework.eventhandling.GenericEventMessage::asEventMessage)
+                .toList();
+        org.axonframework.messaging.unitofwork.BatchingUnitOfWork<org.axonframework.eventhandling.EventMessage<?>>
+                batch = new org.axonframework.messaging.unitofwork.BatchingUnitOfWork<>(messages);
+        batch.executeWithResult(() -> {
+            Object event = batch.getMessage().getPayload();
+            if (event instanceof AssessmentStarted started) {
+                projection.on(started, batch);
+            } else if (event instanceof AssessmentCompleted completed) {
+                projection.on(completed, batch);
+            } else if (event instanceof ResultsReleased released) {
+                projection.on(released, batch);
+            } else {
+                projection.on(event, batch);
+            }
+            return null;
+        });
     }
 
     @Test
@@ -100,7 +163,7 @@ class ReportProjectionTest {
         projection.on(new AssessmentCompleted("a-low", 1, answers, new ColumnTotals(2, 2, 2), 6, Band.LOW,
                 T0.plusSeconds(90)));
 
-        assertThat(facts.facts(ORG, List.of("r-2")).completions()).containsExactly(
+        assertThat(completions(facts.facts(ORG, List.of("r-2")))).containsExactly(
                 new Completion("a-low", "r-2", SERVICE, T0.plusSeconds(90), 1, answers, Band.LOW));
     }
 
@@ -110,8 +173,9 @@ class ReportProjectionTest {
         projection.on(started("a-2", new Participation(ORG, "r-1", SALES)));
         projection.on(started("a-3", new Participation(ORG, "r-1", SERVICE)));
 
-        assertThat(facts.facts(ORG, List.of("r-1")))
-                .isEqualTo(new Facts(List.of(), Map.of("r-1", Map.of(SALES, 2, SERVICE, 1))));
+        Facts read = facts.facts(ORG, List.of("r-1"));
+        assertThat(read.completed()).isEmpty();
+        assertThat(facts.participations(List.of("a-1", "a-2", "a-3"))).hasSize(3);
     }
 
     @Test
@@ -125,14 +189,14 @@ class ReportProjectionTest {
 
     @Test
     void redelivery_of_every_event_leaves_the_facts_identical() {
-        List<AssessmentEvent> events = stream();
+        List<Object> events = stream();
         events.forEach(this::handle);
         Facts once = facts.facts(ORG, ROUNDS);
         Facts otherOnce = facts.facts(OTHER_ORG, ROUNDS);
 
         InMemoryReportFacts twiceFacts = new InMemoryReportFacts();
         ReportProjection twice = new ReportProjection(twiceFacts);
-        for (AssessmentEvent event : events) {
+        for (Object event : events) {
             handle(twice, event);
             handle(twice, event);
         }
@@ -140,20 +204,20 @@ class ReportProjectionTest {
 
         assertThat(twiceFacts.facts(ORG, ROUNDS)).isEqualTo(once);
         assertThat(twiceFacts.facts(OTHER_ORG, ROUNDS)).isEqualTo(otherOnce);
-        assertThat(once.completions()).hasSize(16);
-        assertThat(startedIn(once)).isEqualTo(20);
-        assertThat(twiceFacts.version(ORG)).as("a redelivery may raise the version").isGreaterThan(facts.version(ORG));
+        assertThat(once.completed()).hasSize(16);
+        assertThat(twiceFacts.participations(ids(40))).hasSize(40);
+        assertThat(once.lastRelease()).isEqualTo(1);
     }
 
     @Test
     void events_of_many_assessments_interleaved_give_the_same_facts_as_in_order() {
-        List<AssessmentEvent> inOrder = stream();
+        List<Object> inOrder = stream();
         inOrder.forEach(this::handle);
 
         for (long seed = 1; seed <= 5; seed++) {
             InMemoryReportFacts shuffledFacts = new InMemoryReportFacts();
             ReportProjection shuffled = new ReportProjection(shuffledFacts);
-            List<AssessmentEvent> interleaved = interleaved(inOrder, new Random(seed));
+            List<Object> interleaved = interleaved(inOrder, new Random(seed));
             assertThat(interleaved).as("a different order").isNotEqualTo(inOrder)
                     .containsExactlyInAnyOrderElementsOf(inOrder);
 
@@ -162,44 +226,41 @@ class ReportProjectionTest {
             for (String organisation : List.of(ORG, OTHER_ORG)) {
                 Facts expected = facts.facts(organisation, ROUNDS);
                 Facts actual = shuffledFacts.facts(organisation, ROUNDS);
-                assertThat(sorted(actual.completions())).isEqualTo(sorted(expected.completions()));
-                assertThat(actual.started()).isEqualTo(expected.started());
-                assertThat(decisions(actual)).isEqualTo(decisions(expected));
+                assertThat(sorted(completions(actual))).isEqualTo(sorted(completions(expected)));
+                assertThat(shuffledFacts.participations(ids(40))).isEqualTo(facts.participations(ids(40)));
+                assertThat(marks(actual)).isEqualTo(marks(expected));
             }
         }
         Facts acme = facts.facts(ORG, ROUNDS);
-        assertThat(acme.completions()).hasSize(16)
+        assertThat(completions(acme)).hasSize(16)
                 .allSatisfy(completion -> assertThat(completion.assessmentId()).matches("a-\\d*[02468]"));
-        assertThat(acme.started()).isEqualTo(Map.of(
-                "r-1", Map.of(SALES, 4, SERVICE, 3),
-                "r-2", Map.of(SALES, 4, SERVICE, 3),
-                "r-3", Map.of(SALES, 3, SERVICE, 3)));
-        assertThat(facts.facts(OTHER_ORG, ROUNDS).completions()).hasSize(16)
+        assertThat(facts.participations(ids(40)).values().stream().filter(where -> where.organisationId().equals(ORG))
+                .count()).isEqualTo(20);
+        assertThat(completions(facts.facts(OTHER_ORG, ROUNDS))).hasSize(16)
                 .allSatisfy(completion -> assertThat(completion.assessmentId()).matches("a-\\d*[13579]"));
     }
 
     @Test
     void a_replay_after_a_reset_equals_the_live_build() {
-        List<AssessmentEvent> events = interleaved(stream(), new Random(42));
+        List<Object> events = interleaved(stream(), new Random(42));
         events.forEach(this::handle);
         Facts live = facts.facts(ORG, ROUNDS);
         Facts otherLive = facts.facts(OTHER_ORG, ROUNDS);
-        Map<GroupKey, Optional<SuppressionReason>> liveDecisions = decisions(live);
+        long versionBefore = facts.version(ORG);
 
         projection.reset();
 
         assertThat(facts.isEmpty()).isTrue();
-        assertThat(facts.facts(ORG, ROUNDS)).isEqualTo(new Facts(List.of(), Map.of()));
+        assertThat(facts.facts(ORG, ROUNDS)).isEqualTo(nothing());
         assertThat(facts.participation("a-0")).isEmpty();
+        assertThat(facts.version(ORG)).as("never lowered").isGreaterThan(versionBefore);
 
         events.forEach(this::handle);
 
         assertThat(facts.facts(ORG, ROUNDS)).isEqualTo(live);
         assertThat(facts.facts(OTHER_ORG, ROUNDS)).isEqualTo(otherLive);
-        assertThat(decisions(facts.facts(ORG, ROUNDS))).isEqualTo(liveDecisions);
-        assertThat(liveDecisions).containsKey(GroupKey.round("r-1"))
-                .containsValue(Optional.of(SuppressionReason.BELOW_MINIMUM));
-        assertThat(live.completions()).hasSize(16);
+        assertThat(live.completed()).hasSize(16);
+        assertThat(marks(live)).as("the release's batch marked again").hasSize(3);
     }
 
     // ----- events -------------------------------------------------------------------------------------
@@ -208,10 +269,11 @@ class ReportProjectionTest {
      * Forty assessments a-0 … a-39 and four of the public test: even ones of {@link #ORG}, odd ones of
      * {@link #OTHER_ORG}; round r-(1 + (i / 2) % 3); Sales for a-0 … a-5, Service for a-6 … a-11 and so on; one a
      * day from T0 (the ones of a day completed an hour after they started); every fifth (i % 5 == 4) never
-     * completed. So each organisation has 20 started and 16 completed.
+     * completed. So each organisation has 20 started and 16 completed. Then release 1 of {@link #ORG}: the three
+     * completed of Sales in r-1.
      */
-    private static List<AssessmentEvent> stream() {
-        List<AssessmentEvent> events = new ArrayList<>();
+    private static List<Object> stream() {
+        List<Object> events = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             String id = "a-" + i;
             Participation participation = new Participation(i % 2 == 0 ? ORG : OTHER_ORG,
@@ -226,17 +288,25 @@ class ReportProjectionTest {
                 events.add(completed("p-" + i, at.plusSeconds(60), i));
             }
         }
+        Instant end = T0.plus(Duration.ofDays(41));
+        events.add(new ResultsReleased(ORG, 1, end, 3, List.of(new ResultsReleased.Batch("r-1", SALES,
+                List.of("a-0", "a-12", "a-36"))), end));
         return events;
     }
 
-    /** The events in a random order that keeps each assessment's own events in order (started before completed). */
-    private static List<AssessmentEvent> interleaved(List<AssessmentEvent> events, Random random) {
-        Map<String, Deque<AssessmentEvent>> byAssessment = new java.util.LinkedHashMap<>();
-        for (AssessmentEvent event : events) {
-            byAssessment.computeIfAbsent(assessmentId(event), key -> new ArrayDeque<>()).add(event);
+    /**
+     * The events in a random order that keeps each assessment's own events in order (started before completed), and
+     * the release last (it comes after what it releases).
+     */
+    private static List<Object> interleaved(List<Object> events, Random random) {
+        Map<String, Deque<Object>> byAssessment = new java.util.LinkedHashMap<>();
+        Object release = events.get(events.size() - 1);
+        for (Object event : events.subList(0, events.size() - 1)) {
+            byAssessment.computeIfAbsent(((AssessmentEvent) event).assessmentId(), key -> new ArrayDeque<>())
+                    .add(event);
         }
-        List<Deque<AssessmentEvent>> queues = new ArrayList<>(byAssessment.values());
-        List<AssessmentEvent> result = new ArrayList<>();
+        List<Deque<Object>> queues = new ArrayList<>(byAssessment.values());
+        List<Object> result = new ArrayList<>();
         while (!queues.isEmpty()) {
             int pick = random.nextInt(queues.size());
             result.add(queues.get(pick).poll());
@@ -244,23 +314,19 @@ class ReportProjectionTest {
                 queues.remove(pick);
             }
         }
+        result.add(release);
         return result;
     }
 
-    private static String assessmentId(AssessmentEvent event) {
-        if (event instanceof AssessmentStarted started) {
-            return started.assessmentId();
-        }
-        return ((AssessmentCompleted) event).assessmentId();
-    }
-
-    private void handle(AssessmentEvent event) {
+    private void handle(Object event) {
         handle(projection, event);
     }
 
-    private static void handle(ReportProjection projection, AssessmentEvent event) {
+    private static void handle(ReportProjection projection, Object event) {
         if (event instanceof AssessmentStarted started) {
             projection.on(started);
+        } else if (event instanceof ResultsReleased released) {
+            projection.on(released);
         } else {
             projection.on((AssessmentCompleted) event);
         }
@@ -314,9 +380,10 @@ class ReportProjectionTest {
         assertThat(written.completed()).extracting(filed -> filed.participation())
                 .containsExactly(sales, service);
         Facts read = facts.facts(ORG, List.of("r-1", "r-2"));
-        assertThat(read.completions()).extracting(Completion::assessmentId)
+        assertThat(completions(read)).extracting(Completion::assessmentId)
                 .containsExactlyInAnyOrder("a-1", "a-earlier");
-        assertThat(read.started()).isEqualTo(Map.of("r-1", Map.of(SALES, 1), "r-2", Map.of(SERVICE, 1)));
+        assertThat(facts.participations(List.of("a-1", "a-earlier"))).isEqualTo(Map.of("a-1", sales,
+                "a-earlier", service));
     }
 
     private static AssessmentCompleted completed(String id, Instant at, int variant) {
@@ -337,12 +404,22 @@ class ReportProjectionTest {
         return completions.stream().sorted(Comparator.comparing(Completion::assessmentId)).toList();
     }
 
-    private static int startedIn(Facts facts) {
-        return facts.started().values().stream()
-                .mapToInt(byTeam -> byTeam.values().stream().mapToInt(Integer::intValue).sum()).sum();
+    private static Facts nothing() {
+        return new Facts(List.of(), 0, Optional.empty());
     }
 
-    private static Map<GroupKey, Optional<SuppressionReason>> decisions(Facts facts) {
-        return ReportBasis.of(facts.completions(), facts.started(), 3).floor().decisions();
+    private static List<Completion> completions(Facts facts) {
+        return facts.completed().stream().map(ReportFacts.CompletedFact::completion).toList();
+    }
+
+    private static List<String> ids(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "a-" + i).toList();
+    }
+
+    private static Map<String, ReportFacts.Mark> marks(Facts facts) {
+        Map<String, ReportFacts.Mark> marks = new HashMap<>();
+        facts.completed().forEach(fact -> fact.release().ifPresent(mark -> marks.put(
+                fact.completion().assessmentId(), mark)));
+        return marks;
     }
 }

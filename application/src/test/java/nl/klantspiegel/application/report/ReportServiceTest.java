@@ -6,6 +6,7 @@ import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.Provenance;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
@@ -41,7 +42,7 @@ import nl.klantspiegel.domain.report.ReportBasis.HeatmapCell;
 import nl.klantspiegel.domain.report.ReportBasis.HeatmapRow;
 import nl.klantspiegel.domain.report.ReportBasis.Series;
 import nl.klantspiegel.domain.report.ReportBasis.Trend;
-import nl.klantspiegel.domain.report.SuppressionReason;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,8 +54,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
+import java.util.LinkedHashMap;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,7 +64,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * An organisation's reports through the service: who sees which teams (admins and analysts all, a team lead their
  * own, the operator and strangers nothing), which requests are refused, which round the heatmap shows, the basis
- * kept while nothing it rests on changes, and the provenance of every answer.
+ * kept until a release (or the minimum, or the rounds) changes it, and the provenance of every answer.
  */
 class ReportServiceTest {
 
@@ -99,13 +100,17 @@ class ReportServiceTest {
     private final MutableClock clock = new MutableClock(NOW);
     private final ReportService service = service(CatchUps.caughtUp());
     private Organisation acme;
+    /** Per round and team, what was completed and not released yet. */
+    private final Map<List<String>, List<String>> unreleasedCompleted = new LinkedHashMap<>();
+    private long releases;
 
     /**
      * Acme, minimum group size 3: teams Sales, Service, Support, Legacy and Gone; an admin, an analyst and a team
      * lead of Sales. Round Spring (whole organisation) has three completed assessments of each of Sales, Service,
      * Support and Legacy and one more started in Sales; round Autumn (Sales and Service) three of Sales and three
-     * of Service. Then Legacy and Gone were retired. Every group holds 0 or at least 3, so nothing is suppressed.
-     * Answers: Sales variant 0 in Spring and 1 in Autumn, Service 2, Support 0, Legacy 1 (see {@link #options}).
+     * of Service. Then Legacy and Gone were retired. Spring's were released on 12 March, Autumn's on 17 September,
+     * each team a batch of three. Answers: Sales variant 0 in Spring and 1 in Autumn,
+     * Service 2, Support 0, Legacy 1 (see {@link #options}).
      */
     @BeforeEach
     void anOrganisationWithTwoRounds() {
@@ -131,8 +136,22 @@ class ReportServiceTest {
         completeThree("spring-legacy", SPRING, LEGACY, "2026-03-11T11:00:00Z", 1);
         projection.on(new AssessmentStarted("spring-sales-unfinished", 1, Language.NL, SPRING_OPENED,
                 new Participation(ORG, SPRING, SALES)));
+        release(Instant.parse("2026-03-12T10:00:00Z"));
         completeThree("autumn-sales", AUTUMN, SALES, "2026-09-15T10:00:00Z", 1);
         completeThree("autumn-service", AUTUMN, SERVICE, "2026-09-16T10:00:00Z", 2);
+        release(Instant.parse("2026-09-17T10:00:00Z"));
+    }
+
+    /** Releases everything not released yet, per round and team, as a release at {@code at}. */
+    private void release(Instant at) {
+        projection.on(new ResultsReleased(ORG, ++releases, at, 3, batches(unreleasedCompleted), at));
+        unreleasedCompleted.clear();
+    }
+
+    private static List<ResultsReleased.Batch> batches(Map<List<String>, List<String>> waiting) {
+        return waiting.entrySet().stream().filter(entry -> !entry.getValue().isEmpty())
+                .map(entry -> new ResultsReleased.Batch(entry.getKey().get(0), entry.getKey().get(1),
+                        entry.getValue())).toList();
     }
 
     // ----- who sees what ------------------------------------------------------------------------------
@@ -145,10 +164,8 @@ class ReportServiceTest {
         assertThat(trend.report().periods()).extracting(Period::label).containsExactly("2026-03", "2026-04",
                 "2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10");
         Series organisation = trend.report().series().get(0);
-        assertThat(organisation.points()).extracting(GroupReport::n).containsExactly(OptionalInt.of(12),
-                OptionalInt.of(0), OptionalInt.of(0), OptionalInt.of(0), OptionalInt.of(0), OptionalInt.of(0),
-                OptionalInt.of(6), OptionalInt.of(0));
-        assertThat(trend.report().series().get(1).points().get(6).n()).isEqualTo(OptionalInt.of(3));
+        assertThat(organisation.points()).extracting(GroupReport::n).containsExactly(12, 0, 0, 0, 0, 0, 6, 0);
+        assertThat(trend.report().series().get(1).points().get(6).n()).isEqualTo(3);
         assertThat(trend.organisation()).isEqualTo(OrganisationView.of(acme));
 
         assertThat(roundTeams(service.round(ADMIN, ORG, SPRING).report()))
@@ -189,9 +206,9 @@ class ReportServiceTest {
         ReportAnswer<Trend> trend = service.trend(LEAD, ORG, Granularity.MONTH, null, null, null);
 
         assertThat(seriesTeams(trend.report())).containsExactly(null, SALES);
-        assertThat(trend.report().series().get(0).points().get(0).n()).isEqualTo(OptionalInt.of(12));
+        assertThat(trend.report().series().get(0).points().get(0).n()).isEqualTo(12);
         assertThat(roundTeams(service.round(LEAD, ORG, SPRING).report())).containsExactly(SALES);
-        assertThat(service.round(LEAD, ORG, SPRING).report().organisation().n()).isEqualTo(OptionalInt.of(12));
+        assertThat(service.round(LEAD, ORG, SPRING).report().organisation().n()).isEqualTo(12);
         assertThat(comparedTeams(service.comparison(LEAD, ORG, AUTUMN, SPRING).report().groups()))
                 .containsExactly(null, SALES);
         assertThat(rowTeams(service.heatmap(LEAD, ORG, null).report())).containsExactly(SALES);
@@ -282,9 +299,9 @@ class ReportServiceTest {
     }
 
     @Test
-    void a_range_defaults_to_the_first_completed_assessment_until_today() {
+    void a_range_defaults_to_the_first_release_until_today() {
         Provenance provenance = service.trend(ADMIN, ORG, Granularity.WEEK, null, null, null).provenance();
-        assertThat(provenance.from()).isEqualTo(LocalDate.parse("2026-03-10"));
+        assertThat(provenance.from()).isEqualTo(LocalDate.parse("2026-03-12"));
         assertThat(provenance.to()).isEqualTo(TODAY);
 
         Provenance beforeTheFirst = service.trend(ADMIN, ORG, Granularity.MONTH, null,
@@ -319,7 +336,7 @@ class ReportServiceTest {
                 new HeatmapCell(3, 1.0, OptionalDouble.of(5.0)), new HeatmapCell(4, 1.0, OptionalDouble.of(5.0)),
                 new HeatmapCell(5, 3.0, OptionalDouble.of(5.0)), new HeatmapCell(6, 3.0, OptionalDouble.of(1.0)));
         assertThat(heatmap.rows().get(2).cells()).as("Support has nothing in Autumn").isEmpty();
-        assertThat(heatmap.reference().group().n()).isEqualTo(OptionalInt.of(6));
+        assertThat(heatmap.reference().group().n()).isEqualTo(6);
         assertThat(heatmap.reference().cells().get(0)).isEqualTo(new HeatmapCell(1, 3.0, OptionalDouble.of(3.0)));
     }
 
@@ -345,101 +362,35 @@ class ReportServiceTest {
 
         assertThat(facts.factsReads()).isEqualTo(1);
         assertThat(again.report().organisation()).isSameAs(first.report().organisation());
-        assertThat(again.provenance().computedAt()).isEqualTo(NOW);
 
+        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
         complete("other-1", new Participation("org-other", SPRING, SALES), "2026-09-20T10:00:00Z", 0);
-        service.round(ADMIN, ORG, SPRING);
-        assertThat(facts.factsReads()).as("another organisation's facts changed").isEqualTo(1);
+        assertThat(service.round(ADMIN, ORG, AUTUMN).report().organisation().n())
+                .as("a completion no release showed changes nothing").isEqualTo(6);
+        assertThat(facts.factsReads()).as("nor does it make the basis be read again").isEqualTo(1);
     }
 
     @Test
-    void the_basis_is_computed_again_when_the_facts_change() {
+    void the_basis_is_computed_again_when_a_release_is_made() {
         ReportAnswer<ReportBasis.RoundReport> before = service.round(ADMIN, ORG, AUTUMN);
-        clock.advance(Duration.ofMinutes(5));
 
-        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
+        for (int i = 4; i <= 6; i++) {
+            complete("autumn-sales-" + i, new Participation(ORG, AUTUMN, SALES), "2026-09-20T10:00:0" + i + "Z", 1);
+        }
+        release(Instant.parse("2026-09-21T10:00:00Z"));
         ReportAnswer<ReportBasis.RoundReport> after = service.round(ADMIN, ORG, AUTUMN);
 
         assertThat(facts.factsReads()).isEqualTo(2);
-        assertThat(before.report().organisation().n()).isEqualTo(OptionalInt.of(6));
-        assertThat(after.report().organisation().n()).isEqualTo(OptionalInt.of(7));
-        assertThat(after.provenance().computedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
-    }
-
-    @Test
-    void with_a_refresher_the_kept_basis_answers_new_completions_while_the_new_one_is_computed_beside_it() {
-        List<Runnable> queued = new java.util.ArrayList<>();
-        ReportService refreshing = new ReportService(facts, views, CatchUps.caughtUp(), clock, TIMEOUT, 10,
-                queued::add);
-        ReportAnswer<ReportBasis.RoundReport> before = refreshing.round(ADMIN, ORG, AUTUMN);
-        assertThat(queued).as("the first basis is computed before answering").isEmpty();
-        clock.advance(Duration.ofMinutes(5));
-
-        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
-        ReportAnswer<ReportBasis.RoundReport> meanwhile = refreshing.round(ADMIN, ORG, AUTUMN);
-        refreshing.round(LEAD, ORG, AUTUMN);
-
-        assertThat(meanwhile.report().organisation().n()).isEqualTo(OptionalInt.of(6));
-        assertThat(meanwhile.provenance()).as("it says what it rests on").isEqualTo(before.provenance());
-        assertThat(queued).as("one refresh, however many ask").hasSize(1);
-        assertThat(facts.factsReads()).isEqualTo(1);
-
-        queued.remove(0).run();
-        ReportAnswer<ReportBasis.RoundReport> after = refreshing.round(ADMIN, ORG, AUTUMN);
-
-        assertThat(after.report().organisation().n()).isEqualTo(OptionalInt.of(7));
-        assertThat(after.provenance().computedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
-        assertThat(facts.factsReads()).isEqualTo(2);
-        assertThat(queued).isEmpty();
-
-        complete("autumn-sales-5", new Participation(ORG, AUTUMN, SALES), "2026-09-18T10:00:00Z", 1);
-        refreshing.round(ADMIN, ORG, AUTUMN);
-        assertThat(queued).as("a refresh again once the last one ended").hasSize(1);
-    }
-
-    @Test
-    void with_a_refresher_a_raised_minimum_group_size_still_hides_at_once() {
-        List<Runnable> queued = new java.util.ArrayList<>();
-        ReportService refreshing = new ReportService(facts, views, CatchUps.caughtUp(), clock, TIMEOUT, 10,
-                queued::add);
-        refreshing.round(ADMIN, ORG, SPRING);
-        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
-        acme = acme.evolve(new MinimumGroupSizeChanged(ORG, 4, BY_ADMIN, NOW));
-        views.save(OrganisationView.of(acme));
-
-        ReportAnswer<ReportBasis.RoundReport> after = refreshing.round(ADMIN, ORG, SPRING);
-
-        assertThat(queued).isEmpty();
-        assertThat(after.provenance().minimumGroupSize()).isEqualTo(4);
-        assertThat(after.report().teams().get(0).suppression()).contains(SuppressionReason.BELOW_MINIMUM);
-    }
-
-    @Test
-    void a_refresher_that_refuses_work_is_tried_again_next_time() {
-        List<Runnable> queued = new java.util.ArrayList<>();
-        boolean[] refuse = {true};
-        ReportService refreshing = new ReportService(facts, views, CatchUps.caughtUp(), clock, TIMEOUT, 10,
-                task -> {
-                    if (refuse[0]) {
-                        throw new java.util.concurrent.RejectedExecutionException("shutting down");
-                    }
-                    queued.add(task);
-                });
-        refreshing.round(ADMIN, ORG, AUTUMN);
-        complete("autumn-sales-4", new Participation(ORG, AUTUMN, SALES), "2026-09-17T10:00:00Z", 1);
-
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> refreshing.round(ADMIN, ORG, AUTUMN))
-                .isInstanceOf(java.util.concurrent.RejectedExecutionException.class);
-        refuse[0] = false;
-        refreshing.round(ADMIN, ORG, AUTUMN);
-
-        assertThat(queued).hasSize(1);
+        assertThat(before.report().organisation().n()).isEqualTo(6);
+        assertThat(after.report().organisation().n()).as("by a whole batch").isEqualTo(9);
+        assertThat(after.provenance().release()).contains(new ReportsQuery.Release(3,
+                Instant.parse("2026-09-21T10:00:00Z")));
     }
 
     @Test
     void the_basis_is_computed_again_when_the_minimum_group_size_changes() {
         ReportAnswer<ReportBasis.RoundReport> before = service.round(ADMIN, ORG, SPRING);
-        assertThat(before.report().teams().get(0).suppression()).isEmpty();
+        assertThat(before.report().teams().get(0).figures()).isPresent();
 
         acme = acme.evolve(new MinimumGroupSizeChanged(ORG, 4, BY_ADMIN, NOW));
         views.save(OrganisationView.of(acme));
@@ -447,8 +398,8 @@ class ReportServiceTest {
 
         assertThat(facts.factsReads()).isEqualTo(2);
         assertThat(after.provenance().minimumGroupSize()).isEqualTo(4);
-        assertThat(after.report().teams().get(0).suppression()).contains(SuppressionReason.BELOW_MINIMUM);
-        assertThat(after.report().organisation().n()).isEqualTo(OptionalInt.of(12));
+        assertThat(after.report().teams().get(0).figures()).as("every batch of three is withdrawn").isEmpty();
+        assertThat(after.report().organisation().n()).isZero();
     }
 
     @Test
@@ -464,7 +415,7 @@ class ReportServiceTest {
         assertThat(facts.factsReads()).isEqualTo(2);
         assertThat(after.report().organisation()).isNotSameAs(before.report().organisation())
                 .isEqualTo(before.report().organisation());
-        assertThat(winter.report().organisation().n()).isEqualTo(OptionalInt.of(0));
+        assertThat(winter.report().organisation().n()).isZero();
         assertThat(heatmapRound()).isEqualTo("r-winter");
     }
 
@@ -481,24 +432,19 @@ class ReportServiceTest {
     // ----- provenance and catching up -----------------------------------------------------------------
 
     @Test
-    void the_provenance_names_the_instrument_the_minimum_and_when_it_was_computed() {
+    void the_provenance_names_the_instrument_the_minimum_and_the_last_release() {
         Provenance round = service.round(ADMIN, ORG, SPRING).provenance();
 
-        assertThat(round).isEqualTo(new Provenance(1, OptionalLong.empty(), NOW, 3, null, null));
+        ReportsQuery.Release last = new ReportsQuery.Release(2, Instant.parse("2026-09-17T10:00:00Z"));
+        assertThat(round).isEqualTo(new Provenance(1, Optional.of(last), 3, null, null));
         assertThat(Instruments.current().version()).isEqualTo(1);
         assertThat(service.comparison(ADMIN, ORG, SPRING, AUTUMN).provenance()).isEqualTo(round);
         assertThat(service.heatmap(ADMIN, ORG, null).provenance()).isEqualTo(round);
         assertThat(service.trend(ADMIN, ORG, Granularity.MONTH, LocalDate.parse("2026-03-01"),
-                LocalDate.parse("2026-06-30"), null).provenance()).isEqualTo(new Provenance(1, OptionalLong.empty(),
-                NOW, 3, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-06-30")));
-    }
-
-    @Test
-    void the_provenance_carries_the_position_of_the_reports_projection() {
-        ReportService caughtUp = service(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP,
-                ReportProjection.PROCESSING_GROUP));
-
-        assertThat(caughtUp.round(ADMIN, ORG, SPRING).provenance().position()).isEqualTo(OptionalLong.of(41));
+                LocalDate.parse("2026-06-30"), null).provenance()).isEqualTo(new Provenance(1, Optional.of(last),
+                3, LocalDate.parse("2026-03-01"), LocalDate.parse("2026-06-30")));
+        assertThat(service.round(ADMIN, ORG, SPRING, Instant.parse(
+                "2026-03-12T09:59:59Z")).provenance().release()).as("before the first release").isEmpty();
     }
 
     @Test
@@ -516,13 +462,12 @@ class ReportServiceTest {
     }
 
     @Test
-    void a_round_shows_how_many_were_started_and_completed() {
+    void a_round_shows_its_released_completions_never_how_many_started() {
         ReportBasis.RoundReport spring = service.round(ADMIN, ORG, SPRING).report();
 
         assertThat(spring.roundId()).isEqualTo(SPRING);
-        assertThat(spring.organisation().started()).isEqualTo(OptionalInt.of(13));
-        assertThat(spring.teams().get(0).started()).isEqualTo(OptionalInt.of(4));
-        assertThat(spring.teams().get(0).completionRate()).contains(0.75);
+        assertThat(spring.organisation().n()).isEqualTo(12);
+        assertThat(spring.teams().get(0).n()).as("Sales' unfinished one is in no figure").isEqualTo(3);
         assertThat(spring.teams().get(0).figures().orElseThrow().mean()).isEqualTo(20.0);
     }
 
@@ -537,7 +482,7 @@ class ReportServiceTest {
     }
 
     private ReportService service(ProjectionCatchUp catchUp, Duration timeout) {
-        return new ReportService(facts, views, catchUp, clock, timeout, 10);
+        return new ReportService(new ReleasedResults(facts, 10), views, catchUp, clock, timeout);
     }
 
     /** Registered by the operator with an admin, then the given events. */
@@ -563,6 +508,10 @@ class ReportServiceTest {
     private void complete(String id, Participation participation, String at, int variant) {
         Instant completedAt = Instant.parse(at);
         projection.on(new AssessmentStarted(id, 1, Language.NL, completedAt.minusSeconds(600), participation));
+        if (participation.organisationId().equals(ORG)) {
+            List<String> where = List.of(participation.roundId(), participation.teamId());
+            unreleasedCompleted.computeIfAbsent(where, key -> new ArrayList<>()).add(id);
+        }
         Score score = Instruments.current().score(options(variant));
         projection.on(new AssessmentCompleted(id, score.instrumentVersion(), score.answers(), score.columnTotals(),
                 score.total(), score.band(), completedAt));

@@ -16,8 +16,7 @@ import java.util.Optional;
 
 /**
  * The reports' facts in memory, keeping the port's promises as the MongoDB adapter does: per assessment its
- * participation, per round of an organisation the started assessments (team and time) and the completed ones, and the
- * releases that showed them, each set under the assessment's id (writing the same thing twice changes nothing), and
+ * participation, per round of an organisation the completed ones and the releases that showed them, each set under the assessment's id (writing the same thing twice changes nothing), and
  * per organisation its last release and a version raised by every release written. Completions come back in the order
  * their ids were first written, like the fields of a round's document. Counts the reads of {@link #facts}, so that a
  * test can see whether a cache asked again.
@@ -47,11 +46,7 @@ public final class InMemoryReportFacts implements ReportFacts {
     @Override
     public synchronized void apply(Changes changes) {
         applied.add(changes);
-        changes.started().forEach((id, started) -> {
-            participations.put(id, started.participation());
-            round(started.participation().organisationId(), started.participation().roundId()).started.put(id,
-                    started);
-        });
+        changes.started().forEach((id, started) -> participations.put(id, started.participation()));
         changes.completed().forEach(filed -> round(filed.participation().organisationId(),
                 filed.participation().roundId()).completed.put(filed.completion().assessmentId(), filed.completion()));
     }
@@ -61,10 +56,6 @@ public final class InMemoryReportFacts implements ReportFacts {
         for (ResultsReleased.Batch batch : release.completed()) {
             Round round = round(release.organisationId(), batch.roundId());
             batch.assessmentIds().forEach(id -> round.completionMarks.put(id, mark(release, batch)));
-        }
-        for (ResultsReleased.Batch batch : release.started()) {
-            Round round = round(release.organisationId(), batch.roundId());
-            batch.assessmentIds().forEach(id -> round.startMarks.put(id, mark(release, batch)));
         }
         if (release.number() > lastRelease.getOrDefault(release.organisationId(), 0L)) {
             lastRelease.put(release.organisationId(), release.number());
@@ -86,19 +77,16 @@ public final class InMemoryReportFacts implements ReportFacts {
     public synchronized Facts facts(String organisationId, Collection<String> roundIds) {
         factsReads++;
         List<CompletedFact> completed = new ArrayList<>();
-        List<StartedFact> started = new ArrayList<>();
         for (String roundId : roundIds) {
             Round round = rounds.get(organisationId + "/" + roundId);
             if (round == null) {
                 continue;
             }
-            round.started.forEach((id, start) -> started.add(new StartedFact(id, start.participation(), start.at(),
-                    Optional.ofNullable(round.startMarks.get(id)))));
             round.completed.forEach((id, completion) -> completed.add(new CompletedFact(completion,
                     Optional.ofNullable(round.completionMarks.get(id)))));
         }
         long last = lastRelease.getOrDefault(organisationId, 0L);
-        return new Facts(completed, started, last, Optional.ofNullable(lastCutoff.get(organisationId)));
+        return new Facts(completed, last, Optional.ofNullable(lastCutoff.get(organisationId)));
     }
 
     @Override
@@ -130,9 +118,7 @@ public final class InMemoryReportFacts implements ReportFacts {
     }
 
     private static final class Round {
-        private final Map<String, Started> started = new LinkedHashMap<>();
         private final Map<String, Completion> completed = new LinkedHashMap<>();
-        private final Map<String, Mark> startMarks = new HashMap<>();
         private final Map<String, Mark> completionMarks = new HashMap<>();
     }
 }

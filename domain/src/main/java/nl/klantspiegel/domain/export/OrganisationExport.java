@@ -32,10 +32,9 @@ public final class OrganisationExport {
 
     /** A release as an export shows it. */
     public record Release(String organisationId, long number, Instant cutoff, Instant at, int minimumGroupSize,
-                          List<Batch> completed, List<Batch> started) {
+                          List<Batch> completed) {
         public Release {
             completed = List.copyOf(completed);
-            started = List.copyOf(started);
         }
     }
 
@@ -59,8 +58,7 @@ public final class OrganisationExport {
     /** The release with only the batches that count under today's minimum group size. */
     public static Release release(ResultsReleased released, int minimumGroupSize) {
         return new Release(released.organisationId(), released.number(), released.cutoff(), released.at(),
-                released.minimumGroupSize(), shown(released.completed(), minimumGroupSize),
-                shown(released.started(), minimumGroupSize));
+                released.minimumGroupSize(), shown(released.completed(), minimumGroupSize));
     }
 
     private static List<Batch> shown(List<ResultsReleased.Batch> batches, int minimumGroupSize) {

@@ -20,8 +20,10 @@ import java.util.TreeMap;
  * A release takes, per round and team, the completed assessments no release has shown yet — all of them, when there
  * are at least the minimum group size, else none. In a round that is closed, what stays behind of all its teams
  * together is released as one pooled batch (it counts for the organisation, never for a team) once that is at least
- * the minimum. Started assessments are released by the same rule, for the participation figures. Every batch is
- * released once and never changes.
+ * the minimum. Every batch is released once and never changes.
+ *
+ * <p>How many started and did not finish is never released: beside the completed figures, a count of starts would
+ * single out whoever stopped halfway.
  *
  * <h2>Why this holds against members who remember everything</h2>
  * Every figure a member can be shown — of a team or the organisation, per round or period, live or as of any past
@@ -82,12 +84,11 @@ public final class Releases {
             throw new IllegalArgumentException("a release is made at or after its cutoff");
         }
         List<Batch> completed = batches(due.completed(), due.minimumGroupSize(), due.closedRounds());
-        List<Batch> started = batches(due.started(), due.minimumGroupSize(), due.closedRounds());
-        if (completed.isEmpty() && started.isEmpty()) {
+        if (completed.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new ResultsReleased(organisationId, last + 1, due.cutoff(), due.minimumGroupSize(),
-                completed, started, at));
+                completed, at));
     }
 
     /** Per round, each team's waiting assessments when they are enough; the rest of a closed round pooled. */

@@ -5,25 +5,23 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * New results of an organisation became visible to its members: batches of completed (and of started) assessments,
- * each of at least the minimum group size. Every figure, export and audit page shows released batches only, so
- * whatever a member sees moves by whole batches.
+ * New results of an organisation became visible to its members: batches of completed assessments, each of at least
+ * the minimum group size. Every figure, export and audit page shows released batches only, so whatever a member sees
+ * moves by whole batches.
  *
  * @param number           the release's number in the organisation, from 1, without gaps
  * @param cutoff           what was completed (or started) before this moment was considered
  * @param minimumGroupSize the organisation's minimum group size the batches were made with
  * @param completed        batches of completed assessments
- * @param started          batches of started assessments (their number: for participation and completion rates)
  * @param at               when the release was made (on or after the cutoff); the period its results count in
  */
 public record ResultsReleased(String organisationId, long number, Instant cutoff, int minimumGroupSize,
-                              List<Batch> completed, List<Batch> started, Instant at) implements ReleaseEvent {
+                              List<Batch> completed, Instant at) implements ReleaseEvent {
 
     public ResultsReleased {
         Objects.requireNonNull(organisationId, "organisationId");
         Objects.requireNonNull(cutoff, "cutoff");
         completed = completed == null ? List.of() : List.copyOf(completed);
-        started = started == null ? List.of() : List.copyOf(started);
         Objects.requireNonNull(at, "at");
         if (number < 1) {
             throw new IllegalArgumentException("releases are numbered from 1, not " + number);

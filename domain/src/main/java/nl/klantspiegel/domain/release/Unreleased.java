@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * An assessment completed (or started) in an organisation's round that no release has shown yet.
+ * An assessment completed in an organisation's round that no release has shown yet.
  *
- * @param at when it was completed (or started)
+ * @param at when it was completed
  */
 public record Unreleased(String assessmentId, String roundId, String teamId, Instant at) {
     public Unreleased {

@@ -6,10 +6,9 @@ import java.util.Objects;
 
 /**
  * A released batch as the reports count it: its release, when that was made (the period it counts in), its round and
- * team (null: pooled, for the organisation's figures only), how many it holds, and — for a batch of completed
- * assessments — those assessments.
+ * team (null: pooled, for the organisation's figures only), how many it holds, and those completed assessments.
  *
- * @param size how many assessments the release put in it (for a batch of starts, the only figure)
+ * @param size how many assessments the release put in it
  */
 public record ReleasedBatch(long release, Instant releasedAt, String roundId, String teamId, int size,
                             List<Completion> completions) {

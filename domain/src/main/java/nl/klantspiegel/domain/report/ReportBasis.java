@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -33,28 +32,25 @@ public final class ReportBasis {
     private final int minimum;
     private final List<ReleasedBatch> completed;
     private final Map<GroupKey, List<Completion>> members;
-    private final Map<GroupKey, Integer> started;
     private final Optional<LocalDate> firstDay;
     private final Map<GroupKey, GroupReport> reports = new ConcurrentHashMap<>();
 
-    private ReportBasis(int minimum, List<ReleasedBatch> completed, List<ReleasedBatch> started) {
+    private ReportBasis(int minimum, List<ReleasedBatch> completed) {
         this.minimum = minimum;
         this.completed = completed;
         this.members = members(completed);
-        this.started = started(started);
         this.firstDay = completed.stream().map(batch -> day(batch.releasedAt())).min(LocalDate::compareTo);
     }
 
     /**
      * @param completed the released batches of completed assessments
-     * @param started   the released batches of started assessments
      * @param minimum   the organisation's minimum group size as it is now: smaller batches do not count
      */
-    public static ReportBasis of(List<ReleasedBatch> completed, List<ReleasedBatch> started, int minimum) {
+    public static ReportBasis of(List<ReleasedBatch> completed, int minimum) {
         if (minimum < 1) {
             throw new IllegalArgumentException("the minimum group size is at least 1, not " + minimum);
         }
-        return new ReportBasis(minimum, counted(completed, minimum), counted(started, minimum));
+        return new ReportBasis(minimum, counted(completed, minimum));
     }
 
     private static List<ReleasedBatch> counted(List<ReleasedBatch> batches, int minimum) {
@@ -91,18 +87,6 @@ public final class ReportBasis {
             }
         }
         return members;
-    }
-
-    /** Released starts per round, for a team and for the organisation. */
-    private static Map<GroupKey, Integer> started(List<ReleasedBatch> batches) {
-        Map<GroupKey, Integer> started = new HashMap<>();
-        for (ReleasedBatch batch : batches) {
-            started.merge(GroupKey.round(batch.roundId()), batch.size(), Integer::sum);
-            if (!batch.pooled()) {
-                started.merge(GroupKey.teamInRound(batch.teamId(), batch.roundId()), batch.size(), Integer::sum);
-            }
-        }
-        return started;
     }
 
     private static LocalDate day(Instant moment) {
@@ -164,13 +148,7 @@ public final class ReportBasis {
 
     private GroupReport compute(GroupKey key) {
         List<Completion> members = this.members.getOrDefault(key, List.of());
-        OptionalInt startedCount = OptionalInt.empty();
-        if (key.roundId() != null && key.period() == null) {
-            // a batch of completions may be released before the batch of their starts: never fewer started than done
-            startedCount = OptionalInt.of(Math.max(started.getOrDefault(key, 0), members.size()));
-        }
-        return new GroupReport(key, members.isEmpty() ? Optional.empty() : Optional.of(GroupFigures.of(members)),
-                startedCount);
+        return new GroupReport(key, members.isEmpty() ? Optional.empty() : Optional.of(GroupFigures.of(members)));
     }
 
     /**

@@ -34,14 +34,13 @@ class ReleasesTest {
         return parts.stream().flatMap(List::stream).toList();
     }
 
-    private static Due due(long after, Set<String> closed, List<Unreleased> completed, List<Unreleased> started) {
-        return new Due(after, CUTOFF, 5, closed, completed, started);
+    private static Due due(long after, Set<String> closed, List<Unreleased> completed) {
+        return new Due(after, CUTOFF, 5, closed, completed);
     }
 
     @Test
     void a_team_with_at_least_the_minimum_waiting_is_released_whole_and_one_with_fewer_waits() {
-        Due due = due(0, Set.of(), all(List.of(waiting("r1", "a", 6), waiting("r1", "b", 4), waiting("r2", "a", 5))),
-                List.of());
+        Due due = due(0, Set.of(), all(List.of(waiting("r1", "a", 6), waiting("r1", "b", 4), waiting("r2", "a", 5))));
 
         ResultsReleased released = none.release(due, CUTOFF.plusSeconds(5)).orElseThrow();
 
@@ -54,69 +53,57 @@ class ReleasesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("r1", "a", 6),
                         org.assertj.core.groups.Tuple.tuple("r2", "a", 5));
         assertThat(released.completed().get(0).assessmentIds()).isSorted();
-        assertThat(released.started()).isEmpty();
     }
 
     @Test
     void what_stays_behind_in_a_closed_round_is_pooled_once_it_is_enough_and_never_in_an_open_one() {
         List<Unreleased> leftovers = all(List.of(waiting("r1", "a", 3), waiting("r1", "b", 2), waiting("r1", "c", 7)));
 
-        ResultsReleased open = none.release(due(0, Set.of(), leftovers, List.of()), CUTOFF).orElseThrow();
+        ResultsReleased open = none.release(due(0, Set.of(), leftovers), CUTOFF).orElseThrow();
         assertThat(open.completed()).extracting(Batch::teamId).containsExactly("c");
 
-        ResultsReleased closed = none.release(due(0, Set.of("r1"), leftovers, List.of()), CUTOFF).orElseThrow();
+        ResultsReleased closed = none.release(due(0, Set.of("r1"), leftovers), CUTOFF).orElseThrow();
         assertThat(closed.completed()).extracting(Batch::teamId, Batch::size).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("c", 7), org.assertj.core.groups.Tuple.tuple(null, 5));
         assertThat(closed.completed().get(1).pooled()).isTrue();
         assertThat(closed.completed().get(0).pooled()).isFalse();
 
         List<Unreleased> tooFew = all(List.of(waiting("r1", "a", 2), waiting("r1", "b", 2)));
-        assertThat(none.release(due(0, Set.of("r1"), tooFew, List.of()), CUTOFF)).as("4 pooled: too few").isEmpty();
-    }
-
-    @Test
-    void starts_are_released_by_the_same_rule() {
-        ResultsReleased released = none.release(due(0, Set.of(), List.of(), waiting("r1", "a", 5)), CUTOFF)
-                .orElseThrow();
-        assertThat(released.started()).extracting(Batch::size).containsExactly(5);
-        assertThat(released.completed()).isEmpty();
-        assertThat(none.release(due(0, Set.of(), waiting("r1", "a", 4), waiting("r1", "a", 4)), CUTOFF)).isEmpty();
+        assertThat(none.release(due(0, Set.of("r1"), tooFew), CUTOFF)).as("4 pooled: too few").isEmpty();
     }
 
     @Test
     void a_release_on_facts_that_miss_the_last_release_or_with_an_old_cutoff_is_outdated() {
-        Releases one = none.evolve(none.release(due(0, Set.of(), waiting("r1", "a", 5), List.of()), CUTOFF)
+        Releases one = none.evolve(none.release(due(0, Set.of(), waiting("r1", "a", 5)), CUTOFF)
                 .orElseThrow());
         assertThat(one.last()).isEqualTo(1);
         assertThat(one.lastCutoff()).contains(CUTOFF);
 
-        Due stale = due(0, Set.of(), waiting("r1", "b", 5), List.of());
+        Due stale = due(0, Set.of(), waiting("r1", "b", 5));
         assertThatThrownBy(() -> one.release(stale, CUTOFF.plusSeconds(3600))).isInstanceOf(ReleaseOutdated.class)
                 .hasMessageContaining("release 1");
-        Due sameCutoff = new Due(1, CUTOFF, 5, Set.of(), waiting("r1", "b", 5), List.of());
+        Due sameCutoff = new Due(1, CUTOFF, 5, Set.of(), waiting("r1", "b", 5));
         assertThatThrownBy(() -> one.release(sameCutoff, CUTOFF)).isInstanceOf(ReleaseOutdated.class)
                 .hasMessageContaining("not after");
-        Due ahead = new Due(2, CUTOFF.plusSeconds(3600), 5, Set.of(), waiting("r1", "b", 5), List.of());
+        Due ahead = new Due(2, CUTOFF.plusSeconds(3600), 5, Set.of(), waiting("r1", "b", 5));
         assertThatThrownBy(() -> one.release(ahead, CUTOFF.plusSeconds(3600))).isInstanceOf(ReleaseOutdated.class);
-        Due next = new Due(1, CUTOFF.plusSeconds(3600), 5, Set.of(), waiting("r1", "b", 5), List.of());
+        Due next = new Due(1, CUTOFF.plusSeconds(3600), 5, Set.of(), waiting("r1", "b", 5));
         assertThat(one.release(next, CUTOFF.plusSeconds(3600)).orElseThrow().number()).isEqualTo(2);
     }
 
     @Test
     void a_release_is_made_at_or_after_its_cutoff_and_takes_only_what_came_before_it_once() {
-        Due due = due(0, Set.of(), waiting("r1", "a", 5), List.of());
+        Due due = due(0, Set.of(), waiting("r1", "a", 5));
         assertThatThrownBy(() -> none.release(due, CUTOFF.minusMillis(1))).isInstanceOf(IllegalArgumentException.class);
         assertThat(none.release(due, CUTOFF)).isPresent();
         List<Unreleased> late = List.of(new Unreleased("x", "r1", "a", CUTOFF));
-        assertThatThrownBy(() -> due(0, Set.of(), late, List.of())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> due(0, Set.of(), late)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not before the cutoff");
-        assertThatThrownBy(() -> due(0, Set.of(), List.of(), late)).isInstanceOf(IllegalArgumentException.class);
         List<Unreleased> twice = List.of(new Unreleased("x", "r1", "a", T0), new Unreleased("x", "r1", "a", T0));
-        assertThatThrownBy(() -> due(0, Set.of(), twice, List.of())).hasMessageContaining("twice");
-        assertThatThrownBy(() -> due(0, Set.of(), List.of(), twice)).hasMessageContaining("twice");
-        assertThatThrownBy(() -> new Due(-1, CUTOFF, 5, Set.of(), List.of(), List.of()))
+        assertThatThrownBy(() -> due(0, Set.of(), twice)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> new Due(-1, CUTOFF, 5, Set.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Due(0, CUTOFF, 0, Set.of(), List.of(), List.of()))
+        assertThatThrownBy(() -> new Due(0, CUTOFF, 0, Set.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> none.release(null, CUTOFF)).isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> none.release(due, null)).isInstanceOf(NullPointerException.class);
@@ -124,7 +111,7 @@ class ReleasesTest {
 
     @Test
     void releases_follow_each_other_in_one_organisation() {
-        ResultsReleased first = none.release(due(0, Set.of(), waiting("r1", "a", 5), List.of()), CUTOFF).orElseThrow();
+        ResultsReleased first = none.release(due(0, Set.of(), waiting("r1", "a", 5)), CUTOFF).orElseThrow();
         assertThatThrownBy(() -> Releases.none("other").evolve(first)).isInstanceOf(IllegalArgumentException.class);
         Releases one = none.evolve(first);
         assertThatThrownBy(() -> one.evolve(first)).isInstanceOf(IllegalArgumentException.class)
@@ -146,11 +133,9 @@ class ReleasesTest {
         assertThat(batch.size()).isEqualTo(1);
         assertThatThrownBy(() -> new Batch("r1", "a", List.of())).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Batch(null, "a", List.of("x"))).isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> new ResultsReleased("acme", 0, CUTOFF, 5, List.of(), List.of(), CUTOFF))
+        assertThatThrownBy(() -> new ResultsReleased("acme", 0, CUTOFF, 5, List.of(), CUTOFF))
                 .isInstanceOf(IllegalArgumentException.class);
-        ResultsReleased empty = new ResultsReleased("acme", 1, CUTOFF, 5, null, null, CUTOFF);
-        assertThat(empty.completed()).isEmpty();
-        assertThat(empty.started()).isEmpty();
+        assertThat(new ResultsReleased("acme", 1, CUTOFF, 5, null, CUTOFF).completed()).isEmpty();
     }
 
     /**
@@ -181,7 +166,7 @@ class ReleasesTest {
                     closed.add("r" + random.nextInt(3));
                 }
                 Optional<ResultsReleased> made = state.release(new Due(state.last(), cutoff, minimum, closed,
-                        waiting, List.of()), cutoff);
+                        waiting), cutoff);
                 if (made.isPresent()) {
                     for (Batch batch : made.get().completed()) {
                         assertThat(batch.size()).isGreaterThanOrEqualTo(minimum);

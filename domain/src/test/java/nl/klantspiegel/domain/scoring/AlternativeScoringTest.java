@@ -103,7 +103,7 @@ class AlternativeScoringTest {
 
     @Test
     void a_rescoring_shows_both_bands_per_group() {
-        ReportBasis basis = ReportBasis.of(List.of(batch("t-a", "aaaaaa"), batch("t-b", "cccccc")), List.of(), 5);
+        ReportBasis basis = ReportBasis.of(List.of(batch("t-a", "aaaaaa"), batch("t-b", "cccccc")), 5);
 
         List<Rescoring.Group> groups = Rescoring.compare(basis, AlternativeScoring.parse(STRICT, OWN), List.of(
                 GroupKey.round("r-1"), GroupKey.teamInRound("t-a", "r-1")));
@@ -121,7 +121,7 @@ class AlternativeScoringTest {
 
     @Test
     void a_rescoring_counts_what_the_reports_count_released_batches_only() {
-        ReportBasis basis = ReportBasis.of(List.of(batch("t-a", "aaaaaa"), batch("t-b", "cccccc")), List.of(), 5);
+        ReportBasis basis = ReportBasis.of(List.of(batch("t-a", "aaaaaa"), batch("t-b", "cccccc")), 5);
 
         List<Rescoring.Group> groups = Rescoring.compare(basis, AlternativeScoring.parse(STRICT, OWN), List.of(
                 GroupKey.teamInRound("t-small", "r-1")));

@@ -32,11 +32,11 @@ import nl.klantspiegel.domain.report.Completion;
  * <ul>
  *   <li>{@code reportParticipations}: per assessment started through an invitation, its organisation, round and
  *       team (what a completion is filed under);</li>
- *   <li>{@code reportRounds}: per round of an organisation ({@code organisationId/roundId}), the started assessments
- *       ({@code started.<assessmentId>}: team and time; earlier versions kept the team only), the completed ones
- *       ({@code completed.<assessmentId>}: team, time, instrument version, answers, points, band), and the releases
- *       that showed them ({@code rs.<assessmentId>} for a start, {@code rc.<assessmentId>} for a completion: release,
- *       when it was made, whether pooled) — each set under the assessment's id, so a redelivery changes nothing;</li>
+ *   <li>{@code reportRounds}: per round of an organisation ({@code organisationId/roundId}), the completed
+ *       assessments ({@code completed.<assessmentId>}: team, time, instrument version, answers, points, band) and the
+ *       releases that showed them ({@code rc.<assessmentId>}: release, when it was made, whether pooled) — each set
+ *       under the assessment's id, so a redelivery changes nothing (earlier versions also kept {@code started}, which
+ *       is no longer read);</li>
  *   <li>{@code reportOrganisations}: per organisation its last release and cutoff, and a counter raised by every
  *       release written and by a reset, never lowered: what a cache of its released results is checked against.</li>
  * </ul>
@@ -95,8 +95,8 @@ final class MongoReportFacts implements ReportFacts {
     }
 
     /**
-     * One bulk write of the participations and one update per round touched (all its new entries at once). Nothing
-     * here changes what is released: the organisation's counter stays.
+     * One bulk write of the participations and one update per round with completions (all its new entries at once).
+     * Nothing here changes what is released: the organisation's counter stays.
      */
     @Override
     public void apply(Changes changes) {
@@ -111,10 +111,6 @@ final class MongoReportFacts implements ReportFacts {
             bulk.execute();
         }
         Map<String, Update> updates = new LinkedHashMap<>();
-        changes.started().forEach((assessmentId, started) -> updates
-                .computeIfAbsent(roundKey(started.participation()), key -> roundFields(started.participation()))
-                .set("started." + assessmentId, new Document("team", started.participation().teamId())
-                        .append("at", Documents.date(started.at()))));
         for (Filed filed : changes.completed()) {
             updates.computeIfAbsent(roundKey(filed.participation()), key -> roundFields(filed.participation()))
                     .set("completed." + filed.completion().assessmentId(), completedDocument(filed.completion()));
@@ -127,7 +123,6 @@ final class MongoReportFacts implements ReportFacts {
     public void released(ResultsReleased release) {
         Map<String, Update> updates = new LinkedHashMap<>();
         mark(release, release.completed(), "rc.", updates);
-        mark(release, release.started(), "rs.", updates);
         updates.forEach((key, update) -> mongo.upsert(byId(key), update, rounds.name()));
         mongo.upsert(byId(release.organisationId()), new Update()
                 .max("lastRelease", release.number())
@@ -157,20 +152,8 @@ final class MongoReportFacts implements ReportFacts {
     public Facts facts(String organisationId, Collection<String> roundIds) {
         List<String> keys = roundIds.stream().map(round -> organisationId + "/" + round).toList();
         List<CompletedFact> completed = new ArrayList<>();
-        List<StartedFact> started = new ArrayList<>();
         for (Document round : rounds.findAll(keys)) {
             String roundId = round.getString("roundId");
-            Document startedIn = round.get("started", Document.class);
-            Document startMarks = round.get("rs", Document.class);
-            if (startedIn != null) {
-                startedIn.forEach((assessmentId, value) -> {
-                    String team = value instanceof Document start ? start.getString("team") : (String) value;
-                    Instant at = value instanceof Document start ? Documents.instant(start.getDate("at"))
-                            : Instant.EPOCH;
-                    started.add(new StartedFact(assessmentId, new Participation(organisationId, roundId, team), at,
-                            mark(startMarks, assessmentId)));
-                });
-            }
             Document completedIn = round.get("completed", Document.class);
             Document completionMarks = round.get("rc", Document.class);
             if (completedIn != null) {
@@ -183,7 +166,7 @@ final class MongoReportFacts implements ReportFacts {
                 .map(value -> ((Number) value).longValue()).orElse(0L);
         Optional<Instant> lastCutoff = organisation.map(document -> document.getDate("lastCutoff"))
                 .map(Documents::instant);
-        return new Facts(completed, started, lastRelease, lastRelease == 0 ? Optional.empty() : lastCutoff);
+        return new Facts(completed, lastRelease, lastRelease == 0 ? Optional.empty() : lastCutoff);
     }
 
     private static Optional<Mark> mark(Document marks, String assessmentId) {

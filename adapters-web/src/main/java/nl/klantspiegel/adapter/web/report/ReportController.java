@@ -171,8 +171,7 @@ class ReportController {
     // ------------------------------------------------------------------------------------------------- round
 
     @GetMapping(path = PATH + "/rounds/{roundId}", produces = "application/json")
-    @Operation(summary = "One round: the whole round and each of its teams the caller sees, with started and "
-            + "completed counts")
+    @Operation(summary = "One round: the whole round and each of its teams the caller sees")
     RoundResponse round(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                         @PathVariable String roundId) {
@@ -194,7 +193,6 @@ class ReportController {
                 QueryParameters.instant("asOf", asOf));
         List<String> header = new ArrayList<>(List.of("round", "group", "team_id"));
         header.addAll(ReportCsv.FIGURES);
-        header.addAll(List.of("started", "completion_rate"));
         List<List<Object>> rows = new ArrayList<>();
         String name = answer.organisation().round(roundId).orElseThrow().name();
         List<GroupReport> groups = new ArrayList<>();
@@ -204,8 +202,6 @@ class ReportController {
             ReportJson.Group json = ReportJson.group(group, answer.organisation());
             List<Object> row = new ArrayList<>(List.of(name));
             row.addAll(ReportCsv.groupColumns(json));
-            row.add(json.started());
-            row.add(json.completionRate());
             rows.add(row);
         }
         return csv("round", organisationId, header, rows);

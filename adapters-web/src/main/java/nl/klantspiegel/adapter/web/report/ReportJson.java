@@ -35,8 +35,8 @@ final class ReportJson {
      * released yet.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Group(String key, String teamId, String label, int n, Integer started, Double completionRate, Double mean,
-                 Interval ci95, Map<String, Share> bands, Columns columns, List<Question> questions) {
+    record Group(String key, String teamId, String label, int n, Double mean, Interval ci95, Map<String, Share> bands,
+                 Columns columns, List<Question> questions) {
     }
 
     record Interval(double low, double high) {
@@ -75,10 +75,8 @@ final class ReportJson {
         String teamId = report.key().teamId();
         String key = teamId == null ? "organisation" : "team:" + teamId;
         String label = label(teamId, organisation);
-        Integer started = report.started().isPresent() ? report.started().getAsInt() : null;
-        Double rate = report.completionRate().map(value -> round(value, 4)).orElse(null);
         if (report.figures().isEmpty()) {
-            return new Group(key, teamId, label, 0, started, rate, null, null, null, null, List.of());
+            return new Group(key, teamId, label, 0, null, null, null, null, List.of());
         }
         GroupFigures figures = report.figures().orElseThrow();
         Map<String, Share> bands = new LinkedHashMap<>();
@@ -93,7 +91,7 @@ final class ReportJson {
             }
             return new Question(question.question(), round(question.meanPoints(), 2), options);
         }).toList();
-        return new Group(key, teamId, label, figures.n(), started, rate, round(figures.mean(), 2),
+        return new Group(key, teamId, label, figures.n(), round(figures.mean(), 2),
                 figures.ci95().map(ReportJson::interval).orElse(null), bands, new Columns(round(figures.meanColumnA(), 2), round(figures.meanColumnB(), 2),
                 round(figures.meanColumnC(), 2)), questions);
     }

@@ -44,7 +44,7 @@ public interface AuditTrailQuery {
         }
     }
 
-    /** How many took part in a round: the released started and completed assessments, as every report counts them. */
-    record Participation(String roundId, String roundName, int started, int completed) {
+    /** How many took part in a round: its released completed assessments, as every report counts them. */
+    record Participation(String roundId, String roundName, int completed) {
     }
 }

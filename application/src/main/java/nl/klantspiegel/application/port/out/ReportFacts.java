@@ -12,8 +12,8 @@ import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Completion;
 
 /**
- * What the reports are computed from, kept per round of an organisation: which assessments were started for which
- * team and when, the completed ones with their answers, and for each the release that showed it, if one did. Every
+ * What the reports are computed from: where each assessment started through an invitation was taken, and per round of
+ * an organisation the completed ones with their answers and the release that showed each, if one did. Every
  * write sets a value under the assessment's id, so writing the same thing twice changes nothing.
  */
 public interface ReportFacts {
@@ -30,8 +30,8 @@ public interface ReportFacts {
     void apply(Changes changes);
 
     /**
-     * Marks what a release showed: every assessment of its batches with the release, and the organisation's last
-     * release. Writing it twice changes nothing.
+     * Marks what a release showed: every completed assessment of its batches with the release, and the organisation's
+     * last release. Writing it twice changes nothing.
      */
     void released(ResultsReleased release);
 
@@ -96,26 +96,14 @@ public interface ReportFacts {
         }
     }
 
-    /** A started assessment, when, and the release that counted it, if one did. */
-    record StartedFact(String assessmentId, Participation participation, Instant at, Optional<Mark> release) {
-        public StartedFact {
-            Objects.requireNonNull(assessmentId, "assessmentId");
-            Objects.requireNonNull(participation, "participation");
-            Objects.requireNonNull(at, "at");
-            Objects.requireNonNull(release, "release");
-        }
-    }
-
     /**
      * @param lastRelease the organisation's last release (0: none yet)
      * @param lastCutoff  its cutoff, if there was one
      */
-    record Facts(List<CompletedFact> completed, List<StartedFact> started, long lastRelease,
-                 Optional<Instant> lastCutoff) {
+    record Facts(List<CompletedFact> completed, long lastRelease, Optional<Instant> lastCutoff) {
 
         public Facts {
             completed = List.copyOf(completed);
-            started = List.copyOf(started);
             Objects.requireNonNull(lastCutoff, "lastCutoff");
         }
     }
