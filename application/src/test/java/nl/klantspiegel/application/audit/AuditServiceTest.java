@@ -3,8 +3,8 @@ package nl.klantspiegel.application.audit;
 import nl.klantspiegel.application.account.AccountService;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.in.AccessDenied;
-import nl.klantspiegel.application.port.in.AuditTrailQuery.Activity;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.AuditPage;
+import nl.klantspiegel.application.port.in.AuditTrailQuery.Participation;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.Entry;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
@@ -13,7 +13,9 @@ import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.port.out.Accounts.Account;
 import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.report.ReleasedResults;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.FakePasswordHashing;
 import nl.klantspiegel.application.testing.InMemoryAccounts;
@@ -22,17 +24,16 @@ import nl.klantspiegel.application.testing.InMemoryAuditTrail;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
+import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
 import nl.klantspiegel.domain.account.EmailAddress;
 import nl.klantspiegel.domain.account.SignedIn;
-import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
-import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.instrument.Band;
-import nl.klantspiegel.domain.instrument.ColumnTotals;
-import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.instrument.Score;
 import nl.klantspiegel.domain.organisation.Actor;
 import nl.klantspiegel.domain.organisation.MemberAdded;
+import nl.klantspiegel.domain.organisation.MinimumGroupSizeChanged;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import nl.klantspiegel.domain.organisation.OrganisationRegistered;
@@ -41,16 +42,22 @@ import nl.klantspiegel.domain.organisation.RoundClosed;
 import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
 import nl.klantspiegel.domain.organisation.TeamRenamed;
+import nl.klantspiegel.domain.release.ResultsReleased;
+import nl.klantspiegel.domain.release.ResultsReleased.Batch;
+import nl.klantspiegel.domain.report.Completion;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
@@ -59,13 +66,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Reading an organisation's audit trail: its admins only (a stranger learns nothing, the operator and other members
  * are refused), newest first in pages, filtered by type and time, with actors' and members' addresses as they are
- * now and team and round names resolved, and the respondents' activity per round and day.
+ * now and team and round names resolved, each release of results as an entry of the product, and per round how many
+ * took part: the released started and completed assessments under today's minimum group size, as every report counts
+ * them.
  */
 class AuditServiceTest {
 
     private static final String ORG = "org-acme";
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Every question answered b. */
+    private static final Score SCORE = Instruments.current().score(IntStream.rangeClosed(1, 6).boxed()
+            .collect(Collectors.toMap(question -> question, question -> Option.B)));
 
     private static final Caller OPERATOR = new Caller("acc-operator", true);
     private static final Caller ADMIN = new Caller("acc-admin", false);
@@ -82,6 +94,8 @@ class AuditServiceTest {
     private final AccountService accountService = new AccountService(accounts, new InMemoryApiTokens(),
             new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new RecordingEventGateway(),
             Clock.fixed(T0, ZoneOffset.UTC));
+    private final InMemoryReportFacts facts = new InMemoryReportFacts();
+    private final ReleasedResults released = new ReleasedResults(facts, 10);
     private final AuditService service = service(CatchUps.caughtUp());
     private int eventIds;
 
@@ -262,7 +276,8 @@ class AuditServiceTest {
         assertThat(service.entryTypes()).containsExactly("AccountActivated", "ApiTokenCreated", "ApiTokenRevoked",
                 "DataExported",
                 "MemberAdded", "MemberChanged", "MemberRemoved", "MinimumGroupSizeChanged", "OrganisationRegistered",
-                "RoundClosed", "RoundOpened", "SignInFailed", "SignedIn", "TeamAdded", "TeamRenamed", "TeamRetired");
+                "ResultsReleased", "RoundClosed", "RoundOpened", "SignInFailed", "SignedIn", "TeamAdded", "TeamRenamed",
+                "TeamRetired");
     }
 
     @Test
@@ -327,25 +342,61 @@ class AuditServiceTest {
                 .containsEntry("teamNames", "t-gone, Service");
     }
 
-    // ----- activity -----------------------------------------------------------------------------------
+    // ----- releases and participation --------------------------------------------------------------------
 
     @Test
-    void the_activity_per_round_and_day_newest_day_first() {
-        Participation spring = new Participation(ORG, "r-1", "t-sales");
-        Participation lost = new Participation(ORG, "r-0", "t-sales");
-        auditProjection.on(new AssessmentStarted("a-1", 1, Language.NL, Instant.parse("2026-11-22T10:00:00Z"),
-                spring));
-        auditProjection.on(new AssessmentStarted("a-2", 1, Language.NL, Instant.parse("2026-11-22T11:00:00Z"),
-                spring));
-        auditProjection.on(new AssessmentStarted("a-3", 1, Language.NL, Instant.parse("2026-11-23T11:00:00Z"),
-                lost));
-        auditProjection.on(new AssessmentCompleted("a-1", 1, List.of(), new ColumnTotals(2, 2, 2), 6, Band.LOW,
-                Instant.parse("2026-11-23T12:00:00Z")));
+    void a_round_of_which_nothing_was_released_shows_nobody_taking_part_yet() {
+        taken("r-1", "t-sales", ids("s-", 7), ids("s-", 6));
 
-        assertThat(page(ADMIN, 0, 5).activity()).containsExactly(
-                new Activity("r-0", "r-0", LocalDate.parse("2026-11-23"), 1, 0),
-                new Activity("r-1", "Spring", LocalDate.parse("2026-11-23"), 0, 1),
-                new Activity("r-1", "Spring", LocalDate.parse("2026-11-22"), 2, 0));
+        assertThat(page(ADMIN, 0, 5).participation()).containsExactly(new Participation("r-1", "Spring", 0, 0));
+    }
+
+    @Test
+    void participation_per_round_counts_the_released_batches_only_as_the_reports_do() {
+        record(new RoundOpened(ORG, "r-2", "Autumn", List.of(), null, "invitation-token-of-autumn-01",
+                ADMIN.actor(), at(12)));
+        taken("r-1", "t-sales", ids("s-", 7), ids("s-", 6));
+        taken("r-2", "t-sales", ids("a-", 3), ids("a-", 3));
+        taken("r-2", "t-service", ids("v-", 2), ids("v-", 2));
+        record(new RoundClosed(ORG, "r-2", ADMIN.actor(), at(13)));
+
+        release(1, at(20), List.of(new Batch("r-1", "t-sales", ids("s-", 5))),
+                List.of(new Batch("r-1", "t-sales", ids("s-", 6))));
+        assertThat(page(ADMIN, 0, 5).participation()).as("the last completion and start of r-1 wait for a batch")
+                .containsExactly(new Participation("r-1", "Spring", 6, 5), new Participation("r-2", "Autumn", 0, 0));
+
+        List<String> pooled = new ArrayList<>(ids("a-", 3));
+        pooled.addAll(ids("v-", 2));
+        release(2, at(30), List.of(new Batch("r-2", null, pooled)), List.of(new Batch("r-2", null, pooled)));
+        assertThat(page(ADMIN, 0, 5).participation()).as("a pooled batch counts for its round")
+                .containsExactly(new Participation("r-1", "Spring", 6, 5), new Participation("r-2", "Autumn", 5, 5));
+    }
+
+    @Test
+    void a_batch_below_todays_minimum_group_size_counts_for_nobody() {
+        taken("r-1", "t-sales", ids("s-", 6), ids("s-", 5));
+        release(1, at(20), List.of(new Batch("r-1", "t-sales", ids("s-", 5))),
+                List.of(new Batch("r-1", "t-sales", ids("s-", 6))));
+        assertThat(page(ADMIN, 0, 5).participation()).containsExactly(new Participation("r-1", "Spring", 6, 5));
+
+        record(new MinimumGroupSizeChanged(ORG, 6, ADMIN.actor(), at(21)));
+
+        assertThat(page(ADMIN, 0, 5).participation()).as("the batch of 5 completed is withdrawn, the 6 started stay")
+                .containsExactly(new Participation("r-1", "Spring", 6, 0));
+    }
+
+    @Test
+    void a_release_reads_as_an_entry_of_the_product_with_its_batches() {
+        taken("r-1", "t-sales", ids("s-", 5), ids("s-", 5));
+        release(1, at(20), List.of(new Batch("r-1", "t-sales", ids("s-", 5))), List.of());
+
+        Entry entry = page(ADMIN, 0, 1).entries().get(0);
+
+        assertThat(entry).isEqualTo(new Entry(13, at(20).plusSeconds(1), "ResultsReleased", "SYSTEM", "releases",
+                null, Map.of("release", "1", "cutoff", at(20).toString(), "minimumGroupSize", "5",
+                "completed", "r-1/t-sales:5", "started", ""), trail.all(ORG).get(12).hash()));
+        assertThat(service.audit(ADMIN, ORG, null, null, "ResultsReleased", 0, 5).entries())
+                .extracting(Entry::number).containsExactly(13L);
     }
 
     // ----- construction -------------------------------------------------------------------------------
@@ -353,30 +404,55 @@ class AuditServiceTest {
     @Test
     void every_collaborator_is_required() {
         ProjectionCatchUp catchUp = CatchUps.caughtUp();
-        assertThatNullPointerException().isThrownBy(() -> new AuditService(null, views, accountService, catchUp,
-                TIMEOUT)).withMessage("trail");
-        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, null, accountService, catchUp,
-                TIMEOUT)).withMessage("organisations");
-        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, null, catchUp,
-                TIMEOUT)).withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new AuditService(null, views, accountService, released,
+                catchUp, TIMEOUT)).withMessage("trail");
+        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, null, accountService, released,
+                catchUp, TIMEOUT)).withMessage("organisations");
+        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, null, released,
+                catchUp, TIMEOUT)).withMessage("accounts");
         assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, null,
-                TIMEOUT)).withMessage("catchUp");
-        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, catchUp,
-                null)).withMessage("timeout");
+                catchUp, TIMEOUT)).withMessage("released");
+        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, released,
+                null, TIMEOUT)).withMessage("catchUp");
+        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, released,
+                catchUp, null)).withMessage("timeout");
     }
 
     // ----- helpers ------------------------------------------------------------------------------------
 
     private AuditService service(ProjectionCatchUp catchUp) {
-        return new AuditService(trail, views, accountService, catchUp, Duration.ofMillis(50));
+        return new AuditService(trail, views, accountService, released, catchUp, Duration.ofMillis(50));
     }
 
     private AuditPage page(Caller caller, int page, int size) {
         return service.audit(caller, ORG, null, null, null, page, size);
     }
 
+    /** Started (the first ones also completed) in a round for a team: into the report facts, not yet released. */
+    private void taken(String roundId, String teamId, List<String> started, List<String> completed) {
+        var where = new nl.klantspiegel.domain.assessment.Participation(ORG, roundId, teamId);
+        Map<String, ReportFacts.Started> starts = new LinkedHashMap<>();
+        started.forEach(id -> starts.put(id, new ReportFacts.Started(where, at(14))));
+        List<ReportFacts.Filed> filed = completed.stream().map(id -> new ReportFacts.Filed(where, new Completion(id,
+                roundId, teamId, at(15), 1, SCORE.answers(), SCORE.band()))).toList();
+        facts.apply(new ReportFacts.Changes(starts, filed));
+    }
+
+    /** A release with cutoff {@code cutoff}, made a second later: into the report facts and the audit trail. */
+    private void release(long number, Instant cutoff, List<Batch> completed, List<Batch> started) {
+        ResultsReleased release = new ResultsReleased(ORG, number, cutoff, 5, completed, started,
+                cutoff.plusSeconds(1));
+        facts.released(release);
+        auditProjection.on(release, "e-release-" + number);
+    }
+
+    /** {@code prefix}0, {@code prefix}1, ...: {@code count} assessment ids. */
+    private static List<String> ids(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+    }
+
     private static Map<Long, Entry> byNumber(AuditPage page) {
-        return page.entries().stream().collect(java.util.stream.Collectors.toMap(Entry::number, entry -> entry));
+        return page.entries().stream().collect(Collectors.toMap(Entry::number, entry -> entry));
     }
 
     private static Instant at(int minute) {

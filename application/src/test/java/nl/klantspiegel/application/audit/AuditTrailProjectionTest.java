@@ -1,7 +1,6 @@
 package nl.klantspiegel.application.audit;
 
 import nl.klantspiegel.application.port.out.AuditTrail;
-import nl.klantspiegel.application.port.out.AuditTrail.DayCount;
 import nl.klantspiegel.application.port.out.AuditTrail.Entry;
 import nl.klantspiegel.application.testing.InMemoryAuditTrail;
 import nl.klantspiegel.domain.account.AccountActivated;
@@ -9,12 +8,6 @@ import nl.klantspiegel.domain.account.ApiTokenCreated;
 import nl.klantspiegel.domain.account.ApiTokenRevoked;
 import nl.klantspiegel.domain.account.SignInFailed;
 import nl.klantspiegel.domain.account.SignedIn;
-import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
-import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.instrument.Band;
-import nl.klantspiegel.domain.instrument.ColumnTotals;
-import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.organisation.Actor;
 import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.MemberAdded;
@@ -29,13 +22,13 @@ import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
 import nl.klantspiegel.domain.organisation.TeamRenamed;
 import nl.klantspiegel.domain.organisation.TeamRetired;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +40,8 @@ import static org.assertj.core.api.Assertions.tuple;
 /**
  * The audit trail as the events make it: per organisation, entries numbered from 1 without gaps, each with its
  * type, actor and details, chained by hash; a redelivered event appended once; a member's sign-ins and tokens filed
- * with each organisation they belong to at that moment; respondents' activity counted per round and day in
- * Amsterdam, only for assessments taken in a round.
+ * with each organisation they belong to at that moment; each release of results an entry of the product (actor kind
+ * SYSTEM) with its batches — round, team or pooled, size — and never which assessments, nor anything per respondent.
  */
 class AuditTrailProjectionTest {
 
@@ -57,6 +50,8 @@ class AuditTrailProjectionTest {
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
     private static final Instant T1 = T0.plusSeconds(60);
     private static final Instant CLOSES = T0.plus(Duration.ofDays(14));
+    private static final Instant CUTOFF = Instant.parse("2026-11-22T10:00:00Z");
+    private static final Instant RELEASED_AT = CUTOFF.plusMillis(1_234);
     private static final Actor OPERATOR = Actor.operator("operator-1");
     private static final Actor ADMIN = Actor.member("m-admin");
 
@@ -119,6 +114,7 @@ class AuditTrailProjectionTest {
         registeredWithAdmin(ORG);
         record(new TeamAdded(ORG, "t-sales", "Sales", ADMIN, T1));
         projection.on(new SignedIn(ADMIN.id(), T1), "e-signed-in");
+        projection.on(release(ORG, 1, List.of(batch("r-1", "t-sales", 5)), List.of()), "e-release-1");
 
         List<Entry> entries = trail.all(ORG);
         String previous = "";
@@ -128,8 +124,8 @@ class AuditTrailProjectionTest {
             previous = entry.hash();
         }
         assertThat(entries).extracting(Entry::hash).doesNotHaveDuplicates();
-        assertThat(trail.head(ORG)).isEqualTo(new AuditTrail.Head(4, previous, List.of("e-1", "e-2", "e-3",
-                "e-signed-in")));
+        assertThat(trail.head(ORG)).isEqualTo(new AuditTrail.Head(5, previous, List.of("e-1", "e-2", "e-3",
+                "e-signed-in", "e-release-1")));
     }
 
     /** The hash an auditor recomputes: SHA-256 over the previous hash, number, time, type, actor, sorted details. */
@@ -253,43 +249,77 @@ class AuditTrailProjectionTest {
         assertThat(trail.organisationsOf("m-lead")).containsExactly(OTHER_ORG);
     }
 
-    @Test
-    void assessments_taken_in_a_round_are_counted_per_round_and_day_in_amsterdam() {
-        Participation sales = new Participation(ORG, "r-1", "t-sales");
-        // 23:30 in Amsterdam on the 22nd; completed at 00:30 on the 23rd
-        projection.on(new AssessmentStarted("a-1", 1, Language.NL, Instant.parse("2026-11-22T22:30:00Z"), sales));
-        projection.on(completed("a-1", Instant.parse("2026-11-22T23:30:00Z")));
-        projection.on(new AssessmentStarted("a-2", 1, Language.EN, Instant.parse("2026-11-22T10:00:00Z"), sales));
-        projection.on(new AssessmentStarted("a-3", 1, Language.EN, Instant.parse("2026-11-22T22:59:59Z"),
-                new Participation(ORG, "r-2", "t-service")));
+    // ----- releases -----------------------------------------------------------------------------------
 
-        assertThat(trail.activity(ORG)).containsExactly(
-                new DayCount("r-1", LocalDate.parse("2026-11-22"), 2, 0),
-                new DayCount("r-2", LocalDate.parse("2026-11-22"), 1, 0),
-                new DayCount("r-1", LocalDate.parse("2026-11-23"), 0, 1));
-        assertThat(trail.participationOf("a-1")).contains(sales);
+    @Test
+    void a_release_becomes_one_entry_of_the_product_with_its_batches_and_never_its_assessments() {
+        registeredWithAdmin(ORG);
+
+        projection.on(release(ORG, 1, List.of(batch("r-1", "t-sales", 5), batch("r-1", null, 6),
+                batch("r-2", "t-service", 7)), List.of(batch("r-1", "t-sales", 8))), "e-release-1");
+
+        Entry entry = trail.all(ORG).get(2);
+        assertThat(entry).extracting(Entry::number, Entry::eventId, Entry::at, Entry::type, Entry::actorKind,
+                        Entry::actorId)
+                .containsExactly(3L, "e-release-1", RELEASED_AT, "ResultsReleased", "SYSTEM", "releases");
+        assertThat(entry.details()).isEqualTo(Map.of(
+                "release", "1",
+                "cutoff", CUTOFF.toString(),
+                "minimumGroupSize", "5",
+                "completed", "r-1/t-sales:5 r-1/pooled:6 r-2/t-service:7",
+                "started", "r-1/t-sales:8"));
+        assertThat(entry.details().values()).as("which assessments were released is not the trail's business")
+                .noneMatch(value -> value.contains("a-"));
+        assertThat(entry.hash()).isEqualTo(AuditTrailProjection.chain(trail.all(ORG).get(1).hash(), 3,
+                RELEASED_AT, "ResultsReleased", "SYSTEM", "releases", entry.details()));
     }
 
     @Test
-    void the_public_test_is_not_counted() {
-        projection.on(new AssessmentStarted("a-public", 1, Language.NL, T0));
-        projection.on(completed("a-public", T1));
+    void a_release_of_starts_only_has_no_completed_batches_and_its_number_and_minimum_as_released() {
+        projection.on(new ResultsReleased(ORG, 12, CUTOFF, 7, List.of(), List.of(batch("r-3", null, 7)),
+                RELEASED_AT), "e-release-12");
 
-        assertThat(trail.participationOf("a-public")).isEmpty();
-        assertThat(trail.activity(ORG)).isEmpty();
+        assertThat(trail.all(ORG)).singleElement().extracting(Entry::details).isEqualTo(Map.of(
+                "release", "12", "cutoff", CUTOFF.toString(), "minimumGroupSize", "7", "completed", "",
+                "started", "r-3/pooled:7"));
+    }
+
+    @Test
+    void a_release_is_filed_with_its_own_organisation_only() {
+        registeredWithAdmin(ORG);
+        registeredWithAdmin(OTHER_ORG);
+
+        projection.on(release(OTHER_ORG, 1, List.of(batch("r-9", "t-9", 5)), List.of()), "e-release-other");
+
+        assertThat(trail.all(ORG)).extracting(Entry::type).doesNotContain("ResultsReleased");
+        assertThat(trail.all(OTHER_ORG)).extracting(Entry::number, Entry::type)
+                .endsWith(tuple(3L, "ResultsReleased"));
+    }
+
+    @Test
+    void a_redelivered_release_is_appended_once_and_the_chain_goes_on_after_it() {
+        registeredWithAdmin(ORG);
+        ResultsReleased first = release(ORG, 1, List.of(batch("r-1", "t-sales", 5)), List.of());
+
+        projection.on(first, "e-release-1");
+        projection.on(first, "e-release-1");
+        record(new TeamAdded(ORG, "t-new", "New", ADMIN, RELEASED_AT.plusSeconds(1)));
+
+        List<Entry> entries = trail.all(ORG);
+        assertThat(entries).extracting(Entry::eventId).containsExactly("e-1", "e-2", "e-release-1", "e-3");
+        assertThat(entries.get(3).hash()).isEqualTo(AuditTrailProjection.chain(entries.get(2).hash(), 4,
+                entries.get(3).at(), "TeamAdded", "MEMBER", ADMIN.id(), entries.get(3).details()));
     }
 
     @Test
     void a_reset_clears_the_trail_before_a_rebuild() {
         registeredWithAdmin(ORG);
-        projection.on(new AssessmentStarted("a-1", 1, Language.NL, T0, new Participation(ORG, "r-1", "t-1")));
+        projection.on(release(ORG, 1, List.of(batch("r-1", "t-1", 5)), List.of()), "e-release-1");
 
         projection.reset();
 
-        assertThat(trail.head(ORG).count()).isZero();
+        assertThat(trail.head(ORG)).isEqualTo(new AuditTrail.Head(0, "", List.of()));
         assertThat(trail.organisationsOf(ADMIN.id())).isEmpty();
-        assertThat(trail.activity(ORG)).isEmpty();
-        assertThat(trail.participationOf("a-1")).isEmpty();
     }
 
     private void registeredWithAdmin(String organisationId) {
@@ -302,8 +332,15 @@ class AuditTrailProjectionTest {
         projection.on(event, "e-" + ++eventIds);
     }
 
-    private static AssessmentCompleted completed(String assessmentId, Instant at) {
-        return new AssessmentCompleted(assessmentId, 1, List.of(), new ColumnTotals(2, 2, 2), 6, Band.LOW, at);
+    private static ResultsReleased release(String organisationId, long number, List<ResultsReleased.Batch> completed,
+                                           List<ResultsReleased.Batch> started) {
+        return new ResultsReleased(organisationId, number, CUTOFF, 5, completed, started, RELEASED_AT);
+    }
+
+    /** A batch of {@code size} assessments (a-0, a-1, ...) of a round and team (null: pooled). */
+    private static ResultsReleased.Batch batch(String roundId, String teamId, int size) {
+        return new ResultsReleased.Batch(roundId, teamId,
+                java.util.stream.IntStream.range(0, size).mapToObj(i -> "a-" + i).toList());
     }
 
     private static String sha256(String text) {
