@@ -9,6 +9,9 @@ import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.release.Releases;
+import nl.klantspiegel.domain.release.ResultsReleased;
+import nl.klantspiegel.domain.release.ResultsReleased.Batch;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -19,8 +22,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,17 +97,55 @@ class MongoEventLogTest {
     }
 
     @Test
-    void where_assessments_were_taken_is_read_from_their_starts() {
+    void an_aggregates_events_are_read_alone_in_sequence_order_whatever_else_was_written_between() {
+        String releases = Releases.aggregateId("org-1");
+        ResultsReleased first = new ResultsReleased("org-1", 1, AT, 3,
+                List.of(new Batch("r-1", "t-1", List.of("a-1", "a-2", "a-3"))), List.of(), AT.plusSeconds(60));
+        ResultsReleased second = new ResultsReleased("org-1", 2, AT.plusSeconds(3600), 3,
+                List.of(new Batch("r-1", null, List.of("a-4", "a-5", "a-6"))),
+                List.of(new Batch("r-1", "t-2", List.of("a-7", "a-8", "a-9"))), AT.plusSeconds(3660));
         append("a-1", 0, new AssessmentStarted("a-1", 1, Language.NL, AT, WHERE));
-        append("a-1", 1, new AnswerGiven("a-1", 1, Option.B, AT));
-        append("a-public", 0, new AssessmentStarted("a-public", 1, Language.NL, AT));
+        engine.appendEvents(new GenericDomainEventMessage<>("Releases", releases, 0, first));
+        append("a-1", 1, new AnswerGiven("a-1", 1, Option.B, AT.plusSeconds(5)));
+        append("a-2", 0, new AssessmentStarted("a-2", 1, Language.EN, AT));
+        engine.appendEvents(new GenericDomainEventMessage<>("Releases", releases, 1, second));
+        append("a-1", 2, new AnswerGiven("a-1", 2, Option.C, AT.plusSeconds(9)));
 
-        Map<String, Participation> found = log.participationsFromStarts(Set.of("a-1", "a-public", "a-none"));
+        List<StoredEvent> released = log.aggregate(releases);
+        List<StoredEvent> assessment = log.aggregate("a-1");
 
-        assertThat(found).containsExactly(Map.entry("a-1", WHERE));
-        assertThat(log.participationsFromStarts(Set.of())).isEmpty();
-        assertThat(log.startTimes(Set.of("a-1", "a-public", "a-none"))).containsOnly(Map.entry("a-1", AT),
-                Map.entry("a-public", AT));
-        assertThat(log.startTimes(Set.of())).isEmpty();
+        assertThat(released).extracting(StoredEvent::sequence).containsExactly(0L, 1L);
+        assertThat(released).extracting(StoredEvent::position).containsExactly(2L, 5L);
+        assertThat(released).extracting(StoredEvent::payload).containsExactly(first, second);
+        assertThat(released).allSatisfy(event -> {
+            assertThat(event.type()).isEqualTo("ResultsReleased");
+            assertThat(event.aggregateType()).isEqualTo("Releases");
+            assertThat(event.aggregateId()).isEqualTo("org-1/releases");
+        });
+        assertThat(((ResultsReleased) released.get(1).payload()).completed().get(0).pooled())
+                .as("a pooled batch, its team null, read back as pooled").isTrue();
+        assertThat(assessment).extracting(StoredEvent::sequence).containsExactly(0L, 1L, 2L);
+        assertThat(assessment).extracting(StoredEvent::position).containsExactly(1L, 3L, 6L);
+        assertThat(assessment).extracting(StoredEvent::payload).containsExactly(
+                new AssessmentStarted("a-1", 1, Language.NL, AT, WHERE),
+                new AnswerGiven("a-1", 1, Option.B, AT.plusSeconds(5)),
+                new AnswerGiven("a-1", 2, Option.C, AT.plusSeconds(9)));
+        assertThat(log.aggregate("a-2")).extracting(StoredEvent::payload)
+                .containsExactly(new AssessmentStarted("a-2", 1, Language.EN, AT));
+        assertThat(log.aggregate("org-2/releases")).as("an aggregate never written").isEmpty();
+    }
+
+    @Test
+    void an_aggregates_events_are_ordered_by_their_sequence_not_by_their_position() {
+        // positions normally follow an aggregate's sequence; here the first event's sequence is moved past the
+        // others, so only a sort on the sequence gives this order (the order of the scan would not)
+        append("a-1", 0, new AssessmentStarted("a-1", 1, Language.NL, AT, WHERE));
+        append("a-1", 1, new AnswerGiven("a-1", 1, Option.A, AT.plusSeconds(1)));
+        append("a-1", 2, new AnswerGiven("a-1", 2, Option.B, AT.plusSeconds(2)));
+        var events = database.getCollection(GapAwareMongoEventStorageEngine.EVENTS);
+        events.updateOne(eq("_id", 1L), Updates.set(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 7L));
+
+        assertThat(log.aggregate("a-1")).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 7L);
+        assertThat(log.aggregate("a-1")).extracting(StoredEvent::position).containsExactly(2L, 3L, 1L);
     }
 }

@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +94,32 @@ class MongoAssessmentViewsTest {
         AssessmentId unknown = new AssessmentId(UUID.randomUUID().toString());
         assertThat(views.find(unknown)).isEmpty();
         assertThat(views.history(unknown)).isEmpty();
+    }
+
+    @Test
+    void the_histories_of_several_assessments_are_read_at_once_and_unknown_ones_left_out() {
+        String first = UUID.randomUUID().toString();
+        String second = UUID.randomUUID().toString();
+        String notAsked = UUID.randomUUID().toString();
+        project(List.of(new AssessmentStarted(first, 1, Language.NL, T0), new AnswerGiven(first, 1, Option.A, T0)));
+        project(List.of(new AssessmentStarted(second, 1, Language.EN, T0.plusSeconds(1)),
+                new AnswerGiven(second, 2, Option.B, T0.plusSeconds(2)),
+                new AnswerGiven(second, 3, Option.C, T0.plusSeconds(3))));
+        project(List.of(new AssessmentStarted(notAsked, 1, Language.NL, T0)));
+        AssessmentId unknown = new AssessmentId(UUID.randomUUID().toString());
+
+        Map<AssessmentId, List<RecordedEvent>> histories = views.histories(
+                List.of(new AssessmentId(first), new AssessmentId(second), unknown));
+
+        assertThat(histories).containsOnlyKeys(new AssessmentId(first), new AssessmentId(second));
+        assertThat(histories.get(new AssessmentId(first))).extracting(RecordedEvent::event).containsExactly(
+                new AssessmentStarted(first, 1, Language.NL, T0), new AnswerGiven(first, 1, Option.A, T0));
+        assertThat(histories.get(new AssessmentId(second))).extracting(RecordedEvent::sequence)
+                .containsExactly(0L, 1L, 2L);
+        assertThat(histories.get(new AssessmentId(second)))
+                .isEqualTo(views.history(new AssessmentId(second)).orElseThrow());
+        assertThat(views.histories(List.of(unknown))).isEmpty();
+        assertThat(views.histories(List.of())).isEmpty();
     }
 
     /** Records the events as the projection does, returning the final view. */

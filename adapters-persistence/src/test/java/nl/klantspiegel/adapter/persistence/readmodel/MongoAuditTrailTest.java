@@ -1,11 +1,8 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
-import nl.klantspiegel.application.port.out.AuditTrail.Activity;
-import nl.klantspiegel.application.port.out.AuditTrail.DayCount;
 import nl.klantspiegel.application.port.out.AuditTrail.Entry;
 import nl.klantspiegel.application.port.out.AuditTrail.Head;
-import nl.klantspiegel.domain.assessment.Participation;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.Document;
@@ -14,7 +11,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +30,6 @@ class MongoAuditTrailTest {
     MongoAuditTrail trail = new MongoAuditTrail(mongo);
 
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00.123Z");
-    private static final LocalDate DAY = LocalDate.parse("2026-11-22");
 
     // ----- head and entries ---------------------------------------------------------------------------
 
@@ -210,80 +205,7 @@ class MongoAuditTrailTest {
         assertThat(stored.getString("hash").getValue()).isEqualTo("hash-1");
     }
 
-    // ----- activity -----------------------------------------------------------------------------------
-
-    @Test
-    void an_assessment_is_counted_once_per_kind() {
-        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
-        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
-        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-2");
-        trail.count("org-1", "round-1", DAY, Activity.COMPLETED, "assessment-1");
-        trail.count("org-1", "round-1", DAY, Activity.COMPLETED, "assessment-1");
-
-        assertThat(trail.activity("org-1")).containsExactly(new DayCount("round-1", DAY, 2, 1));
-        assertThat(mongo.getCollection(MongoAuditTrail.ACTIVITY).countDocuments()).isEqualTo(1);
-        Document index = mongo.getCollection(MongoAuditTrail.ACTIVITY_INDEX)
-                .find(new Document("_id", "org-1")).first();
-        assertThat(index.getList("days", String.class)).containsExactly("org-1:round-1:2026-11-22");
-    }
-
-    @Test
-    void a_day_with_completions_only_counts_no_starts() {
-        trail.count("org-1", "round-1", DAY, Activity.COMPLETED, "assessment-1");
-
-        assertThat(trail.activity("org-1")).containsExactly(new DayCount("round-1", DAY, 0, 1));
-    }
-
-    @Test
-    void activity_is_listed_per_round_and_day_in_order_and_only_the_organisations_own() {
-        LocalDate next = DAY.plusDays(1);
-        LocalDate previous = DAY.minusDays(1);
-        trail.count("org-1", "round-b", next, Activity.STARTED, "a-1");
-        trail.count("org-1", "round-b", DAY, Activity.STARTED, "a-2");
-        trail.count("org-1", "round-a", DAY, Activity.STARTED, "a-3");
-        trail.count("org-1", "round-a", DAY, Activity.COMPLETED, "a-3");
-        trail.count("org-1", "round-a", previous, Activity.STARTED, "a-4");
-        trail.count("org-1", "round-a", next, Activity.COMPLETED, "a-4");
-        trail.count("org-2", "round-c", DAY, Activity.STARTED, "b-1");
-        trail.count("org-2", "round-c", DAY, Activity.STARTED, "b-2");
-
-        assertThat(trail.activity("org-1")).containsExactly(
-                new DayCount("round-a", previous, 1, 0),
-                new DayCount("round-a", DAY, 1, 1),
-                new DayCount("round-b", DAY, 1, 0),
-                new DayCount("round-a", next, 0, 1),
-                new DayCount("round-b", next, 1, 0));
-        assertThat(trail.activity("org-2")).containsExactly(new DayCount("round-c", DAY, 2, 0));
-        assertThat(trail.activity("org-3")).isEmpty();
-    }
-
-    @Test
-    void a_stored_activity_day_is_readable_for_an_analyst() {
-        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
-
-        Document stored = mongo.getCollection(MongoAuditTrail.ACTIVITY)
-                .find(new Document("_id", "org-1:round-1:2026-11-22")).first();
-
-        assertThat(stored).isNotNull();
-        assertThat(stored.getString("organisationId")).isEqualTo("org-1");
-        assertThat(stored.getString("roundId")).isEqualTo("round-1");
-        assertThat(stored.getString("day")).isEqualTo("2026-11-22");
-        assertThat(stored.getList("started", String.class)).containsExactly("assessment-1");
-    }
-
-    // ----- participations and members -----------------------------------------------------------------
-
-    @Test
-    void a_participation_is_remembered_per_assessment() {
-        Participation participation = new Participation("org-1", "round-1", "team-1");
-
-        trail.rememberParticipation("assessment-1", participation);
-        trail.rememberParticipation("assessment-2", new Participation("org-2", "round-2", "team-2"));
-
-        assertThat(trail.participationOf("assessment-1")).contains(participation);
-        assertThat(trail.participationOf("assessment-2")).contains(new Participation("org-2", "round-2", "team-2"));
-        assertThat(trail.participationOf("assessment-3")).isEmpty();
-    }
+    // ----- members --------------------------------------------------------------------------------------
 
     @Test
     void an_accounts_organisations_are_replaced_as_a_whole() {
@@ -307,27 +229,20 @@ class MongoAuditTrailTest {
     void clearing_forgets_everything() {
         trail.append("org-1", entry(1, "event-1"));
         trail.append("org-1", entry(2, "event-2"));
-        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
-        trail.rememberParticipation("assessment-1", new Participation("org-1", "round-1", "team-1"));
         trail.setOrganisationsOf("acc-1", List.of("org-1"));
 
         trail.clear();
 
         assertThat(trail.head("org-1")).isEqualTo(new Head(0, "", List.of()));
         assertThat(trail.entries("org-1", List.of(1L, 2L))).isEmpty();
-        assertThat(trail.activity("org-1")).isEmpty();
-        assertThat(trail.participationOf("assessment-1")).isEmpty();
         assertThat(trail.organisationsOf("acc-1")).isEmpty();
-        for (String collection : List.of(MongoAuditTrail.HEADS, MongoAuditTrail.ENTRIES, MongoAuditTrail.ACTIVITY,
-                MongoAuditTrail.ACTIVITY_INDEX, MongoAuditTrail.PARTICIPATIONS, MongoAuditTrail.MEMBERS)) {
+        for (String collection : List.of(MongoAuditTrail.HEADS, MongoAuditTrail.ENTRIES, MongoAuditTrail.MEMBERS)) {
             assertThat(mongo.getCollection(collection).countDocuments()).as(collection).isZero();
         }
 
         // rebuilt from the first event: the same events are appended again, from number 1
         assertThat(trail.append("org-1", entry(1, "event-1"))).isTrue();
-        trail.count("org-1", "round-1", DAY, Activity.STARTED, "assessment-1");
         assertThat(trail.head("org-1")).isEqualTo(new Head(1, "hash-1", List.of("event-1")));
-        assertThat(trail.activity("org-1")).containsExactly(new DayCount("round-1", DAY, 1, 0));
     }
 
     private static Entry entry(long number, String eventId) {

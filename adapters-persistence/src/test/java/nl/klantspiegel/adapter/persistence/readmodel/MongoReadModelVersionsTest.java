@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +62,8 @@ class MongoReadModelVersionsTest {
         versions.open(Invitations.class, 0).save(new Invitation("tok-0", "acme", "r-1"));
         Invitations second = versions.open(Invitations.class, 2);
         second.save(new Invitation("tok-2", "acme", "r-1"));
-        versions.open(ReportFacts.class, 2).started("a-1", new Participation("acme", "r-1", "t-1"));
+        versions.open(ReportFacts.class, 2).apply(new ReportFacts.Changes(Map.of("a-1",
+                new ReportFacts.Started(new Participation("acme", "r-1", "t-1"), Instant.EPOCH)), List.of()));
 
         assertThat(mongo.collectionExists("invitations")).isTrue();
         assertThat(mongo.collectionExists("invitations_v2")).isTrue();
@@ -75,6 +78,22 @@ class MongoReadModelVersionsTest {
         assertThat(mongo.collectionExists("reportParticipations_v2")).as("another read model untouched").isTrue();
         versions.drop(ReportFacts.class, 2);
         assertThat(mongo.getCollectionNames()).noneMatch(name -> name.startsWith("report"));
+    }
+
+    @Test
+    void dropping_an_audit_trail_version_drops_the_day_counts_earlier_versions_kept() {
+        // as an earlier version left them: respondents counted per day, no longer written or read
+        mongo.insert(new Document("_id", "acme:r-1:2026-11-22").append("started", List.of("a-1")), "auditActivity_v1");
+        mongo.insert(new Document("_id", "acme").append("days", List.of("acme:r-1:2026-11-22")),
+                "auditActivityIndex_v1");
+        mongo.insert(new Document("_id", "a-1").append("organisationId", "acme"), "auditParticipations_v1");
+        versions.open(AuditTrail.class, 1).setOrganisationsOf("acc-1", List.of("acme"));
+        mongo.insert(new Document("_id", "a-2"), "auditParticipations");
+
+        versions.drop(AuditTrail.class, 1);
+
+        assertThat(mongo.getCollectionNames()).noneMatch(name -> name.endsWith("_v1"));
+        assertThat(mongo.collectionExists("auditParticipations")).as("version 0 untouched").isTrue();
     }
 
     @Test
