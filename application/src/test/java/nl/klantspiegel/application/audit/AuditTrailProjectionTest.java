@@ -114,7 +114,7 @@ class AuditTrailProjectionTest {
         registeredWithAdmin(ORG);
         record(new TeamAdded(ORG, "t-sales", "Sales", ADMIN, T1));
         projection.on(new SignedIn(ADMIN.id(), T1), "e-signed-in");
-        projection.on(release(ORG, 1, List.of(batch("r-1", "t-sales", 5)), List.of()), "e-release-1");
+        projection.on(release(ORG, 1, List.of(batch("r-1", "t-sales", 5))), "e-release-1");
 
         List<Entry> entries = trail.all(ORG);
         String previous = "";
@@ -256,7 +256,7 @@ class AuditTrailProjectionTest {
         registeredWithAdmin(ORG);
 
         projection.on(release(ORG, 1, List.of(batch("r-1", "t-sales", 5), batch("r-1", null, 6),
-                batch("r-2", "t-service", 7)), List.of(batch("r-1", "t-sales", 8))), "e-release-1");
+                batch("r-2", "t-service", 7))), "e-release-1");
 
         Entry entry = trail.all(ORG).get(2);
         assertThat(entry).extracting(Entry::number, Entry::eventId, Entry::at, Entry::type, Entry::actorKind,
@@ -266,8 +266,7 @@ class AuditTrailProjectionTest {
                 "release", "1",
                 "cutoff", CUTOFF.toString(),
                 "minimumGroupSize", "5",
-                "completed", "r-1/t-sales:5 r-1/pooled:6 r-2/t-service:7",
-                "started", "r-1/t-sales:8"));
+                "completed", "r-1/t-sales:5 r-1/pooled:6 r-2/t-service:7"));
         assertThat(entry.details().values()).as("which assessments were released is not the trail's business")
                 .noneMatch(value -> value.contains("a-"));
         assertThat(entry.hash()).isEqualTo(AuditTrailProjection.chain(trail.all(ORG).get(1).hash(), 3,
@@ -275,13 +274,12 @@ class AuditTrailProjectionTest {
     }
 
     @Test
-    void a_release_of_starts_only_has_no_completed_batches_and_its_number_and_minimum_as_released() {
-        projection.on(new ResultsReleased(ORG, 12, CUTOFF, 7, List.of(), List.of(batch("r-3", null, 7)),
-                RELEASED_AT), "e-release-12");
+    void a_release_is_entered_with_its_number_and_minimum_as_released() {
+        projection.on(new ResultsReleased(ORG, 12, CUTOFF, 7, List.of(batch("r-3", null, 7)), RELEASED_AT),
+                "e-release-12");
 
         assertThat(trail.all(ORG)).singleElement().extracting(Entry::details).isEqualTo(Map.of(
-                "release", "12", "cutoff", CUTOFF.toString(), "minimumGroupSize", "7", "completed", "",
-                "started", "r-3/pooled:7"));
+                "release", "12", "cutoff", CUTOFF.toString(), "minimumGroupSize", "7", "completed", "r-3/pooled:7"));
     }
 
     @Test
@@ -289,7 +287,7 @@ class AuditTrailProjectionTest {
         registeredWithAdmin(ORG);
         registeredWithAdmin(OTHER_ORG);
 
-        projection.on(release(OTHER_ORG, 1, List.of(batch("r-9", "t-9", 5)), List.of()), "e-release-other");
+        projection.on(release(OTHER_ORG, 1, List.of(batch("r-9", "t-9", 5))), "e-release-other");
 
         assertThat(trail.all(ORG)).extracting(Entry::type).doesNotContain("ResultsReleased");
         assertThat(trail.all(OTHER_ORG)).extracting(Entry::number, Entry::type)
@@ -299,7 +297,7 @@ class AuditTrailProjectionTest {
     @Test
     void a_redelivered_release_is_appended_once_and_the_chain_goes_on_after_it() {
         registeredWithAdmin(ORG);
-        ResultsReleased first = release(ORG, 1, List.of(batch("r-1", "t-sales", 5)), List.of());
+        ResultsReleased first = release(ORG, 1, List.of(batch("r-1", "t-sales", 5)));
 
         projection.on(first, "e-release-1");
         projection.on(first, "e-release-1");
@@ -314,7 +312,7 @@ class AuditTrailProjectionTest {
     @Test
     void a_reset_clears_the_trail_before_a_rebuild() {
         registeredWithAdmin(ORG);
-        projection.on(release(ORG, 1, List.of(batch("r-1", "t-1", 5)), List.of()), "e-release-1");
+        projection.on(release(ORG, 1, List.of(batch("r-1", "t-1", 5))), "e-release-1");
 
         projection.reset();
 
@@ -332,9 +330,9 @@ class AuditTrailProjectionTest {
         projection.on(event, "e-" + ++eventIds);
     }
 
-    private static ResultsReleased release(String organisationId, long number, List<ResultsReleased.Batch> completed,
-                                           List<ResultsReleased.Batch> started) {
-        return new ResultsReleased(organisationId, number, CUTOFF, 5, completed, started, RELEASED_AT);
+    private static ResultsReleased release(String organisationId, long number,
+                                           List<ResultsReleased.Batch> completed) {
+        return new ResultsReleased(organisationId, number, CUTOFF, 5, completed, RELEASED_AT);
     }
 
     /** A batch of {@code size} assessments (a-0, a-1, ...) of a round and team (null: pooled). */

@@ -322,7 +322,7 @@ class AssessmentExportServiceTest {
 
     /** A release of one batch, of its completions and its starts alike. */
     private void release(long number, Instant at, Batch batch) {
-        facts.released(new ResultsReleased(ORG, number, at.minusMillis(500), 3, List.of(batch), List.of(batch), at));
+        facts.released(new ResultsReleased(ORG, number, at.minusMillis(500), 3, List.of(batch), at));
     }
 
     private String name(String assessmentId) {
