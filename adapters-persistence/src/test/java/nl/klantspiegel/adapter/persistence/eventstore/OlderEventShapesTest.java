@@ -102,7 +102,7 @@ class OlderEventShapesTest {
                 new GenericDomainEventMessage<>("AssessmentAggregate", "a", 1, new AnswerGiven("a", 1, Option.A, AT)));
         engine.appendEvents(new GenericDomainEventMessage<>("Releases", Releases.aggregateId("o"), 0,
                 new ResultsReleased("o", 1, AT, 5, List.of(new ResultsReleased.Batch("r", "t", List.of("a"))),
-                        List.of(), AT.plusSeconds(1))));
+                        AT.plusSeconds(1))));
 
         List<String> revisions = new java.util.ArrayList<>();
         database.getCollection(GapAwareMongoEventStorageEngine.EVENTS).find()
