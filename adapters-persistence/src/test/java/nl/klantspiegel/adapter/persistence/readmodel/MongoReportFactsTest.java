@@ -7,7 +7,6 @@ import nl.klantspiegel.application.port.out.ReportFacts.Facts;
 import nl.klantspiegel.application.port.out.ReportFacts.Filed;
 import nl.klantspiegel.application.port.out.ReportFacts.Mark;
 import nl.klantspiegel.application.port.out.ReportFacts.Started;
-import nl.klantspiegel.application.port.out.ReportFacts.StartedFact;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.Option;
@@ -65,13 +64,17 @@ class MongoReportFactsTest {
     // ----- started and completed ----------------------------------------------------------------------
 
     @Test
-    void a_started_assessment_is_read_back_with_its_participation_and_time() {
+    void a_started_assessment_is_kept_as_its_participation_alone_and_is_no_fact_of_its_round() {
         start(A1, SALES, STARTED_AT);
 
         assertThat(facts.participation(A1)).contains(SALES);
         assertThat(facts.participation(A2)).isEmpty();
-        assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(),
-                List.of(new StartedFact(A1, SALES, STARTED_AT, Optional.empty())), 0, Optional.empty()));
+        Document participation = mongo.findById(A1, Document.class, MongoReportFacts.PARTICIPATIONS);
+        assertThat(participation).isEqualTo(new Document("_id", A1)
+                .append("organisationId", ORG).append("roundId", "r-1").append("teamId", "t-sales"));
+        assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(), 0, Optional.empty()));
+        assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments())
+                .as("a start is written to no round, not even its time").isZero();
     }
 
     @Test
@@ -82,27 +85,6 @@ class MongoReportFactsTest {
 
         assertThat(facts.participations(List.of(A1, A3, A4))).isEqualTo(Map.of(A1, SALES, A3, elsewhere));
         assertThat(facts.participations(List.of())).isEmpty();
-    }
-
-    @Test
-    void started_assessments_are_kept_per_round_with_their_team_and_time() {
-        apply(Map.of(
-                A1, new Started(SALES, STARTED_AT),
-                A2, new Started(SALES, STARTED_AT.plusSeconds(1)),
-                A3, new Started(SERVICE, STARTED_AT.plusSeconds(2)),
-                A4, new Started(new Participation(ORG, "r-2", "t-service"), STARTED_AT.plusSeconds(3))), List.of());
-
-        Facts read = facts.facts(ORG, List.of("r-1", "r-2"));
-
-        assertThat(read.completed()).isEmpty();
-        assertThat(sortedStarts(read.started())).containsExactly(
-                new StartedFact(A1, SALES, STARTED_AT, Optional.empty()),
-                new StartedFact(A2, SALES, STARTED_AT.plusSeconds(1), Optional.empty()),
-                new StartedFact(A3, SERVICE, STARTED_AT.plusSeconds(2), Optional.empty()),
-                new StartedFact(A4, new Participation(ORG, "r-2", "t-service"), STARTED_AT.plusSeconds(3),
-                        Optional.empty()));
-        assertThat(read.lastRelease()).isZero();
-        assertThat(read.lastCutoff()).isEmpty();
     }
 
     @Test
@@ -123,22 +105,18 @@ class MongoReportFactsTest {
                 .containsExactly(Option.C, Option.B, Option.A, Option.B, Option.C, Option.C);
         assertThat(readHigh.total()).isEqualTo(30);
         assertThat(readHigh.instrumentVersion()).isEqualTo(1);
-        assertThat(sortedStarts(read.started())).containsExactly(
-                new StartedFact(A1, SALES, STARTED_AT, Optional.empty()),
-                new StartedFact(A2, SERVICE, STARTED_AT, Optional.empty()));
 
         Document stored = round(ORG, "r-1");
         Document completed = stored.get("completed", Document.class).get(A2, Document.class);
         assertThat(completed.getString("options")).isEqualTo("acbcba");
         assertThat(completed.getList("points", Integer.class)).containsExactly(1, 1, 1, 1, 1, 1);
         assertThat(completed.getString("band")).isEqualTo("LOW");
-        Document start = stored.get("started", Document.class).get(A1, Document.class);
-        assertThat(start).as("a start is its team and time")
-                .isEqualTo(new Document("team", "t-sales").append("at", Date.from(STARTED_AT)));
+        assertThat(stored).as("no starts beside the completions").containsOnlyKeys("_id", "organisationId",
+                "roundId", "completed");
     }
 
     @Test
-    void start_and_completion_times_are_kept_to_the_millisecond() {
+    void completion_times_are_kept_to_the_millisecond() {
         Instant startedAt = Instant.parse("2026-11-22T09:01:07.456789Z");
         Instant completedAt = Instant.parse("2026-11-22T09:15:42.123456789Z");
 
@@ -149,8 +127,6 @@ class MongoReportFactsTest {
         Facts read = facts.facts(ORG, List.of("r-1"));
         assertThat(read.completed()).extracting(fact -> fact.completion().completedAt())
                 .containsExactly(Instant.parse("2026-11-22T09:15:42.123Z"));
-        assertThat(read.started()).extracting(StartedFact::at)
-                .containsExactly(Instant.parse("2026-11-22T09:01:07.456Z"));
     }
 
     @Test
@@ -167,17 +143,14 @@ class MongoReportFactsTest {
 
         assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(once);
         assertThat(once.completed()).containsExactly(new CompletedFact(high, Optional.empty()));
-        assertThat(sortedStarts(once.started())).containsExactly(
-                new StartedFact(A1, SALES, STARTED_AT, Optional.empty()),
-                new StartedFact(A2, SALES, STARTED_AT, Optional.empty()));
         assertThat(round(ORG, "r-1")).isEqualTo(roundOnce);
-        assertThat(facts.participation(A1)).contains(SALES);
+        assertThat(facts.participations(List.of(A1, A2))).isEqualTo(Map.of(A1, SALES, A2, SALES));
         assertThat(mongo.getCollection(MongoReportFacts.PARTICIPATIONS).countDocuments()).isEqualTo(2);
         assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments()).isEqualTo(1);
     }
 
     @Test
-    void one_batch_of_changes_fills_one_document_per_round_of_an_organisation() {
+    void one_batch_of_changes_fills_one_document_per_round_with_completions() {
         Participation secondRound = new Participation(ORG, "r-2", "t-sales");
         Participation otherOrg = new Participation(OTHER_ORG, "r-1", "t-sales");
         Map<String, Started> started = new LinkedHashMap<>();
@@ -189,15 +162,16 @@ class MongoReportFactsTest {
         apply(started, List.of(new Filed(SALES, new Completion(A1, "r-1", "t-sales", AT, 1, HIGH_ANSWERS, Band.HIGH)),
                 new Filed(otherOrg, new Completion(A4, "r-1", "t-sales", AT, 1, LOW_ANSWERS, Band.LOW))));
 
-        assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments()).isEqualTo(3);
+        assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments()).isEqualTo(2);
         Document first = round(ORG, "r-1");
         assertThat(first.getString("organisationId")).isEqualTo(ORG);
         assertThat(first.getString("roundId")).isEqualTo("r-1");
-        assertThat(first.get("started", Document.class).keySet()).containsExactlyInAnyOrder(A1, A2);
         assertThat(first.get("completed", Document.class).keySet()).containsExactly(A1);
-        assertThat(round(ORG, "r-2").get("started", Document.class).keySet()).containsExactly(A3);
-        assertThat(round(ORG, "r-2").get("completed")).isNull();
+        assertThat(first.get("started")).isNull();
+        assertThat(round(ORG, "r-2")).as("a round with a start alone has no document").isNull();
         assertThat(round(OTHER_ORG, "r-1").get("completed", Document.class).keySet()).containsExactly(A4);
+        assertThat(facts.participations(List.of(A1, A2, A3, A4)))
+                .isEqualTo(Map.of(A1, SALES, A2, SERVICE, A3, secondRound, A4, otherOrg));
     }
 
     @Test
@@ -213,7 +187,7 @@ class MongoReportFactsTest {
     // ----- releases -----------------------------------------------------------------------------------
 
     @Test
-    void a_release_marks_the_completions_and_starts_of_its_batches_and_is_the_last_release() {
+    void a_release_marks_the_completions_of_its_batches_and_is_the_last_release() {
         Completion a1 = completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
         Completion a2 = completedIn(A2, SALES, LOW_ANSWERS, Band.LOW);
         Completion a3 = completedIn(A3, SERVICE, HIGH_ANSWERS, Band.HIGH);
@@ -223,7 +197,6 @@ class MongoReportFactsTest {
 
         facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 2,
                 List.of(new Batch("r-1", "t-sales", List.of(A1, A2)), new Batch("r-1", null, List.of(A3, A4))),
-                List.of(new Batch("r-1", "t-sales", List.of(A1, A2)), new Batch("r-1", null, List.of(A3, A4, A5))),
                 RELEASED_1));
 
         Facts read = facts.facts(ORG, List.of("r-1"));
@@ -235,21 +208,15 @@ class MongoReportFactsTest {
                 new CompletedFact(a3, Optional.of(pooled)),
                 new CompletedFact(a4, Optional.of(pooled)),
                 new CompletedFact(notReleased, Optional.empty()));
-        assertThat(sortedStarts(read.started())).containsExactly(
-                new StartedFact(A1, SALES, STARTED_AT, Optional.of(team)),
-                new StartedFact(A2, SALES, STARTED_AT, Optional.of(team)),
-                new StartedFact(A3, SERVICE, STARTED_AT, Optional.of(pooled)),
-                new StartedFact(A4, SERVICE, STARTED_AT, Optional.of(pooled)),
-                new StartedFact(A5, SERVICE, STARTED_AT, Optional.of(pooled)),
-                new StartedFact(A6, SALES, STARTED_AT, Optional.empty()));
         assertThat(read.lastRelease()).isEqualTo(1);
         assertThat(read.lastCutoff()).contains(CUTOFF_1);
 
         Document stored = round(ORG, "r-1");
         assertThat(stored.get("rc", Document.class).get(A3, Document.class))
                 .isEqualTo(new Document("r", 1L).append("ra", Date.from(RELEASED_1)).append("p", true));
-        assertThat(stored.get("rs", Document.class).keySet()).containsExactlyInAnyOrder(A1, A2, A3, A4, A5);
         assertThat(stored.get("rc", Document.class).keySet()).containsExactlyInAnyOrder(A1, A2, A3, A4);
+        assertThat(stored).as("completions marked, nothing of starts").containsOnlyKeys("_id", "organisationId",
+                "roundId", "completed", "rc");
     }
 
     @Test
@@ -262,16 +229,13 @@ class MongoReportFactsTest {
 
         facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1,
                 List.of(new Batch("r-1", "t-sales", List.of(A1)), new Batch("r-2", "t-sales", List.of(A2))),
-                List.of(), RELEASED_1));
+                RELEASED_1));
 
         Mark mark = new Mark(1, RELEASED_1, false);
         assertThat(sortedCompletions(facts.facts(ORG, List.of("r-1", "r-2")).completed())).containsExactly(
                 new CompletedFact(first, Optional.of(mark)), new CompletedFact(second, Optional.of(mark)));
-        assertThat(facts.facts(ORG, List.of("r-1", "r-2")).started()).extracting(StartedFact::release)
-                .as("no start was released").containsOnly(Optional.empty());
         assertThat(facts.facts(OTHER_ORG, List.of("r-1"))).isEqualTo(new Facts(
-                List.of(new CompletedFact(other, Optional.empty())),
-                List.of(new StartedFact(A3, otherOrg, STARTED_AT, Optional.empty())), 0, Optional.empty()));
+                List.of(new CompletedFact(other, Optional.empty())), 0, Optional.empty()));
         assertThat(facts.version(OTHER_ORG)).isZero();
         assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments()).isEqualTo(3);
     }
@@ -282,7 +246,7 @@ class MongoReportFactsTest {
         completedIn(A2, SERVICE, LOW_ANSWERS, Band.LOW);
         ResultsReleased release = new ResultsReleased(ORG, 1, CUTOFF_1, 1,
                 List.of(new Batch("r-1", "t-sales", List.of(A1)), new Batch("r-1", "t-service", List.of(A2))),
-                List.of(new Batch("r-1", "t-sales", List.of(A1))), RELEASED_1);
+                RELEASED_1);
         facts.released(release);
         Facts once = facts.facts(ORG, List.of("r-1"));
         Document roundOnce = round(ORG, "r-1");
@@ -303,11 +267,11 @@ class MongoReportFactsTest {
         completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
         Completion a2 = completedIn(A2, SERVICE, LOW_ANSWERS, Band.LOW);
         facts.released(new ResultsReleased(ORG, 2, CUTOFF_2, 1, List.of(new Batch("r-1", "t-sales", List.of(A1))),
-                List.of(), RELEASED_2));
+                RELEASED_2));
         long afterSecond = facts.version(ORG);
 
         facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1,
-                List.of(new Batch("r-1", "t-service", List.of(A2))), List.of(), RELEASED_1));
+                List.of(new Batch("r-1", "t-service", List.of(A2))), RELEASED_1));
 
         Facts read = facts.facts(ORG, List.of("r-1"));
         assertThat(read.lastRelease()).isEqualTo(2);
@@ -321,10 +285,10 @@ class MongoReportFactsTest {
         completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
         completedIn(A2, SERVICE, LOW_ANSWERS, Band.LOW);
         facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1, List.of(new Batch("r-1", "t-sales", List.of(A1))),
-                List.of(), RELEASED_1));
+                RELEASED_1));
 
         facts.released(new ResultsReleased(ORG, 2, CUTOFF_2, 1,
-                List.of(new Batch("r-1", "t-service", List.of(A2))), List.of(), RELEASED_2));
+                List.of(new Batch("r-1", "t-service", List.of(A2))), RELEASED_2));
 
         Facts read = facts.facts(ORG, List.of("r-1"));
         assertThat(read.lastRelease()).isEqualTo(2);
@@ -345,7 +309,7 @@ class MongoReportFactsTest {
         assertThat(mongo.getCollection(MongoReportFacts.ORGANISATIONS).countDocuments()).isZero();
 
         facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1, List.of(new Batch("r-1", "t-sales", List.of(A2))),
-                List.of(), RELEASED_1));
+                RELEASED_1));
         assertThat(facts.version(ORG)).isEqualTo(1);
 
         completedIn(A3, SALES, LOW_ANSWERS, Band.LOW);
@@ -353,7 +317,7 @@ class MongoReportFactsTest {
         assertThat(facts.version(ORG)).as("completions no release shows leave it").isEqualTo(1);
 
         facts.released(new ResultsReleased(ORG, 2, CUTOFF_2, 1, List.of(new Batch("r-1", "t-sales", List.of(A3))),
-                List.of(), RELEASED_2));
+                RELEASED_2));
         assertThat(facts.version(ORG)).isEqualTo(2);
         assertThat(facts.version(OTHER_ORG)).as("its own counter per organisation").isZero();
     }
@@ -361,21 +325,43 @@ class MongoReportFactsTest {
     // ----- older documents ----------------------------------------------------------------------------
 
     @Test
-    void a_start_stored_as_its_team_alone_is_read_with_the_epoch_as_its_time() {
-        // as earlier versions stored starts: the team only, no time
+    void a_round_written_by_an_earlier_version_is_read_without_its_starts_and_its_completions_and_marks_come_back() {
+        // as earlier versions wrote a round: its starts beside the completions (first the team alone, later team and
+        // time) and the releases of starts (rs) beside those of completions (rc)
+        Document released1 = new Document("r", 1L).append("ra", Date.from(RELEASED_1)).append("p", false);
+        Document started = new Document(A1, "t-sales").append(A2, "t-service")
+                .append(A3, new Document("team", "t-sales").append("at", Date.from(STARTED_AT)))
+                .append(A4, new Document("team", "t-service").append("at", Date.from(STARTED_AT)));
+        Document startMarks = new Document(A1, released1).append(A2, released1).append(A3, released1);
         mongo.insert(new Document("_id", ORG + "/r-1").append("organisationId", ORG).append("roundId", "r-1")
-                .append("started", new Document(A1, "t-sales").append(A2, "t-service")), MongoReportFacts.ROUNDS);
+                .append("started", started)
+                .append("completed", new Document(A1, completedAsStored("t-sales", AT, "cbabcc", 5, "HIGH"))
+                        .append(A2, completedAsStored("t-service", AT.plusSeconds(1), "acbcba", 1, "LOW")))
+                .append("rc", new Document(A1, released1))
+                .append("rs", startMarks), MongoReportFacts.ROUNDS);
+        mongo.insert(new Document("_id", ORG).append("lastRelease", 1L).append("lastCutoff", Date.from(CUTOFF_1))
+                .append("version", 1L), MongoReportFacts.ORGANISATIONS);
+        Completion a1 = new Completion(A1, "r-1", "t-sales", AT, 1, HIGH_ANSWERS, Band.HIGH);
+        Completion a2 = new Completion(A2, "r-1", "t-service", AT.plusSeconds(1), 1, LOW_ANSWERS, Band.LOW);
 
-        start(A3, SALES, STARTED_AT);
-        facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1, List.of(),
-                List.of(new Batch("r-1", "t-service", List.of(A2))), RELEASED_1));
+        assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(
+                new CompletedFact(a1, Optional.of(new Mark(1, RELEASED_1, false))),
+                new CompletedFact(a2, Optional.empty())), 1, Optional.of(CUTOFF_1)));
 
-        assertThat(sortedStarts(facts.facts(ORG, List.of("r-1")).started())).containsExactly(
-                new StartedFact(A1, SALES, Instant.EPOCH, Optional.empty()),
-                new StartedFact(A2, SERVICE, Instant.EPOCH, Optional.of(new Mark(1, RELEASED_1, false))),
-                new StartedFact(A3, SALES, STARTED_AT, Optional.empty()));
-        assertThat(round(ORG, "r-1").get("started", Document.class).get(A1)).as("left as it was")
-                .isEqualTo("t-sales");
+        Completion a3 = completedIn(A3, SALES, HIGH_ANSWERS, Band.HIGH);
+        facts.released(new ResultsReleased(ORG, 2, CUTOFF_2, 1,
+                List.of(new Batch("r-1", "t-service", List.of(A2))), RELEASED_2));
+
+        assertThat(sortedCompletions(facts.facts(ORG, List.of("r-1")).completed())).containsExactly(
+                new CompletedFact(a1, Optional.of(new Mark(1, RELEASED_1, false))),
+                new CompletedFact(a2, Optional.of(new Mark(2, RELEASED_2, false))),
+                new CompletedFact(a3, Optional.empty()));
+        assertThat(facts.facts(ORG, List.of("r-1")).lastRelease()).isEqualTo(2);
+        assertThat(facts.version(ORG)).isEqualTo(2);
+        Document stored = round(ORG, "r-1");
+        assertThat(stored.get("started", Document.class)).as("left as it was").isEqualTo(started);
+        assertThat(stored.get("rs", Document.class)).as("left as it was").isEqualTo(startMarks);
+        assertThat(stored.get("completed", Document.class).keySet()).containsExactlyInAnyOrder(A1, A2, A3);
     }
 
     // ----- reading rounds -----------------------------------------------------------------------------
@@ -390,17 +376,13 @@ class MongoReportFactsTest {
         Facts read = facts.facts(ORG, List.of("r-1", "r-3", "r-never"));
 
         assertThat(sortedCompletions(read.completed())).extracting(CompletedFact::completion)
-                .containsExactly(first, third);
-        assertThat(sortedStarts(read.started())).containsExactly(
-                new StartedFact(A1, SALES, STARTED_AT, Optional.empty()),
-                new StartedFact(A3, new Participation(ORG, "r-3", "t-service"), STARTED_AT, Optional.empty()),
-                new StartedFact(A4, new Participation(ORG, "r-3", "t-sales"), STARTED_AT, Optional.empty()));
+                .as("a start alone is no fact").containsExactly(first, third);
     }
 
     @Test
     void a_round_without_documents_has_no_facts() {
         completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
-        Facts none = new Facts(List.of(), List.of(), 0, Optional.empty());
+        Facts none = new Facts(List.of(), 0, Optional.empty());
 
         assertThat(facts.facts(ORG, List.of("r-never"))).isEqualTo(none);
         assertThat(facts.facts(ORG, List.of())).isEqualTo(none);
@@ -415,12 +397,10 @@ class MongoReportFactsTest {
         start(A3, other, STARTED_AT);
 
         assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(
-                List.of(new CompletedFact(acme, Optional.empty())),
-                List.of(new StartedFact(A1, SALES, STARTED_AT, Optional.empty())), 0, Optional.empty()));
+                List.of(new CompletedFact(acme, Optional.empty())), 0, Optional.empty()));
         Facts read = facts.facts(OTHER_ORG, List.of("r-1"));
         assertThat(read.completed()).containsExactly(new CompletedFact(others, Optional.empty()));
-        assertThat(read.started()).extracting(StartedFact::assessmentId).containsExactlyInAnyOrder(A2, A3);
-        assertThat(facts.participation(A2)).contains(other);
+        assertThat(facts.participations(List.of(A2, A3))).isEqualTo(Map.of(A2, other, A3, other));
     }
 
     // ----- clearing -----------------------------------------------------------------------------------
@@ -430,9 +410,9 @@ class MongoReportFactsTest {
         completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
         completedIn(A2, new Participation(OTHER_ORG, "r-2", "t-sales"), LOW_ANSWERS, Band.LOW);
         facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1, List.of(new Batch("r-1", "t-sales", List.of(A1))),
-                List.of(new Batch("r-1", "t-sales", List.of(A1))), RELEASED_1));
+                RELEASED_1));
         facts.released(new ResultsReleased(OTHER_ORG, 1, CUTOFF_1, 1,
-                List.of(new Batch("r-2", "t-sales", List.of(A2))), List.of(), RELEASED_1));
+                List.of(new Batch("r-2", "t-sales", List.of(A2))), RELEASED_1));
         assertThat(mongo.getCollection(MongoReportFacts.PARTICIPATIONS).countDocuments()).isEqualTo(2);
         assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments()).isEqualTo(2);
         assertThat(mongo.getCollection(MongoReportFacts.ORGANISATIONS).countDocuments()).isEqualTo(2);
@@ -446,7 +426,7 @@ class MongoReportFactsTest {
         assertThat(facts.participation(A1)).isEmpty();
         assertThat(facts.version(ORG)).as("never lowered, so no cache takes new facts for old").isEqualTo(before + 1);
         assertThat(facts.version(OTHER_ORG)).isEqualTo(otherBefore + 1);
-        assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(), List.of(), 0, Optional.empty()));
+        assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(), 0, Optional.empty()));
         assertThat(facts.facts(OTHER_ORG, List.of("r-2")).lastCutoff()).isEmpty();
         Document organisation = mongo.findById(ORG, Document.class, MongoReportFacts.ORGANISATIONS);
         assertThat(organisation).as("the counter is kept").containsOnlyKeys("_id", "version");
@@ -456,7 +436,7 @@ class MongoReportFactsTest {
     void after_a_clear_the_facts_and_releases_are_built_again_from_the_first_write() {
         Completion first = completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
         ResultsReleased release = new ResultsReleased(ORG, 1, CUTOFF_1, 1,
-                List.of(new Batch("r-1", "t-sales", List.of(A1))), List.of(), RELEASED_1);
+                List.of(new Batch("r-1", "t-sales", List.of(A1))), RELEASED_1);
         facts.released(release);
         Facts before = facts.facts(ORG, List.of("r-1"));
         facts.clear();
@@ -468,25 +448,29 @@ class MongoReportFactsTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(before).isEqualTo(new Facts(
-                List.of(new CompletedFact(first, Optional.of(new Mark(1, RELEASED_1, false)))),
-                List.of(new StartedFact(A1, SALES, STARTED_AT, Optional.empty())), 1, Optional.of(CUTOFF_1)));
+                List.of(new CompletedFact(first, Optional.of(new Mark(1, RELEASED_1, false)))), 1,
+                Optional.of(CUTOFF_1)));
         assertThat(facts.version(ORG)).as("a release, raised by the clear, the release again").isEqualTo(3);
     }
 
     @Test
     void a_version_of_the_facts_lives_in_its_own_collections() {
         MongoReportFacts second = new MongoReportFacts(mongo, 2);
-        completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
-        second.apply(new Changes(Map.of(A2, new Started(SERVICE, STARTED_AT)), List.of()));
-        second.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1, List.of(),
+        Completion first = completedIn(A1, SALES, HIGH_ANSWERS, Band.HIGH);
+        Completion inSecond = new Completion(A2, "r-1", "t-service", AT, 1, LOW_ANSWERS, Band.LOW);
+        second.apply(new Changes(Map.of(A2, new Started(SERVICE, STARTED_AT)), List.of(new Filed(SERVICE, inSecond))));
+        second.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1,
                 List.of(new Batch("r-1", "t-service", List.of(A2))), RELEASED_1));
 
-        assertThat(facts.facts(ORG, List.of("r-1")).started()).extracting(StartedFact::assessmentId)
-                .containsExactly(A1);
+        assertThat(facts.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(
+                List.of(new CompletedFact(first, Optional.empty())), 0, Optional.empty()));
+        assertThat(facts.participation(A2)).isEmpty();
         assertThat(facts.version(ORG)).isZero();
-        assertThat(second.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(List.of(),
-                List.of(new StartedFact(A2, SERVICE, STARTED_AT, Optional.of(new Mark(1, RELEASED_1, false)))),
-                1, Optional.of(CUTOFF_1)));
+        assertThat(second.facts(ORG, List.of("r-1"))).isEqualTo(new Facts(
+                List.of(new CompletedFact(inSecond, Optional.of(new Mark(1, RELEASED_1, false)))), 1,
+                Optional.of(CUTOFF_1)));
+        assertThat(second.participation(A2)).contains(SERVICE);
+        assertThat(second.participation(A1)).isEmpty();
         assertThat(second.version(ORG)).isEqualTo(1);
         assertThat(mongo.collectionExists("reportOrganisations_v2")).isTrue();
         assertThat(mongo.collectionExists(MongoReportFacts.ORGANISATIONS)).isFalse();
@@ -520,7 +504,10 @@ class MongoReportFactsTest {
         return completed.stream().sorted(Comparator.comparing(fact -> fact.completion().assessmentId())).toList();
     }
 
-    private static List<StartedFact> sortedStarts(List<StartedFact> started) {
-        return started.stream().sorted(Comparator.comparing(StartedFact::assessmentId)).toList();
+    /** A completion as every version so far stored it: six questions, the same points for each. */
+    private static Document completedAsStored(String teamId, Instant at, String options, int points, String band) {
+        return new Document("teamId", teamId).append("at", Date.from(at)).append("instrumentVersion", 1)
+                .append("questions", List.of(1, 2, 3, 4, 5, 6)).append("options", options)
+                .append("points", List.of(points, points, points, points, points, points)).append("band", band);
     }
 }
