@@ -32,8 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every event carries the revision of its shape, and {@code AssessmentStarted} in its first shape (before it had a
  * participation) is read as the current one by an upcaster, through the real store and the product's own JSON
- * settings: the participation is then absent (the public test). A {@code ResultsReleased} stored with started batches,
- * as releases were before they held completed batches only, loads under the same revision with the field ignored.
+ * settings: the participation is then absent (the public test).
  */
 class OlderEventShapesTest {
 
@@ -149,32 +148,6 @@ class OlderEventShapesTest {
         assertThat(replayed.stream().map(message -> (Object) message.getPayload()).toList()).containsExactly(
                 new AssessmentStarted("old", 1, Language.NL, AT),
                 new AssessmentStarted("new", 1, Language.EN, AT, participation));
-    }
-
-    @Test
-    void a_release_stored_with_started_batches_loads_without_them() {
-        String releases = Releases.aggregateId("o");
-        ResultsReleased release = new ResultsReleased("o", 1, AT, 3,
-                List.of(new ResultsReleased.Batch("r", "t", List.of("a-1", "a-2", "a-3")),
-                        new ResultsReleased.Batch("r", null, List.of("a-4", "a-5", "a-6"))), AT.plusSeconds(1));
-        engine.appendEvents(new GenericDomainEventMessage<>("Releases", releases, 0, release));
-        // as earlier versions stored a release, under the same revision: started batches beside the completed
-        database.getCollection(GapAwareMongoEventStorageEngine.EVENTS)
-                .updateOne(Filters.eq(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, releases),
-                        Updates.set("payload.started", List.of(
-                                new Document("roundId", "r").append("teamId", "t")
-                                        .append("assessmentIds", List.of("a-1", "a-2", "a-3", "a-7")),
-                                new Document("roundId", "r").append("teamId", null)
-                                        .append("assessmentIds", List.of("a-4", "a-5", "a-6", "a-8")))));
-        Document stored = database.getCollection(GapAwareMongoEventStorageEngine.EVENTS)
-                .find(Filters.eq(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, releases)).first();
-        assertThat(stored.get("payload", Document.class)).containsKey("started");
-        assertThat(stored.getString(GapAwareMongoEventStorageEngine.PAYLOAD_REVISION)).isEqualTo("1");
-
-        assertThat(engine.readEvents(releases).asStream().map(message -> (Object) message.getPayload()).toList())
-                .containsExactly(release);
-        assertThat(engine.readEvents(null, false).map(message -> (Object) message.getPayload()).toList())
-                .as("a replay alike").containsExactly(release);
     }
 
     private IntermediateEventRepresentation upcast(String payload, String revision) {
