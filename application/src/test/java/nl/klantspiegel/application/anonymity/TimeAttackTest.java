@@ -76,12 +76,6 @@ class TimeAttackTest {
         for (Instant moment : moments(scenario)) {
             everything.observeAsOf(moment);
         }
-        if (System.getenv("ATTACK_DEBUG") != null) {
-            application.releases.forEach(release -> System.out.println("release " + release.number() + " at "
-                    + release.at() + ": " + release.completed().stream().map(batch -> batch.roundId() + "/"
-                    + batch.teamId() + ":" + batch.size()).toList()));
-            System.out.println("completions " + new TreeSet<>(scenario.completedAt.values()));
-        }
         List<String> leaks = everything.attacker.leaks(5);
         for (String channel : everything.attacker.channels()) {
             System.out.printf("seed %d, %s alone: %d leak(s)%n", seed, channel,
@@ -322,9 +316,6 @@ class TimeAttackTest {
             try {
                 answer = question.get();
             } catch (RuntimeException refused) {
-                if (System.getenv("ATTACK_DEBUG") != null) {
-                    System.out.println("refused: " + refused);
-                }
                 return; // not for this member, or not there: nothing seen
             }
             record.accept(answer);
