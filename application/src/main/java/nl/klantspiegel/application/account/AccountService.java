@@ -127,6 +127,11 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         throttles.invalidate(accountKey);
         throttles.asMap().computeIfPresent(addressKey, (key, throttle) -> nullIfNone(throttle.withdrawn()));
         Account signedIn = account.orElseThrow();
+        if (signedIn.activationTokenHash() != null) {
+            // signing in proves the address's owner is there: a link they were given is not needed any more
+            accounts.activate(signedIn.id(), signedIn.activationTokenHash(), signedIn.passwordHash(),
+                    signedIn.activatedAt());
+        }
         publish(new SignedIn(signedIn.id(), now));
         return new Caller(signedIn.id(), signedIn.operator());
     }
@@ -165,6 +170,14 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
                 .filter(found -> found.activationExpiresAt() != null && now.isBefore(found.activationExpiresAt()))
                 .orElseThrow(() -> new NotFound("This activation link (it may have been used, or expired)"));
         PasswordPolicy.check(password);
+        if (account.isActive()) {
+            // a link given to an address that already had an account: used up, and the password stays what it was
+            if (!accounts.activate(account.id(), account.activationTokenHash(), account.passwordHash(),
+                    account.activatedAt())) {
+                throw new NotFound("This activation link (it may have been used, or expired)");
+            }
+            return;
+        }
         if (!accounts.activate(account.id(), account.activationTokenHash(), passwords.hash(password), now)) {
             throw new NotFound("This activation link (it may have been used, or expired)"); // used a moment ago
         }
@@ -172,8 +185,8 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     }
 
     /**
-     * Finds the account of an e-mail address, or makes one, and gives it a fresh activation link unless it has been
-     * activated: {@link #enrol} and then {@link #issueActivation}.
+     * Finds the account of an e-mail address, or makes one, and gives it a fresh activation link: {@link #enrol} and
+     * then {@link #issueActivation}.
      */
     public Invited invite(String email) {
         return issueActivation(enrol(email).id());
@@ -215,9 +228,6 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
      */
     public Invited issueActivation(String accountId) {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account " + accountId));
-        if (account.isActive()) {
-            return new Invited(account, null, null);
-        }
         String token = Secrets.newToken(TOKEN_BYTES);
         Instant expiresAt = AccountPolicy.activationExpiry(clock.instant());
         if (!accounts.newActivation(accountId, Secrets.hash(token), expiresAt)) {
@@ -233,7 +243,11 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
                 .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
     }
 
-    /** The account invited, and the activation token to hand over (null when it is active already). */
+    /**
+     * The account invited, and the activation token to hand over. Whether the address had an account already does not
+     * show: such an account gets a link too, which is used up like any other but leaves its password as it was (the
+     * activation page says so to everyone); until the link is used or its owner signs in, the member is not active.
+     */
     public record Invited(Account account, String activationToken, Instant activationExpiresAt) {
     }
 
@@ -301,9 +315,13 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         return new AccountSummary(account.id(), account.email().value(), account.operator(), organisations);
     }
 
-    /** Whether the account exists and has been activated. */
+    /**
+     * Whether the account exists, has been activated, and has no link open: an address that had an account when it was
+     * added is not active until its owner uses the link or signs in, just like a new one.
+     */
     public boolean isActive(String accountId) {
-        return accounts.find(accountId).map(Account::isActive).orElse(false);
+        return accounts.find(accountId).filter(Account::isActive).map(account -> account.activationTokenHash() == null)
+                .orElse(false);
     }
 
     /** The e-mail address of an account as it is now, if the account still exists. */

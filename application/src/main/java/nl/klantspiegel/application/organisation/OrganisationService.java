@@ -248,6 +248,9 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         } else {
             member = memberOf(managing(caller, organisationId).view(), memberId);
         }
+        if (accounts.isActive(memberId)) {
+            return new NewMember(member(member), null, null); // the list says so already: active needs no link
+        }
         AccountService.Invited invited = accounts.issueActivation(memberId);
         return new NewMember(member(member), invited.activationToken(), invited.activationExpiresAt());
     }

@@ -437,11 +437,15 @@ class AccountServiceTest {
     }
 
     @Test
-    void inviting_an_active_account_gives_no_link_and_changes_nothing() {
+    void inviting_an_active_account_answers_as_for_a_new_one_and_keeps_its_password() {
         Account ann = accounts.find(ANN).orElseThrow();
 
-        assertThat(service.invite("ann@acme.example")).isEqualTo(new AccountService.Invited(ann, null, null));
-        assertThat(accounts.find(ANN)).contains(ann);
+        AccountService.Invited invited = service.invite("ann@acme.example");
+
+        assertThat(invited.activationToken()).isNotNull();
+        assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(invited.account().passwordHash()).isEqualTo(ann.passwordHash());
+        assertThat(accounts.find(ANN).orElseThrow().passwordHash()).isEqualTo(ann.passwordHash());
         assertThat(accounts.creates()).isZero();
     }
 
@@ -461,16 +465,22 @@ class AccountServiceTest {
     }
 
     @Test
-    void a_link_for_an_account_activated_a_moment_ago_is_not_issued() {
+    void an_account_activated_a_moment_ago_gets_a_link_like_any_other_that_sets_no_password() {
         accounts.beforeNextNewActivation(() -> accounts.activate(PENDING, Secrets.hash(PENDING_TOKEN),
                 "hash:just now", NOW));
 
         AccountService.Invited invited = service.issueActivation(PENDING);
 
-        assertThat(invited.activationToken()).isNull();
-        assertThat(invited.activationExpiresAt()).isNull();
-        assertThat(invited.account().passwordHash()).isEqualTo("hash:just now");
+        assertThat(invited.activationToken()).isNotNull();
+        assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
+        assertThat(service.isActive(PENDING)).as("not active until the link is used or its owner signs in")
+                .isFalse();
+        service.activate(invited.activationToken(), "another password of twelve");
+        assertThat(accounts.find(PENDING).orElseThrow().passwordHash()).isEqualTo("hash:just now");
         assertThat(accounts.find(PENDING).orElseThrow().activationTokenHash()).isNull();
+        assertThat(service.isActive(PENDING)).isTrue();
+        assertThatThrownBy(() -> service.activate(invited.activationToken(), "another password of twelve"))
+                .as("used up").isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -514,7 +524,7 @@ class AccountServiceTest {
     }
 
     @Test
-    void an_active_account_made_at_the_same_moment_gets_no_link() {
+    void an_active_account_made_at_the_same_moment_gets_a_link_as_a_new_one_would() {
         accounts.beforeNextCreate(mine -> {
             accounts.put(new Account("acc-theirs", mine.email(), false, "hash:their password", null, null, NOW, NOW));
             return true;
@@ -523,7 +533,20 @@ class AccountServiceTest {
         AccountService.Invited invited = service.invite("new@acme.example");
 
         assertThat(invited.account().id()).isEqualTo("acc-theirs");
-        assertThat(invited.activationToken()).isNull();
+        assertThat(invited.activationToken()).isNotNull();
+    }
+
+    @Test
+    void signing_in_uses_up_an_open_link_of_an_active_account() {
+        AccountService.Invited invited = service.invite("ann@acme.example");
+        assertThat(invited.activationToken()).isNotNull();
+        assertThat(service.isActive(ANN)).isFalse();
+
+        service.signIn("ann@acme.example", PASSWORD, ADDRESS);
+
+        assertThat(service.isActive(ANN)).isTrue();
+        assertThatThrownBy(() -> service.activate(invited.activationToken(), "another password of twelve"))
+                .isInstanceOf(NotFound.class);
     }
 
     @Test

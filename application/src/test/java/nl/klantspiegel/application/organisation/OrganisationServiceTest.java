@@ -387,15 +387,17 @@ class OrganisationServiceTest {
     }
 
     @Test
-    void adding_a_person_with_an_active_account_hands_over_no_link() {
+    void adding_a_person_with_an_active_account_answers_as_for_a_new_one() {
         commands.then(aggregateLater());
 
         NewMember added = service.addMember(ADMIN, ORG, "stranger@elsewhere.example", Role.ANALYST, List.of());
 
         assertThat(commands.sent()).containsExactly(new AddMemberCommand(ORG, STRANGER.accountId(), Role.ANALYST,
                 List.of(), ADMIN.actor(), NOW));
-        assertThat(added).isEqualTo(new NewMember(new MemberView(STRANGER.accountId(),
-                "stranger@elsewhere.example", Role.ANALYST, List.of(), true), null, null));
+        assertThat(added.member()).isEqualTo(new MemberView(STRANGER.accountId(), "stranger@elsewhere.example",
+                Role.ANALYST, List.of(), false));
+        assertThat(added.activationToken()).as("a link, as a new address gets").isNotNull();
+        assertThat(added.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         assertThat(accountStore.creates()).isZero();
     }
 

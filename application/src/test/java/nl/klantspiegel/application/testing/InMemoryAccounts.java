@@ -62,7 +62,7 @@ public final class InMemoryAccounts implements Accounts {
             interference.run();
         }
         Account stored = accounts.get(accountId);
-        if (stored == null || stored.isActive()) {
+        if (stored == null) {
             return false;
         }
         accounts.put(accountId, stored.withActivation(activationTokenHash, expiresAt));

@@ -105,12 +105,12 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
     @Override
     public boolean newActivation(String accountId, String activationTokenHash, Instant expiresAt) {
         Optional<Account> before = find(accountId);
-        if (before.isEmpty() || before.get().isActive()) {
+        if (before.isEmpty()) {
             return false;
         }
         mongo.save(new Document("_id", activationTokenHash).append("accountId", accountId), ACTIVATIONS);
         long changed = mongo.updateFirst(
-                new BasicQuery(new Document("_id", accountId).append("passwordHash", null)),
+                new BasicQuery(new Document("_id", accountId)),
                 new Update().set("activationTokenHash", activationTokenHash)
                         .set("activationExpiresAt", date(expiresAt)),
                 ACCOUNTS).getMatchedCount();

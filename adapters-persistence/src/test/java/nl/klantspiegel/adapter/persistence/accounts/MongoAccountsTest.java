@@ -217,15 +217,18 @@ class MongoAccountsTest {
     }
 
     @Test
-    void an_active_or_unknown_account_gets_no_new_link() {
+    void an_unknown_account_gets_no_link_and_an_active_one_a_link_that_sets_nothing_by_itself() {
         store.create(new Account("acc-1", ANNA, false, "{bcrypt}$2a$10$xyz", null, null, T0, T0));
 
-        assertThat(store.newActivation("acc-1", sha256("activation-1"), T0.plusSeconds(60))).isFalse();
         assertThat(store.newActivation("acc-unknown", sha256("activation-2"), T0.plusSeconds(60))).isFalse();
-
-        assertThat(store.find("acc-1").orElseThrow().activationTokenHash()).isNull();
         assertThat(store.find("acc-unknown")).isEmpty();
         assertThat(mongo.getCollection(MongoAccounts.ACTIVATIONS).countDocuments()).isZero();
+
+        assertThat(store.newActivation("acc-1", sha256("activation-1"), T0.plusSeconds(60))).isTrue();
+        Account linked = store.find("acc-1").orElseThrow();
+        assertThat(linked.activationTokenHash()).isEqualTo(sha256("activation-1"));
+        assertThat(linked.passwordHash()).as("the password stays").isEqualTo("{bcrypt}$2a$10$xyz");
+        assertThat(store.findByActivation(sha256("activation-1"))).contains(linked);
     }
 
     @Test

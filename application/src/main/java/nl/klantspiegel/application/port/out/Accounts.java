@@ -23,10 +23,11 @@ public interface Accounts {
     boolean create(Account account);
 
     /**
-     * Gives an account that has not been activated a new activation link, replacing the one it had (which then
-     * opens nothing). One atomic change of those two fields only.
+     * Gives an account a new activation link, replacing the one it had (which then opens nothing). One atomic change of
+     * those two fields only. (An account that has been activated gets one too when it is added to an organisation: the
+     * answer must not tell whether the address had an account; using that link sets no password.)
      *
-     * @return false, changing nothing, when the account does not exist or has been activated
+     * @return false, changing nothing, when the account does not exist
      */
     boolean newActivation(String accountId, String activationTokenHash, Instant expiresAt);
 
