@@ -44,7 +44,7 @@ import java.util.UUID;
 /**
  * {@code --klantspiegel.demo=true}: creates, once, a demo organisation that a newcomer can look at within a minute:
  * four teams, an admin and a team lead (their sign-in is printed in the log), and two years of quarterly rounds with
- * 8 to 20 respondents per team per round (2 to 6 in the small fourth team, whose figures the anonymity floor hides), who get more customer-oriented over time, some change an answer before
+ * 8 to 20 respondents per team per round (2 to 6 in the small fourth team, whose results mostly wait for a batch of five), who get more customer-oriented over time, some change an answer before
  * they finish and a few never do. Everything goes through the real commands, with the historical times the commands
  * carry, so the events, views, audit trail and reports are exactly what real use would have made. It runs in the
  * background after the start; the application serves meanwhile.

@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * The periods a trend is shown in: ISO weeks (Monday to Sunday), calendar months, quarters and years. Months nest in
- * quarters and years; a week may straddle two months, which the anonymity floor takes into account.
+ * quarters and years; a week may straddle two months.
  */
 public enum Granularity {
     WEEK, MONTH, QUARTER, YEAR;

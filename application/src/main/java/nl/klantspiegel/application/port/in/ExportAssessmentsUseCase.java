@@ -8,8 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The completed assessments of an organisation, one row each, for a spreadsheet: for admins and analysts, filtered
- * like the reports and under the same anonymity floor, recorded in the audit trail.
+ * The released completed assessments of an organisation, one row each, for a spreadsheet: for admins and analysts,
+ * filtered like the reports and over the same released batches, recorded in the audit trail.
  */
 public interface ExportAssessmentsUseCase {
 
