@@ -739,6 +739,7 @@ class EventExportServiceTest {
 
     @Test
     void an_assessment_the_views_do_not_show_yet_is_read_from_the_log_and_the_export_is_the_same() throws Exception {
+        history();
         List<ExportedEvent> upToDate = stream(service.ofOrganisation(ADMIN, "acme", ALL));
         assessments.behind.add(new AssessmentId("a-1"));
         assessments.behind.add(new AssessmentId("b-0"));
