@@ -43,7 +43,7 @@ const texts = {
     invitation: {
       from: 'Uitnodiging van',
       round: (name) => `Meetronde: ${name}`,
-      anonymity: (organisation, size) => `Uw antwoorden zijn anoniem. ${organisation} ziet alleen uitslagen van groepen van minstens ${size} mensen, nooit de antwoorden van één persoon. Naar uw naam of e-mailadres wordt niet gevraagd.`,
+      anonymity: (organisation, size) => `Uw antwoorden zijn anoniem. ${organisation} ziet uitslagen alleen per groep van minstens ${size} nieuw afgeronde tests, die samen worden vrijgegeven, nooit de antwoorden van één persoon. Naar uw naam of e-mailadres wordt niet gevraagd.`,
       teamLegend: 'Uw team',
       teamHint: 'Kies het team waar u bij hoort. Uw antwoorden tellen mee in de uitslag van dat team.',
       teamLabel: 'Team',
@@ -165,7 +165,7 @@ const texts = {
     invitation: {
       from: 'Invitation from',
       round: (name) => `Round: ${name}`,
-      anonymity: (organisation, size) => `Your answers are anonymous. ${organisation} only sees results of groups of at least ${size} people, never one person’s answers. You are not asked for your name or e-mail address.`,
+      anonymity: (organisation, size) => `Your answers are anonymous. ${organisation} sees results only per group of at least ${size} newly completed tests, released together, never one person’s answers. You are not asked for your name or e-mail address.`,
       teamLegend: 'Your team',
       teamHint: 'Choose the team you belong to. Your answers count towards that team’s result.',
       teamLabel: 'Team',

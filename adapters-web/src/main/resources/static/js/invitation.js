@@ -1,7 +1,8 @@
 // Taking the test through an organisation's invitation link (/?invitation=<token>): the token in the address,
 // the assessment started through it on this device (localStorage, so that opening the same link again
 // resumes it rather than starting another), and the card above the test: whose round it is, the anonymity
-// promise, and the choice of team.
+// promise (the organisation sees results only per group of at least its minimum of newly completed tests,
+// released together: the invitation's minimumGroupSize), and the choice of team.
 
 import { el, replaceChildren } from './dom.js';
 

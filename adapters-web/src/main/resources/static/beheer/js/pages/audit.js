@@ -1,9 +1,10 @@
-// An organisation's audit trail: the respondents' activity per round and day (counts only), and the entries,
-// newest first, filtered by type and dates, page by page, and as a CSV download.
+// An organisation's audit trail: the participation per round (the number of released completed tests only), and
+// the entries, newest first, filtered by type and dates, page by page, and as a CSV download. A release of results
+// is shown with its batches by round and team name ("gebundeld" for a closed round's pooled rest).
 
 import * as api from '../api.js';
 import { el } from '../../../js/dom.js';
-import { formatDateTime, formatDay, formatShortDateTime } from '../texts.js';
+import { formatDateTime, formatShortDateTime } from '../texts.js';
 import { emptyState, field, isBusy, problemMessage, section, setBusy } from '../ui.js';
 
 const PAGE_SIZE = 25;
@@ -39,6 +40,8 @@ function query(filters, page, size) {
 export async function render(ctx, organisation) {
   const { t } = ctx;
   const filters = filtersOf(organisation.id);
+  // the rounds' names for the releases' batches; the trail still shows without them (ids then)
+  const rounds = api.rounds(organisation.id).catch(() => []);
   let audit;
   try {
     audit = await api.audit(organisation.id, query(filters, filters.page, PAGE_SIZE));
@@ -61,30 +64,41 @@ export async function render(ctx, organisation) {
       return null;
     }
   }
+  const names = {
+    rounds: new Map((await rounds).map((round) => [round.id, round.name])),
+    teams: new Map((organisation.teams ?? []).map((team) => [team.id, team.name])),
+  };
+  if (!ctx.isCurrent()) {
+    return null;
+  }
+  for (const row of audit.participation ?? []) {
+    names.rounds.set(row.roundId, names.rounds.get(row.roundId) ?? row.roundName);
+  }
   return el('div', { class: 'tab-content' },
     el('p', { class: 'muted' }, t.auditIntro),
-    activitySection(ctx, audit.activity),
-    entriesSection(ctx, organisation, audit, filters));
+    participationSection(ctx, organisation, audit.participation ?? []),
+    entriesSection(ctx, organisation, audit, filters, names));
 }
 
-function activitySection(ctx, activity) {
-  const { t, language } = ctx;
-  return section({ heading: t.activityHeading, testid: 'activity' },
-    activity.length === 0
-      ? emptyState(t.noActivity, 'activity-empty')
-      : el('table', { class: 'data-table', dataset: { testid: 'activity-table' } },
-        el('caption', { class: 'visually-hidden' }, t.activityCaption),
+/** Per round the released completed tests: never how many started, nor what still waits for a release. */
+function participationSection(ctx, organisation, participation) {
+  const { t } = ctx;
+  return section({ heading: t.participationHeading, testid: 'participation' },
+    el('p', { class: 'muted' }, t.participationIntro(organisation.summary?.minimumGroupSize ?? 5)),
+    participation.length === 0
+      ? emptyState(t.noParticipation, 'participation-empty')
+      : el('table', { class: 'data-table participation-table', dataset: { testid: 'participation-table' } },
+        el('caption', { class: 'visually-hidden' }, t.participationCaption),
         el('thead', {}, el('tr', {},
           el('th', { scope: 'col' }, t.round),
-          el('th', { scope: 'col' }, t.day),
-          el('th', { scope: 'col', class: 'number' }, t.started),
-          el('th', { scope: 'col', class: 'number' }, t.completed))),
-        el('tbody', {}, activity.map((row) => el('tr', { dataset: { testid: 'activity-row', round: row.roundId } },
-          el('th', { scope: 'row', 'data-label': t.round, dataset: { testid: 'activity-round' } }, row.roundName),
-          el('td', { 'data-label': t.day }, formatDay(row.day, language)),
-          el('td', { class: 'number', 'data-label': t.started, dataset: { testid: 'activity-started' } }, String(row.started)),
-          el('td', { class: 'number', 'data-label': t.completed, dataset: { testid: 'activity-completed' } },
-            String(row.completed)))))));
+          el('th', { scope: 'col', class: 'number' }, t.releasedCompleted))),
+        el('tbody', {}, participation.map((row) => el('tr', {
+          dataset: { testid: 'participation-row', round: row.roundId, released: String(row.completed > 0) },
+        },
+        el('th', { scope: 'row', 'data-label': t.round, dataset: { testid: 'participation-round' } }, row.roundName),
+        el('td', { class: 'number', 'data-label': t.releasedCompleted, dataset: { testid: 'participation-completed' } },
+          String(row.completed),
+          row.completed > 0 ? null : el('span', { class: 'muted participation__none' }, ` (${t.nothingReleasedYet})`)))))));
 }
 
 function typeLabel(t, type) {
@@ -92,7 +106,7 @@ function typeLabel(t, type) {
 }
 
 /** What an entry's details say, in words: names rather than ids where the server resolved them. */
-function detailItems(ctx, entry) {
+function detailItems(ctx, entry, names) {
   const { t, language } = ctx;
   const d = entry.details ?? {};
   const labels = t.detailLabels;
@@ -102,6 +116,15 @@ function detailItems(ctx, entry) {
       items.push([label, value]);
     }
   };
+  if (entry.type === 'ResultsReleased') {
+    add(labels.release, d.release);
+    if (d.cutoff) {
+      add(labels.cutoff, formatDateTime(d.cutoff, language));
+    }
+    add(labels.minimumGroupSize, d.minimumGroupSize);
+    add(labels.batches, batchList(t, d.completed, names));
+    return items;
+  }
   if (entry.type === 'TeamRenamed') {
     add(labels.newName, d.name);
   } else {
@@ -140,7 +163,7 @@ function detailItems(ctx, entry) {
   return items;
 }
 
-function entriesSection(ctx, organisation, audit, filters) {
+function entriesSection(ctx, organisation, audit, filters, names) {
   const { t, language } = ctx;
   const types = [...audit.types].sort((a, b) => typeLabel(t, a).localeCompare(typeLabel(t, b), language));
   const typeSelect = el('select', { class: 'input input--select', name: 'type', dataset: { testid: 'audit-type' } },
@@ -224,9 +247,8 @@ function entriesSection(ctx, organisation, audit, filters) {
         el('td', { 'data-label': t.when },
           el('time', { datetime: entry.at }, formatShortDateTime(entry.at, language))),
         el('th', { scope: 'row', 'data-label': t.what, dataset: { testid: 'audit-entry-type' } }, typeLabel(t, entry.type)),
-        el('td', { 'data-label': t.who },
-          entry.actorKind === 'OPERATOR' ? t.operator : (entry.actorEmail ?? t.emailErased)),
-        el('td', { 'data-label': t.details, dataset: { testid: 'audit-entry-details' } }, details(ctx, entry))))));
+        el('td', { 'data-label': t.who }, who(t, entry)),
+        el('td', { 'data-label': t.details, dataset: { testid: 'audit-entry-details' } }, details(ctx, entry, names))))));
 
   return section({ heading: t.entriesHeading, testid: 'audit-entries' },
     form,
@@ -239,8 +261,44 @@ function entriesSection(ctx, organisation, audit, filters) {
     el('div', { class: 'csv' }, csv, el('p', { class: 'muted small' }, t.csvNote), csvStatus));
 }
 
-function details(ctx, entry) {
-  const items = detailItems(ctx, entry);
+function who(t, entry) {
+  if (entry.actorKind === 'OPERATOR') {
+    return t.operator;
+  }
+  if (entry.actorKind === 'SYSTEM') {
+    return t.system;
+  }
+  return entry.actorEmail ?? t.emailErased;
+}
+
+/**
+ * A release's batches ("r-1/t-a:5 r-1/pooled:6") as a list: "Q1 2026 · Klantenservice: 5 tests", "Q1 2026 ·
+ * gebundeld: 6 tests"; a name no longer known stays its id.
+ */
+function batchList(t, completed, names) {
+  const batches = String(completed ?? '').split(/\s+/).filter(Boolean).map((text) => {
+    const match = /^(.*)\/([^/:]*):(\d+)$/.exec(text);
+    if (!match) {
+      return { text, pooled: false };
+    }
+    const [, roundId, teamId, size] = match;
+    const pooled = teamId === 'pooled';
+    const team = pooled ? t.pooled : names.teams.get(teamId) ?? teamId;
+    return { text: t.batch(names.rounds.get(roundId) ?? roundId, team, Number(size)), pooled };
+  });
+  if (batches.length === 0) {
+    return null;
+  }
+  return [
+    el('ul', { class: 'batch-list', dataset: { testid: 'release-batches' } }, batches.map((batch) =>
+      el('li', { dataset: { testid: 'release-batch', pooled: String(batch.pooled) } }, batch.text))),
+    batches.some((batch) => batch.pooled)
+      ? el('p', { class: 'muted small batch-list__note' }, `${t.pooled}: ${t.pooledTitle}.`) : null,
+  ];
+}
+
+function details(ctx, entry, names) {
+  const items = detailItems(ctx, entry, names);
   if (items.length === 0) {
     return null;
   }

@@ -1,15 +1,20 @@
 // An organisation's dashboard: the trend of the mean score with its 95 % interval against the score bands, the
 // distribution over the bands per period, the mean points per question in a round, two rounds compared, and the
 // heatmap of teams × questions. Filters: team, round (and the round to compare with), granularity and dates; they
-// reload the figures in place, the focus stays where it is. Every chart has its data table and a CSV link; a
-// hidden (suppressed) figure says why, never a value. The figures (in pages/dashboard/) come from the report API;
-// a team lead gets only their own teams from it, so the filters offer only those.
+// reload the figures in place, the focus stays where it is. Every chart has its data table and a CSV link. Every
+// figure is over released batches of completed tests; near the top the dashboard says once how results are
+// released, which release the figures include and when releases are next looked for; a group of which nothing has
+// been released says so, never a value. The figures (in pages/dashboard/) come from the report API; a team lead
+// gets only their own teams from it, so the filters offer only those.
 
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
 import { chartsAvailable, destroyCharts } from '../charts.js';
 import { formatDateTime } from '../texts.js';
 import { field, problemMessage, uid } from '../ui.js';
+
+/** The zone of the release times when the answer names none: the product's. */
+const RELEASE_ZONE = 'Europe/Amsterdam';
 import { failedSection } from './dashboard/common.js';
 import { heatmapSection } from './dashboard/heatmap.js';
 import { comparisonSection, questionsSection } from './dashboard/round.js';
@@ -76,16 +81,16 @@ export async function render(ctx, organisation, { rounds = null } = {}) {
   settle(filters, teams, visibleRounds);
 
   const status = el('p', { class: 'visually-hidden', role: 'status', dataset: { testid: 'dashboard-status' } });
-  const provenance = el('p', { class: 'dash-provenance muted small', dataset: { testid: 'provenance' } });
+  const release = releaseBox(t);
   const results = el('div', { class: 'dash-results', 'aria-live': 'off', dataset: { testid: 'dashboard-results' } });
   const root = el('div', { class: 'tab-content dashboard', dataset: { testid: 'dashboard' } },
     el('p', { class: 'muted dash-intro' }, t.dashboardIntro),
+    release.root,
     chartsAvailable() ? null : el('p', { class: 'alert alert--info' }, t.chartsMissing),
     filterForm(ctx, teams, visibleRounds, filters, () => load(ctx, organisation.id, visibleRounds, filters, parts, true)),
-    provenance,
     status,
     results);
-  const parts = { root, results, provenance, status, loads: 0 };
+  const parts = { root, results, release, status, loads: 0 };
   await load(ctx, organisation.id, visibleRounds, filters, parts, false);
   return ctx.isCurrent() ? root : null;
 }
@@ -187,23 +192,52 @@ function filterForm(ctx, teams, rounds, filters, reload) {
   return form;
 }
 
-/** "Herkomst van de cijfers: instrumentversie 1 · gebeurtenis 123456 · berekend op … · groepen vanaf 5 …". */
-function showProvenance(ctx, element, provenance) {
+/**
+ * How results are released, once per dashboard near the top: the rule with the organisation's minimum, the last
+ * release the figures include and the next look for releases (in Amsterdam time), and where the figures come from.
+ * Filled by {@link showRelease} once an answer is there.
+ */
+function releaseBox(t) {
+  const headingId = uid('dash-release');
+  const rules = el('p', { class: 'dash-release__rules', dataset: { testid: 'release-rules' } });
+  const status = el('p', { class: 'dash-release__status', dataset: { testid: 'release-status' } });
+  const provenance = el('p', { class: 'dash-provenance muted small', dataset: { testid: 'provenance' } });
+  const root = el('section', {
+    class: 'dash-release', 'aria-labelledby': headingId, hidden: true, dataset: { testid: 'release-info' },
+  },
+  el('h2', { class: 'dash-release__heading', id: headingId }, t.releaseHeading),
+  rules, status, provenance);
+  return { root, rules, status, provenance };
+}
+
+/**
+ * "Uitslagen worden per team vrijgegeven …", "Laatste vrijgave: nr. 12, 7 december 2026 om 03:00. Volgende
+ * controle: …", "Herkomst van de cijfers: instrumentversie 1 · vrijgave 12 · tijdzone Europe/Amsterdam".
+ */
+function showRelease(ctx, box, provenance) {
   const { t, language } = ctx;
   if (!provenance) {
-    replaceChildren(element);
+    box.root.hidden = true;
     return;
   }
+  const zone = provenance.timeZone || RELEASE_ZONE;
+  const when = (at) => formatDateTime(at, language, zone);
+  const release = provenance.release;
+  box.rules.textContent = t.releaseRules(provenance.minimumGroupSize);
+  replaceChildren(box.status,
+    el('strong', { dataset: { testid: 'release-last' } },
+      release ? t.lastRelease(release.number, when(release.at)) : t.noReleaseYet),
+    provenance.nextCheck ? ` ${t.nextCheck(when(provenance.nextCheck))}` : null,
+    ` ${t.amsterdamTime}`);
   const p = t.provenance;
-  replaceChildren(element,
-    el('strong', {}, `${t.provenanceLabel}: `),
+  replaceChildren(box.provenance,
+    `${t.provenanceLabel}: `,
     [
       p.instrument(provenance.instrumentVersion),
-      p.position(provenance.position),
-      p.computedAt(formatDateTime(provenance.computedAt, language)),
-      p.minimum(provenance.minimumGroupSize),
-      provenance.timeZone ? p.timeZone(provenance.timeZone) : null,
+      release ? p.release(release.number) : null,
+      zone ? p.timeZone(zone) : null,
     ].filter(Boolean).join(' · '));
+  box.root.hidden = false;
 }
 
 /** Fetches the figures the filters ask for and shows them; a later load overtakes an earlier one. */
@@ -260,7 +294,7 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
     figures.push(heatmap.status === 'fulfilled'
       ? heatmapSection(ctx, organisationId, heatmap.value, filters) : failed('heatmap', t.heatmapHeading, heatmap));
   }
-  showProvenance(ctx, parts.provenance,
+  showRelease(ctx, parts.release,
     [trend, round, comparison, heatmap].find((result) => result.status === 'fulfilled' && result.value)?.value?.provenance);
   destroyCharts(parts.results);
   replaceChildren(parts.results, figures.map((figure) => figure.element));

@@ -1,5 +1,5 @@
 // What the dashboard's figures share: a section with its chart, its data table behind a toggle and its CSV link;
-// suppressed figures in words (never a value); numbers in the language's notation.
+// a group of which nothing has been released yet in words (never a value); numbers in the language's notation.
 
 import { el } from '../../../../js/dom.js';
 import { formatNumber } from '../../texts.js';
@@ -8,27 +8,45 @@ import { section, uid } from '../../ui.js';
 /** The tables someone opened, by name: they stay open when the figures are loaded again. */
 const openTables = new Set();
 
-/** Why a group is hidden, in words. */
-export function reasonText(t, reason, minimumGroupSize) {
-  const text = t.reasons[reason];
-  return text ? text(minimumGroupSize) : t.suppressed;
-}
-
-/** "verborgen: minder dan 5 afgeronde tests". */
-export function suppressedText(t, group, minimumGroupSize) {
-  return t.suppressedBecause(reasonText(t, group.reason, minimumGroupSize));
-}
-
-/** A group that has figures: not suppressed and at least one completed test. */
+/** A group that has figures: at least one released batch (n > 0) and its mean. */
 export function hasFigures(group) {
-  return Boolean(group) && !group.suppressed && Number(group.n) > 0 && group.mean !== null && group.mean !== undefined;
+  return Boolean(group) && Number(group.n) > 0 && group.mean !== null && group.mean !== undefined;
 }
 
-/** A table cell that stands for hidden figures: the reason, marked for tests and styled as hatched. */
-export function suppressedCell(t, group, minimumGroupSize, { label = null, colspan = null } = {}) {
+/** A team's group (not the organisation as a whole). */
+function isTeam(group) {
+  return Boolean(group?.teamId) || String(group?.key ?? '').startsWith('team:');
+}
+
+/**
+ * When a group of a round will show, in words: a team once at least the minimum of its tests are completed (in a
+ * closed round: only in the organisation's figures), the organisation once there is a batch.
+ * @param round the round ({ status }), or null outside one (the trend)
+ */
+export function whenShown(t, group, minimum, round = null) {
+  if (!isTeam(group)) {
+    return t.organisationShownOnce(minimum);
+  }
+  return round?.status === 'CLOSED' ? t.teamPooledOnly : t.teamShownOnce(minimum);
+}
+
+/**
+ * "nog niets vrijgegeven: getoond zodra minstens 5 tests van dit team zijn afgerond"; of a team in a closed round
+ * "niets vrijgegeven: in deze gesloten ronde telt dit team alleen mee in de cijfers van de organisatie".
+ */
+export function notReleasedText(t, group, minimum, round = null) {
+  const why = whenShown(t, group, minimum, round);
+  return isTeam(group) && round?.status === 'CLOSED' ? t.notReleasedClosed(why) : t.notReleasedBecause(why);
+}
+
+/**
+ * A table cell that stands for a group without released figures: the words, marked for tests (data-released) and
+ * styled apart; never a value.
+ */
+export function notReleasedCell(t, text, { label = null, colspan = null } = {}) {
   return el('td', {
-    class: 'dash-suppressed', colspan, 'data-label': label, dataset: { suppressed: 'true' },
-  }, suppressedText(t, group, minimumGroupSize));
+    class: 'dash-unreleased', colspan, 'data-label': label, dataset: { released: 'false' },
+  }, text);
 }
 
 /** A number cell ('' shows as an empty cell). */
@@ -60,13 +78,13 @@ export function csvLink(t, href, what, testid) {
 }
 
 /**
- * The chart's box: a canvas Chart.js draws on (role=img with a label that points to the table), and, when the
- * figures are hidden, a hatched cover that says why.
+ * The chart's box: a canvas Chart.js draws on (role=img with a label that points to the table), and, when nothing
+ * of it has been released yet, a cover that says so and when it will show.
  */
 export function chartBox(t, { testid, label, cover = null, tall = false }) {
   const canvas = el('canvas', { role: 'img', 'aria-label': t.chartLabel(label), dataset: { testid } });
   const box = el('div', { class: `dash-chart${tall ? ' dash-chart--tall' : ''}` }, canvas,
-    cover ? el('p', { class: 'dash-chart__cover', dataset: { testid: `${testid}-suppressed` } }, cover) : null);
+    cover ? el('p', { class: 'dash-chart__cover', dataset: { testid: `${testid}-unreleased` } }, cover) : null);
   return { box, canvas };
 }
 
@@ -104,7 +122,7 @@ export function figureSection(t, { name, heading, intro = null, testid, chart = 
     tableBox);
 }
 
-/** The periods or groups without figures under a chart: "K2 2025: verborgen: …". */
+/** The periods or groups without figures under a chart: "K2 2025: niets vrijgegeven in deze periode". */
 export function gapNotes(t, lead, items, testid) {
   if (items.length === 0) {
     return null;

@@ -1,11 +1,12 @@
 // The heatmap: a real table of teams × questions with the mean points, the organisation's row as reference on
 // top and the change since the previous round in each cell. The shade of a cell comes from a class (heat--1 …
-// heat--5), so the page keeps to the Content-Security-Policy and a printout keeps the colours.
+// heat--5), so the page keeps to the Content-Security-Policy and a printout keeps the colours. A team of which
+// nothing has been released in the round says so across its row, and when it will show.
 
 import { el } from '../../../../js/dom.js';
 import * as api from '../../api.js';
 import { formatChange, formatNumber } from '../../texts.js';
-import { csvLink, figureSection, hasFigures, suppressedText } from './common.js';
+import { csvLink, figureSection, hasFigures, notReleasedText } from './common.js';
 
 const LEVELS = 5;
 
@@ -36,19 +37,23 @@ export function heatmapSection(ctx, organisationId, report, filters) {
     const label = reference ? t.referenceSuffix(t.organisation) : groupLabel(t, group);
     const cells = new Map((group.cells ?? []).map((cell) => [cell.question, cell]));
     const header = el('th', { scope: 'row', class: 'heat__group' }, label);
-    const count = group.suppressed
-      ? el('td', { class: 'heat__count dash-suppressed', dataset: { suppressed: 'true' } },
-        suppressedText(t, group, minimum))
-      : el('td', { class: 'heat__count number' }, String(group.n ?? 0));
+    const count = el('td', { class: 'heat__count number' }, String(hasFigures(group) ? group.n : 0));
+    const highlighted = !reference && filters.team && group.teamId === filters.team;
+    const rowAttributes = {
+      class: `${reference ? 'heat__reference' : ''}${highlighted ? ' heat__chosen' : ''}`.trim() || null,
+      dataset: { group: group.key, released: String(hasFigures(group)) },
+    };
+    if (!hasFigures(group)) {
+      // one cell across the questions: nothing of this group released in the round yet, and when it will show
+      return el('tr', rowAttributes, header, count, el('td', {
+        class: 'heat heat--unreleased', colspan: Math.max(1, questions.length), dataset: { released: 'false' },
+      }, notReleasedText(t, group, minimum, report.round)));
+    }
     const questionCells = questions.map((question) => {
-      if (group.suppressed) {
-        return el('td', { class: 'heat heat--hidden', dataset: { suppressed: 'true', question: String(question) } },
-          t.suppressed);
-      }
       const cell = cells.get(question);
-      if (!hasFigures(group) || !cell || cell.meanPoints === null || cell.meanPoints === undefined) {
+      if (!cell || cell.meanPoints === null || cell.meanPoints === undefined) {
         return el('td', { class: 'heat heat--empty', dataset: { question: String(question) } },
-          el('span', { 'aria-hidden': 'true' }, '–'), el('span', { class: 'visually-hidden' }, t.noAnswers));
+          el('span', { 'aria-hidden': 'true' }, '–'), el('span', { class: 'visually-hidden' }, t.notReleasedShort));
       }
       const change = cell.change;
       return el('td', { class: `heat heat--${level(cell.meanPoints, scale)}`, dataset: { question: String(question) } },
@@ -58,11 +63,7 @@ export function heatmapSection(ctx, organisationId, report, filters) {
             `${change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}${formatChange(change, language)}`),
           el('span', { class: 'visually-hidden' }, `, ${t.change(formatChange(change, language))}`)));
     });
-    const highlighted = !reference && filters.team && group.teamId === filters.team;
-    return el('tr', {
-      class: `${reference ? 'heat__reference' : ''}${highlighted ? ' heat__chosen' : ''}`.trim() || null,
-      dataset: { group: group.key },
-    }, header, count, questionCells);
+    return el('tr', rowAttributes, header, count, questionCells);
   };
 
   const rows = (report.rows ?? []).map(flat);

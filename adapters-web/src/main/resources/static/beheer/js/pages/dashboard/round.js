@@ -6,8 +6,8 @@ import * as api from '../../api.js';
 import { drawChart, palette, translucent } from '../../charts.js';
 import { formatChange, formatNumber } from '../../texts.js';
 import {
-  chartBox, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, numberCell, suppressedCell,
-  suppressedText, whenAttached,
+  chartBox, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, notReleasedCell,
+  notReleasedText, numberCell, whenAttached,
 } from './common.js';
 
 const DEFAULT_QUESTIONS = 6;
@@ -47,7 +47,7 @@ export function questionsSection(ctx, organisationId, report, filters) {
   const points = (group, question) => (hasFigures(group)
     ? group.questions.find((item) => item.question === question)?.meanPoints ?? null : null);
   const focusLabel = groupLabel(t, focus);
-  const notFigured = (group) => (group.suppressed ? suppressedText(t, group, minimum) : t.noAnswers);
+  const notFigured = (group) => notReleasedText(t, group, minimum, report.round);
   const { box, canvas } = chartBox(t, {
     testid: 'chart-questions', label: t.questionsChartLabel(focusLabel, roundName),
     cover: hasFigures(focus) ? null : notFigured(focus),
@@ -59,12 +59,12 @@ export function questionsSection(ctx, organisationId, report, filters) {
   }
   const rows = questions.map((question) => {
     const cells = [el('th', { scope: 'row', 'data-label': columns[0].label }, t.question(question))];
-    cells.push(focus.suppressed ? suppressedCell(t, focus, minimum, { label: focusLabel })
-      : numberCell(formatNumber(points(focus, question), language), focusLabel));
+    cells.push(hasFigures(focus) ? numberCell(formatNumber(points(focus, question), language), focusLabel)
+      : notReleasedCell(t, t.notReleasedShort, { label: focusLabel }));
     if (reference) {
       const label = t.referenceSuffix(t.organisation);
-      cells.push(reference.suppressed ? suppressedCell(t, reference, minimum, { label })
-        : numberCell(formatNumber(points(reference, question), language), label));
+      cells.push(hasFigures(reference) ? numberCell(formatNumber(points(reference, question), language), label)
+        : notReleasedCell(t, t.notReleasedShort, { label }));
     }
     return el('tr', { dataset: { question: String(question) } }, cells);
   });
@@ -74,8 +74,7 @@ export function questionsSection(ctx, organisationId, report, filters) {
       el('strong', {}, `${focusLabel}: `),
       `${t.mean} ${mean(focus.mean, language)}`,
       focus.ci95 ? ` (${t.ci95} ${interval(t, focus.ci95, language)})` : '',
-      focus.started ? ` · ${t.roundFacts(focus.n, focus.started,
-        `${formatNumber((focus.completionRate ?? focus.n / focus.started) * 100, language, 0)} %`)}` : ` · n = ${focus.n}`)
+      ` · ${t.roundFacts(focus.n)}`)
     : null;
   const gapItems = [focus, reference].filter((group) => group && !hasFigures(group))
     .map((group) => [groupLabel(t, group), notFigured(group)]);
@@ -123,8 +122,8 @@ export function comparisonSection(ctx, organisationId, report) {
   const groups = report.groups ?? [];
   const label = (group) => {
     const name = groupLabel(t, group);
-    if (group.round?.suppressed || group.with?.suppressed) {
-      return `${name} (${t.suppressed})`;
+    if (!hasFigures(group.round) || !hasFigures(group.with)) {
+      return `${name} (${t.notReleasedShort})`;
     }
     return group.difference?.significant ? `${name} ${t.significantMark}` : name;
   };
@@ -134,8 +133,8 @@ export function comparisonSection(ctx, organisationId, report) {
   const legendId = `comparison-legend-${report.round.id}`;
   const legend = el('p', { class: 'dash-legend', id: legendId, dataset: { testid: 'significance-legend' } },
     t.significanceLegend);
-  const side = (group, name) => (group.suppressed ? suppressedCell(t, group, minimum, { label: name })
-    : numberCell(hasFigures(group) ? mean(group.mean, language) : t.noAnswers, name));
+  const side = (group, name) => (hasFigures(group) ? numberCell(mean(group.mean, language), name)
+    : notReleasedCell(t, t.notReleasedShort, { label: name }));
   const rows = groups.map((group) => {
     const difference = group.difference;
     const significant = Boolean(difference?.significant);
@@ -161,17 +160,17 @@ export function comparisonSection(ctx, organisationId, report) {
   table.setAttribute('aria-describedby', legendId);
   const gapItems = [];
   for (const group of groups) {
-    for (const [side, name] of [[group.with, withName], [group.round, roundName]]) {
+    for (const [side, name, round] of [[group.with, withName, report.with], [group.round, roundName, report.round]]) {
       if (!hasFigures(side)) {
-        gapItems.push([`${groupLabel(t, group)}, ${name}`,
-          side.suppressed ? suppressedText(t, side, minimum) : t.noAnswers]);
+        gapItems.push([`${groupLabel(t, group)}, ${name}`, notReleasedText(t, { ...side, teamId: group.teamId }, minimum,
+          round)]);
       }
     }
   }
   const element = figureSection(t, {
     name: 'comparison', heading: t.comparisonHeading, intro: t.comparisonIntro(roundName, withName),
     testid: 'section-comparison', chart: box,
-    notes: [legend, gapNotes(t, t.gapNote, gapItems, 'comparison-gaps')], table, csv,
+    notes: [legend, gapNotes(t, t.comparisonGaps, gapItems, 'comparison-gaps')], table, csv,
   });
   const draw = () => {
     const colours = palette();

@@ -1,13 +1,14 @@
 // The trend: the mean score per period with its 95 % interval against the score bands, and the distribution over
-// low, average and high per period (stacked, in percent). Hidden periods are gaps with the reason beneath.
+// low, average and high per period (stacked, in percent). Periods in which nothing was released are gaps, named
+// beneath. Every figure is over the batches released in that period.
 
 import { el } from '../../../../js/dom.js';
 import * as api from '../../api.js';
 import { drawChart, palette, translucent } from '../../charts.js';
 import { formatDate, formatNumber, formatPeriod } from '../../texts.js';
 import {
-  chartBox, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, numberCell, suppressedCell,
-  suppressedText, whenAttached,
+  chartBox, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, notReleasedCell, numberCell,
+  whenAttached, whenShown,
 } from './common.js';
 
 const BANDS = ['LOW', 'AVERAGE', 'HIGH'];
@@ -45,14 +46,38 @@ function seriesLabel(t, series) {
   return series.key === 'organisation' ? t.organisation : series.label;
 }
 
-/** The periods without figures: hidden (with the reason) or without completed tests. */
-function gaps(ctx, report, series) {
+/** The periods in which nothing of the series was released. */
+function gaps(ctx, series) {
   const { t, language } = ctx;
-  const minimum = report.provenance?.minimumGroupSize;
   return series.points.filter((point) => !hasFigures(point)).map((point) => [
-    formatPeriod(point.period, language),
-    point.suppressed ? suppressedText(t, point, minimum) : t.noAnswers,
+    formatPeriod(point.period, language), t.notReleasedShort,
   ]);
+}
+
+/** Over the chart when no period has figures: nothing released, and when the series will show. */
+function cover(ctx, report, series) {
+  const { t } = ctx;
+  return series.points.some(hasFigures) ? null
+    : t.notReleasedInRange(whenShown(t, series, report.provenance?.minimumGroupSize));
+}
+
+/** The note under a chart: the periods without figures, and when a team shows. */
+function gapNote(ctx, report, series, testid) {
+  const { t } = ctx;
+  const items = gaps(ctx, series);
+  if (items.length === 0 || !series.points.some(hasFigures)) {
+    return null; // none, or all of them: the chart's cover says so
+  }
+  const note = gapNotes(t, t.gapNote, items, testid);
+  if (series.teamId) {
+    note.append(el('p', { class: 'dash-note__after' },
+      `${capitalised(whenShown(t, series, report.provenance?.minimumGroupSize))}.`));
+  }
+  return note;
+}
+
+function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Light areas for the score bands, with their names, in the score's values (a band covers whole scores). */
@@ -70,7 +95,6 @@ function bandAreas(t, report) {
 export function trendSection(ctx, organisationId, report, filters) {
   const { t, language } = ctx;
   const { focus, reference } = focusOf(report, filters.team);
-  const minimum = report.provenance?.minimumGroupSize;
   const scale = report.scale ?? { min: 6, max: 30 };
   const granularity = t.granularities[report.granularity] ?? report.granularity;
   const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-trend');
@@ -87,14 +111,13 @@ export function trendSection(ctx, organisationId, report, filters) {
   const focusLabel = seriesLabel(t, focus);
   const range = `${formatDate(report.from, language)} – ${formatDate(report.to, language)}`;
   const { box, canvas } = chartBox(t, {
-    testid: 'chart-trend', label: t.trendChartLabel(focusLabel),
-    cover: focus.points.some(hasFigures) ? null : t.suppressedBecause(gaps(ctx, report, focus)[0]?.[1] ?? t.noAnswers),
+    testid: 'chart-trend', label: t.trendChartLabel(focusLabel), cover: cover(ctx, report, focus),
   });
   const referencePoints = new Map((reference?.points ?? []).map((point) => [point.period, point]));
 
   const columns = [
     { label: t.period }, { label: t.count, number: true }, { label: t.mean, number: true },
-    { label: t.ci95, number: true }, { label: t.median, number: true }, { label: t.range, number: true },
+    { label: t.ci95, number: true },
   ];
   if (reference) {
     columns.push({ label: t.referenceSuffix(seriesLabel(t, reference)), number: true });
@@ -102,23 +125,19 @@ export function trendSection(ctx, organisationId, report, filters) {
   const rows = focus.points.map((point) => {
     const periodText = formatPeriod(point.period, language);
     const cells = [el('th', { scope: 'row', 'data-label': t.period }, periodText)];
-    if (point.suppressed) {
-      cells.push(suppressedCell(t, point, minimum, { label: t.mean, colspan: 5 }));
-    } else if (!hasFigures(point)) {
-      cells.push(numberCell(String(point.n ?? 0), t.count), el('td', { colspan: 4, class: 'muted' }, t.noAnswers));
+    if (!hasFigures(point)) {
+      cells.push(numberCell('0', t.count), notReleasedCell(t, t.notReleasedShort, { label: t.mean, colspan: 2 }));
     } else {
       cells.push(
         numberCell(String(point.n), t.count),
         numberCell(mean(point.mean, language), t.mean),
-        numberCell(interval(t, point.ci95, language), t.ci95),
-        numberCell(formatNumber(point.median, language), t.median),
-        numberCell(`${point.min} – ${point.max}`, t.range));
+        numberCell(interval(t, point.ci95, language), t.ci95));
     }
     if (reference) {
       const other = referencePoints.get(point.period);
       const label = t.referenceSuffix(seriesLabel(t, reference));
-      cells.push(other?.suppressed ? suppressedCell(t, other, minimum, { label })
-        : numberCell(hasFigures(other) ? mean(other.mean, language) : '', label));
+      cells.push(hasFigures(other) ? numberCell(mean(other.mean, language), label)
+        : notReleasedCell(t, t.notReleasedShort, { label }));
     }
     return el('tr', { dataset: { period: point.period } }, cells);
   });
@@ -127,7 +146,7 @@ export function trendSection(ctx, organisationId, report, filters) {
   });
   const element = figureSection(t, {
     name: 'trend', heading, intro: t.trendIntro(scale.min, scale.max), testid: 'section-trend',
-    chart: box, notes: [gapNotes(t, t.gapNote, gaps(ctx, report, focus), 'trend-gaps')], table, csv,
+    chart: box, notes: [gapNote(ctx, report, focus, 'trend-gaps')], table, csv,
   });
 
   const draw = () => {
@@ -167,7 +186,6 @@ export function trendSection(ctx, organisationId, report, filters) {
 export function bandsSection(ctx, organisationId, report, filters) {
   const { t, language } = ctx;
   const { focus } = focusOf(report, filters.team);
-  const minimum = report.provenance?.minimumGroupSize;
   const heading = t.bandsHeading;
   const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-bands');
   if (!focus || (report.periods ?? []).length === 0) {
@@ -181,15 +199,12 @@ export function bandsSection(ctx, organisationId, report, filters) {
   }
   const focusLabel = seriesLabel(t, focus);
   const { box, canvas } = chartBox(t, {
-    testid: 'chart-bands', label: t.bandsChartLabel(focusLabel),
-    cover: focus.points.some(hasFigures) ? null : t.suppressedBecause(gaps(ctx, report, focus)[0]?.[1] ?? t.noAnswers),
+    testid: 'chart-bands', label: t.bandsChartLabel(focusLabel), cover: cover(ctx, report, focus),
   });
   const rows = focus.points.map((point) => {
     const cells = [el('th', { scope: 'row', 'data-label': t.period }, formatPeriod(point.period, language))];
-    if (point.suppressed) {
-      cells.push(suppressedCell(t, point, minimum, { label: t.bandNames.LOW, colspan: 3 }));
-    } else if (!hasFigures(point) || !point.bands) {
-      cells.push(el('td', { colspan: 3, class: 'muted' }, t.noAnswers));
+    if (!hasFigures(point) || !point.bands) {
+      cells.push(notReleasedCell(t, t.notReleasedShort, { label: t.bandNames.LOW, colspan: 3 }));
     } else {
       for (const band of BANDS) {
         const share = point.bands[band];
@@ -206,7 +221,7 @@ export function bandsSection(ctx, organisationId, report, filters) {
   });
   const element = figureSection(t, {
     name: 'bands', heading, intro: t.bandsIntro, testid: 'section-bands', chart: box,
-    notes: [gapNotes(t, t.gapNote, gaps(ctx, report, focus), 'bands-gaps')], table, csv,
+    notes: [gapNote(ctx, report, focus, 'bands-gaps')], table, csv,
   });
   const draw = () => {
     const colours = palette();

@@ -110,4 +110,13 @@ final class Chromium implements AutoCloseable {
     static WebElement byTestId(WebDriver browser, String testId) {
         return browser.findElement(testId(testId));
     }
+
+    /** An audit entry's details, label to value, as its details list shows them. */
+    static Map<String, String> details(WebElement entry) {
+        Map<String, String> details = new LinkedHashMap<>();
+        for (WebElement item : entry.findElements(By.cssSelector(".details-list > div"))) {
+            details.put(item.findElement(By.tagName("dt")).getText(), item.findElement(By.tagName("dd")).getText());
+        }
+        return details;
+    }
 }

@@ -30,8 +30,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static nl.klantspiegel.adapter.web.browser.Chromium.byTestId;
 import static nl.klantspiegel.adapter.web.browser.Chromium.testId;
@@ -39,10 +44,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The dashboard in a real (headless) Chromium, on the demo organisation as a newcomer gets it with
- * {@code --klantspiegel.demo=true}: the demo admin signs in, sees every chart drawn and each data table with the
- * numbers the report API gives, switches team and granularity, and downloads a CSV; the demo team lead is offered
- * only their own team. No errors and no Content-Security-Policy violations in the console.
+ * The dashboard and the audit page in a real (headless) Chromium, on the demo organisation as a newcomer gets it with
+ * {@code --klantspiegel.demo=true}, whose history is released day by day: the demo admin signs in, reads once near
+ * the top how results are released, with the last release and the next check in Amsterdam time, sees every chart
+ * drawn and each data table with the numbers the report API gives, a team of which nothing was released said so in
+ * words (never a value), switches team and granularity and language, and downloads a CSV; the audit page shows the
+ * released tests per round and each release's batches by round and team name, pooled ones as such; the demo team
+ * lead is offered only their own team. No errors and no Content-Security-Policy violations in the console.
  */
 @SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"klantspiegel.demo=true", "klantspiegel.demo.password=" + DashboardBrowserTest.PASSWORD,
@@ -56,6 +64,11 @@ class DashboardBrowserTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> CHARTS = List.of("chart-trend", "chart-bands", "chart-questions",
             "chart-comparison");
+    private static final ZoneId AMSTERDAM = ZoneId.of("Europe/Amsterdam");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+    private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    /** Words of figures the dashboard no longer has: hidden groups, medians, ranges, starts, completion rates. */
+    private static final List<String> GONE = List.of("verborgen", "Mediaan", "Laagste", "gestart", "Gestart");
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry properties) {
@@ -89,22 +102,74 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void the_demo_admin_sees_every_chart_and_table_switches_team_and_granularity_and_downloads_a_csv()
+    void the_demo_admin_reads_how_results_are_released_sees_every_chart_and_table_and_switches_filters_and_language()
             throws Exception {
         ChromeDriver browser = chromium.open("admin", 1280, 1000, false);
         WebDriverWait wait = signIn(browser, ADMIN);
         for (String chart : CHARTS) {
             wait.until(ExpectedConditions.attributeToBe(testId(chart), "data-drawn", "true"));
         }
-        assertThat(byTestId(browser, "heatmap").findElements(By.cssSelector("tbody tr"))).hasSizeGreaterThan(3);
-        assertThat(byTestId(browser, "heatmap").findElements(By.cssSelector("[data-suppressed='true']")))
-                .as("the small team's row is hidden").isNotEmpty();
-        assertThat(byTestId(browser, "provenance").getText()).contains("5");
-
-        // the trend's table: the organisation per quarter, as the API has it
         String organisation = organisationId(browser);
         JsonNode quarters = api("/api/organisations/" + organisation + "/reports/trend?granularity=quarter");
+
+        // once, near the top: how results are released, the last release and the next check, in Amsterdam time
+        assertThat(browser.findElements(testId("release-info"))).hasSize(1);
+        assertThat(byTestId(browser, "release-info").isDisplayed()).isTrue();
+        assertThat(text(browser, "release-rules")).contains("per team vrijgegeven",
+                "bundels van minstens 5 nieuw afgeronde tests", "elk uur", "zodra de ronde gesloten is",
+                "alleen mee in de cijfers van de hele organisatie", "de periode", "waarin hij is vrijgegeven");
+        JsonNode provenance = quarters.get("provenance");
+        assertThat(provenance.get("release").isNull()).as("the demo's history is released").isFalse();
+        assertThat(text(browser, "release-last")).startsWith("Laatste vrijgave: nr. "
+                + provenance.get("release").get("number").asText() + ", ")
+                .contains(amsterdamClock(provenance.get("release").get("at")));
+        assertThat(text(browser, "release-status")).contains("Volgende controle: ", "Amsterdamse tijd")
+                .containsAnyOf(amsterdamClock(provenance.get("nextCheck")),
+                        amsterdamClock(Instant.parse(provenance.get("nextCheck").asText()).minus(Duration.ofHours(1))));
+        assertThat(text(browser, "provenance")).contains("instrumentversie 1", "tijdzone Europe/Amsterdam");
+
+        // the heatmap of the open round: as the API has it; a team of which nothing was released says so, and when
+        // it will show, across its row and without a figure
+        JsonNode heatmap = api("/api/organisations/" + organisation + "/reports/heatmap");
+        assertThat(heatmap.get("round").get("status").asText()).isEqualTo("OPEN");
+        List<WebElement> heatRows = byTestId(browser, "heatmap").findElements(By.cssSelector("tbody tr"));
+        assertThat(heatRows).hasSize(1 + heatmap.get("rows").size());
+        int unreleased = 0;
+        for (JsonNode row : heatmap.get("rows")) {
+            JsonNode group = row.get("group");
+            WebElement shown = heatRows.stream()
+                    .filter(one -> group.get("key").asText().equals(one.getDomAttribute("data-group")))
+                    .findFirst().orElseThrow();
+            boolean released = group.get("n").asInt() > 0;
+            assertThat(shown.getDomAttribute("data-released")).as(group.get("label").asText())
+                    .isEqualTo(String.valueOf(released));
+            if (!released) {
+                unreleased++;
+                WebElement words = shown.findElement(By.cssSelector("[data-released='false']"));
+                assertThat(words.getText()).isEqualTo(
+                        "nog niets vrijgegeven: getoond zodra minstens 5 tests van dit team zijn afgerond");
+                assertThat(shown.getText()).doesNotContainPattern("\\d+,\\d");
+            }
+        }
+        assertThat(unreleased).as("the demo's small team has nothing released in the open round").isPositive();
+
+        // the comparison with the closed round before: a team without released figures there counts only in the
+        // organisation's figures
+        JsonNode comparison = api("/api/organisations/" + organisation + "/reports/rounds/"
+                + heatmap.get("round").get("id").asText() + "/comparison?with="
+                + heatmap.get("previousRound").get("id").asText());
+        for (JsonNode group : comparison.get("groups")) {
+            if (!group.get("teamId").isNull() && group.get("with").get("n").asInt() == 0) {
+                assertThat(text(browser, "comparison-gaps")).contains(group.get("label").asText() + ", "
+                        + heatmap.get("previousRound").get("name").asText()
+                        + ": niets vrijgegeven: in deze gesloten ronde telt dit team alleen mee in de cijfers van de "
+                        + "organisatie");
+            }
+        }
+
+        // the trend's table: the organisation per quarter, as the API has it
         assertTableMatches(browser, wait, quarters.get("series").get(0).get("points"), quarters.get("periods"));
+        assertThat(byTestId(browser, "dashboard").getText()).doesNotContain(GONE.toArray(String[]::new));
 
         // one team, per month
         String team = quarters.get("series").get(1).get("teamId").asText();
@@ -124,8 +189,79 @@ class DashboardBrowserTest {
         String csv = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                         + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
-        assertThat(csv).startsWith("period,start,end,group,team_id,suppressed,reason,n,mean");
+        assertThat(csv).startsWith("period,start,end,group,team_id,n,mean,ci95_low,ci95_high");
         assertThat(csv.lines().count()).isEqualTo(1 + 2L * months.get("periods").size());
+
+        // in English: the same explanation, and a team without released figures in English words
+        byTestId(browser, "lang-en").click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("release-rules"),
+                "batches of at least 5 newly completed tests"));
+        wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
+        assertThat(text(browser, "release-rules")).contains("Results are released per team", "every hour",
+                "once the round has closed", "counts in the period", "of its release");
+        assertThat(text(browser, "release-status")).contains("Last release: no. ", "Next check: ", "Amsterdam time");
+        if (unreleased > 0) {
+            assertThat(byTestId(browser, "heatmap")
+                    .findElement(By.cssSelector("tr[data-released='false'] td[data-released='false']")).getText())
+                    .isEqualTo("nothing released yet: shown once at least 5 tests of this team are completed");
+        }
+    }
+
+    @Test
+    void the_demo_admin_reads_the_released_tests_per_round_and_each_release_by_round_and_team_name()
+            throws Exception {
+        ChromeDriver browser = chromium.open("audit", 1280, 1000, false);
+        WebDriverWait wait = signIn(browser, ADMIN);
+        String organisation = organisationId(browser);
+        byTestId(browser, "tab-logboek").click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("participation-table")));
+
+        // per round the released completed tests, as the API counts them; nothing of starts
+        JsonNode audit = api("/api/organisations/" + organisation + "/audit?type=ResultsReleased&size=25");
+        List<WebElement> rows = browser.findElements(testId("participation-row"));
+        assertThat(rows).hasSize(audit.get("participation").size()).hasSize(8);
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode round = audit.get("participation").get(i);
+            assertThat(rows.get(i).findElement(testId("participation-round")).getText())
+                    .isEqualTo(round.get("roundName").asText());
+            assertThat(rows.get(i).findElement(testId("participation-completed")).getText())
+                    .startsWith(round.get("completed").asText());
+        }
+        assertThat(byTestId(browser, "participation").getText()).contains("vrijgegeven")
+                .doesNotContain(GONE.toArray(String[]::new));
+
+        // the releases only: each by the product, its batches by round and team name, pooled ones as such
+        new Select(byTestId(browser, "audit-type")).selectByValue("ResultsReleased");
+        byTestId(browser, "audit-apply").click();
+        wait.until(driver -> !driver.findElements(testId("audit-entry")).isEmpty()
+                && driver.findElements(testId("audit-entry")).stream()
+                .allMatch(row -> "ResultsReleased".equals(row.getDomAttribute("data-type"))));
+        List<WebElement> entries = browser.findElements(testId("audit-entry"));
+        assertThat(entries).hasSize(audit.get("entries").size());
+        JsonNode rounds = api("/api/organisations/" + organisation + "/rounds");
+        JsonNode teams = api("/api/organisations/" + organisation + "/teams");
+        boolean pooled = false;
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode details = audit.get("entries").get(i).get("details");
+            WebElement entry = entries.get(i);
+            assertThat(entry.getText()).contains("Uitslagen vrijgegeven", "Klantspiegel (automatisch)");
+            assertThat(Chromium.details(entry)).containsEntry("Vrijgave", details.get("release").asText())
+                    .containsEntry("Minimale groepsgrootte", "5").containsKeys("Afgerond vóór", "Bundels");
+            List<String> expected = new ArrayList<>();
+            for (String batch : details.get("completed").asText().split(" ")) {
+                String[] parts = batch.split("[/:]");
+                String team = "pooled".equals(parts[1]) ? "gebundeld" : name(teams, parts[1]);
+                pooled |= "pooled".equals(parts[1]);
+                expected.add(name(rounds, parts[0]) + " · " + team + ": " + parts[2] + " tests");
+            }
+            assertThat(entry.findElements(testId("release-batch")).stream().map(WebElement::getText).toList())
+                    .containsExactlyElementsOf(expected);
+            assertThat(entry.getText()).doesNotContainPattern(UUID);
+        }
+        assertThat(pooled).as("a closed round's rest pooled, among the newest releases").isTrue();
+        assertThat(browser.findElement(By.cssSelector("[data-pooled='true']")).getText()).contains("gebundeld");
+        assertThat(byTestId(browser, "audit-table").getText())
+                .contains("gebundeld: de rest van alle teams samen, na het sluiten van de ronde");
     }
 
     @Test
@@ -137,6 +273,7 @@ class DashboardBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(offered).hasSize(2);
         assertThat(offered.get(1)).isEqualTo("Klantenservice");
+        assertThat(text(browser, "release-rules")).contains("bundels van minstens 5 nieuw afgeronde tests");
     }
 
     private WebDriverWait signIn(ChromeDriver browser, String email) {
@@ -168,10 +305,13 @@ class DashboardBrowserTest {
             JsonNode point = points.get(i);
             assertThat(rows.get(i).getDomAttribute("data-period")).isEqualTo(periods.get(i).get("period").asText());
             List<WebElement> cells = rows.get(i).findElements(By.cssSelector("td"));
-            if (point.get("suppressed").asBoolean()) {
-                assertThat(cells.get(0).getDomAttribute("data-suppressed")).isEqualTo("true");
-                assertThat(cells.get(0).getText()).contains("verborgen").doesNotContainPattern("\\d+,\\d");
-            } else if (point.get("n").asInt() > 0) {
+            if (point.get("n").asInt() == 0) {
+                assertThat(point.get("mean").isNull()).isTrue();
+                assertThat(cells.get(0).getText()).isEqualTo("0");
+                assertThat(cells.get(1).getDomAttribute("data-released")).isEqualTo("false");
+                assertThat(cells.get(1).getText()).isEqualTo("niets vrijgegeven");
+                assertThat(cells.get(0).getText() + cells.get(1).getText()).doesNotContainPattern("\\d+,\\d");
+            } else {
                 assertThat(cells.get(0).getText()).isEqualTo(point.get("n").asText());
                 assertThat(Double.parseDouble(cells.get(1).getText().replace(',', '.')))
                         .isCloseTo(point.get("mean").asDouble(), within(0.051));
@@ -181,27 +321,57 @@ class DashboardBrowserTest {
         assertThat(compared).as("rows with figures").isPositive();
     }
 
-    /** Waits until the demo's eight rounds are in and its figures have stopped changing. */
+    /**
+     * Waits until the demo's eight rounds are in, its history has been released (the demo releases it once its
+     * answers are in the report facts; the release timer finishes what that left) and its figures have stopped
+     * changing over three looks.
+     */
     private void awaitDemo() throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         String previous = null;
+        int same = 0;
         while (System.nanoTime() < deadline) {
             JsonNode organisations = api("/api/organisations");
             if (organisations != null && organisations.size() == 1) {
                 String id = organisations.get(0).get("id").asText();
                 JsonNode rounds = api("/api/organisations/" + id + "/rounds");
-                if (rounds != null && rounds.size() == 8) {
-                    String trend = api("/api/organisations/" + id + "/reports/trend?granularity=year").toString()
-                            .replaceAll("\"computedAt\":\"[^\"]*\"", "").replaceAll("\"position\":\\d+", "");
-                    if (trend.equals(previous)) {
+                JsonNode trend = rounds != null && rounds.size() == 8
+                        ? api("/api/organisations/" + id + "/reports/trend?granularity=year") : null;
+                if (trend != null && !trend.get("provenance").get("release").isNull()) {
+                    String figures = trend.toString().replaceAll("\"nextCheck\":\"[^\"]*\"", "");
+                    same = figures.equals(previous) ? same + 1 : 0;
+                    if (same == 2) {
                         return;
                     }
-                    previous = trend;
+                    previous = figures;
                 }
             }
             Thread.sleep(2_000);
         }
-        throw new AssertionError("the demo organisation was not ready within 4 minutes");
+        throw new AssertionError("the demo organisation was not ready and released within 4 minutes");
+    }
+
+    /** The time of day of an instant in Amsterdam, as the dashboard writes it ("03:00"). */
+    private static String amsterdamClock(JsonNode instant) {
+        return amsterdamClock(Instant.parse(instant.asText()));
+    }
+
+    private static String amsterdamClock(Instant instant) {
+        return CLOCK.format(instant.atZone(AMSTERDAM));
+    }
+
+    /** The name of the round or team with that id in a list of them. */
+    private static String name(JsonNode items, String id) {
+        for (JsonNode item : items) {
+            if (id.equals(item.get("id").asText())) {
+                return item.get("name").asText();
+            }
+        }
+        throw new AssertionError("no " + id + " in " + items);
+    }
+
+    private static String text(WebDriver browser, String testId) {
+        return byTestId(browser, testId).getText();
     }
 
     private String token;

@@ -1,5 +1,7 @@
 package nl.klantspiegel.adapter.web.browser;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import nl.klantspiegel.boot.KlantspiegelApplication;
 import nl.klantspiegel.boot.TestData;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +32,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,8 +44,12 @@ import static org.junit.jupiter.api.Assertions.fail;
  * The organisation pages in a real (headless) Chromium against the real application: the operator registers an
  * organisation and its first administrator and hands over the activation link; the administrator activates the
  * account, signs in, adds teams and opens a round; a respondent, in a browser of their own, opens the invitation
- * link, chooses a team by keyboard and takes the whole test; the administrator then finds the round and the
- * respondent's activity (1 started, 1 completed) in the audit trail, closes the round, and the invitation says so.
+ * link, reads that the organisation sees results only per group of at least 5 newly completed tests released
+ * together, chooses a team by keyboard and takes the whole test; one completed test is below that minimum, so the
+ * administrator's dashboard shows nothing of it and says when the team will show, and the audit trail counts no
+ * released test in the round; once four more of the same team have completed the test, the next release (looked
+ * for every two seconds here) shows them as one batch of that team by name in the audit trail and on the dashboard,
+ * and the other team still shows nothing. The administrator closes the round, and the invitation says so.
  * A second test checks the pages on a phone-sized screen. Like {@link BrowserTest}: no errors and no
  * Content-Security-Policy violations in any browser's console.
  */
@@ -50,6 +57,8 @@ import static org.junit.jupiter.api.Assertions.fail;
         properties = {
                 "klantspiegel.operator.email=" + OrganisationBrowserTest.OPERATOR_EMAIL,
                 "klantspiegel.operator.password=" + OrganisationBrowserTest.OPERATOR_PASSWORD,
+                // releases looked for every half second and made every two: the test sees one within seconds
+                "klantspiegel.reports.release-every=PT2S",
                 // Selenium has no DevTools binding for every Chromium version and says so at each start;
                 // this test uses none (only WebDriver and ChromeDriver's own commands)
                 "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=ERROR",
@@ -60,6 +69,9 @@ class OrganisationBrowserTest {
     static final String OPERATOR_PASSWORD = "de operator heeft een lange zin";
 
     private static final int PHONE_WIDTH = 360;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String TEAM_NOT_SHOWN =
+            "nog niets vrijgegeven: getoond zodra minstens 5 tests van dit team zijn afgerond";
     private static final AtomicInteger ORGANISATIONS = new AtomicInteger();
 
     /** c,b,a,b,c,c: five points each, 30 in total. */
@@ -112,8 +124,9 @@ class OrganisationBrowserTest {
         respondentWait.until(ExpectedConditions.visibilityOfElementLocated(testId("q1-a")));
         assertThat(text(respondent, "invitation-organisation")).isEqualTo(organisation.name());
         assertThat(text(respondent, "invitation-round")).contains(organisation.roundName());
-        assertThat(text(respondent, "anonymity-notice"))
-                .contains(organisation.name(), "minstens 5 mensen", "nooit de antwoorden van één persoon");
+        assertThat(text(respondent, "anonymity-notice")).contains(organisation.name(),
+                "ziet uitslagen alleen per groep van minstens 5 nieuw afgeronde tests",
+                "die samen worden vrijgegeven", "nooit de antwoorden van één persoon");
 
         // the team by keyboard: TAB into the radio group, the arrow key to the second team
         tabUntil(respondent, "team-option-0", 8);
@@ -137,26 +150,57 @@ class OrganisationBrowserTest {
         assertThat(text(respondent, "band-title")).isEqualTo("Hoog");
         assertThat(byTestId(respondent, "resume").isDisplayed()).isTrue();
 
-        // back with the administrator: the audit trail shows the round, and 1 started and 1 completed
+        // back with the administrator: one completed test is below the minimum group size, so nothing is released:
+        // the dashboard shows no figure and says when each team will show, and the audit trail counts none
         WebDriverWait adminWait = waitFor(admin);
+        byTestId(admin, "tab-dashboard").click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("release-info")));
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("heatmap")));
+        assertThat(text(admin, "release-rules")).contains("bundels van minstens 5 nieuw afgeronde tests");
+        assertThat(text(admin, "release-last")).isEqualTo("Er is nog niets vrijgegeven.");
+        assertThat(text(admin, "release-status")).contains("Volgende controle: ");
+        assertThat(teamRows(admin)).containsOnly(Map.entry("Klantenservice", TEAM_NOT_SHOWN),
+                Map.entry("Balie", TEAM_NOT_SHOWN));
+        assertThat(text(admin, "chart-questions-unreleased"))
+                .isEqualTo("nog niets vrijgegeven: getoond zodra er een bundel van minstens 5 afgeronde tests is");
+        assertThat(byTestId(admin, "dashboard").getText()).doesNotContainPattern("\\d+,\\d");
+
         byTestId(admin, "tab-logboek").click();
-        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("audit-entries")));
-        adminWait.until(driver -> {
-            List<WebElement> rows = driver.findElements(testId("activity-row"));
-            if (rows.isEmpty()) {
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("participation-row")));
+        WebElement participation = byTestId(admin, "participation-row");
+        assertThat(participation.findElement(testId("participation-round")).getText())
+                .isEqualTo(organisation.roundName());
+        assertThat(participation.findElement(testId("participation-completed")).getText())
+                .isEqualTo("0 (nog niets vrijgegeven)");
+        assertThat(admin.findElements(By.cssSelector("[data-testid='audit-entry'][data-type='ResultsReleased']")))
+                .isEmpty();
+
+        // four more of Balie complete the test: five of one team, released at the next look as one batch, named
+        WebDriverWait releaseWait = new WebDriverWait(admin, Duration.ofSeconds(30));
+        for (int more = 0; more < 4; more++) {
+            completeThroughTheApi(organisation.invitationLink(), "Balie");
+        }
+        releaseWait.until(driver -> {
+            if (driver.findElements(By.cssSelector("[data-testid='audit-entry'][data-type='ResultsReleased']"))
+                    .isEmpty()) {
                 byTestId(driver, "audit-apply").click(); // shows the trail again, fresh from the server
                 return false;
             }
             return true;
         });
-        WebElement activity = byTestId(admin, "activity-row");
-        assertThat(activity.findElement(testId("activity-round")).getText()).isEqualTo(organisation.roundName());
-        assertThat(activity.findElement(testId("activity-started")).getText()).isEqualTo("1");
-        assertThat(activity.findElement(testId("activity-completed")).getText()).isEqualTo("1");
+        WebElement release = admin.findElement(By.cssSelector(
+                "[data-testid='audit-entry'][data-type='ResultsReleased']"));
+        assertThat(release.getText()).contains("Uitslagen vrijgegeven", "Klantspiegel (automatisch)");
+        assertThat(Chromium.details(release)).containsEntry("Vrijgave", "1")
+                .containsEntry("Minimale groepsgrootte", "5");
+        assertThat(release.findElements(testId("release-batch")).stream().map(WebElement::getText).toList())
+                .containsExactly(organisation.roundName() + " · Balie: 5 tests");
+        assertThat(byTestId(admin, "participation-row").findElement(testId("participation-completed")).getText())
+                .isEqualTo("5");
         List<String> types = admin.findElements(testId("audit-entry")).stream()
                 .map(row -> row.getDomAttribute("data-type")).toList();
         assertThat(types).contains("OrganisationRegistered", "MemberAdded", "AccountActivated", "SignedIn",
-                "TeamAdded", "RoundOpened");
+                "TeamAdded", "RoundOpened", "ResultsReleased");
         WebElement opened = admin.findElements(testId("audit-entry")).stream()
                 .filter(row -> "RoundOpened".equals(row.getDomAttribute("data-type"))).findFirst().orElseThrow();
         assertThat(opened.getText()).contains(organisation.roundName(), organisation.adminEmail(), "Ronde geopend");
@@ -167,6 +211,12 @@ class OrganisationBrowserTest {
         adminWait.until(driver -> driver.findElements(testId("audit-entry")).stream()
                 .allMatch(row -> "TeamAdded".equals(row.getDomAttribute("data-type"))));
         assertThat(admin.findElements(testId("audit-entry"))).hasSize(2);
+
+        // the dashboard: the release and Balie's five, Klantenservice still nothing
+        byTestId(admin, "tab-dashboard").click();
+        adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("heatmap")));
+        assertThat(text(admin, "release-last")).startsWith("Laatste vrijgave: nr. 1, ");
+        assertThat(teamRows(admin)).containsOnly(Map.entry("Klantenservice", TEAM_NOT_SHOWN), Map.entry("Balie", "5"));
 
         // closing the round, after confirming; the invitation then says the round is closed, and starts no test
         byTestId(admin, "tab-rondes").click();
@@ -371,6 +421,61 @@ class OrganisationBrowserTest {
                 "const image = arguments[0]; return image.complete && image.naturalWidth > 0;",
                 byTestId(driver, "invitation-qr")));
         return new Organisation(organisationId, name, adminEmail, roundName, invitationLink);
+    }
+
+    /** The heatmap's teams: the released count, or the words that stand for nothing released. */
+    private static Map<String, String> teamRows(WebDriver browser) {
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        for (WebElement row : byTestId(browser, "heatmap")
+                .findElements(By.cssSelector("tbody tr[data-group^='team:']"))) {
+            String name = row.findElement(By.cssSelector("th")).getText();
+            boolean released = "true".equals(row.getDomAttribute("data-released"));
+            rows.put(name, released ? row.findElement(By.cssSelector(".heat__count")).getText()
+                    : row.findElement(By.cssSelector("td[data-released='false']")).getText());
+        }
+        return rows;
+    }
+
+    /** A respondent who takes the whole test through the invitation's API, in the named team, as the page would. */
+    private void completeThroughTheApi(String invitationLink, String teamName) {
+        String token = invitationLink.replaceAll(".*[?&]invitation=([^&#]+).*", "$1");
+        JsonNode invitation = call("GET", "/api/invitations/" + token, null);
+        String team = null;
+        for (JsonNode one : invitation.get("teams")) {
+            if (teamName.equals(one.get("name").asText())) {
+                team = one.get("id").asText();
+            }
+        }
+        assertThat(team).as("team %s in the invitation", teamName).isNotNull();
+        String id = call("POST", "/api/invitations/" + token + "/assessments",
+                "{\"language\":\"nl\",\"team\":\"" + team + "\"}").get("id").asText();
+        for (Map.Entry<Integer, String> answer : TOP_ANSWERS.entrySet()) {
+            call("PUT", "/api/assessments/" + id + "/answers/" + answer.getKey(),
+                    "{\"option\":\"" + answer.getValue() + "\"}");
+        }
+        call("POST", "/api/assessments/" + id + "/completion", null);
+    }
+
+    private JsonNode call(String method, String path, String json) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+                    .header("Accept", "application/json");
+            if (json == null) {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            } else {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(json));
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%s %s: %s", method, path, response.body()).isBetween(200, 299);
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private void signIn(WebDriver browser, String email, String password) {
