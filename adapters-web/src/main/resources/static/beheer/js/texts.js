@@ -96,7 +96,7 @@ const texts = {
 
     // activation
     activationTitle: 'Account activeren',
-    activationIntro: 'Kies een wachtwoord voor uw Klantspiegel-account. Daarna meldt u zich aan met uw e-mailadres en dit wachtwoord.',
+    activationIntro: 'Kies een wachtwoord voor uw Klantspiegel-account. Daarna meldt u zich aan met uw e-mailadres en dit wachtwoord. Had u met dit e-mailadres al een account? Dan blijft uw wachtwoord wat het was: meld u daarmee aan (u hoeft deze link dan niet te gebruiken).',
     newPassword: 'Nieuw wachtwoord',
     newPasswordHint: 'Minstens 12 tekens. Een korte zin is makkelijk te onthouden en moeilijk te raden.',
     repeatPassword: 'Herhaal het wachtwoord',
@@ -369,10 +369,12 @@ const texts = {
     noRoundsYet: 'Er is nog geen ronde. Zodra er een ronde is en er tests zijn afgerond, staan hier de uitslagen.',
     chartsMissing: 'De grafieken konden niet worden geladen; de tabellen tonen dezelfde cijfers.',
     releaseHeading: 'Hoe uitslagen worden vrijgegeven',
-    releaseRules: (n) => `Uitslagen worden per team vrijgegeven, in bundels van minstens ${n} nieuw afgeronde tests; elk uur wordt gekeken of er een bundel klaar is. Een team dat in een ronde minder afgeronde tests heeft, telt zodra de ronde gesloten is alleen mee in de cijfers van de hele organisatie. Een bundel telt mee in de periode (week, maand, kwartaal, jaar) waarin hij is vrijgegeven.`,
+    releaseRules: (n, every) => `Uitslagen worden per team vrijgegeven, in bundels van minstens ${n} nieuw afgeronde tests; ${every} wordt gekeken of er een bundel klaar is. Een team dat in een ronde minder afgeronde tests heeft, telt zodra de ronde gesloten is alleen mee in de cijfers van de hele organisatie. Een bundel telt mee in de periode (week, maand, kwartaal, jaar) waarin hij is vrijgegeven.`,
     lastRelease: (number, at) => `Laatste vrijgave: nr. ${number}, ${at}.`,
     noReleaseYet: 'Er is nog niets vrijgegeven.',
     nextCheck: (at) => `Volgende controle: ${at}.`,
+    every: { hour: 'elk uur', hours: (n) => `elke ${n} uur`, minute: 'elke minuut', minutes: (n) => `elke ${n} minuten`,
+      second: 'elke seconde', seconds: (n) => `elke ${n} seconden`, day: 'elke dag' },
     amsterdamTime: 'Tijden in Amsterdamse tijd.',
     provenanceLabel: 'Herkomst van de cijfers',
     provenance: {
@@ -551,7 +553,7 @@ const texts = {
     forgotHint: 'Forgot your password, or no account yet? Ask an administrator of your organisation for a (new) activation link.',
 
     activationTitle: 'Activate your account',
-    activationIntro: 'Choose a password for your Klantspiegel account. Then sign in with your e-mail address and this password.',
+    activationIntro: 'Choose a password for your Klantspiegel account. Then sign in with your e-mail address and this password. Did you already have an account with this address? Then your password stays what it was: sign in with it (you need not use this link).',
     newPassword: 'New password',
     newPasswordHint: 'At least 12 characters. A short sentence is easy to remember and hard to guess.',
     repeatPassword: 'Repeat the password',
@@ -814,10 +816,13 @@ const texts = {
     noRoundsYet: 'There is no round yet. Once there is a round and tests have been completed, the results appear here.',
     chartsMissing: 'The charts could not be loaded; the tables show the same figures.',
     releaseHeading: 'How results are released',
-    releaseRules: (n) => `Results are released per team, in batches of at least ${n} newly completed tests; every hour Klantspiegel looks whether a batch is ready. A team with fewer completed tests in a round counts only in the figures of the whole organisation once the round has closed. A batch counts in the period (week, month, quarter, year) of its release.`,
+    releaseRules: (n, every) => `Results are released per team, in batches of at least ${n} newly completed tests; ${every} Klantspiegel looks whether a batch is ready. A team with fewer completed tests in a round counts only in the figures of the whole organisation once the round has closed. A batch counts in the period (week, month, quarter, year) of its release.`,
     lastRelease: (number, at) => `Last release: no. ${number}, ${at}.`,
     noReleaseYet: 'Nothing has been released yet.',
     nextCheck: (at) => `Next check: ${at}.`,
+    every: { hour: 'every hour', hours: (n) => `every ${n} hours`, minute: 'every minute',
+      minutes: (n) => `every ${n} minutes`, second: 'every second', seconds: (n) => `every ${n} seconds`,
+      day: 'every day' },
     amsterdamTime: 'Times in Amsterdam time.',
     provenanceLabel: 'Where the figures come from',
     provenance: {

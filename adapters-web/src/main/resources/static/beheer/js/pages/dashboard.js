@@ -210,6 +210,26 @@ function releaseBox(t) {
   return { root, rules, status, provenance };
 }
 
+/** How often releases are looked for, in words: 'PT1H' is "elk uur" / "every hour" (an hour when unknown). */
+function everyText(t, every) {
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$/.exec(every || 'PT1H');
+  const hours = Number(match?.[1] || 0);
+  const minutes = Number(match?.[2] || 0);
+  const seconds = Number(match?.[3] || 0);
+  if (!match || hours >= 24) {
+    return match ? t.every.day : t.every.hour;
+  }
+  if (hours > 0 && minutes === 0 && seconds === 0) {
+    return hours === 1 ? t.every.hour : t.every.hours(hours);
+  }
+  if (seconds === 0 && minutes > 0) {
+    const total = hours * 60 + minutes;
+    return total === 1 ? t.every.minute : t.every.minutes(total);
+  }
+  const total = hours * 3600 + minutes * 60 + seconds;
+  return total === 1 ? t.every.second : t.every.seconds(total);
+}
+
 /**
  * "Uitslagen worden per team vrijgegeven …", "Laatste vrijgave: nr. 12, 7 december 2026 om 03:00. Volgende
  * controle: …", "Herkomst van de cijfers: instrumentversie 1 · vrijgave 12 · tijdzone Europe/Amsterdam".
@@ -223,7 +243,7 @@ function showRelease(ctx, box, provenance) {
   const zone = provenance.timeZone || RELEASE_ZONE;
   const when = (at) => formatDateTime(at, language, zone);
   const release = provenance.release;
-  box.rules.textContent = t.releaseRules(provenance.minimumGroupSize);
+  box.rules.textContent = t.releaseRules(provenance.minimumGroupSize, everyText(t, provenance.releasesEvery));
   replaceChildren(box.status,
     el('strong', { dataset: { testid: 'release-last' } },
       release ? t.lastRelease(release.number, when(release.at)) : t.noReleaseYet),

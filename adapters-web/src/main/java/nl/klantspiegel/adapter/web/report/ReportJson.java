@@ -52,11 +52,12 @@ final class ReportJson {
     }
 
     /**
-     * @param release   the last release the figures count, null before the first
-     * @param nextCheck when releases are next looked for: figures change then at the earliest
+     * @param release       the last release the figures count, null before the first
+     * @param nextCheck     when releases are next looked for: figures change then at the earliest
+     * @param releasesEvery how often releases are looked for (ISO-8601, e.g. PT1H)
      */
     record Provenance(int instrumentVersion, Release release, int minimumGroupSize, String timeZone,
-                      Instant nextCheck) {
+                      Instant nextCheck, String releasesEvery) {
     }
 
     record Release(long number, Instant at) {
@@ -109,7 +110,8 @@ final class ReportJson {
     static Provenance provenance(ReportsQuery.Provenance provenance, ReleaseSchedule schedule, Instant now) {
         return new Provenance(provenance.instrumentVersion(),
                 provenance.release().map(release -> new Release(release.number(), release.at())).orElse(null),
-                provenance.minimumGroupSize(), ReportBasis.ZONE.getId(), schedule.cutoffAt(now).plus(schedule.every()));
+                provenance.minimumGroupSize(), ReportBasis.ZONE.getId(), schedule.cutoffAt(now).plus(schedule.every()),
+                schedule.every().toString());
     }
 
     static List<BandLimit> bands() {
