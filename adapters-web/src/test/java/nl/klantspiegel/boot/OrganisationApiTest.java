@@ -29,12 +29,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Organisations through HTTP, as the operator, admins, members, scripts, browsers and respondents use them: the
- * whole round from registering an organisation to its audit trail, every refusal of the organisation's rules, the
- * accounts (activation, sign-in, tokens), CSRF, throttling, and what the database keeps.
+ * whole round from registering an organisation to the release of its results and its audit trail (the real release
+ * timer runs every second), every refusal of the organisation's rules, the accounts (activation, sign-in, tokens),
+ * CSRF, throttling, and what the database keeps.
  */
 @SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
-                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD})
+                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
+                "klantspiegel.reports.release-every=PT1S"})
 class OrganisationApiTest {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
@@ -116,11 +118,17 @@ class OrganisationApiTest {
                 .containsExactly("Balie", "Telefoon");
         assertProblem(api.post("/api/invitations/" + invitation + "/assessments", "{\"language\":\"nl\"}"), 400,
                 "Choose your team: this round covers 2 teams.");
+        // two respondents of each team finish: too few for a team's batch, they wait
+        List<String> assessments = new ArrayList<>();
+        for (String team : List.of(balie, balie, telefoon, telefoon)) {
+            assessments.add(complete(invitation, team));
+        }
         Response started = api.post("/api/invitations/" + invitation + "/assessments",
                 Organisations.json(Map.of("language", "en", "team", telefoon)));
         assertThat(started.status()).isEqualTo(201);
         assertThat(started.json().get("language").asText()).isEqualTo("en");
         String assessment = started.json().get("id").asText();
+        assessments.add(assessment);
         JsonNode startEvent = api.get("/api/assessments/" + assessment + "/history").json().get(0).get("data");
         assertThat(startEvent.get("participation").toString()).isEqualTo("{\"organisationId\":\"" + organisation
                 + "\",\"roundId\":\"" + round + "\",\"teamId\":\"" + telefoon + "\"}");
@@ -139,22 +147,46 @@ class OrganisationApiTest {
         assertProblem(anna.post("/api/organisations/" + organisation + "/rounds/" + round + "/closure", null), 409,
                 "is closed already");
 
-        // the audit trail: the organisation's events with who did them, sign-ins and tokens, respondents as counts
-        JsonNode audit = anna.get("/api/organisations/" + organisation + "/audit?size=100").json();
+        // the round is closed: what stays behind of its teams, two and three, is released as one pooled batch
+        String auditPath = "/api/organisations/" + organisation + "/audit?size=100";
+        JsonNode audit = Await.until("the closed round's rest released", () -> anna.get(auditPath).json(),
+                page -> page.get("participation").get(0).get("completed").asInt() == 5);
+
+        // the audit trail: the organisation's events with who did them, sign-ins and tokens, the product's releases,
+        // respondents only as released counts
         List<String> types = new ArrayList<>();
         audit.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
-        assertThat(types).containsSubsequence("RoundClosed", "RoundOpened", "TeamAdded", "TeamAdded",
-                "ApiTokenCreated", "SignedIn", "AccountActivated", "MemberAdded", "OrganisationRegistered");
-        JsonNode roundClosed = audit.get("entries").get(0);
+        assertThat(types).containsSubsequence("ResultsReleased", "RoundClosed", "RoundOpened", "TeamAdded",
+                "TeamAdded", "ApiTokenCreated", "SignedIn", "AccountActivated", "MemberAdded",
+                "OrganisationRegistered");
+        assertThat(types).containsOnlyOnce("ResultsReleased");
+        JsonNode released = entry(audit, "ResultsReleased");
+        assertThat(released.get("actorKind").asText()).isEqualTo("SYSTEM");
+        assertThat(released.get("actorId").asText()).isEqualTo("releases");
+        assertThat(released.path("actorEmail").isMissingNode() || released.get("actorEmail").isNull())
+                .as("no person made it").isTrue();
+        assertThat(released.get("details").get("release").asText()).isEqualTo("1");
+        assertThat(released.get("details").get("minimumGroupSize").asText()).isEqualTo("5");
+        assertThat(released.get("details").get("completed").asText()).isEqualTo(round + "/pooled:5");
+        Instant cutoff = Instant.parse(released.get("details").get("cutoff").asText());
+        assertThat(cutoff.toEpochMilli() % 1000).as("a whole second: releases are made every second here").isZero();
+        assertThat(cutoff).isAfter(Instant.parse(entry(audit, "RoundClosed").get("at").asText()));
+        assertThat(Instant.parse(released.get("at").asText())).isAfterOrEqualTo(cutoff);
+        JsonNode roundClosed = entry(audit, "RoundClosed");
         assertThat(roundClosed.get("actorEmail").asText()).isEqualTo(adminEmail.toLowerCase());
         assertThat(roundClosed.get("details").get("roundName").asText()).isEqualTo("Najaar 2026");
         JsonNode registeredEntry = audit.get("entries").get(audit.get("entries").size() - 1);
         assertThat(registeredEntry.get("number").asLong()).isEqualTo(1);
         assertThat(registeredEntry.get("actorKind").asText()).isEqualTo("OPERATOR");
         assertThat(audit.get("totalEntries").asLong()).isEqualTo(audit.get("entries").size());
-        assertThat(audit.get("activity").toString()).contains("\"roundName\":\"Najaar 2026\"",
-                "\"started\":1", "\"completed\":1").doesNotContain(assessment);
-        assertThat(audit.toString()).doesNotContain(assessment).doesNotContain(invitation);
+        assertThat(audit.has("activity")).as("no day counts any more").isFalse();
+        assertThat(audit.get("participation").toString()).isEqualTo("[{\"roundId\":\"" + round
+                + "\",\"roundName\":\"Najaar 2026\",\"completed\":5}]");
+        assertThat(audit.get("types").toString()).contains("\"ResultsReleased\"");
+        assertThat(audit.toString()).doesNotContain(invitation).doesNotContain("\"started\"");
+        for (String id : assessments) {
+            assertThat(audit.toString()).doesNotContain(id);
+        }
 
         // filtered, and as CSV for a spreadsheet
         JsonNode teamsOnly = anna.get("/api/organisations/" + organisation + "/audit?type=TeamAdded").json();
@@ -165,7 +197,31 @@ class OrganisationApiTest {
         assertThat(csv.status()).isEqualTo(200);
         assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.body()).startsWith("number,at,type,actorKind,actorId,actorEmail,details,hash\r\n")
-                .contains(",RoundClosed,MEMBER,");
+                .contains(",RoundClosed,MEMBER,").contains(",ResultsReleased,SYSTEM,releases,");
+        JsonNode releasesOnly = anna.get("/api/organisations/" + organisation + "/audit?type=ResultsReleased").json();
+        assertThat(releasesOnly.get("entries")).hasSize(1);
+    }
+
+    /** A respondent who answers every question and finishes; the assessment's id. */
+    private String complete(String invitation, String team) {
+        Response started = api.post("/api/invitations/" + invitation + "/assessments",
+                Organisations.json(Map.of("team", team)));
+        assertThat(started.status()).isEqualTo(201);
+        String id = started.json().get("id").asText();
+        for (int question = 1; question <= 6; question++) {
+            assertThat(api.answer(id, question, "a").status()).isEqualTo(200);
+        }
+        assertThat(api.post("/api/assessments/" + id + "/completion", null).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static JsonNode entry(JsonNode audit, String type) {
+        for (JsonNode entry : audit.get("entries")) {
+            if (entry.get("type").asText().equals(type)) {
+                return entry;
+            }
+        }
+        throw new AssertionError("no " + type + " in " + audit);
     }
 
     @Test

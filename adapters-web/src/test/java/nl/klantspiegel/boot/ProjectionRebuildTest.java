@@ -65,16 +65,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Rebuilding every projection while the product keeps serving. Beside the product's own projections a second,
  * untouched live build of each runs throughout (processing groups {@code reference-…}, into version 99 of the read
- * models). A script keeps answering and keeps adding teams while, one after the other, every projection is rebuilt:
- * a second rebuild is refused while one runs, the status shows it rebuilding with its progress moving, the old
- * version answers meanwhile, and the product ends on a new version of the read models whose documents are, document
- * for document, those of the live build that was never rebuilt — every event applied, also those that arrived
- * during the rebuild — while the old version is dropped.
+ * models). A script keeps answering and keeps adding teams while, one after the other, every projection is rebuilt,
+ * and the real release timer releases the answers every second meanwhile: a second rebuild is refused while one runs,
+ * the status shows it rebuilding with its progress moving, the old version answers meanwhile, and the product ends on
+ * a new version of the read models whose documents are, document for document, those of the live build that was
+ * never rebuilt — every event applied, the releases' marks and the audit trail's release entries too, also those that
+ * arrived during the rebuild — while the old version is dropped.
  */
 @SpringBootTest(classes = {KlantspiegelApplication.class, ProjectionRebuildTest.ReferenceBuild.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
                 "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
+                "klantspiegel.reports.release-every=PT1S",
                 "axon.eventhandling.processors.reference-reports.batch-size=100",
                 "axon.eventhandling.processors.reference-assessment-views.batch-size=100",
                 "axon.eventhandling.processors.reference-answer-changes.batch-size=100",
@@ -99,8 +101,13 @@ class ProjectionRebuildTest {
         COLLECTIONS.put(AnswerChangeProjection.PROCESSING_GROUP,
                 List.of("answerChangeAssessments", "answerChangeRounds"));
         COLLECTIONS.put(AuditTrailProjection.PROCESSING_GROUP, List.of("auditHeads", "auditEntries",
-                "auditActivity", "auditActivityIndex", "auditParticipations", "auditMembers"));
+                "auditMembers"));
     }
+
+    /** Collections of the audit trail's day counts, which earlier versions kept and no version writes any more. */
+    static final List<String> GONE = List.of("auditActivity", "auditActivityIndex", "auditParticipations");
+    /** The organisation's minimum group size: the size of the batches the top-up makes. */
+    static final int MINIMUM = 5;
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry properties) {
@@ -164,8 +171,7 @@ class ProjectionRebuildTest {
         System.out.printf("%,d assessments stored and projected twice in %.1f s%n", STORED,
                 (System.nanoTime() - seeding) / 1e9);
         String reportPath = admin.path("/reports/rounds/" + round);
-        assertThat(admin.caller().get(reportPath).json().get("organisation").get("n").asInt())
-                .isEqualTo(completed.get());
+        awaitAllReleased(api, admin, reportPath, invitation, team, completed);
 
         AtomicBoolean answering = new AtomicBoolean(true);
         AtomicInteger teams = new AtomicInteger();
@@ -177,13 +183,23 @@ class ProjectionRebuildTest {
             }
         });
         boolean etaSeen = false;
+        long releaseBeforeRebuilds = release(admin, reportPath);
         for (String projection : COLLECTIONS.keySet()) {
-            int before = completed.get();
+            int before = released(admin, reportPath); // released results only grow
+            long releaseBefore = release(admin, reportPath);
             Response started = operator.post("/api/projections/" + projection + "/rebuild", null);
             Response again = operator.post("/api/projections/" + projection + "/rebuild", null);
 
             assertThat(started.status()).as(projection + ": " + started.body()).isEqualTo(202);
             assertProblem(again, 409, "being rebuilt already");
+            List<CompletableFuture<Void>> burst = new ArrayList<>();
+            if (projection.equals(ReportProjection.PROCESSING_GROUP)) {
+                // a batch at once, beside the script's: most likely released while the facts are rebuilt
+                for (int i = 0; i < MINIMUM; i++) {
+                    burst.add(CompletableFuture.runAsync(() -> respond(api, invitation, team, completed)));
+                }
+            }
+            boolean releasedWhileRebuilding = false;
             List<String> seen = new ArrayList<>();
             TreeSet<Double> percents = new TreeSet<>();
             long since = System.nanoTime();
@@ -199,13 +215,16 @@ class ProjectionRebuildTest {
                         assertThat(admin.caller().get(reportPath).json().get("organisation").get("n").asInt())
                                 .as("the old version answers during the rebuild").isGreaterThanOrEqualTo(before);
                     }
+                    releasedWhileRebuilding |= release(admin, reportPath) > releaseBefore;
                 } else if (seen.contains("REBUILDING")) {
                     break;
                 }
                 Thread.sleep(20);
             }
-            System.out.printf("%s rebuilt in %.1f s: %d looks, progress seen %s%n", projection,
-                    (System.nanoTime() - since) / 1e9, seen.size(), percents);
+            CompletableFuture.allOf(burst.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
+            System.out.printf("%s rebuilt in %.1f s: %d looks, progress seen %s, releases %d to %d%s%n",
+                    projection, (System.nanoTime() - since) / 1e9, seen.size(), percents, releaseBefore,
+                    release(admin, reportPath), releasedWhileRebuilding ? ", one seen while rebuilding" : "");
             assertThat(seen).as(projection + ": rebuilding, then caught up; last " + last).contains("REBUILDING")
                     .endsWith("CAUGHT_UP");
             assertThat(percents).as(projection + ": the progress moves").hasSizeGreaterThanOrEqualTo(2)
@@ -217,18 +236,20 @@ class ProjectionRebuildTest {
             }
         }
         assertThat(etaSeen).as("a time left was shown while rebuilding").isTrue();
+        assertThat(release(admin, reportPath)).as("releases were made while the projections were rebuilt")
+                .isGreaterThan(releaseBeforeRebuilds);
         respond(api, invitation, team, completed); // at least one answer after the last switch
         answering.set(false);
         script.get(60, TimeUnit.SECONDS);
         assertThat(teams.get()).as("organisation events came during the rebuilds too").isGreaterThan(5);
         awaitAllCaughtUp(operator);
 
-        int n = 0;
-        for (int attempt = 0; attempt < 100 && n != completed.get(); attempt++) {
-            Thread.sleep(100); // a report basis that fell behind answers at once and is computed again beside
-            n = admin.caller().get(reportPath).json().get("organisation").get("n").asInt();
-        }
-        assertThat(n).as("every answer, also those given during the rebuilds").isEqualTo(completed.get());
+        awaitAllReleased(api, admin, reportPath, invitation, team, completed);
+        awaitAllCaughtUp(operator);
+        assertThat(released(admin, reportPath)).as("every answer, also those given during the rebuilds, released")
+                .isEqualTo(completed.get());
+        long lastRelease = release(admin, reportPath);
+        assertThat(lastRelease).as("releases were made before, during and after the rebuilds").isGreaterThan(2);
         for (var projection : COLLECTIONS.entrySet()) {
             int compared = 0;
             for (String collection : projection.getValue()) {
@@ -241,24 +262,75 @@ class ProjectionRebuildTest {
             System.out.printf("%s: %,d documents alike%n", projection.getKey(), compared);
             assertThat(compared).as(projection.getKey() + " compared documents").isPositive();
         }
+        // what was compared holds the releases: every completion of the round marked, the organisation's last release
+        Document facts = mongo.findById(admin.organisation() + "/" + round, Document.class, "reportRounds_v1");
+        assertThat(facts.get("completed", Document.class)).hasSize(completed.get());
+        assertThat(facts.get("rc", Document.class)).as("a release mark per completion").hasSize(completed.get());
+        assertThat(facts.get("rc", Document.class).values()).allSatisfy(mark -> assertThat(((Document) mark)
+                .keySet()).containsExactlyInAnyOrder("r", "ra", "p"));
+        Document organisationFacts = mongo.findById(admin.organisation(), Document.class, "reportOrganisations_v1");
+        assertThat(((Number) organisationFacts.get("lastRelease")).longValue()).isEqualTo(lastRelease);
+        assertThat(organisationFacts.get("lastCutoff")).isNotNull();
+        assertThat(mongo.find(Query.query(org.springframework.data.mongodb.core.query.Criteria.where("type")
+                .is("ResultsReleased").and("organisationId").is(admin.organisation())), Document.class,
+                "auditEntries_v1")).as("the releases in the rebuilt audit trail").hasSize((int) lastRelease);
+        for (String collection : mongo.getCollectionNames()) {
+            assertThat(GONE).as(collection + ": day counts are kept in no version")
+                    .noneMatch(gone -> collection.equals(gone) || collection.startsWith(gone + "_"));
+        }
         assertProblem(operator.post("/api/projections/nope/rebuild", null), 404, "Projection nope");
         assertProblem(admin.caller().post("/api/projections/reports/rebuild", null), 403, "operator");
     }
 
-    /** A collection's documents in {@code _id} order; of the report facts' change counters only that they exist. */
+    /**
+     * A collection's documents in {@code _id} order; of the report facts' change counters only that every release
+     * raised them. (The release marks {@code rc.<id>} and the organisations' {@code lastRelease} and
+     * {@code lastCutoff} are facts, compared as they are.)
+     */
     private List<Document> documents(String collection) {
         List<Document> documents = new ArrayList<>();
         for (Document document : mongo.find(new Query().with(org.springframework.data.domain.Sort.by("_id")),
                 Document.class, collection)) {
             if (collection.startsWith("reportOrganisations")) {
-                // a counter raised by every write, also a redelivered one: what the reports' cache is checked
-                // against, not a fact; a rebuild writes more often than a live build
-                assertThat(document.get("version", Number.class).longValue()).isPositive();
+                // a counter raised by every release written, also a redelivered one, and by a reset: what the
+                // reports' cache is checked against, not a fact
+                long releases = document.get("lastRelease") == null ? 0
+                        : ((Number) document.get("lastRelease")).longValue();
+                assertThat(document.get("version", Number.class).longValue()).as(collection + " " + document)
+                        .isPositive().isGreaterThanOrEqualTo(releases);
                 document.remove("version");
             }
             documents.add(document);
         }
         return documents;
+    }
+
+    /** The number of the organisation's last release, as the report shows it. */
+    private static long release(Admin admin, String reportPath) {
+        return admin.caller().get(reportPath).json().get("provenance").get("release").get("number").asLong();
+    }
+
+    /** The organisation's released completed assessments in the round, as the report shows them. */
+    private static int released(Admin admin, String reportPath) {
+        return admin.caller().get(reportPath).json().get("organisation").get("n").asInt();
+    }
+
+    /**
+     * Waits until every completion is released. What waits when the timer has released all it could is fewer than
+     * the minimum (one team answers here); as many more respondents as make it exactly the minimum are released
+     * together, whenever the timer looks.
+     */
+    private static void awaitAllReleased(ApiClient api, Admin admin, String reportPath, String invitation,
+                                         String team, AtomicInteger completed) {
+        int released = Await.until("all but fewer than the minimum released",
+                () -> released(admin, reportPath), n -> completed.get() - n < MINIMUM);
+        int waiting = completed.get() - released;
+        if (waiting > 0) {
+            for (int i = waiting; i < MINIMUM; i++) {
+                respond(api, invitation, team, completed);
+            }
+        }
+        Await.until("every completion released", () -> released(admin, reportPath), n -> n == completed.get());
     }
 
     /** Stores respondents' events directly, as the assessment aggregate makes them: far faster than over HTTP. */

@@ -18,7 +18,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,14 +30,24 @@ import static nl.klantspiegel.boot.AssessmentApiTest.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The reports over HTTP, for each role: one round with a team of six, a team of seven and a team of two (whose
- * figures are suppressed, and so is what would let them be subtracted), answered through the invitation link.
+ * The reports over HTTP, for each role, on released results, with the real release timer running every second. One
+ * round, answered through the invitation link: Balie five times all c, Telefoon five times all a and, after those
+ * were released, five times more, Klein twice all b (below the minimum of five: never released while the round is
+ * open), and one Balie respondent who never finishes. A second organisation shows the rest of a closed round pooled.
  */
 @SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
-                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD})
+                "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
+                "klantspiegel.reports.release-every=PT1S"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReportApiTest {
+
+    /** What a group shows: no suppression, reason, median, minimum, maximum, started count or completion rate. */
+    static final List<String> GROUP_FIELDS = List.of("key", "teamId", "label", "n", "mean", "ci95", "bands",
+            "columns", "questions");
+    /** Columns no report's CSV may have any more. */
+    static final List<String> GONE = List.of("suppressed", "reason", "median", "min", "max", "started",
+            "completion_rate", "completionRate");
 
     @DynamicPropertySource
     static void freshDataDirectory(DynamicPropertyRegistry properties) {
@@ -54,6 +67,11 @@ class ReportApiTest {
     String klein;
     String round;
     String secondRound;
+    /** After the round opened, before anything was completed. */
+    Instant beforeAnyRelease;
+    /** After the first five of Balie and of Telefoon were released, before Telefoon's second five were completed. */
+    Instant afterFirstBatches;
+    JsonNode reportAfterFirstBatches;
 
     @BeforeAll
     void anOrganisationWithOneAnsweredRound() {
@@ -61,31 +79,40 @@ class ReportApiTest {
         organisations = new Organisations(api);
         admin = organisations.organisationWithAdmin("Rapport " + UUID.randomUUID(),
                 "rapport" + UUID.randomUUID() + "@example.nl");
-        balie = team("Balie");
-        telefoon = team("Telefoon");
-        klein = team("Klein");
+        balie = team(admin, "Balie");
+        telefoon = team(admin, "Telefoon");
+        klein = team(admin, "Klein");
         teamLead = organisations.member(admin, "lead" + UUID.randomUUID() + "@example.nl", "TEAM_LEAD",
                 List.of(balie));
         analyst = organisations.member(admin, "analyst" + UUID.randomUUID() + "@example.nl", "ANALYST", List.of());
         JsonNode opened = admin.caller().post(admin.path("/rounds"), Map.of("name", "Voorjaar")).json();
         round = opened.get("id").asText();
         String invitation = opened.get("invitationToken").asText();
-        // Balie six times all c, Telefoon seven times all a, Klein twice all b
-        for (int i = 0; i < 6; i++) {
+        beforeAnyRelease = Instant.now();
+        // teams of exactly the minimum are released whole, whenever the timer looks: one batch each
+        for (int i = 0; i < 5; i++) {
             respond(invitation, balie, "cccccc", true);
-        }
-        for (int i = 0; i < 7; i++) {
             respond(invitation, telefoon, "aaaaaa", true);
         }
         for (int i = 0; i < 2; i++) {
             respond(invitation, klein, "bbbbbb", true);
         }
         respond(invitation, balie, "cccccc", false); // started, never completed
+        reportAfterFirstBatches = Await.until("Balie's and Telefoon's first batches released",
+                () -> admin.caller().get(admin.path("/reports/rounds/" + round)).json(),
+                report -> report.get("organisation").get("n").asInt() == 10);
+        afterFirstBatches = Instant.now();
+        for (int i = 0; i < 5; i++) {
+            respond(invitation, telefoon, "aaaaaa", true);
+        }
+        Await.until("Telefoon's second batch released",
+                () -> admin.caller().get(admin.path("/reports/rounds/" + round)).json(),
+                report -> report.get("organisation").get("n").asInt() == 15);
         secondRound = admin.caller().post(admin.path("/rounds"), Map.of("name", "Najaar")).json().get("id").asText();
     }
 
-    private String team(String name) {
-        return admin.caller().post(admin.path("/teams"), Map.of("name", name)).json().get("id").asText();
+    private String team(Admin owner, String name) {
+        return owner.caller().post(owner.path("/teams"), Map.of("name", name)).json().get("id").asText();
     }
 
     private void respond(String invitation, String team, String answers, boolean complete) {
@@ -103,44 +130,142 @@ class ReportApiTest {
     }
 
     @Test
-    void the_admin_sees_the_round_with_the_small_team_and_its_complement_suppressed() {
+    void the_admin_sees_the_released_teams_and_the_small_team_with_nothing() {
+        Instant asked = Instant.now();
         JsonNode report = admin.caller().get(admin.path("/reports/rounds/" + round)).json();
 
         // all c: 5+1+3+1+5+5 = 20; all a: 1+3+5+3+3+1 = 16; all b: 3+5+1+5+1+3 = 18 (the score table)
         JsonNode whole = report.get("organisation");
-        assertThat(whole.get("suppressed").asBoolean()).isFalse();
-        assertThat(whole.get("n").asInt()).isEqualTo(15);
-        assertThat(whole.get("started").asInt()).isEqualTo(16);
-        assertThat(whole.get("completionRate").asDouble()).isEqualTo(0.9375);
-        assertThat(whole.get("mean").asDouble()).isEqualTo(17.87); // (6*20 + 7*16 + 2*18) / 15 = 268 / 15
-        assertThat(whole.get("median").asDouble()).isEqualTo(18.0);
-        assertThat(whole.get("min").asInt()).isEqualTo(16);
-        assertThat(whole.get("max").asInt()).isEqualTo(20);
+        assertThat(whole.fieldNames()).toIterable().containsExactlyElementsOf(GROUP_FIELDS);
+        assertThat(whole.get("key").asText()).isEqualTo("organisation");
+        assertThat(whole.get("n").asInt()).as("Balie 5 and Telefoon 10; not Klein's 2, not who never finished")
+                .isEqualTo(15);
+        assertThat(whole.get("mean").asDouble()).isEqualTo(17.33); // (5*20 + 10*16) / 15 = 260 / 15
         assertThat(whole.get("bands").get("AVERAGE").get("count").asInt()).isEqualTo(15);
         assertThat(whole.get("bands").get("AVERAGE").get("percent").asDouble()).isEqualTo(100.0);
-        assertThat(whole.get("questions").get(0).get("meanPoints").asDouble()).isEqualTo(2.87); // (6*5 + 7*1 + 2*3) / 15 = 43 / 15
-        assertThat(whole.get("questions").get(0).get("options").get("c").get("count").asInt()).isEqualTo(6);
+        assertThat(whole.get("questions").get(0).get("meanPoints").asDouble()).isEqualTo(2.33); // (5*5 + 10*1) / 15
+        assertThat(whole.get("questions").get(0).get("options").get("c").get("count").asInt()).isEqualTo(5);
+        assertThat(whole.get("questions").get(0).get("options").get("a").get("count").asInt()).isEqualTo(10);
+        assertThat(whole.get("questions").get(0).get("options").get("b").get("count").asInt()).isZero();
+        assertThat(whole.get("columns").get("a").asDouble()).isEqualTo(10.67); // Telefoon's 16 each, Balie none
         assertThat(whole.get("provenance")).isNull();
-        assertThat(report.get("provenance").get("minimumGroupSize").asInt()).isEqualTo(5);
-        assertThat(report.get("provenance").get("instrumentVersion").asInt()).isEqualTo(1);
-        assertThat(report.get("provenance").get("position").asLong()).isPositive();
+
+        JsonNode provenance = report.get("provenance");
+        assertThat(provenance.fieldNames()).toIterable().containsExactly("instrumentVersion", "release",
+                "minimumGroupSize", "timeZone", "nextCheck");
+        assertThat(provenance.get("minimumGroupSize").asInt()).isEqualTo(5);
+        assertThat(provenance.get("instrumentVersion").asInt()).isEqualTo(1);
+        assertThat(provenance.get("timeZone").asText()).isEqualTo("Europe/Amsterdam");
+        assertThat(provenance.get("release").get("number").asLong()).as("the first batches, then Telefoon's second")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(Instant.parse(provenance.get("release").get("at").asText())).isAfter(afterFirstBatches)
+                .isBeforeOrEqualTo(asked);
+        Instant nextCheck = Instant.parse(provenance.get("nextCheck").asText());
+        assertThat(nextCheck).as("the next whole second: releases are made every second here")
+                .isAfter(asked.minusMillis(1)).isBeforeOrEqualTo(asked.plusSeconds(2));
+        assertThat(nextCheck.toEpochMilli() % 1000).isZero();
 
         Map<String, JsonNode> teams = byTeam(report.get("teams"));
+        assertThat(teams.keySet()).containsExactly(balie, telefoon, klein);
         JsonNode small = teams.get(klein);
-        assertThat(small.get("suppressed").asBoolean()).isTrue();
-        assertThat(small.get("reason").asText()).isEqualTo("BELOW_MINIMUM");
-        assertThat(small.get("n").isNull()).isTrue();
+        assertThat(small.fieldNames()).toIterable().containsExactlyElementsOf(GROUP_FIELDS);
+        assertThat(small.get("n").asInt()).as("two are waiting for their batch").isZero();
         assertThat(small.get("mean").isNull()).isTrue();
-        assertThat(small.get("started").isNull()).isTrue();
+        assertThat(small.get("ci95").isNull()).isTrue();
         assertThat(small.get("bands").isNull()).isTrue();
+        assertThat(small.get("columns").isNull()).isTrue();
         assertThat(small.get("questions")).isEmpty();
-        // 15 - 6 - 7 would give the small team away: the smaller of the other two is hidden as well
-        assertThat(teams.get(balie).get("reason").asText()).isEqualTo("COMPLEMENTARY");
-        assertThat(teams.get(balie).get("n").isNull()).isTrue();
-        assertThat(teams.get(telefoon).get("suppressed").asBoolean()).isFalse();
-        assertThat(teams.get(telefoon).get("n").asInt()).isEqualTo(7);
+        assertThat(small.get("label").asText()).isEqualTo("Klein");
+        // nothing hidden beside the small team: the others are whole batches of their own
+        assertThat(teams.get(balie).get("n").asInt()).isEqualTo(5);
+        assertThat(teams.get(balie).get("mean").asDouble()).isEqualTo(20.0);
+        assertThat(teams.get(telefoon).get("n").asInt()).isEqualTo(10);
         assertThat(teams.get(telefoon).get("mean").asDouble()).isEqualTo(16.0);
-        assertThat(teams.get(telefoon).get("ci95").isNull()).as("all seven alike: a zero-width interval").isFalse();
+        assertThat(teams.get(telefoon).get("ci95").isNull()).as("all ten alike: a zero-width interval").isFalse();
+        assertThat(teams.get(telefoon).get("ci95").get("low").asDouble()).isEqualTo(16.0);
+        assertThat(report.toString()).doesNotContain("suppressed", "BELOW_MINIMUM", "COMPLEMENTARY", "median",
+                "started", "completionRate", "position");
+    }
+
+    @Test
+    void as_of_a_moment_the_report_holds_the_releases_made_by_then() {
+        String path = admin.path("/reports/rounds/" + round);
+
+        JsonNode then = admin.caller().get(path + "?asOf=" + afterFirstBatches).json();
+        assertThat(then.get("organisation")).isEqualTo(reportAfterFirstBatches.get("organisation"));
+        assertThat(then.get("teams")).isEqualTo(reportAfterFirstBatches.get("teams"));
+        assertThat(then.get("organisation").get("mean").asDouble()).isEqualTo(18.0); // (5*20 + 5*16) / 10
+        assertThat(byTeam(then.get("teams")).get(telefoon).get("n").asInt()).isEqualTo(5);
+        assertThat(then.get("provenance").get("release"))
+                .isEqualTo(reportAfterFirstBatches.get("provenance").get("release"));
+        JsonNode now = admin.caller().get(path).json();
+        assertThat(then.get("provenance").get("release").get("number").asLong())
+                .isLessThan(now.get("provenance").get("release").get("number").asLong());
+
+        JsonNode before = admin.caller().get(path + "?asOf=" + beforeAnyRelease).json();
+        assertThat(before.get("organisation").get("n").asInt()).isZero();
+        assertThat(before.get("provenance").get("release").isNull()).as("no release yet").isTrue();
+        byTeam(before.get("teams")).values().forEach(team -> assertThat(team.get("n").asInt()).isZero());
+
+        JsonNode trendThen = admin.caller().get(admin.path("/reports/trend?granularity=year&asOf="
+                + afterFirstBatches)).json();
+        JsonNode organisationThen = trendThen.get("series").get(0).get("points");
+        assertThat(organisationThen.get(organisationThen.size() - 1).get("n").asInt()).isEqualTo(10);
+        assertProblem(admin.caller().get(path + "?asOf=yesterday"), 400, "asOf is an ISO-8601 instant");
+        assertProblem(admin.caller().get(path + "?asOf=" + Instant.now().plus(Duration.ofDays(1))), 400, "future");
+    }
+
+    @Test
+    void the_rest_of_a_closed_round_is_pooled_for_the_organisation_and_never_for_its_teams() {
+        Admin pool = organisations.organisationWithAdmin("Pool " + UUID.randomUUID(),
+                "pool" + UUID.randomUUID() + "@example.nl");
+        String groot = team(pool, "Groot");
+        String klein = team(pool, "Klein");
+        String post = team(pool, "Post");
+        JsonNode opened = pool.caller().post(pool.path("/rounds"), Map.of("name", "Zomer")).json();
+        String zomer = opened.get("id").asText();
+        String invitation = opened.get("invitationToken").asText();
+        // the small teams first: the release that shows Groot has seen them waiting and left them
+        for (int i = 0; i < 2; i++) {
+            respond(invitation, klein, "aaaaaa", true);
+        }
+        for (int i = 0; i < 3; i++) {
+            respond(invitation, post, "bbbbbb", true);
+        }
+        for (int i = 0; i < 5; i++) {
+            respond(invitation, groot, "cccccc", true);
+        }
+        String path = pool.path("/reports/rounds/" + zomer);
+        JsonNode open = Await.until("Groot released", () -> pool.caller().get(path).json(),
+                report -> report.get("organisation").get("n").asInt() == 5);
+        long releaseWhileOpen = open.get("provenance").get("release").get("number").asLong();
+        assertThat(open.get("organisation").get("n").asInt()).as("the small teams wait, also in the organisation's")
+                .isEqualTo(5);
+        assertThat(open.get("organisation").get("mean").asDouble()).isEqualTo(20.0);
+        assertThat(byTeam(open.get("teams")).get(klein).get("n").asInt()).isZero();
+        assertThat(byTeam(open.get("teams")).get(post).get("n").asInt()).isZero();
+        Instant beforeClosure = Instant.now();
+
+        assertThat(pool.caller().post(pool.path("/rounds/" + zomer + "/closure"), null).status()).isEqualTo(200);
+
+        JsonNode closed = Await.until("the rest of the closed round pooled", () -> pool.caller().get(path).json(),
+                report -> report.get("organisation").get("n").asInt() == 10);
+        assertThat(closed.get("organisation").get("mean").asDouble()).isEqualTo(18.6); // (100 + 2*16 + 3*18) / 10
+        assertThat(closed.get("provenance").get("release").get("number").asLong()).isEqualTo(releaseWhileOpen + 1);
+        Map<String, JsonNode> teams = byTeam(closed.get("teams"));
+        assertThat(teams.get(groot).get("n").asInt()).isEqualTo(5);
+        assertThat(teams.get(klein).get("n").asInt()).as("a pooled batch counts for no team").isZero();
+        assertThat(teams.get(post).get("n").asInt()).isZero();
+        JsonNode trend = pool.caller().get(pool.path("/reports/trend?granularity=year")).json();
+        JsonNode organisationThisYear = trend.get("series").get(0).get("points");
+        assertThat(organisationThisYear.get(organisationThisYear.size() - 1).get("n").asInt()).isEqualTo(10);
+        for (JsonNode series : trend.get("series")) {
+            if (List.of("team:" + klein, "team:" + post).contains(series.get("key").asText())) {
+                series.get("points").forEach(point -> assertThat(point.get("n").asInt()).isZero());
+            }
+        }
+        assertThat(pool.caller().get(path + "?asOf=" + beforeClosure).json().get("organisation").get("n").asInt())
+                .as("as of before the closure: the pool was not released yet").isEqualTo(5);
     }
 
     @Test
@@ -168,7 +293,7 @@ class ReportApiTest {
     }
 
     @Test
-    void the_trend_counts_this_months_completions_and_leaves_empty_months_empty() {
+    void the_trend_counts_this_months_releases_and_leaves_empty_months_empty() {
         JsonNode trend = admin.caller().get(admin.path("/reports/trend?granularity=month&from=2020-01-01")).json();
         assertThat(trend.get("granularity").asText()).isEqualTo("month");
         assertThat(trend.get("from").asText()).isEqualTo("2020-01-01");
@@ -176,11 +301,19 @@ class ReportApiTest {
         JsonNode points = organisationSeries.get("points");
         assertThat(points.size()).isEqualTo(trend.get("periods").size());
         assertThat(trend.get("periods").get(0).get("period").asText()).isEqualTo("2020-01");
+        assertThat(points.get(0).fieldNames()).toIterable().containsExactlyElementsOf(GROUP_FIELDS);
         assertThat(points.get(0).get("n").asInt()).isZero();
-        assertThat(points.get(0).get("suppressed").asBoolean()).isFalse();
         assertThat(points.get(0).get("mean").isNull()).isTrue();
         JsonNode now = points.get(points.size() - 1);
         assertThat(now.get("n").asInt()).isEqualTo(15);
+        Map<String, JsonNode> series = new LinkedHashMap<>();
+        trend.get("series").forEach(one -> series.put(one.get("key").asText(), one));
+        assertThat(series.keySet()).containsExactly("organisation", "team:" + balie, "team:" + telefoon,
+                "team:" + klein);
+        JsonNode kleinNow = series.get("team:" + klein).get("points").get(points.size() - 1);
+        assertThat(kleinNow.get("n").asInt()).isZero();
+        assertThat(series.get("team:" + telefoon).get("points").get(points.size() - 1).get("n").asInt())
+                .isEqualTo(10);
         assertThat(trend.get("bands")).extracting(band -> band.get("band").asText())
                 .containsExactly("LOW", "AVERAGE", "HIGH");
         assertThat(trend.get("scale").get("min").asInt()).isEqualTo(6);
@@ -188,41 +321,54 @@ class ReportApiTest {
     }
 
     @Test
-    void every_report_comes_as_csv_with_suppressed_cells_empty() {
-        Response csv = admin.caller().send("GET", admin.path("/reports/rounds/" + round), null);
+    void every_report_comes_as_csv_without_suppressed_median_min_max_or_started_columns() {
+        Response json = admin.caller().send("GET", admin.path("/reports/rounds/" + round), null);
         Response asCsv = send(admin.caller(), admin.path("/reports/rounds/" + round), "text/csv");
-        assertThat(csv.contentType()).startsWith("application/json");
+        assertThat(json.contentType()).startsWith("application/json");
         assertThat(asCsv.status()).isEqualTo(200);
         assertThat(asCsv.contentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(asCsv.headers().firstValue("Content-Disposition").orElseThrow()).startsWith("attachment;");
         List<CSVRecord> rows = parse(asCsv.body());
-        assertThat(rows.get(0).values()).startsWith("round", "group", "team_id", "suppressed", "reason", "n", "mean",
-                "ci95_low", "ci95_high", "median", "min", "max", "low", "average", "high");
+        List<String> header = rows.get(0).toList();
+        assertThat(header).startsWith("round", "group", "team_id", "n", "mean", "ci95_low", "ci95_high", "low",
+                "average", "high", "low_percent", "average_percent", "high_percent", "column_a", "column_b",
+                "column_c", "q1_mean", "q1_a", "q1_b", "q1_c");
+        assertThat(header).hasSize(16 + 6 * 4);
         assertThat(asCsv.body()).contains("\r\n");
         CSVRecord whole = rows.get(1);
-        assertThat(whole.get(3)).isEqualTo("false");
-        assertThat(whole.get(5)).isEqualTo("15");
-        assertThat(whole.get(6)).isEqualTo("17.87");
+        assertThat(whole.get(1)).isEqualTo(admin.caller().get(admin.path("/reports/rounds/" + round)).json()
+                .get("organisation").get("label").asText());
+        assertThat(whole.get(3)).isEqualTo("15");
+        assertThat(whole.get(4)).isEqualTo("17.33");
         CSVRecord small = rows.stream().filter(row -> row.get(2).equals(klein)).findFirst().orElseThrow();
-        assertThat(small.get(3)).isEqualTo("true");
-        assertThat(small.get(4)).isEqualTo("BELOW_MINIMUM");
-        for (int column = 5; column < small.size(); column++) {
-            assertThat(small.get(column)).as(rows.get(0).get(column)).isEmpty();
+        assertThat(small.get(1)).isEqualTo("Klein");
+        assertThat(small.get(3)).isEqualTo("0");
+        for (int column = 4; column < small.size(); column++) {
+            assertThat(small.get(column)).as(header.get(column)).isEmpty();
         }
+        CSVRecord telefoonRow = rows.stream().filter(row -> row.get(2).equals(telefoon)).findFirst().orElseThrow();
+        assertThat(telefoonRow.get(3)).isEqualTo("10");
+        assertThat(telefoonRow.get(4)).isEqualTo("16.0");
         Response byParameter = admin.caller().get(admin.path("/reports/rounds/" + round + "?format=csv"));
         assertThat(byParameter.contentType()).isEqualTo("text/csv;charset=UTF-8");
-        assertThat(parse(byParameter.body()).get(1).get(6)).isEqualTo("17.87");
+        assertThat(parse(byParameter.body()).get(1).get(4)).isEqualTo("17.33");
 
-        for (String report : List.of("/reports/trend?granularity=quarter", "/reports/heatmap?round=" + round,
-                "/reports/rounds/" + secondRound + "/comparison?with=" + round)) {
+        for (String report : List.of("/reports/rounds/" + round, "/reports/trend?granularity=quarter",
+                "/reports/heatmap?round=" + round, "/reports/rounds/" + secondRound + "/comparison?with=" + round,
+                "/reports/trend?granularity=month&asOf=" + afterFirstBatches)) {
             Response file = send(admin.caller(), admin.path(report), "text/csv");
             assertThat(file.status()).as(report).isEqualTo(200);
-            assertThat(parse(file.body()).size()).as(report).isGreaterThan(1);
+            List<CSVRecord> records = parse(file.body());
+            assertThat(records.size()).as(report).isGreaterThan(1);
+            for (String column : records.get(0).toList()) {
+                assertThat(GONE).as(report + ": column " + column).noneMatch(gone -> column.equals(gone)
+                        || column.endsWith("_" + gone) || column.startsWith(gone + "_"));
+            }
         }
     }
 
     @Test
-    void the_comparison_gives_no_difference_where_a_side_is_empty_or_suppressed() {
+    void the_comparison_gives_no_difference_where_a_side_is_empty() {
         JsonNode comparison = admin.caller().get(admin.path("/reports/rounds/" + secondRound + "/comparison?with="
                 + round)).json();
         assertThat(comparison.get("round").get("name").asText()).isEqualTo("Najaar");
@@ -232,6 +378,12 @@ class ReportApiTest {
         assertThat(whole.get("round").get("n").asInt()).isZero();
         assertThat(whole.get("with").get("n").asInt()).isEqualTo(15);
         assertThat(whole.get("difference").isNull()).isTrue();
+        for (JsonNode group : comparison.get("groups")) {
+            assertThat(group.get("difference").isNull()).as(group.get("key").asText()).isTrue();
+            if (group.get("key").asText().equals("team:" + klein)) {
+                assertThat(group.get("with").get("n").asInt()).isZero();
+            }
+        }
     }
 
     @Test
@@ -242,12 +394,14 @@ class ReportApiTest {
         JsonNode first = admin.caller().get(admin.path("/reports/heatmap?round=" + round)).json();
         assertThat(first.get("previousRound").isNull()).isTrue();
         assertThat(first.get("reference").get("cells")).hasSize(6);
-        assertThat(first.get("reference").get("cells").get(0).get("meanPoints").asDouble()).isEqualTo(2.87);
+        assertThat(first.get("reference").get("cells").get(0).get("meanPoints").asDouble()).isEqualTo(2.33);
         assertThat(first.get("reference").get("cells").get(0).get("change").isNull()).isTrue();
         Map<String, JsonNode> rows = new java.util.HashMap<>();
         first.get("rows").forEach(row -> rows.put(row.get("group").get("teamId").asText(), row));
         assertThat(rows.get(klein).get("cells")).isEmpty();
+        assertThat(rows.get(klein).get("group").get("n").asInt()).isZero();
         assertThat(rows.get(telefoon).get("cells").get(0).get("meanPoints").asDouble()).isEqualTo(1.0);
+        assertThat(rows.get(balie).get("cells").get(0).get("meanPoints").asDouble()).isEqualTo(5.0);
     }
 
     @Test
@@ -272,7 +426,7 @@ class ReportApiTest {
     }
 
     private static Map<String, JsonNode> byTeam(JsonNode groups) {
-        Map<String, JsonNode> byTeam = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> byTeam = new LinkedHashMap<>();
         groups.forEach(group -> byTeam.put(group.get("teamId").asText(), group));
         return byTeam;
     }
