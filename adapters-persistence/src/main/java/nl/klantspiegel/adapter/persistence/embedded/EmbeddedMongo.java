@@ -149,7 +149,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 .cacheSize(CACHE_MEGABYTES)
                 .open();
         store.setRetentionTime(0);
-        MongoBackend backend = new H2Backend(store);
+        MongoBackend backend = new AtomicFindAndModify(store);
 
         List<EventLoopGroup> eventLoops = new ArrayList<>();
         List<Channel> listeners = new ArrayList<>();
@@ -198,6 +198,33 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
             eventLoops.forEach(group -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
             backend.close();
             throw e;
+        }
+    }
+
+    /**
+     * The H2 backend, with {@code findAndModify} made atomic for every client. mongo-java-server changes the stored
+     * document in place and answers with that same object, which is encoded after the collection's lock is released:
+     * a second {@code $inc} on the same document could land before the first answer was written, and both clients
+     * were told the same value (measured: two nodes appending at once got the same event position). Here each
+     * {@code findAndModify} runs alone and answers with a copy made before the next one runs.
+     */
+    private static final class AtomicFindAndModify extends H2Backend {
+
+        private final Object findAndModify = new Object();
+
+        AtomicFindAndModify(MVStore store) {
+            super(store);
+        }
+
+        @Override
+        public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
+                                                               de.bwaldvogel.mongo.bson.Document query) {
+            if (!command.equalsIgnoreCase("findAndModify")) {
+                return super.handleCommand(channel, database, command, query);
+            }
+            synchronized (findAndModify) {
+                return super.handleCommand(channel, database, command, query).cloneDeeply();
+            }
         }
     }
 

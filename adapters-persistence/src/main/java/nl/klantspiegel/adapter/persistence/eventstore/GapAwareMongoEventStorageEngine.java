@@ -43,13 +43,15 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -87,9 +89,10 @@ import static org.axonframework.eventhandling.EventUtils.asDomainEventMessage;
  * timeout are dropped.
  *
  * <h2>Aggregates</h2>
- * An aggregate's events are read by (aggregate identifier, sequence number). On the embedded database that
- * query scans the collection, so the application keeps aggregates in a cache and rarely needs it; on a real
- * MongoDB the compound index answers it. Snapshots, if used, are kept one per aggregate, by {@code _id}.
+ * Where each aggregate's events lie is kept in the {@link AggregateIndex}, so an aggregate is read, and its newest
+ * sequence number known, by {@code _id} lookups alone (on the embedded database a query by aggregate scans the
+ * collection). That makes the check every command's repository makes before it trusts its cached aggregate one
+ * lookup. Snapshots, if used, are kept one per aggregate, by {@code _id}.
  *
  * <h2>Documents</h2>
  * Payload and metadata are stored readably: a JSON object as an embedded document, anything else as the
@@ -114,11 +117,11 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     static final String META_DATA = "metaData";
 
     private static final int DUPLICATE_KEY = 11000;
-    private static final ReentrantLock RESERVING = new ReentrantLock();
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
     private final MongoCollection<Document> positions;
+    private final AggregateIndex aggregateIndex;
     private final WriteDurability durability;
     private final long lowestGlobalSequence;
     private final int maxGapOffset;
@@ -137,8 +140,13 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         this.gapTimeout = builder.gapTimeout;
         this.gapCleaningThreshold = builder.gapCleaningThreshold;
         this.probeSize = Math.max(batchSize(), 1000);
+        this.aggregateIndex = new AggregateIndex(builder.database, builder.eventsCollection, builder.positionsCollection);
         ensureIndexes();
         ensureCounter();
+        if (builder.indexOnStart) {
+            aggregateIndex.completeUpTo(lastReservedPosition(), lowestGlobalSequence, probeSize);
+            aggregateIndex.recordNewest(lastReservedPosition(), lowestGlobalSequence, probeSize);
+        }
     }
 
     public static Builder builder() {
@@ -170,11 +178,35 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
             insert(documents);
         } catch (MongoBulkWriteException failed) {
             removeWritten(documents, failed.getWriteResult().getInsertedCount());
+            repairIndexAfterCollision(failed, documents);
             handlePersistenceException(failed, events.get(0));
         } catch (MongoException failed) {
+            repairIndexAfterCollision(failed, documents);
             handlePersistenceException(failed, events.get(0));
         }
+        aggregateIndex.record(documents);
         durability.awaitDurable();
+    }
+
+    /**
+     * An append that collides with an event its aggregate's index entry does not show (its writer died between
+     * writing it and recording it) has that entry read again from the events, so the next attempt decides on it.
+     * A collision with an event the index shows is an ordinary concurrent change and needs nothing.
+     */
+    private void repairIndexAfterCollision(MongoException failed, List<Document> documents) {
+        if (!isDuplicateKey(failed)) {
+            return;
+        }
+        Map<String, Long> firstSequence = new LinkedHashMap<>();
+        for (Document document : documents) {
+            firstSequence.merge(document.getString(AGGREGATE_IDENTIFIER),
+                    document.get(SEQUENCE_NUMBER, Number.class).longValue(), Math::min);
+        }
+        firstSequence.forEach((aggregate, first) -> {
+            if (aggregateIndex.last(aggregate).orElse(-1) < first) {
+                aggregateIndex.repair(aggregate);
+            }
+        });
     }
 
     /** Writes the documents of one append, in position order; the seam where tests hold an appender back. */
@@ -185,20 +217,13 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
     /**
      * @return the first of {@code count} consecutive positions, reserved for this append alone
      *
-     * <p>MongoDB's {@code findOneAndUpdate} with {@code $inc} is atomic, which keeps appenders in different
-     * processes apart. The embedded server's is not: under concurrent appends it handed out the same
-     * position twice. So appenders in this process also take turns here; the embedded server only listens
-     * on loopback and serves this process alone.
+     * <p>{@code findOneAndUpdate} with {@code $inc} is atomic in MongoDB, and in the embedded server too, which
+     * serves each collection's writes one at a time: appenders in different processes (nodes sharing the embedded
+     * database over its port) never get the same position (see {@code AggregateIndexTest}).
      */
     private long reservePositions(int count) {
-        Document counter;
-        RESERVING.lock();
-        try {
-            counter = positions.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc(COUNTER, (long) count),
-                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
-        } finally {
-            RESERVING.unlock();
-        }
+        Document counter = positions.findOneAndUpdate(eq("_id", COUNTER_ID), Updates.inc(COUNTER, (long) count),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
         long last = Objects.requireNonNull(counter, "the position counter is created at start")
                 .get(COUNTER, Number.class).longValue();
         return last - count + 1 + (lowestGlobalSequence - 1);
@@ -279,9 +304,19 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
 
     // ----- aggregate streams ---------------------------------------------------------------------------
 
+    /**
+     * An aggregate's events from a sequence number on: their positions from the {@link AggregateIndex}, then the
+     * events by {@code _id}. (While a store written before the index is being indexed: by querying the events.)
+     */
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
+        if (aggregateIndex.complete()) {
+            List<Long> wanted = aggregateIndex.positions(aggregateIdentifier, firstSequenceNumber, batchSize);
+            List<Document> found = byPositions(wanted);
+            found.sort(Comparator.comparingLong(document -> document.get(SEQUENCE_NUMBER, Number.class).longValue()));
+            return found.stream().map(this::domainEventData).toList();
+        }
         return events.find(and(eq(AGGREGATE_IDENTIFIER, aggregateIdentifier),
                         gte(SEQUENCE_NUMBER, firstSequenceNumber)))
                 .sort(Sorts.ascending(SEQUENCE_NUMBER))
@@ -290,8 +325,13 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
                 .into(new ArrayList<>());
     }
 
+    /** From the {@link AggregateIndex}: one lookup by {@code _id}. */
     @Override
     public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        if (aggregateIndex.complete()) {
+            OptionalLong last = aggregateIndex.last(aggregateIdentifier);
+            return last.isPresent() ? Optional.of(last.getAsLong()) : Optional.empty();
+        }
         Document last = events.find(eq(AGGREGATE_IDENTIFIER, aggregateIdentifier))
                 .projection(Projections.include(SEQUENCE_NUMBER))
                 .sort(Sorts.descending(SEQUENCE_NUMBER))
@@ -511,6 +551,7 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         private int maxGapOffset = 10_000;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private int gapCleaningThreshold = 250;
+        private boolean indexOnStart = true;
         private boolean eventSerializerSet;
         private boolean snapshotSerializerSet;
 
@@ -551,6 +592,12 @@ public class GapAwareMongoEventStorageEngine extends BatchingEventStorageEngine 
         /** How far below its index a token keeps gaps (default 10,000). */
         public Builder maxGapOffset(int maxGapOffset) {
             this.maxGapOffset = maxGapOffset;
+            return this;
+        }
+
+        /** For tests: an engine that leaves the aggregate index as it finds it (as one written before it did). */
+        Builder withoutAggregateIndex() {
+            this.indexOnStart = false;
             return this;
         }
 
