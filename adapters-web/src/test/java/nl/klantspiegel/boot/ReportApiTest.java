@@ -152,7 +152,7 @@ class ReportApiTest {
 
         JsonNode provenance = report.get("provenance");
         assertThat(provenance.fieldNames()).toIterable().containsExactly("instrumentVersion", "release",
-                "minimumGroupSize", "timeZone", "nextCheck");
+                "minimumGroupSize", "timeZone", "nextCheck", "releasesEvery");
         assertThat(provenance.get("minimumGroupSize").asInt()).isEqualTo(5);
         assertThat(provenance.get("instrumentVersion").asInt()).isEqualTo(1);
         assertThat(provenance.get("timeZone").asText()).isEqualTo("Europe/Amsterdam");
