@@ -149,7 +149,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
                 .cacheSize(CACHE_MEGABYTES)
                 .open();
         store.setRetentionTime(0);
-        MongoBackend backend = new AtomicFindAndModify(store);
+        EmbeddedBackend backend = new EmbeddedBackend(store);
 
         List<EventLoopGroup> eventLoops = new ArrayList<>();
         List<Channel> listeners = new ArrayList<>();
@@ -184,6 +184,7 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
             }
             EmbeddedMongo mongo = new EmbeddedMongo(file, store, backend, host, served, clients, eventLoops, listeners,
                     tcpAddress);
+            backend.durability = mongo::awaitDurable;
             mongo.committer.scheduleWithFixedDelay(mongo::commitIfChanged, 1, 1, TimeUnit.SECONDS);
             log.info("Embedded MongoDB started, reachable from this process only; data in {}", file);
             if (tcpAddress != null) {
@@ -202,29 +203,51 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
     }
 
     /**
-     * The H2 backend, with {@code findAndModify} made atomic for every client. mongo-java-server changes the stored
-     * document in place and answers with that same object, which is encoded after the collection's lock is released:
-     * a second {@code $inc} on the same document could land before the first answer was written, and both clients
-     * were told the same value (measured: two nodes appending at once got the same event position). Here each
-     * {@code findAndModify} runs alone and answers with a copy made before the next one runs.
+     * The H2 backend, with two things a real MongoDB does and mongo-java-server does not:
+     * <ul>
+     *   <li>{@code findAndModify} is atomic for every client. mongo-java-server changes the stored document in place
+     *       and answers with that same object, which is encoded after the collection's lock is released: a second
+     *       {@code $inc} on the same document could land before the first answer was written, and both clients were
+     *       told the same value (measured: two nodes appending at once got the same event position). Here each
+     *       {@code findAndModify} runs alone and answers with a copy made before the next one runs.</li>
+     *   <li>A write that asks for the journal ({@code writeConcern: {j: true}}, as a client whose connection string
+     *       says {@code journal=true} sends) is answered only once it is on disk: the data file is committed and
+     *       forced first (group commit). So another node that uses this database over its port acknowledges nothing
+     *       that a crash of this process could lose.</li>
+     * </ul>
      */
-    private static final class AtomicFindAndModify extends H2Backend {
+    private static final class EmbeddedBackend extends H2Backend {
+
+        private static final java.util.Set<String> WRITES = java.util.Set.of("insert", "update", "delete",
+                "findandmodify");
 
         private final Object findAndModify = new Object();
+        private volatile Runnable durability = () -> { };
 
-        AtomicFindAndModify(MVStore store) {
+        EmbeddedBackend(MVStore store) {
             super(store);
         }
 
         @Override
         public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
                                                                de.bwaldvogel.mongo.bson.Document query) {
-            if (!command.equalsIgnoreCase("findAndModify")) {
-                return super.handleCommand(channel, database, command, query);
+            de.bwaldvogel.mongo.bson.Document answer;
+            if (command.equalsIgnoreCase("findAndModify")) {
+                synchronized (findAndModify) {
+                    answer = super.handleCommand(channel, database, command, query).cloneDeeply();
+                }
+            } else {
+                answer = super.handleCommand(channel, database, command, query);
             }
-            synchronized (findAndModify) {
-                return super.handleCommand(channel, database, command, query).cloneDeeply();
+            if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT)) && asksForJournal(query)) {
+                durability.run();
             }
+            return answer;
+        }
+
+        private static boolean asksForJournal(de.bwaldvogel.mongo.bson.Document query) {
+            return query.get("writeConcern") instanceof de.bwaldvogel.mongo.bson.Document concern
+                    && Boolean.TRUE.equals(concern.get("j"));
         }
     }
 

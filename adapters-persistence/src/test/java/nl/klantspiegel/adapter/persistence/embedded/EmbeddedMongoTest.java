@@ -92,6 +92,34 @@ class EmbeddedMongoTest {
         }
     }
 
+    /**
+     * Another node reaches the database over the port. A write that asks for the journal is answered once the data file
+     * is committed and forced (so a crash of the holding process cannot lose what that node acknowledged).
+     */
+    @Test
+    void a_write_over_the_port_that_asks_for_the_journal_is_on_disk_when_answered() {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory, 0);
+             MongoClient plain = MongoClients.create(server.tcpConnectionString("test").orElseThrow());
+             MongoClient journaled = MongoClients.create(server.tcpConnectionString("test").orElseThrow()
+                     + "?journal=true")) {
+            plain.getDatabase("test").getCollection("things").insertOne(new Document("_id", 1));
+            long before = server.commits();
+
+            var things = journaled.getDatabase("test").getCollection("things");
+            things.insertOne(new Document("_id", 2));
+            long afterInsert = server.commits();
+            things.updateOne(new Document("_id", 2), new Document("$set", new Document("n", 1)));
+            long afterUpdate = server.commits();
+            things.findOneAndUpdate(new Document("_id", 2), new Document("$inc", new Document("n", 1)));
+            long afterFindAndModify = server.commits();
+            things.deleteOne(new Document("_id", 1));
+
+            assertThat(List.of(before, afterInsert, afterUpdate, afterFindAndModify, server.commits()))
+                    .as("a commit for each write, before its answer").isSortedAccordingTo(Long::compare)
+                    .doesNotHaveDuplicates();
+        }
+    }
+
     @Test
     void the_data_directory_and_the_file_are_for_their_owner_only() throws Exception {
         assumeTrue(Files.getFileStore(dataDirectory).supportsFileAttributeView(PosixFileAttributeView.class));
