@@ -1,16 +1,10 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.application.assessment.AggregateCache;
-import nl.klantspiegel.application.assessment.AssessmentAggregate;
 import nl.klantspiegel.application.assessment.AssessmentService;
-import nl.klantspiegel.application.assessment.AssessmentViewProjection;
-import nl.klantspiegel.application.assessment.ViewUpdates;
-import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.application.projection.ProjectionStatusService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,9 +16,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * Wires the application core by hand: the Axon aggregate, the projection and the use cases, each from the
- * ports it needs. The ports out ({@link AssessmentViews}) come from whichever persistence adapter is on the
- * classpath.
+ * Wires the respondent's use cases and the projections' state by hand, each from the ports it needs. The ports out
+ * ({@link EventLog}) come from whichever persistence adapter is on the classpath.
  */
 @Configuration(proxyBeanMethods = false)
 public class AssessmentConfiguration {
@@ -33,28 +26,6 @@ public class AssessmentConfiguration {
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
-    }
-
-    /**
-     * The aggregate, with a bounded cache: a command on an assessment in use does not read its events again.
-     * (Reading an aggregate's events is the one query the embedded database must scan the events for.)
-     */
-    @Bean
-    ConfigurerModule assessmentAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
-        AggregateCache cache = new AggregateCache(cacheSize);
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
-                        .configureCache(configuration -> cache));
-    }
-
-    @Bean
-    ViewUpdates viewUpdates() {
-        return new ViewUpdates();
-    }
-
-    @Bean
-    AssessmentViewProjection assessmentViewProjection(AssessmentViews views, ViewUpdates updates) {
-        return new AssessmentViewProjection(views, updates);
     }
 
     /**
@@ -102,10 +73,9 @@ public class AssessmentConfiguration {
         return new ProjectionsHealth(catchUp, axon);
     }
 
+    /** The respondent's use cases: commands to the aggregate, reads from the assessment's own events. */
     @Bean
-    AssessmentService assessmentService(CommandGateway commandGateway, AssessmentViews views, ViewUpdates updates,
-                                        ProjectionCatchUp catchUp, Clock clock,
-                                        @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new AssessmentService(commandGateway, views, updates, catchUp, clock, timeout);
+    AssessmentService assessmentService(CommandGateway commandGateway, EventLog log, Clock clock) {
+        return new AssessmentService(commandGateway, log, clock);
     }
 }

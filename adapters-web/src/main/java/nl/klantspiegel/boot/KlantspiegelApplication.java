@@ -11,7 +11,8 @@ import org.springframework.context.annotation.Import;
  * auto-configuration from the runtime classpath: nothing here names a persistence class.
  */
 @SpringBootApplication(scanBasePackageClasses = WebAdapter.class)
-@Import({ReadModelsConfiguration.class, AssessmentConfiguration.class, OrganisationConfiguration.class})
+@Import({AggregatesConfiguration.class, ReadModelsConfiguration.class, AssessmentConfiguration.class,
+        OrganisationConfiguration.class})
 public class KlantspiegelApplication {
 
     public static void main(String[] args) {

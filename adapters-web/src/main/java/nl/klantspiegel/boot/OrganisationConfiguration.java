@@ -1,12 +1,10 @@
 package nl.klantspiegel.boot;
 
 import nl.klantspiegel.application.account.AccountService;
-import nl.klantspiegel.application.assessment.AggregateCache;
 import nl.klantspiegel.application.assessment.AssessmentService;
-import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
-import nl.klantspiegel.application.organisation.OrganisationAggregate;
+import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationService;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.Accounts;
@@ -31,14 +29,10 @@ import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.application.report.ReportService;
 import nl.klantspiegel.application.report.ReleasedResults;
 import nl.klantspiegel.application.release.ReleaseService;
-import nl.klantspiegel.application.release.ReleasesAggregate;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.domain.release.ReleaseSchedule;
 import nl.klantspiegel.domain.report.ReportBasis;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.config.AggregateConfigurer;
-import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.gateway.EventGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -56,22 +50,20 @@ import java.time.Duration;
 public class OrganisationConfiguration {
 
     @Bean
-    ConfigurerModule organisationAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
-        AggregateCache cache = new AggregateCache(cacheSize);
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(OrganisationAggregate.class)
-                        .configureCache(configuration -> cache));
-    }
-
-    @Bean
     PasswordHashing passwordHashing() {
         return new SpringPasswordHashing();
     }
 
+    /** The organisations' read models: written through by the use cases and kept by the projection. */
     @Bean
-    OrganisationViewProjection organisationViewProjection(OrganisationViews views, Invitations invitations,
-                                                          Memberships memberships, ViewUpdates updates) {
-        return new OrganisationViewProjection(views, invitations, memberships, updates);
+    OrganisationReadModels organisationReadModels(OrganisationViews views, Invitations invitations,
+                                                  Memberships memberships) {
+        return new OrganisationReadModels(views, invitations, memberships);
+    }
+
+    @Bean
+    OrganisationViewProjection organisationViewProjection(OrganisationReadModels readModels) {
+        return new OrganisationViewProjection(readModels);
     }
 
     @Bean
@@ -96,12 +88,6 @@ public class OrganisationConfiguration {
     @Bean
     ReleaseSchedule releaseSchedule(@Value("${klantspiegel.reports.release-every:PT1H}") Duration every) {
         return new ReleaseSchedule(every, ReportBasis.ZONE);
-    }
-
-    @Bean
-    ConfigurerModule releasesAggregate() {
-        return configurer -> configurer.configureAggregate(
-                AggregateConfigurer.defaultConfiguration(ReleasesAggregate.class));
     }
 
     @Bean
@@ -155,9 +141,9 @@ public class OrganisationConfiguration {
 
     /** Exports of the event log: everything for the operator, an organisation's as its reports show it. */
     @Bean
-    EventExportService eventExportService(EventLog log, OrganisationViews organisations, AssessmentViews assessments,
-                                          PseudonymKey key, CommandGateway commands, Clock clock) {
-        return new EventExportService(log, organisations, assessments, key, commands, clock);
+    EventExportService eventExportService(EventLog log, OrganisationViews organisations, PseudonymKey key,
+                                          CommandGateway commands, Clock clock) {
+        return new EventExportService(log, organisations, key, commands, clock);
     }
 
     @Bean
@@ -174,10 +160,11 @@ public class OrganisationConfiguration {
 
     @Bean
     OrganisationService organisationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
-                                            Memberships memberships, ViewUpdates updates, AccountService accounts,
+                                            Memberships memberships, OrganisationReadModels readModels,
+                                            AccountService accounts,
                                             AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
                                             @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new OrganisationService(commands, views, invitations, memberships, updates, accounts, assessments,
+        return new OrganisationService(commands, views, invitations, memberships, readModels, accounts, assessments,
                 catchUp, clock, timeout);
     }
 

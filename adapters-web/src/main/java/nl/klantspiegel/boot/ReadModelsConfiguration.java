@@ -1,11 +1,9 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.application.assessment.AssessmentViewProjection;
-import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
+import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
@@ -37,16 +35,6 @@ import java.util.List;
 public class ReadModelsConfiguration {
 
     // ----- the read models, switchable -------------------------------------------------------------------
-
-    @Bean
-    Switchable<AssessmentViews> switchableAssessmentViews(ReadModelVersions versions) {
-        return answering(versions, AssessmentViewProjection.PROCESSING_GROUP, AssessmentViews.class);
-    }
-
-    @Bean
-    AssessmentViews assessmentViews(Switchable<AssessmentViews> switchable) {
-        return switchable.port();
-    }
 
     @Bean
     Switchable<OrganisationViews> switchableOrganisationViews(ReadModelVersions versions) {
@@ -113,19 +101,13 @@ public class ReadModelsConfiguration {
     // ----- the projections, rebuildable ------------------------------------------------------------------
 
     @Bean
-    RebuildableProjection rebuildableAssessmentViews(Switchable<AssessmentViews> views) {
-        return new RebuildableProjection(AssessmentViewProjection.PROCESSING_GROUP, List.of(views),
-                stores -> new AssessmentViewProjection(stores.get(AssessmentViews.class), new ViewUpdates()));
-    }
-
-    @Bean
     RebuildableProjection rebuildableOrganisationViews(Switchable<OrganisationViews> views,
                                                        Switchable<Invitations> invitations,
                                                        Switchable<Memberships> memberships) {
         return new RebuildableProjection(OrganisationViewProjection.PROCESSING_GROUP,
                 List.of(views, invitations, memberships),
-                stores -> new OrganisationViewProjection(stores.get(OrganisationViews.class),
-                        stores.get(Invitations.class), stores.get(Memberships.class), new ViewUpdates()));
+                stores -> new OrganisationViewProjection(new OrganisationReadModels(stores.get(OrganisationViews.class),
+                        stores.get(Invitations.class), stores.get(Memberships.class))));
     }
 
     @Bean

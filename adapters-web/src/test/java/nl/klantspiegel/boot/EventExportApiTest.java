@@ -503,7 +503,7 @@ class EventExportApiTest {
             assertThat(projection.get("head").asLong()).isGreaterThan(40);
             assertThat(projection.has("eventsPerSecond")).isTrue();
         }
-        assertThat(names).contains("reports", "assessment-views", "audit-trail");
+        assertThat(names).contains("reports", "organisation-views", "audit-trail");
         assertProblem(acme.caller().get("/api/projections"), 403, "operator");
         assertThat(api.get("/api/projections").status()).isEqualTo(401);
     }

@@ -1,12 +1,10 @@
 package nl.klantspiegel.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.klantspiegel.application.assessment.AssessmentViewProjection;
-import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
+import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
@@ -41,6 +39,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -78,7 +77,6 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
                 "klantspiegel.reports.release-every=PT1S",
                 "axon.eventhandling.processors.reference-reports.batch-size=100",
-                "axon.eventhandling.processors.reference-assessment-views.batch-size=100",
                 "axon.eventhandling.processors.reference-answer-changes.batch-size=100",
                 "axon.eventhandling.processors.reference-organisation-views.batch-size=100",
                 "axon.eventhandling.processors.reference-audit-trail.batch-size=100"})
@@ -95,7 +93,6 @@ class ProjectionRebuildTest {
     static {
         COLLECTIONS.put(ReportProjection.PROCESSING_GROUP,
                 List.of("reportParticipations", "reportRounds", "reportOrganisations"));
-        COLLECTIONS.put(AssessmentViewProjection.PROCESSING_GROUP, List.of("assessments"));
         COLLECTIONS.put(OrganisationViewProjection.PROCESSING_GROUP,
                 List.of("organisations", "organisationIndex", "invitations", "memberships"));
         COLLECTIONS.put(AnswerChangeProjection.PROCESSING_GROUP,
@@ -122,11 +119,9 @@ class ProjectionRebuildTest {
             return configurer -> configurer.eventProcessing(processing -> {
                 reference(processing, ReportProjection.PROCESSING_GROUP,
                         new ReportProjection(versions.open(ReportFacts.class, REFERENCE)));
-                reference(processing, AssessmentViewProjection.PROCESSING_GROUP, new AssessmentViewProjection(
-                        versions.open(AssessmentViews.class, REFERENCE), new ViewUpdates()));
                 reference(processing, OrganisationViewProjection.PROCESSING_GROUP, new OrganisationViewProjection(
-                        versions.open(OrganisationViews.class, REFERENCE), versions.open(Invitations.class, REFERENCE),
-                        versions.open(Memberships.class, REFERENCE), new ViewUpdates()));
+                        new OrganisationReadModels(versions.open(OrganisationViews.class, REFERENCE),
+                                versions.open(Invitations.class, REFERENCE), versions.open(Memberships.class, REFERENCE))));
                 reference(processing, AnswerChangeProjection.PROCESSING_GROUP,
                         new AnswerChangeProjection(versions.open(AnswerChangeFacts.class, REFERENCE)));
                 reference(processing, AuditTrailProjection.PROCESSING_GROUP,
@@ -284,7 +279,7 @@ class ProjectionRebuildTest {
 
     /**
      * A collection's documents in {@code _id} order; of the report facts' change counters only that every release
-     * raised them. (The release marks {@code rc.<id>} and the organisations' {@code lastRelease} and
+     * raised the one and every completion the other. (The release marks {@code rc.<id>} and the organisations' {@code lastRelease} and
      * {@code lastCutoff} are facts, compared as they are.)
      */
     private List<Document> documents(String collection) {
@@ -299,6 +294,18 @@ class ProjectionRebuildTest {
                 assertThat(document.get("version", Number.class).longValue()).as(collection + " " + document)
                         .isPositive().isGreaterThanOrEqualTo(releases);
                 document.remove("version");
+                // the completions counter too: raised by every completion written, also a redelivered one, so at
+                // least the number of completions the organisation's rounds hold
+                long filed = 0;
+                for (Document round : mongo.find(Query.query(Criteria.where("_id")
+                                .regex("^" + java.util.regex.Pattern.quote(document.getString("_id")) + "/")),
+                        Document.class, collection.replace("reportOrganisations", "reportRounds"))) {
+                    Document completed = round.get("completed", Document.class);
+                    filed += completed == null ? 0 : completed.size();
+                }
+                assertThat(document.get("completions", Number.class).longValue()).as(collection + " " + document)
+                        .isPositive().isGreaterThanOrEqualTo(filed);
+                document.remove("completions");
             }
             documents.add(document);
         }
@@ -379,7 +386,7 @@ class ProjectionRebuildTest {
         JsonNode all = null;
         for (int attempt = 0; attempt < 1_200; attempt++) {
             all = operator.get("/api/projections").json();
-            boolean caughtUp = all.size() == 10;
+            boolean caughtUp = all.size() == 2 * COLLECTIONS.size();
             for (JsonNode projection : all) {
                 caughtUp &= projection.get("status").asText().equals("CAUGHT_UP")
                         && projection.get("position").asLong() >= projection.get("head").asLong();

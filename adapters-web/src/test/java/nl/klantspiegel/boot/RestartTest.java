@@ -1,7 +1,7 @@
 package nl.klantspiegel.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import nl.klantspiegel.application.assessment.AssessmentViewProjection;
+import nl.klantspiegel.application.report.ReportProjection;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -100,6 +100,6 @@ class RestartTest {
 
     private static TrackingToken token(ConfigurableApplicationContext app) {
         TokenStore tokens = app.getBean(TokenStore.class);
-        return tokens.fetchToken(AssessmentViewProjection.PROCESSING_GROUP, 0);
+        return tokens.fetchToken(ReportProjection.PROCESSING_GROUP, 0);
     }
 }

@@ -9,11 +9,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import nl.klantspiegel.adapter.web.protection.ProblemWriter;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AssessmentNotFound;
-import nl.klantspiegel.application.port.in.ChangeNotYetVisible;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.ConcurrentChange;
-import nl.klantspiegel.application.port.in.ViewNotYetUpToDate;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.domain.account.PasswordPolicy;
 import nl.klantspiegel.domain.assessment.AssessmentAlreadyCompleted;
@@ -117,34 +115,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(problem(HttpStatus.BAD_REQUEST, "weak-password", "Password too weak", e.getMessage()));
     }
 
-    @ExceptionHandler(ChangeNotYetVisible.class)
-    ResponseEntity<Object> changeNotVisible(ChangeNotYetVisible e) {
-        log.warn(e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "Saved, not yet visible", e.getMessage()));
-    }
-
     @ExceptionHandler(ConcurrentChange.class)
     ResponseEntity<Object> concurrentChange(ConcurrentChange e) {
         log.warn("Refused after repeated concurrent changes: {}", e.getMessage());
         return respond(problem(HttpStatus.CONFLICT, "concurrent-change", "Changed at the same moment",
                 e.getMessage()));
-    }
-
-    @ExceptionHandler(ViewNotYetUpToDate.class)
-    ResponseEntity<Object> viewBehind(ViewNotYetUpToDate e) {
-        log.warn(e.getMessage());
-        ProblemDetail problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "Saved, not yet visible",
-                e.getMessage());
-        problem.setProperty("assessmentId", e.id().value());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .location(ServletUriComponentsBuilder.fromCurrentContextPath()
-                        .path("/api/assessments/{id}").buildAndExpand(e.id().value()).toUri())
-                .body(problem);
     }
 
     @ExceptionHandler(ViewsCatchingUp.class)

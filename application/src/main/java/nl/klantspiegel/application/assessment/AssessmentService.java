@@ -5,51 +5,41 @@ import nl.klantspiegel.application.port.in.AssessmentHistoryQuery;
 import nl.klantspiegel.application.port.in.AssessmentNotFound;
 import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.CompleteAssessmentUseCase;
-import nl.klantspiegel.application.port.in.ConcurrentChange;
 import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.application.port.in.StartAssessmentUseCase;
 import nl.klantspiegel.application.port.in.ViewAssessmentQuery;
-import nl.klantspiegel.application.port.out.AssessmentViews;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Language;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The respondent's use cases. Commands go to the {@link AssessmentAggregate} (where the domain decides);
- * answers come from the read model, after waiting until it shows the command's effect. A plain read waits,
- * after a restart, until the read model shows every event stored before it ({@link ProjectionCatchUp}).
+ * The respondent's use cases. Commands go to the {@link AssessmentAggregate}, where the domain decides on the
+ * assessment as it is stored (whichever node handles it) and which answers with the view as the command left it.
+ * Reads come from the assessment's own events in the log — a few lookups by {@code _id} — so they show every
+ * acknowledged answer on every node at once, with no read model in between to wait for.
  */
 public final class AssessmentService implements StartAssessmentUseCase, AnswerQuestionUseCase,
         CompleteAssessmentUseCase, ViewAssessmentQuery, AssessmentHistoryQuery {
 
-    /** How often a command is tried when other processes keep changing the same assessment at the same time. */
-    static final int ATTEMPTS = 3;
-
     private final CommandGateway commands;
-    private final AssessmentViews views;
-    private final ViewUpdates updates;
-    private final ProjectionCatchUp catchUp;
+    private final EventLog log;
     private final Clock clock;
-    private final Duration readYourWritesTimeout;
 
-    public AssessmentService(CommandGateway commands, AssessmentViews views, ViewUpdates updates,
-                             ProjectionCatchUp catchUp, Clock clock, Duration readYourWritesTimeout) {
+    public AssessmentService(CommandGateway commands, EventLog log, Clock clock) {
         this.commands = Objects.requireNonNull(commands, "commands");
-        this.views = Objects.requireNonNull(views, "views");
-        this.updates = Objects.requireNonNull(updates, "updates");
-        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+        this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.readYourWritesTimeout = Objects.requireNonNull(readYourWritesTimeout, "readYourWritesTimeout");
     }
 
     @Override
@@ -63,62 +53,62 @@ public final class AssessmentService implements StartAssessmentUseCase, AnswerQu
      * @param participation null for the public test
      */
     public AssessmentView startIn(Participation participation, Language language) {
-        AssessmentId id = AssessmentId.newId();
-        commands.sendAndWait(new StartAssessmentCommand(id, language, participation, clock.instant()));
-        return updates.await(id, 0, views::find, readYourWritesTimeout);
+        return Objects.requireNonNull(commands.sendAndWait(new StartAssessmentCommand(AssessmentId.newId(), language,
+                participation, clock.instant())), "the aggregate answers every command with its view");
     }
 
     @Override
     public AssessmentView answer(AssessmentId id, int question, String option) {
-        return awaitVersion(id, send(id, new GiveAnswerCommand(id.value(), question, option, clock.instant())));
+        return send(id, new GiveAnswerCommand(id.value(), question, option, clock.instant()));
     }
 
     @Override
     public AssessmentView complete(AssessmentId id) {
-        return awaitVersion(id, send(id, new CompleteAssessmentCommand(id.value(), clock.instant())));
+        return send(id, new CompleteAssessmentCommand(id.value(), clock.instant()));
+    }
+
+    private AssessmentView send(AssessmentId id, Object command) {
+        try {
+            return Objects.requireNonNull(commands.sendAndWait(command),
+                    "the aggregate answers every command with its view");
+        } catch (AggregateNotFoundException unknown) {
+            throw new AssessmentNotFound(id);
+        }
     }
 
     @Override
     public Optional<AssessmentView> view(AssessmentId id) {
-        awaitCaughtUp();
-        return views.find(id);
+        return history(id).map(AssessmentService::viewOf);
     }
 
     @Override
     public Optional<List<RecordedEvent>> history(AssessmentId id) {
-        awaitCaughtUp();
-        return views.history(id);
+        return historyOf(log.aggregate(id.value()));
     }
 
     /**
-     * A command needs no such wait: its answer comes from the view of its own assessment at the version the
-     * command produced, which includes every earlier event of that assessment.
+     * An assessment's history from its stored events; empty when they are not an assessment's (none, or another
+     * aggregate's under that id).
      */
-    private void awaitCaughtUp() {
-        catchUp.await(AssessmentViewProjection.PROCESSING_GROUP, "assessment views", readYourWritesTimeout);
-    }
-
-    /**
-     * Sends a command to an existing assessment. When another process appended to the same assessment at the same
-     * moment, the store refuses the append ({@link ConcurrencyException}), the aggregate is dropped from the cache
-     * and the command is sent again, on the assessment as it now is; the domain decides afresh.
-     */
-    private long send(AssessmentId id, Object command) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                Long version = commands.sendAndWait(command);
-                return Objects.requireNonNull(version, "the aggregate answers every command with its version");
-            } catch (AggregateNotFoundException unknown) {
-                throw new AssessmentNotFound(id);
-            } catch (ConcurrencyException concurrent) {
-                if (attempt == ATTEMPTS) {
-                    throw new ConcurrentChange(id.value(), concurrent);
-                }
+    static Optional<List<RecordedEvent>> historyOf(List<EventLog.StoredEvent> stored) {
+        if (stored.isEmpty() || !(stored.get(0).payload() instanceof AssessmentStarted)) {
+            return Optional.empty();
+        }
+        List<RecordedEvent> history = new ArrayList<>(stored.size());
+        for (EventLog.StoredEvent event : stored) {
+            if (event.payload() instanceof AssessmentEvent assessmentEvent) {
+                history.add(RecordedEvent.of(event.sequence(), event.timestamp(), assessmentEvent));
             }
         }
+        return Optional.of(List.copyOf(history));
     }
 
-    private AssessmentView awaitVersion(AssessmentId id, long version) {
-        return updates.await(id, version, views::find, readYourWritesTimeout);
+    /** The respondent's view after a history (which starts with the assessment's start). */
+    static AssessmentView viewOf(List<RecordedEvent> history) {
+        AssessmentView view = AssessmentView.of((AssessmentStarted) history.get(0).event());
+        for (RecordedEvent recorded : history.subList(1, history.size())) {
+            view = view.after(recorded.event(), recorded.sequence());
+        }
+        return view;
     }
 }

@@ -6,6 +6,7 @@ import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.OrganisationViews;
@@ -67,6 +68,25 @@ public final class AuditService implements AuditTrailQuery {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
+    /**
+     * Until the trail holds the organisation's events up to the version this request sees (which includes every change
+     * acknowledged before it, on any node: the use cases write the organisation's view through). Read from the shared
+     * store, so it does not matter which node's processor writes the trail; bounded by the timeout.
+     */
+    private void awaitTrailAt(String organisationId, long version) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.util.OptionalLong reached = trail.organisationVersion(organisationId);
+            if (reached.isEmpty() || reached.getAsLong() >= version) {
+                return; // reached, or a trail from before versions were noted: nothing to wait for
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw new ViewsCatchingUp("audit trail", timeout);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
+        }
+    }
+
     @Override
     public List<String> entryTypes() {
         return TYPES;
@@ -96,6 +116,7 @@ public final class AuditService implements AuditTrailQuery {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequest("'from' must lie before 'to'.");
         }
+        awaitTrailAt(organisationId, view.version());
 
         AuditTrail.Head head = trail.head(organisationId);
         long skip = (long) page * size;

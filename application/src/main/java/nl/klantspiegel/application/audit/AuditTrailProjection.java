@@ -20,6 +20,7 @@ import nl.klantspiegel.domain.release.ResultsReleased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,10 @@ public class AuditTrailProjection {
     }
 
     @EventHandler
-    void on(OrganisationEvent event, @MessageIdentifier String eventId) {
+    void on(OrganisationEvent event, @MessageIdentifier String eventId, @SequenceNumber long sequence) {
         append(event.organisationId(), eventId, event.at(), event.getClass().getSimpleName(),
                 event.by().kind().name(), event.by().id(), details(event));
+        trail.recordOrganisationVersion(event.organisationId(), sequence);
         if (event instanceof MemberAdded added) {
             List<String> organisations = new ArrayList<>(trail.organisationsOf(added.memberId()));
             if (!organisations.contains(added.organisationId())) {

@@ -7,15 +7,12 @@ import nl.klantspiegel.application.port.in.ExportEventsUseCase;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
-import nl.klantspiegel.application.port.in.RecordedEvent;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.EventLog.StoredEvent;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.assessment.AssessmentEvent;
-import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.export.OrganisationExport;
 import nl.klantspiegel.domain.export.Pseudonyms;
 import nl.klantspiegel.domain.organisation.DataExported;
@@ -60,21 +57,19 @@ public final class EventExportService implements ExportEventsUseCase {
 
     private final EventLog log;
     private final OrganisationViews organisations;
-    private final AssessmentViews assessments;
     private final PseudonymKey key;
     private final Consumer<RecordExportCommand> recorder;
     private final Clock clock;
 
-    public EventExportService(EventLog log, OrganisationViews organisations, AssessmentViews assessments,
-                              PseudonymKey key, CommandGateway commands, Clock clock) {
-        this(log, organisations, assessments, key, command -> commands.sendAndWait(command), clock);
+    public EventExportService(EventLog log, OrganisationViews organisations, PseudonymKey key, CommandGateway commands,
+                              Clock clock) {
+        this(log, organisations, key, command -> commands.sendAndWait(command), clock);
     }
 
-    EventExportService(EventLog log, OrganisationViews organisations, AssessmentViews assessments, PseudonymKey key,
+    EventExportService(EventLog log, OrganisationViews organisations, PseudonymKey key,
                        Consumer<RecordExportCommand> recorder, Clock clock) {
         this.log = Objects.requireNonNull(log, "log");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
-        this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.key = Objects.requireNonNull(key, "key");
         this.recorder = Objects.requireNonNull(recorder, "recorder");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -280,15 +275,11 @@ public final class EventExportService implements ExportEventsUseCase {
                 List<String> ids = batch.assessmentIds().stream()
                         .sorted(Comparator.comparing(id -> pseudonyms.of(view.id(), id))).toList();
                 for (int from = 0; from < ids.size(); from += HISTORIES) {
-                    List<AssessmentId> chunk = ids.subList(from, Math.min(from + HISTORIES, ids.size())).stream()
-                            .map(AssessmentId::new).toList();
-                    Map<AssessmentId, List<RecordedEvent>> histories = assessments.histories(chunk);
-                    for (AssessmentId assessment : chunk) {
-                        List<OrganisationExport.IdentifiedEvent> events = histories.containsKey(assessment)
-                                ? histories.get(assessment).stream().map(recorded -> new OrganisationExport
-                                        .IdentifiedEvent(assessment.value() + "/" + recorded.sequence(),
-                                        recorded.sequence(), recorded.event())).toList()
-                                : fromLog(assessment);
+                    List<String> chunk = ids.subList(from, Math.min(from + HISTORIES, ids.size()));
+                    Map<String, List<StoredEvent>> histories = log.aggregates(chunk);
+                    for (String assessment : chunk) {
+                        List<OrganisationExport.IdentifiedEvent> events = identified(assessment,
+                                histories.getOrDefault(assessment, List.of()));
                         for (OrganisationExport.Line line : OrganisationExport.assessment(pseudonyms, view.id(), batch,
                                 released.at(), events)) {
                             if (wanted(filter, line.type(), line.at())) {
@@ -304,15 +295,13 @@ public final class EventExportService implements ExportEventsUseCase {
             return count;
         }
 
-        /**
-         * An assessment's events from the log itself, for one the assessment views do not show yet (their projection
-         * is behind the release): slower (a scan on the embedded database), rare, and never missing anything.
-         */
-        private List<OrganisationExport.IdentifiedEvent> fromLog(AssessmentId assessment) {
-            return log.aggregate(assessment.value()).stream()
-                    .filter(stored -> stored.payload() instanceof AssessmentEvent)
-                    .map(stored -> new OrganisationExport.IdentifiedEvent(assessment.value() + "/" + stored.sequence(),
-                            stored.sequence(), (AssessmentEvent) stored.payload()))
+        /** An assessment's events from the log itself, each under its own identity (assessment and sequence). */
+        private static List<OrganisationExport.IdentifiedEvent> identified(String assessment,
+                                                                         List<StoredEvent> stored) {
+            return stored.stream()
+                    .filter(event -> event.payload() instanceof AssessmentEvent)
+                    .map(event -> new OrganisationExport.IdentifiedEvent(assessment + "/" + event.sequence(),
+                            event.sequence(), (AssessmentEvent) event.payload()))
                     .toList();
         }
 

@@ -1,5 +1,6 @@
 package nl.klantspiegel.application.organisation;
 
+import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
@@ -7,14 +8,17 @@ import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 
 import java.util.List;
 
 /**
  * The thin Axon shell around the pure {@link Organisation}: every command asks the domain, which decides (and
- * refuses) by itself, and the events it answers are applied. Each handler answers the organisation's version after
- * the command, so a request can read its own writes.
+ * refuses) by itself, and the events it answers are applied. Each handler answers the organisation as the command left
+ * it and what it applied ({@link OrganisationChange}), so that the use case can write the read models through before it
+ * answers: any node then reads its own writes.
  */
 public class OrganisationAggregate {
 
@@ -27,61 +31,62 @@ public class OrganisationAggregate {
     }
 
     @CommandHandler
-    public OrganisationAggregate(RegisterOrganisationCommand command) {
-        AggregateLifecycle.apply(Organisation.register(command.organisationId(), command.name(),
-                command.minimumGroupSize(), command.by(), command.at()));
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public OrganisationChange handle(RegisterOrganisationCommand command) {
+        return applyAll(List.of(Organisation.register(command.organisationId(), command.name(),
+                command.minimumGroupSize(), command.by(), command.at())));
     }
 
     @CommandHandler
-    public long handle(AddTeamCommand command) {
+    public OrganisationChange handle(AddTeamCommand command) {
         return applyAll(organisation.addTeam(command.teamId(), command.name(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(RenameTeamCommand command) {
+    public OrganisationChange handle(RenameTeamCommand command) {
         return applyAll(organisation.renameTeam(command.teamId(), command.name(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(RetireTeamCommand command) {
+    public OrganisationChange handle(RetireTeamCommand command) {
         return applyAll(organisation.retireTeam(command.teamId(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(AddMemberCommand command) {
+    public OrganisationChange handle(AddMemberCommand command) {
         return applyAll(organisation.addMember(command.memberId(), command.role(), command.teams(), command.by(),
                 command.at()));
     }
 
     @CommandHandler
-    public long handle(ChangeMemberCommand command) {
+    public OrganisationChange handle(ChangeMemberCommand command) {
         return applyAll(organisation.changeMember(command.memberId(), command.role(), command.teams(), command.by(),
                 command.at()));
     }
 
     @CommandHandler
-    public long handle(RemoveMemberCommand command) {
+    public OrganisationChange handle(RemoveMemberCommand command) {
         return applyAll(organisation.removeMember(command.memberId(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(OpenRoundCommand command) {
+    public OrganisationChange handle(OpenRoundCommand command) {
         return applyAll(organisation.openRound(command.roundId(), command.name(), command.teams(), command.closesAt(),
                 command.invitationToken(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(CloseRoundCommand command) {
+    public OrganisationChange handle(CloseRoundCommand command) {
         return applyAll(organisation.closeRound(command.roundId(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(ChangeMinimumGroupSizeCommand command) {
+    public OrganisationChange handle(ChangeMinimumGroupSizeCommand command) {
         return applyAll(organisation.changeMinimumGroupSize(command.minimumGroupSize(), command.by(), command.at()));
     }
 
     @CommandHandler
-    public long handle(RecordExportCommand command) {
+    public OrganisationChange handle(RecordExportCommand command) {
         return applyAll(organisation.recordExport(command.exportId(), command.kind(), command.filter(),
                 command.records(), command.lastHash(), command.complete(), command.by(), command.at()));
     }
@@ -92,9 +97,9 @@ public class OrganisationAggregate {
         return organisation.admit(command.roundId(), command.teamId(), command.at());
     }
 
-    private long applyAll(List<OrganisationEvent> events) {
+    private OrganisationChange applyAll(List<OrganisationEvent> events) {
         events.forEach(AggregateLifecycle::apply);
-        return organisation.version();
+        return new OrganisationChange(OrganisationView.of(organisation), events);
     }
 
     @EventSourcingHandler

@@ -3,7 +3,6 @@ package nl.klantspiegel.application.organisation;
 import nl.klantspiegel.application.account.AccountService;
 import nl.klantspiegel.application.account.Secrets;
 import nl.klantspiegel.application.assessment.AssessmentService;
-import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.Caller;
@@ -11,7 +10,6 @@ import nl.klantspiegel.application.port.in.InvitationsUseCase;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
-import nl.klantspiegel.application.port.in.ChangeNotYetVisible;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.out.Accounts;
 import nl.klantspiegel.application.port.out.Invitations;
@@ -48,7 +46,7 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
     private final OrganisationViews views;
     private final Invitations invitations;
     private final Memberships memberships;
-    private final ViewUpdates updates;
+    private final OrganisationReadModels readModels;
     private final AccountService accounts;
     private final AssessmentService assessments;
     private final ProjectionCatchUp catchUp;
@@ -56,14 +54,14 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
     private final Duration readYourWritesTimeout;
 
     public OrganisationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
-                               Memberships memberships, ViewUpdates updates, AccountService accounts,
+                               Memberships memberships, OrganisationReadModels readModels, AccountService accounts,
                                AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
                                Duration readYourWritesTimeout) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.views = Objects.requireNonNull(views, "views");
         this.invitations = Objects.requireNonNull(invitations, "invitations");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
-        this.updates = Objects.requireNonNull(updates, "updates");
+        this.readModels = Objects.requireNonNull(readModels, "readModels");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
@@ -79,9 +77,8 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
             throw new AccessDenied("Only the operator registers organisations.");
         }
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new RegisterOrganisationCommand(id, name, Organisation.DEFAULT_MINIMUM_GROUP_SIZE,
-                operator.actor(), clock.instant()));
-        return summary(awaitVersion(id, 0));
+        return summary(send(id, new RegisterOrganisationCommand(id, name, Organisation.DEFAULT_MINIMUM_GROUP_SIZE,
+                operator.actor(), clock.instant())));
     }
 
     @Override
@@ -108,9 +105,9 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
     @Override
     public OrganisationSummary changeMinimumGroupSize(Caller caller, String organisationId, int minimumGroupSize) {
         Access access = managing(caller, organisationId);
-        long version = send(organisationId, new ChangeMinimumGroupSizeCommand(organisationId, minimumGroupSize,
+        OrganisationView changed = send(organisationId, new ChangeMinimumGroupSizeCommand(organisationId, minimumGroupSize,
                 access.actor(), clock.instant()));
-        return summary(awaitVersion(organisationId, version));
+        return summary(changed);
     }
 
     private static OrganisationSummary summary(OrganisationView view) {
@@ -134,27 +131,27 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
     public TeamView addTeam(Caller caller, String organisationId, String name) {
         Access access = managing(caller, organisationId);
         String teamId = UUID.randomUUID().toString();
-        long version = send(organisationId, new AddTeamCommand(organisationId, teamId, name, access.actor(),
+        OrganisationView changed = send(organisationId, new AddTeamCommand(organisationId, teamId, name, access.actor(),
                 clock.instant()));
-        return team(awaitVersion(organisationId, version).team(teamId).orElseThrow());
+        return team(changed.team(teamId).orElseThrow());
     }
 
     @Override
     public TeamView renameTeam(Caller caller, String organisationId, String teamId, String name) {
         Access access = managing(caller, organisationId);
         requireTeam(access.view(), teamId);
-        long version = send(organisationId, new RenameTeamCommand(organisationId, teamId, name, access.actor(),
+        OrganisationView changed = send(organisationId, new RenameTeamCommand(organisationId, teamId, name, access.actor(),
                 clock.instant()));
-        return team(awaitVersion(organisationId, version).team(teamId).orElseThrow());
+        return team(changed.team(teamId).orElseThrow());
     }
 
     @Override
     public TeamView retireTeam(Caller caller, String organisationId, String teamId) {
         Access access = managing(caller, organisationId);
         requireTeam(access.view(), teamId);
-        long version = send(organisationId, new RetireTeamCommand(organisationId, teamId, access.actor(),
+        OrganisationView changed = send(organisationId, new RetireTeamCommand(organisationId, teamId, access.actor(),
                 clock.instant()));
-        return team(awaitVersion(organisationId, version).team(teamId).orElseThrow());
+        return team(changed.team(teamId).orElseThrow());
     }
 
     private static TeamView team(Organisation.Team team) {
@@ -202,9 +199,8 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         List<String> memberTeams = teams == null ? List.of() : teams;
         access.view().organisation().addMember(knownId, role, memberTeams, access.actor(), now);
         String memberId = accounts.enrol(email).id();
-        long version = send(organisationId, new AddMemberCommand(organisationId, memberId, role, memberTeams,
+        OrganisationView view = send(organisationId, new AddMemberCommand(organisationId, memberId, role, memberTeams,
                 access.actor(), now));
-        OrganisationView view = awaitVersion(organisationId, version);
         AccountService.Invited invited = accounts.issueActivation(memberId);
         return new NewMember(member(memberOf(view, memberId)), invited.activationToken(),
                 invited.activationExpiresAt());
@@ -218,18 +214,16 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
             throw new InvalidRequest("A member needs a role: ADMIN, TEAM_LEAD or ANALYST.");
         }
         memberOf(access.view(), memberId);
-        long version = send(organisationId, new ChangeMemberCommand(organisationId, memberId, role, teams,
+        OrganisationView changed = send(organisationId, new ChangeMemberCommand(organisationId, memberId, role, teams,
                 access.actor(), clock.instant()));
-        return member(memberOf(awaitVersion(organisationId, version), memberId));
+        return member(memberOf(changed, memberId));
     }
 
     @Override
     public void removeMember(Caller caller, String organisationId, String memberId) {
         Access access = managing(caller, organisationId);
         memberOf(access.view(), memberId);
-        long version = send(organisationId, new RemoveMemberCommand(organisationId, memberId, access.actor(),
-                clock.instant()));
-        awaitVersion(organisationId, version);
+        send(organisationId, new RemoveMemberCommand(organisationId, memberId, access.actor(), clock.instant()));
     }
 
     /**
@@ -285,10 +279,10 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         Access access = managing(caller, organisationId);
         String roundId = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        long version = send(organisationId, new OpenRoundCommand(organisationId, roundId, name,
+        OrganisationView changed = send(organisationId, new OpenRoundCommand(organisationId, roundId, name,
                 teams == null ? List.of() : teams, closesAt, Secrets.newToken(INVITATION_TOKEN_BYTES), access.actor(),
                 now));
-        return round(awaitVersion(organisationId, version).round(roundId).orElseThrow(), clock.instant(), true);
+        return round(changed.round(roundId).orElseThrow(), clock.instant(), true);
     }
 
     @Override
@@ -297,9 +291,9 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         if (access.view().round(roundId).isEmpty()) {
             throw new NotFound("Round " + roundId);
         }
-        long version = send(organisationId, new CloseRoundCommand(organisationId, roundId, access.actor(),
+        OrganisationView changed = send(organisationId, new CloseRoundCommand(organisationId, roundId, access.actor(),
                 clock.instant()));
-        return round(awaitVersion(organisationId, version).round(roundId).orElseThrow(), clock.instant(), true);
+        return round(changed.round(roundId).orElseThrow(), clock.instant(), true);
     }
 
     /** The invitation token only for those who hand it out: the admins. */
@@ -395,20 +389,21 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         }
     }
 
-    // ----- commands and their views -------------------------------------------------------------------
+    // ----- commands and what they changed -------------------------------------------------------------------
 
-    private long send(String organisationId, Object command) {
+    /**
+     * Sends a command to the organisation and writes what it changed through to the read models before answering with
+     * the organisation as the command left it: the next request reads it on any node, with no projection to wait for.
+     */
+    private OrganisationView send(String organisationId, Object command) {
+        OrganisationChange change;
         try {
-            Long version = commands.sendAndWait(command);
-            return Objects.requireNonNull(version, "the organisation answers every command with its version");
+            change = commands.sendAndWait(command);
         } catch (AggregateNotFoundException unknown) {
             throw new NotFound("Organisation " + organisationId);
         }
-    }
-
-    private OrganisationView awaitVersion(String organisationId, long version) {
-        return updates.await(organisationId, version, () -> views.find(organisationId), OrganisationView::version,
-                () -> new ChangeNotYetVisible("Organisation " + organisationId, version, readYourWritesTimeout),
-                readYourWritesTimeout);
+        Objects.requireNonNull(change, "the organisation answers every command with what it changed");
+        readModels.record(change.view(), change.events());
+        return change.view();
     }
 }

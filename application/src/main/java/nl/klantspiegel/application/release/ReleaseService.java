@@ -12,7 +12,7 @@ import nl.klantspiegel.domain.release.Releases;
 import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.release.Unreleased;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.ConcurrencyException;
+import nl.klantspiegel.application.port.in.ConcurrentChange;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -40,8 +40,14 @@ public final class ReleaseService implements ReleaseResultsUseCase {
     private final CommandGateway commands;
     private final ReleaseSchedule schedule;
     private final Clock clock;
-    /** Per organisation, the cutoff at which nothing was due: not looked at again before the next cutoff. */
-    private final Map<String, Instant> nothingDueAt = new ConcurrentHashMap<>();
+    /**
+     * Per organisation, the cutoff at which nothing was due and the completions filed then: not looked at again before
+     * the next cutoff unless a completion was filed since (on any node: the counter is the shared facts').
+     */
+    private final Map<String, NothingDue> nothingDue = new ConcurrentHashMap<>();
+
+    private record NothingDue(Instant cutoff, long completions) {
+    }
 
     public ReleaseService(ReportFacts facts, OrganisationViews organisations, CommandGateway commands,
                           ReleaseSchedule schedule, Clock clock) {
@@ -65,7 +71,8 @@ public final class ReleaseService implements ReleaseResultsUseCase {
     @Override
     public int releaseDue(String organisationId, Instant now) {
         Instant target = schedule.cutoffAt(now);
-        if (target.equals(nothingDueAt.get(organisationId))) {
+        long completions = facts.completions(organisationId);
+        if (new NothingDue(target, completions).equals(nothingDue.get(organisationId))) {
             return 0;
         }
         Optional<OrganisationView> found = organisations.find(organisationId);
@@ -83,7 +90,7 @@ public final class ReleaseService implements ReleaseResultsUseCase {
                 : Releases.restore(organisationId, known.lastRelease(), known.lastCutoff().orElseThrow());
         Optional<Instant> earliest = completed.stream().map(Unreleased::at).min(Comparator.naturalOrder());
         if (earliest.isEmpty()) {
-            nothingDueAt.put(organisationId, target);
+            nothingDue.put(organisationId, new NothingDue(target, completions));
             return 0;
         }
         Instant since = releases.lastCutoff().orElse(earliest.get().minusMillis(1));
@@ -98,7 +105,7 @@ public final class ReleaseService implements ReleaseResultsUseCase {
             }
             try {
                 commands.sendAndWait(new ReleaseResultsCommand(organisationId, due, at));
-            } catch (ReleaseOutdated | ConcurrencyException outdated) {
+            } catch (ReleaseOutdated | ConcurrentChange outdated) {
                 return made; // released meanwhile, or the facts lag behind: the next look tries again
             }
             releases = releases.evolve(next.get());
@@ -107,7 +114,7 @@ public final class ReleaseService implements ReleaseResultsUseCase {
             made++;
         }
         if (made == 0) {
-            nothingDueAt.put(organisationId, target);
+            nothingDue.put(organisationId, new NothingDue(target, completions));
         }
         return made;
     }

@@ -62,6 +62,11 @@ public final class SwitchableReportFacts implements ReportFacts, Switchable<Repo
     }
 
     @Override
+    public long completions(String organisationId) {
+        return switches * PER_SWITCH + current.completions(organisationId);
+    }
+
+    @Override
     public Facts facts(String organisationId, Collection<String> roundIds) {
         return current.facts(organisationId, roundIds);
     }

@@ -1,11 +1,11 @@
 package nl.klantspiegel.application.anonymity;
 
 import nl.klantspiegel.application.account.AccountService;
-import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
 import nl.klantspiegel.application.export.AssessmentExportService;
 import nl.klantspiegel.application.export.EventExportService;
+import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
@@ -16,8 +16,6 @@ import nl.klantspiegel.application.report.RescoringService;
 import nl.klantspiegel.application.report.ReleasedResults;
 import nl.klantspiegel.application.release.ReleaseResultsCommand;
 import nl.klantspiegel.application.release.ReleaseService;
-import nl.klantspiegel.application.assessment.AssessmentViewProjection;
-import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
 import nl.klantspiegel.application.testing.InMemoryPseudonymKey;
 import nl.klantspiegel.domain.release.ReleaseSchedule;
 import nl.klantspiegel.domain.release.Releases;
@@ -74,7 +72,6 @@ final class ApplicationUnderAttack {
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     final InMemoryMemberships memberships = new InMemoryMemberships();
     final InMemoryAuditTrail trail = new InMemoryAuditTrail();
-    final InMemoryAssessmentViews assessments = new InMemoryAssessmentViews();
     final InMemoryPseudonymKey key = new InMemoryPseudonymKey();
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<AnnotationEventHandlerAdapter> projections;
@@ -93,12 +90,11 @@ final class ApplicationUnderAttack {
 
     ApplicationUnderAttack() {
         projections = List.of(
-                new AnnotationEventHandlerAdapter(new OrganisationViewProjection(views, new InMemoryInvitations(),
-                        memberships, new ViewUpdates())),
+                new AnnotationEventHandlerAdapter(new OrganisationViewProjection(new OrganisationReadModels(views,
+                        new InMemoryInvitations(), memberships))),
                 new AnnotationEventHandlerAdapter(new ReportProjection(facts)),
                 new AnnotationEventHandlerAdapter(new AnswerChangeProjection(answerChanges)),
-                new AnnotationEventHandlerAdapter(new AuditTrailProjection(trail)),
-                new AnnotationEventHandlerAdapter(new AssessmentViewProjection(assessments, new ViewUpdates())));
+                new AnnotationEventHandlerAdapter(new AuditTrailProjection(trail)));
         Duration timeout = Duration.ofSeconds(5);
         released = new ReleasedResults(facts, 10);
         reports = new ReportService(released, views, CatchUps.caughtUp(), clock, timeout);
@@ -133,7 +129,7 @@ final class ApplicationUnderAttack {
         });
         CommandGateway recorder = new RecordingCommands();
         rows = new AssessmentExportService(reports, key, recorder, clock);
-        export = new EventExportService(log, views, assessments, key, recorder, clock);
+        export = new EventExportService(log, views, key, recorder, clock);
         AccountService accounts = new AccountService(new InMemoryAccounts(), new InMemoryApiTokens(),
                 new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(),
                 new RecordingEventGateway(), clock);

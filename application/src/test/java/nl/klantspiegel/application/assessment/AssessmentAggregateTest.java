@@ -1,5 +1,6 @@
 package nl.klantspiegel.application.assessment;
 
+import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
 import nl.klantspiegel.domain.assessment.AssessmentAlreadyCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
@@ -44,23 +45,24 @@ class AssessmentAggregateTest {
         fixture.givenNoPriorActivity()
                 .when(new StartAssessmentCommand(new AssessmentId(ID), Language.NL, T0))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(STARTED);
+                .expectEvents(STARTED)
+                .expectResultMessagePayload(AssessmentView.of(STARTED));
     }
 
     @Test
-    void answer_returns_the_new_version() {
+    void answer_returns_the_view_it_leaves() {
         fixture.given(STARTED, answer(1, A))
                 .when(new GiveAnswerCommand(ID, 2, "c", T1))
                 .expectEvents(new AnswerGiven(ID, 2, C, T1))
-                .expectResultMessagePayload(2L);
+                .expectResultMessagePayload(viewAfter(List.of(STARTED, answer(1, A), new AnswerGiven(ID, 2, C, T1))));
     }
 
     @Test
-    void the_same_answer_again_emits_nothing_and_keeps_the_version() {
+    void the_same_answer_again_emits_nothing_and_answers_the_view_as_it_is() {
         fixture.given(STARTED, answer(1, A))
                 .when(new GiveAnswerCommand(ID, 1, "a", T1))
                 .expectNoEvents()
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(viewAfter(List.of(STARTED, answer(1, A))));
     }
 
     @Test
@@ -85,13 +87,16 @@ class AssessmentAggregateTest {
 
     @Test
     void completion_scores() {
+        AssessmentCompleted completed = new AssessmentCompleted(ID, 1, List.of(
+                new ScoredAnswer(1, B, 3), new ScoredAnswer(2, A, 3), new ScoredAnswer(3, C, 3),
+                new ScoredAnswer(4, C, 1), new ScoredAnswer(5, B, 1), new ScoredAnswer(6, A, 1)),
+                new ColumnTotals(4, 4, 4), 12, Band.LOW, T1);
+        List<Object> all = new ArrayList<>(allAnswered("baccba"));
+        all.add(completed);
         fixture.given(allAnswered("baccba"))
                 .when(new CompleteAssessmentCommand(ID, T1))
-                .expectEvents(new AssessmentCompleted(ID, 1, List.of(
-                        new ScoredAnswer(1, B, 3), new ScoredAnswer(2, A, 3), new ScoredAnswer(3, C, 3),
-                        new ScoredAnswer(4, C, 1), new ScoredAnswer(5, B, 1), new ScoredAnswer(6, A, 1)),
-                        new ColumnTotals(4, 4, 4), 12, Band.LOW, T1))
-                .expectResultMessagePayload(7L);
+                .expectEvents(completed)
+                .expectResultMessagePayload(viewAfter(all));
     }
 
     @Test
@@ -109,7 +114,16 @@ class AssessmentAggregateTest {
         fixture.given(completed)
                 .when(new CompleteAssessmentCommand(ID, T1))
                 .expectNoEvents()
-                .expectResultMessagePayload(7L);
+                .expectResultMessagePayload(viewAfter(completed));
+    }
+
+    /** The respondent's view after these events (sequence numbers from 0). */
+    private static AssessmentView viewAfter(List<Object> events) {
+        AssessmentView view = AssessmentView.of((AssessmentStarted) events.get(0));
+        for (int sequence = 1; sequence < events.size(); sequence++) {
+            view = view.after((nl.klantspiegel.domain.assessment.AssessmentEvent) events.get(sequence), sequence);
+        }
+        return view;
     }
 
     private static AnswerGiven answer(int question, Option option) {

@@ -2,12 +2,8 @@ package nl.klantspiegel.application.assessment;
 
 import nl.klantspiegel.application.port.in.AssessmentNotFound;
 import nl.klantspiegel.application.port.in.AssessmentView;
-import nl.klantspiegel.application.port.in.ConcurrentChange;
 import nl.klantspiegel.application.port.in.RecordedEvent;
-import nl.klantspiegel.application.port.in.ViewNotYetUpToDate;
-import nl.klantspiegel.application.port.in.ViewsCatchingUp;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
-import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
+import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.ScriptedCommandGateway;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
 import nl.klantspiegel.domain.assessment.Assessment;
@@ -18,35 +14,26 @@ import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.instrument.InvalidAnswer;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import nl.klantspiegel.domain.organisation.Actor;
+import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 
+import static nl.klantspiegel.application.testing.ScriptedCommandGateway.failing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
- * The use cases on their own: each sends the right command (at the clock's time) and answers from the read model
- * once it shows the command's effect; a command that meets a concurrent append is tried again, at most
- * {@link AssessmentService#ATTEMPTS} times; an unknown assessment is reported as such; plain reads wait until the
- * projection has caught up with the events stored before the start.
+ * The use cases on their own: each sends the right command (at the clock's time) and answers with what the aggregate
+ * answered, the view as the command left it; an unknown assessment is reported as such; reads come from the
+ * assessment's own events in the log, with nothing to wait for.
  */
 class AssessmentServiceTest {
 
@@ -55,318 +42,155 @@ class AssessmentServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
     private static final Instant NOW = T0.plusSeconds(300);
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final AssessmentStarted STARTED = new AssessmentStarted(ID, 1, Language.NL, T0);
-    private static final ProjectionCatchUp ALWAYS_CAUGHT_UP =
-            new ProjectionCatchUp(OptionalLong.empty(), projection -> Optional.empty());
 
-    private final InMemoryAssessmentViews views = new InMemoryAssessmentViews();
-    private final ViewUpdates updates = new ViewUpdates();
-    private final AssessmentViewProjection projection = new AssessmentViewProjection(views, updates);
+    private final InMemoryEventLog log = new InMemoryEventLog();
     private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
-    private final AssessmentService service =
-            new AssessmentService(commands, views, updates, ALWAYS_CAUGHT_UP, CLOCK, TIMEOUT);
+    private final AssessmentService service = new AssessmentService(commands, log, CLOCK);
 
-    // ----- start ----------------------------------------------------------------------------------------
+    // ----- commands -------------------------------------------------------------------------------------
 
     @Test
-    void start_sends_a_new_assessment_and_answers_with_its_view() {
-        commands.then(this::startProjected);
+    void start_sends_a_new_public_assessment_and_answers_with_the_aggregates_view() {
+        commands.then(command -> AssessmentView.of(Assessment.start(((StartAssessmentCommand) command).assessmentId(),
+                Language.EN, null, NOW)));
 
         AssessmentView view = service.start(Language.EN);
 
         StartAssessmentCommand sent = (StartAssessmentCommand) commands.sent().get(0);
         assertThat(sent.language()).isEqualTo(Language.EN);
+        assertThat(sent.participation()).isNull();
         assertThat(sent.at()).isEqualTo(NOW);
         assertThat(view.id()).isEqualTo(sent.assessmentId());
         assertThat(view.version()).isZero();
-        assertThat(view.status()).isEqualTo(AssessmentView.Status.IN_PROGRESS);
-        assertThat(view.language()).isEqualTo(Language.EN);
         assertThat(view.startedAt()).isEqualTo(NOW);
     }
 
     @Test
     void each_start_is_a_new_assessment() {
-        commands.then(this::startProjected).then(this::startProjected);
+        commands.then(AssessmentServiceTest::started).then(AssessmentServiceTest::started);
 
         assertThat(service.start(Language.NL).id()).isNotEqualTo(service.start(Language.NL).id());
     }
 
     @Test
-    void a_start_whose_view_stays_behind_still_tells_the_new_id() {
-        commands.then(command -> ((StartAssessmentCommand) command).assessmentId().value());
-
-        assertThatThrownBy(() -> service(Duration.ofMillis(80)).start(Language.NL))
-                .isInstanceOfSatisfying(ViewNotYetUpToDate.class, behind -> assertThat(behind.id())
-                        .isEqualTo(((StartAssessmentCommand) commands.sent().get(0)).assessmentId()));
-    }
-
-    // ----- answer and complete -------------------------------------------------------------------------
-
-    @Test
-    void an_answer_is_sent_with_the_clock_time_and_answered_with_the_view_at_its_version() {
-        projection.on(STARTED, 0, T0);
-        commands.then(projectingLater(new AnswerGiven(ID, 3, Option.B, NOW), 1));
+    void an_answer_is_sent_with_the_clock_time_and_answered_with_the_aggregates_view() {
+        AssessmentView after = AssessmentView.of(STARTED).after(new AnswerGiven(ID, 3, Option.B, NOW), 1);
+        commands.then(command -> after);
 
         AssessmentView view = service.answer(ASSESSMENT, 3, "b");
 
         assertThat(commands.sent()).containsExactly(new GiveAnswerCommand(ID, 3, "b", NOW));
-        assertThat(view.version()).isEqualTo(1);
-        assertThat(view.answers()).containsExactly(Map.entry(3, Option.B));
+        assertThat(view).isSameAs(after);
     }
 
     @Test
-    void completing_sends_the_command_and_answers_with_the_scored_view() {
-        Assessment assessment = Assessment.startedWith(STARTED);
-        projection.on(STARTED, 0, T0);
-        String options = "abcabc";
-        for (int question = 1; question <= options.length(); question++) {
-            for (AssessmentEvent given : assessment.answer(question, options.substring(question - 1, question), T0)) {
-                assessment = assessment.evolve(given);
-                projection.on(given, assessment.version(), T0);
-            }
-        }
-        AssessmentCompleted completed = (AssessmentCompleted) assessment.complete(NOW).get(0);
-        commands.then(projectingLater(completed, 7));
+    void completing_sends_the_command_and_answers_with_the_aggregates_view() {
+        AssessmentView after = AssessmentView.of(STARTED);
+        commands.then(command -> after);
 
-        AssessmentView view = service.complete(ASSESSMENT);
-
+        assertThat(service.complete(ASSESSMENT)).isSameAs(after);
         assertThat(commands.sent()).containsExactly(new CompleteAssessmentCommand(ID, NOW));
+    }
+
+    @Test
+    void an_unknown_assessment_is_reported_as_not_found() {
+        commands.then(failing(new AggregateNotFoundException(ID, "no such aggregate")))
+                .then(failing(new AggregateNotFoundException(ID, "no such aggregate")));
+
+        assertThatThrownBy(() -> service.answer(ASSESSMENT, 1, "a"))
+                .isInstanceOfSatisfying(AssessmentNotFound.class, notFound -> assertThat(notFound.getMessage())
+                        .contains(ID));
+        assertThatThrownBy(() -> service.complete(ASSESSMENT)).isInstanceOf(AssessmentNotFound.class);
+    }
+
+    @Test
+    void a_refusal_by_the_domain_is_passed_on_as_it_is() {
+        InvalidAnswer refused = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidAnswer.class,
+                () -> Assessment.startedWith(STARTED).answer(9, "a", NOW));
+        commands.then(failing(refused));
+
+        assertThatThrownBy(() -> service.answer(ASSESSMENT, 9, "a")).isSameAs(refused);
+    }
+
+    @Test
+    void an_aggregate_that_answers_nothing_is_a_fault_not_an_empty_answer() {
+        commands.then(command -> null).then(command -> null);
+
+        assertThatNullPointerException().isThrownBy(() -> service.answer(ASSESSMENT, 1, "a"));
+        assertThatNullPointerException().isThrownBy(() -> service.start(Language.NL));
+    }
+
+    // ----- reads ----------------------------------------------------------------------------------------
+
+    @Test
+    void the_view_and_the_history_come_from_the_assessments_events() {
+        List<AssessmentEvent> events = taken("abcabc");
+        events.forEach(log::add);
+        log.add(new AssessmentStarted("6d5c4b3a-2918-4f07-9e6d-5c4b3a291807", 1, Language.EN, T0));
+
+        AssessmentView view = service.view(ASSESSMENT).orElseThrow();
+        List<RecordedEvent> history = service.history(ASSESSMENT).orElseThrow();
+
         assertThat(view.version()).isEqualTo(7);
         assertThat(view.status()).isEqualTo(AssessmentView.Status.COMPLETED);
-        assertThat(view.completedAt()).isEqualTo(NOW);
+        assertThat(view.answers()).containsEntry(1, Option.A).containsEntry(6, Option.C).hasSize(6);
         assertThat(view.result()).hasValueSatisfying(score -> assertThat(score.total())
-                .isEqualTo(completed.totalScore()));
+                .isEqualTo(((AssessmentCompleted) events.get(7)).totalScore()));
+        assertThat(history).extracting(RecordedEvent::sequence).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(history).extracting(RecordedEvent::event).containsExactlyElementsOf(events);
+        assertThat(history).extracting(RecordedEvent::type).startsWith("AssessmentStarted", "AnswerGiven")
+                .endsWith("AssessmentCompleted");
+        assertThat(history.get(0).recordedAt()).isEqualTo(log.aggregate(ID).get(0).timestamp());
     }
 
     @Test
-    void a_view_that_never_reaches_the_commands_version_is_reported() {
-        projection.on(STARTED, 0, T0);
-        commands.then(command -> 1L);
+    void an_answer_changed_shows_its_last_option() {
+        log.add(STARTED);
+        log.add(new AnswerGiven(ID, 2, Option.A, T0));
+        log.add(new AnswerGiven(ID, 2, Option.C, T0));
 
-        assertThatThrownBy(() -> service(Duration.ofMillis(80)).answer(ASSESSMENT, 1, "a"))
-                .isInstanceOfSatisfying(ViewNotYetUpToDate.class,
-                        behind -> assertThat(behind.id()).isEqualTo(ASSESSMENT))
-                .hasMessageContaining("version 1");
+        assertThat(service.view(ASSESSMENT).orElseThrow().answers()).isEqualTo(Map.of(2, Option.C));
+        assertThat(service.view(ASSESSMENT).orElseThrow().version()).isEqualTo(2);
     }
 
     @Test
-    void an_unknown_assessment_is_reported_as_not_found_without_trying_again() {
-        commands.then(failing(new AggregateNotFoundException(ID, "no such aggregate")));
-        assertThatThrownBy(() -> service.answer(ASSESSMENT, 1, "a"))
-                .isInstanceOf(AssessmentNotFound.class)
-                .hasMessageContaining(ID);
+    void an_id_without_events_or_with_another_aggregates_events_is_no_assessment() {
+        String organisation = "3a2b1c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d";
+        log.add(new OrganisationRegistered(organisation, "Acme", 5, Actor.operator("op"), T0));
 
-        commands.then(failing(new AggregateNotFoundException(ID, "no such aggregate")));
-        assertThatThrownBy(() -> service.complete(ASSESSMENT))
-                .isInstanceOf(AssessmentNotFound.class)
-                .hasMessageContaining(ID);
-
-        assertThat(commands.sent()).hasSize(2);
+        assertThat(service.view(ASSESSMENT)).isEmpty();
+        assertThat(service.history(ASSESSMENT)).isEmpty();
+        assertThat(service.view(new AssessmentId(organisation))).isEmpty();
+        assertThat(service.history(new AssessmentId(organisation))).isEmpty();
     }
-
-    @Test
-    void a_refusal_by_the_domain_is_passed_on_as_it_is_without_trying_again() {
-        Throwable refused = catchThrowable(() -> Assessment.startedWith(STARTED).answer(99, "a", NOW));
-        commands.then(failing((RuntimeException) refused));
-
-        assertThatThrownBy(() -> service.answer(ASSESSMENT, 99, "a")).isSameAs(refused).isInstanceOf(InvalidAnswer.class);
-        assertThat(commands.sent()).hasSize(1);
-    }
-
-    // ----- concurrent appends --------------------------------------------------------------------------
-
-    @Test
-    void a_concurrent_append_is_tried_again_on_the_new_state() {
-        projection.on(STARTED, 0, T0);
-        projection.on(new AnswerGiven(ID, 1, Option.C, T0), 1, T0);
-        commands.then(failing(new ConcurrencyException("someone else appended event 1")))
-                .then(projecting(new AnswerGiven(ID, 2, Option.A, NOW), 2));
-
-        AssessmentView view = service.answer(ASSESSMENT, 2, "a");
-
-        assertThat(commands.sent()).containsExactly(new GiveAnswerCommand(ID, 2, "a", NOW),
-                new GiveAnswerCommand(ID, 2, "a", NOW));
-        assertThat(view.version()).isEqualTo(2);
-        assertThat(view.answers()).containsEntry(1, Option.C).containsEntry(2, Option.A);
-    }
-
-    @Test
-    void the_third_attempt_may_still_succeed() {
-        projection.on(STARTED, 0, T0);
-        commands.then(failing(new ConcurrencyException("first")))
-                .then(failing(new ConcurrencyException("second")))
-                .then(projecting(new AnswerGiven(ID, 4, Option.B, NOW), 1));
-
-        assertThat(service.answer(ASSESSMENT, 4, "b").answers()).containsEntry(4, Option.B);
-        assertThat(commands.sent()).hasSize(AssessmentService.ATTEMPTS);
-    }
-
-    @Test
-    void after_three_concurrent_appends_the_change_is_given_up_with_the_last_cause() {
-        ConcurrencyException last = new ConcurrencyException("third");
-        commands.then(failing(new ConcurrencyException("first")))
-                .then(failing(new ConcurrencyException("second")))
-                .then(failing(last));
-
-        assertThatThrownBy(() -> service.complete(ASSESSMENT))
-                .isInstanceOf(ConcurrentChange.class)
-                .hasMessageContaining(ID)
-                .hasCause(last);
-        assertThat(AssessmentService.ATTEMPTS).isEqualTo(3);
-        assertThat(commands.sent()).hasSize(3).containsOnly(new CompleteAssessmentCommand(ID, NOW));
-    }
-
-    // ----- plain reads ---------------------------------------------------------------------------------
-
-    @Test
-    void view_and_history_read_the_read_model() {
-        projection.on(STARTED, 0, T0);
-        projection.on(new AnswerGiven(ID, 5, Option.A, T0), 1, T0);
-
-        assertThat(service.view(ASSESSMENT)).hasValueSatisfying(view -> {
-            assertThat(view.version()).isEqualTo(1);
-            assertThat(view.answers()).containsEntry(5, Option.A);
-        });
-        assertThat(service.history(ASSESSMENT)).hasValueSatisfying(history ->
-                assertThat(history).extracting(RecordedEvent::type).containsExactly("AssessmentStarted", "AnswerGiven"));
-        AssessmentId unknown = new AssessmentId("00000000-0000-4000-8000-000000000000");
-        assertThat(service.view(unknown)).isEmpty();
-        assertThat(service.history(unknown)).isEmpty();
-        assertThat(commands.sent()).isEmpty();
-    }
-
-    @Test
-    void reads_are_refused_while_the_views_catch_up_and_served_once_they_have() {
-        projection.on(STARTED, 0, T0);
-        Segment segment = new Segment();
-        ProjectionCatchUp catchUp = new ProjectionCatchUp(OptionalLong.of(41), name ->
-                name.equals(AssessmentViewProjection.PROCESSING_GROUP)
-                        ? Optional.of(processorWith(segment)) : Optional.empty());
-        AssessmentService restarted =
-                new AssessmentService(commands, views, updates, catchUp, CLOCK, Duration.ofMillis(60));
-
-        segment.position = 40;
-        assertThatThrownBy(() -> restarted.view(ASSESSMENT))
-                .isInstanceOf(ViewsCatchingUp.class)
-                .hasMessageContaining("assessment views")
-                .hasMessageContaining("60 ms");
-        assertThatThrownBy(() -> restarted.history(ASSESSMENT)).isInstanceOf(ViewsCatchingUp.class);
-
-        segment.position = 41;
-        assertThat(restarted.view(ASSESSMENT)).isPresent();
-        assertThat(restarted.history(ASSESSMENT)).hasValueSatisfying(history -> assertThat(history).hasSize(1));
-    }
-
-    @Test
-    void a_read_waits_for_the_views_to_catch_up() throws Exception {
-        projection.on(STARTED, 0, T0);
-        Segment segment = new Segment();
-        segment.position = 3;
-        ProjectionCatchUp catchUp = new ProjectionCatchUp(OptionalLong.of(4), name -> Optional.of(processorWith(segment)));
-        AssessmentService restarted = new AssessmentService(commands, views, updates, catchUp, CLOCK, TIMEOUT);
-
-        CompletableFuture<Optional<AssessmentView>> reading = CompletableFuture.supplyAsync(() -> restarted.view(ASSESSMENT));
-        Thread.sleep(30);
-        assertThat(reading).isNotDone();
-        segment.position = 4;
-
-        assertThat(reading.get(30, TimeUnit.SECONDS)).isPresent();
-    }
-
-    @Test
-    void commands_do_not_wait_for_the_views_to_catch_up() {
-        projection.on(STARTED, 0, T0);
-        ProjectionCatchUp neverCaughtUp = new ProjectionCatchUp(OptionalLong.of(99), name -> Optional.empty());
-        AssessmentService restarted = new AssessmentService(commands, views, updates, neverCaughtUp, CLOCK, TIMEOUT);
-        commands.then(projecting(new AnswerGiven(ID, 1, Option.A, NOW), 1));
-
-        assertThat(restarted.answer(ASSESSMENT, 1, "a").version()).isEqualTo(1);
-    }
-
-    // ----- construction --------------------------------------------------------------------------------
 
     @Test
     void every_collaborator_is_required() {
-        assertThatNullPointerException().isThrownBy(
-                () -> new AssessmentService(null, views, updates, ALWAYS_CAUGHT_UP, CLOCK, TIMEOUT)).withMessage("commands");
-        assertThatNullPointerException().isThrownBy(
-                () -> new AssessmentService(commands, null, updates, ALWAYS_CAUGHT_UP, CLOCK, TIMEOUT)).withMessage("views");
-        assertThatNullPointerException().isThrownBy(
-                () -> new AssessmentService(commands, views, null, ALWAYS_CAUGHT_UP, CLOCK, TIMEOUT)).withMessage("updates");
-        assertThatNullPointerException().isThrownBy(
-                () -> new AssessmentService(commands, views, updates, null, CLOCK, TIMEOUT)).withMessage("catchUp");
-        assertThatNullPointerException().isThrownBy(
-                () -> new AssessmentService(commands, views, updates, ALWAYS_CAUGHT_UP, null, TIMEOUT)).withMessage("clock");
-        assertThatNullPointerException().isThrownBy(
-                () -> new AssessmentService(commands, views, updates, ALWAYS_CAUGHT_UP, CLOCK, null))
-                .withMessage("readYourWritesTimeout");
+        assertThatNullPointerException().isThrownBy(() -> new AssessmentService(null, log, CLOCK))
+                .withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new AssessmentService(commands, null, CLOCK))
+                .withMessage("log");
+        assertThatNullPointerException().isThrownBy(() -> new AssessmentService(commands, log, null))
+                .withMessage("clock");
     }
 
-    // ----- helpers -------------------------------------------------------------------------------------
-
-    /** The aggregate starts the assessment; the projection shows it at once. */
-    private Object startProjected(Object command) {
+    private static Object started(Object command) {
         StartAssessmentCommand start = (StartAssessmentCommand) command;
-        projection.on(Assessment.start(start.assessmentId(), start.language(), start.at()), 0, start.at());
-        return start.assessmentId().value();
+        return AssessmentView.of(Assessment.start(start.assessmentId(), start.language(), null, start.at()));
     }
 
-    private AssessmentService service(Duration readYourWritesTimeout) {
-        return new AssessmentService(commands, views, updates, ALWAYS_CAUGHT_UP, CLOCK, readYourWritesTimeout);
-    }
-
-    /** The aggregate stores the event; the projection shows it at once. Answers with the new version. */
-    private Function<Object, Object> projecting(AssessmentEvent event, long sequence) {
-        return command -> {
-            projection.on(event, sequence, NOW);
-            return sequence;
-        };
-    }
-
-    /**
-     * The aggregate stores the event; the projection shows it only after the service has first read the view: the
-     * service must wait for the version it was answered, not take the view as it finds it.
-     */
-    private Function<Object, Object> projectingLater(AssessmentEvent event, long sequence) {
-        return command -> {
-            views.afterNextRead(() -> projection.on(event, sequence, NOW));
-            return sequence;
-        };
-    }
-
-    private static Function<Object, Object> failing(RuntimeException failure) {
-        return command -> {
-            throw failure;
-        };
-    }
-
-    /** One segment of the projection's processor; it says it is caught up, at the position the test sets. */
-    private static final class Segment {
-        volatile long position;
-
-        EventTrackerStatus status() {
-            return (EventTrackerStatus) Proxy.newProxyInstance(EventTrackerStatus.class.getClassLoader(),
-                    new Class<?>[]{EventTrackerStatus.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "isCaughtUp" -> true;
-                        case "getCurrentPosition" -> OptionalLong.of(position);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
+    /** A whole run: started, the options given for questions 1 to 6, completed. */
+    private static List<AssessmentEvent> taken(String options) {
+        Assessment assessment = Assessment.startedWith(STARTED);
+        List<AssessmentEvent> events = new java.util.ArrayList<>(List.of(STARTED));
+        for (int question = 1; question <= options.length(); question++) {
+            for (AssessmentEvent given : assessment.answer(question, options.substring(question - 1, question), T0)) {
+                assessment = assessment.evolve(given);
+                events.add(given);
+            }
         }
+        events.addAll(assessment.complete(NOW));
+        return events;
     }
-
-    private static StreamingEventProcessor processorWith(Segment segment) {
-        return (StreamingEventProcessor) Proxy.newProxyInstance(StreamingEventProcessor.class.getClassLoader(),
-                new Class<?>[]{StreamingEventProcessor.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("processingStatus")) {
-                        return Map.of(0, segment.status());
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
-    }
-
-    /**
-     * The command side, scripted: each command sent gets the next answer (the aggregate's result, or its failure).
-     * A command beyond the script fails the test.
-     */
 }

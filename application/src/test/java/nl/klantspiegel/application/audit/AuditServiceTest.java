@@ -468,6 +468,6 @@ class AuditServiceTest {
                 ? Organisation.registeredWith(registered)
                 : views.find(event.organisationId()).orElseThrow().organisation().evolve(event);
         views.save(OrganisationView.of(organisation));
-        auditProjection.on(event, "e-" + ++eventIds);
+        auditProjection.on(event, "e-" + ++eventIds, organisation.version());
     }
 }

@@ -58,6 +58,7 @@ class AuditTrailProjectionTest {
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final AuditTrailProjection projection = new AuditTrailProjection(trail);
     private int eventIds;
+    private final java.util.Map<String, Long> sequences = new java.util.HashMap<>();
 
     @Test
     void each_organisation_event_becomes_an_entry_with_its_actor_and_details() {
@@ -151,8 +152,8 @@ class AuditTrailProjectionTest {
 
     @Test
     void the_first_entries_of_a_trail_are_the_ones_the_auditor_recomputes() {
-        projection.on(new OrganisationRegistered(ORG, "Acme", 5, OPERATOR, T0), "e-1");
-        projection.on(new MemberAdded(ORG, "m-admin", Role.ADMIN, List.of(), OPERATOR, T0), "e-2");
+        projection.on(new OrganisationRegistered(ORG, "Acme", 5, OPERATOR, T0), "e-1", 0);
+        projection.on(new MemberAdded(ORG, "m-admin", Role.ADMIN, List.of(), OPERATOR, T0), "e-2", 1);
 
         assertThat(trail.all(ORG)).extracting(Entry::hash).containsExactly(
                 "cffc8af62b48b2e701873d5c763330f994854aa37c89d724438e2aa85e3ccfb3",
@@ -176,8 +177,8 @@ class AuditTrailProjectionTest {
     void a_redelivered_event_is_appended_once() {
         registeredWithAdmin(ORG);
         TeamAdded added = new TeamAdded(ORG, "t-sales", "Sales", ADMIN, T1);
-        projection.on(added, "e-team");
-        projection.on(added, "e-team");
+        projection.on(added, "e-team", 2);
+        projection.on(added, "e-team", 2);
         projection.on(new SignedIn(ADMIN.id(), T1), "e-signed-in");
         projection.on(new SignedIn(ADMIN.id(), T1), "e-signed-in");
 
@@ -225,8 +226,8 @@ class AuditTrailProjectionTest {
         registeredWithAdmin(ORG);
         registeredWithAdmin(OTHER_ORG);
         MemberAdded leadAdded = new MemberAdded(ORG, "m-lead", Role.ANALYST, List.of(), ADMIN, T0);
-        projection.on(leadAdded, "e-lead-added");
-        projection.on(leadAdded, "e-lead-added");
+        projection.on(leadAdded, "e-lead-added", 2);
+        projection.on(leadAdded, "e-lead-added", 2);
         record(new MemberAdded(OTHER_ORG, "m-lead", Role.ANALYST, List.of(), ADMIN, T0));
         assertThat(trail.organisationsOf("m-lead")).containsExactly(ORG, OTHER_ORG);
 
@@ -327,7 +328,7 @@ class AuditTrailProjectionTest {
 
     /** Delivers an event under a fresh identifier: e-1, e-2, ... */
     private void record(OrganisationEvent event) {
-        projection.on(event, "e-" + ++eventIds);
+        projection.on(event, "e-" + ++eventIds, sequences.merge(event.organisationId(), 1L, Long::sum) - 1);
     }
 
     private static ResultsReleased release(String organisationId, long number,

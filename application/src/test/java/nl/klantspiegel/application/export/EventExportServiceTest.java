@@ -11,10 +11,7 @@ import nl.klantspiegel.application.port.in.ExportEventsUseCase.Sink;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
-import nl.klantspiegel.application.port.in.RecordedEvent;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.EventLog.StoredEvent;
-import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
 import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryPseudonymKey;
@@ -99,11 +96,9 @@ class EventExportServiceTest {
     private static final Pattern ASSESSMENT_ID = Pattern.compile("\\b[abcop]-\\d+\\b");
 
     private final InMemoryEventLog log = new InMemoryEventLog();
-    private final InMemoryAssessmentViews views = new InMemoryAssessmentViews();
-    private final CountingViews assessments = new CountingViews(views);
     private final InMemoryOrganisationViews organisations = new InMemoryOrganisationViews();
     private final List<RecordExportCommand> recorded = new ArrayList<>();
-    private final EventExportService service = new EventExportService(log, organisations, assessments,
+    private final EventExportService service = new EventExportService(log, organisations,
             new InMemoryPseudonymKey(), recorded::add, Clock.fixed(NOW, ZoneOffset.UTC));
     private final Pseudonyms pseudonyms = new Pseudonyms(new InMemoryPseudonymKey().key());
     private final Map<String, Organisation> states = new HashMap<>();
@@ -525,7 +520,7 @@ class EventExportServiceTest {
 
         List<ExportedEvent> events = stream(service.ofOrganisation(ADMIN, "big", ALL));
 
-        assertThat(assessments.asked).as("of " + EventExportService.HISTORIES + " at most, none empty")
+        assertThat(log.aggregatesAsked).as("of " + EventExportService.HISTORIES + " at most, none empty")
                 .containsExactly(200, 200, 50, 200);
         assertThat(events).hasSize(4 + 1 + 450 * 2 + 1 + 200 * 2);
         assertThat(lines(events, 5).stream().map(ExportedEvent::aggregateId).distinct().toList())
@@ -659,14 +654,8 @@ class EventExportServiceTest {
 
     private void record(AssessmentEvent event) {
         List<AssessmentEvent> events = taken.computeIfAbsent(event.assessmentId(), key -> new ArrayList<>());
-        AssessmentId id = new AssessmentId(event.assessmentId());
-        AssessmentView view = event instanceof AssessmentStarted started ? AssessmentView.of(started)
-                : views.find(id).orElseThrow().after(event, events.size());
-        views.record(view, RecordedEvent.of(events.size(), event.at(), event));
         events.add(event);
-        if (!event.assessmentId().startsWith("x-") && !event.assessmentId().startsWith("y-")) {
-            log.add(event);
-        }
+        log.add(event);
     }
 
     private static Score score(Option option) {
@@ -735,59 +724,5 @@ class EventExportServiceTest {
         long count = export.streamTo(events::add);
         assertThat(count).isEqualTo(events.size());
         return events;
-    }
-
-    @Test
-    void an_assessment_the_views_do_not_show_yet_is_read_from_the_log_and_the_export_is_the_same() throws Exception {
-        history();
-        List<ExportedEvent> upToDate = stream(service.ofOrganisation(ADMIN, "acme", ALL));
-        assessments.behind.add(new AssessmentId("a-1"));
-        assessments.behind.add(new AssessmentId("b-0"));
-
-        List<ExportedEvent> behind = stream(service.ofOrganisation(ADMIN, "acme", ALL));
-
-        assertThat(behind).isEqualTo(upToDate);
-        assertThat(behind).extracting(ExportedEvent::aggregateId).contains(pseudonyms.of("acme", "a-1"), pseudonyms.of("acme", "b-0"));
-    }
-
-    /** The assessment views, noting how many histories each read asks for. */
-    private static final class CountingViews implements AssessmentViews {
-
-        private final AssessmentViews views;
-        private final List<Integer> asked = new ArrayList<>();
-        /** Assessments the views do not show yet, as when their projection is behind. */
-        private final java.util.Set<AssessmentId> behind = new java.util.HashSet<>();
-
-        CountingViews(AssessmentViews views) {
-            this.views = views;
-        }
-
-        @Override
-        public Optional<AssessmentView> find(AssessmentId id) {
-            return views.find(id);
-        }
-
-        @Override
-        public Optional<List<RecordedEvent>> history(AssessmentId id) {
-            return views.history(id);
-        }
-
-        @Override
-        public Map<AssessmentId, List<RecordedEvent>> histories(Collection<AssessmentId> ids) {
-            asked.add(ids.size());
-            Map<AssessmentId, List<RecordedEvent>> found = new java.util.HashMap<>(views.histories(ids));
-            found.keySet().removeAll(behind);
-            return found;
-        }
-
-        @Override
-        public void record(AssessmentView view, RecordedEvent event) {
-            views.record(view, event);
-        }
-
-        @Override
-        public void clear() {
-            views.clear();
-        }
     }
 }

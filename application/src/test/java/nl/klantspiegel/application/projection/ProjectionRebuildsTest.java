@@ -1,17 +1,16 @@
 package nl.klantspiegel.application.projection;
 
-import nl.klantspiegel.application.assessment.AssessmentViewProjection;
-import nl.klantspiegel.application.assessment.ViewUpdates;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.RebuildProjectionUseCase.RebuildRefused;
-import nl.klantspiegel.application.port.out.AssessmentViews;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.application.report.SwitchableReportFacts;
-import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
+import nl.klantspiegel.application.testing.InMemoryAnswerChangeFacts;
+import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentId;
@@ -53,7 +52,7 @@ class ProjectionRebuildsTest {
     private static final Participation WHERE = new Participation("acme", "r-1", "t-1");
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
     private static final String REPORTS = ReportProjection.PROCESSING_GROUP;
-    private static final String VIEWS = AssessmentViewProjection.PROCESSING_GROUP;
+    private static final String VIEWS = AnswerChangeProjection.PROCESSING_GROUP;
 
     /**
      * Each processor reads its own stream: with Axon's shared cache of the newest events a live processor here once
@@ -65,8 +64,8 @@ class ProjectionRebuildsTest {
     final InMemoryTokenStore tokens = new InMemoryTokenStore();
     final Versions versions = new Versions();
     final SwitchableReportFacts facts = new SwitchableReportFacts(versions.open(ReportFacts.class, 0));
-    final Switchable<AssessmentViews> views = Switchable.of(AssessmentViews.class,
-            versions.open(AssessmentViews.class, 0));
+    final Switchable<AnswerChangeFacts> views = Switchable.of(AnswerChangeFacts.class,
+            versions.open(AnswerChangeFacts.class, 0));
     final List<Runnable> followers = new ArrayList<>();
     final Map<String, TrackingEventProcessor> live = new HashMap<>();
     volatile int next;
@@ -77,7 +76,7 @@ class ProjectionRebuildsTest {
             complete();
         }
         live.put(REPORTS, processor(REPORTS, new ReportProjection(facts)));
-        live.put(VIEWS, processor(VIEWS, new AssessmentViewProjection(views.port(), new ViewUpdates())));
+        live.put(VIEWS, processor(VIEWS, new AnswerChangeProjection(views.port())));
         live.values().forEach(TrackingEventProcessor::start);
         awaitCompletions(facts, 20);
     }
@@ -102,7 +101,7 @@ class ProjectionRebuildsTest {
                 new RebuildableProjection(REPORTS, List.of(facts),
                         stores -> new ReportProjection(stores.get(ReportFacts.class))),
                 new RebuildableProjection(VIEWS, List.of(views),
-                        stores -> new AssessmentViewProjection(stores.get(AssessmentViews.class), new ViewUpdates()))),
+                        stores -> new AnswerChangeProjection(stores.get(AnswerChangeFacts.class)))),
                 versions, store, tokens,
                 name -> Optional.ofNullable(live.get(name)), followers::add);
     }
@@ -207,7 +206,7 @@ class ProjectionRebuildsTest {
     @Test
     void two_projections_rebuild_at_once_each_switching_its_own_read_model() {
         ProjectionRebuilds rebuilds = rebuilds();
-        AssessmentViews before = versions.open(AssessmentViews.class, 0);
+        AnswerChangeFacts before = versions.open(AnswerChangeFacts.class, 0);
 
         rebuilds.rebuild(OPERATOR, REPORTS);
         rebuilds.rebuild(OPERATOR, VIEWS);
@@ -215,11 +214,12 @@ class ProjectionRebuildsTest {
         followers.remove(1).run();
 
         assertThat(versions.active).containsEntry(VIEWS, 1).doesNotContainKey(REPORTS);
-        assertThat(versions.dropped).containsExactly("ReportFacts 1", "AssessmentViews 1", "AssessmentViews 0");
-        AssessmentViews rebuilt = versions.open(AssessmentViews.class, 1);
+        assertThat(versions.dropped).containsExactly("ReportFacts 1", "AnswerChangeFacts 1",
+                "AnswerChangeFacts 0");
+        AnswerChangeFacts rebuilt = versions.open(AnswerChangeFacts.class, 1);
         assertThat(rebuilt).isNotSameAs(before);
-        assertThat(views.port().find(new AssessmentId("a-19"))).as("the port answers from the new version")
-                .isEqualTo(rebuilt.find(new AssessmentId("a-19"))).isPresent();
+        assertThat(views.port().completed("acme", List.of("r-1"))).as("the port answers from the new version")
+                .isEqualTo(rebuilt.completed("acme", List.of("r-1"))).hasSize(20);
         assertThat(rebuilds.rebuildPosition(REPORTS)).as("the other rebuild runs on").isPresent();
         followers.remove(0).run();
         assertThat(versions.active).containsEntry(REPORTS, 1);
@@ -327,7 +327,7 @@ class ProjectionRebuildsTest {
         @Override
         public <T> T open(Class<T> store, int version) {
             return store.cast(opened.computeIfAbsent(store.getSimpleName() + " " + version,
-                    key -> store == ReportFacts.class ? new InMemoryReportFacts() : new InMemoryAssessmentViews()));
+                    key -> store == ReportFacts.class ? new InMemoryReportFacts() : new InMemoryAnswerChangeFacts()));
         }
 
         @Override

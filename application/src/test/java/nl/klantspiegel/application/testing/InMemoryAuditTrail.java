@@ -16,6 +16,18 @@ public final class InMemoryAuditTrail implements AuditTrail {
     private final Map<String, List<Entry>> entries = new HashMap<>();
     private final Map<String, List<String>> organisationsOf = new HashMap<>();
     private final List<List<Long>> entriesAskedFor = new ArrayList<>();
+    private final Map<String, Long> organisationVersions = new HashMap<>();
+
+    @Override
+    public synchronized void recordOrganisationVersion(String organisationId, long version) {
+        organisationVersions.merge(organisationId, version, Math::max);
+    }
+
+    @Override
+    public synchronized java.util.OptionalLong organisationVersion(String organisationId) {
+        Long version = organisationVersions.get(organisationId);
+        return version == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(version);
+    }
 
     @Override
     public Head head(String organisationId) {

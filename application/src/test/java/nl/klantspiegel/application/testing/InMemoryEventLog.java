@@ -27,6 +27,8 @@ public final class InMemoryEventLog implements EventLog {
     private final Map<String, Long> sequences = new HashMap<>();
     /** Each read, as after..upTo. */
     public final List<String> reads = new ArrayList<>();
+    /** How many aggregates each call of {@link #aggregates} asked for. */
+    public final List<Integer> aggregatesAsked = new ArrayList<>();
 
     public synchronized void add(Object event) {
         String aggregate = aggregateOf(event);
@@ -83,5 +85,18 @@ public final class InMemoryEventLog implements EventLog {
     @Override
     public synchronized List<StoredEvent> aggregate(String aggregateId) {
         return events.stream().filter(event -> aggregateId.equals(event.aggregateId())).toList();
+    }
+
+    @Override
+    public synchronized java.util.Map<String, List<StoredEvent>> aggregates(java.util.Collection<String> aggregateIds) {
+        aggregatesAsked.add(aggregateIds.size());
+        java.util.Map<String, List<StoredEvent>> found = new java.util.LinkedHashMap<>();
+        for (String id : aggregateIds) {
+            List<StoredEvent> own = aggregate(id);
+            if (!own.isEmpty()) {
+                found.put(id, own);
+            }
+        }
+        return found;
     }
 }

@@ -45,8 +45,11 @@ public final class InMemoryOrganisationViews implements OrganisationViews {
 
     @Override
     public synchronized void save(OrganisationView view) {
-        views.put(view.id(), view);
         summaries.put(view.id(), new Summary(view.id(), view.name()));
+        OrganisationView stored = views.get(view.id());
+        if (stored == null || stored.version() < view.version()) {
+            views.put(view.id(), view);
+        }
     }
 
     @Override

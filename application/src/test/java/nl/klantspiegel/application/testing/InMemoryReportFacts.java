@@ -26,6 +26,7 @@ public final class InMemoryReportFacts implements ReportFacts {
     private final Map<String, Participation> participations = new HashMap<>();
     private final Map<String, Round> rounds = new HashMap<>();
     private final Map<String, Long> versions = new HashMap<>();
+    private final Map<String, Long> completions = new HashMap<>();
     private final Map<String, Long> lastRelease = new HashMap<>();
     private final Map<String, Instant> lastCutoff = new HashMap<>();
     private int factsReads;
@@ -49,6 +50,12 @@ public final class InMemoryReportFacts implements ReportFacts {
         changes.started().forEach((id, started) -> participations.put(id, started.participation()));
         changes.completed().forEach(filed -> round(filed.participation().organisationId(),
                 filed.participation().roundId()).completed.put(filed.completion().assessmentId(), filed.completion()));
+        changes.completed().forEach(filed -> completions.merge(filed.participation().organisationId(), 1L, Long::sum));
+    }
+
+    @Override
+    public synchronized long completions(String organisationId) {
+        return completions.getOrDefault(organisationId, 0L);
     }
 
     @Override

@@ -52,7 +52,7 @@ public final class ScriptedCommandGateway implements CommandGateway {
 
     @Override
     public <R> R sendAndWait(Object command, long timeout, TimeUnit unit) {
-        throw new UnsupportedOperationException();
+        return sendAndWait(command);
     }
 
     @Override
@@ -62,7 +62,11 @@ public final class ScriptedCommandGateway implements CommandGateway {
 
     @Override
     public <R> CompletableFuture<R> send(Object command) {
-        throw new UnsupportedOperationException();
+        try {
+            return CompletableFuture.completedFuture(sendAndWait(command));
+        } catch (RuntimeException failed) {
+            return CompletableFuture.failedFuture(failed);
+        }
     }
 
     @Override

@@ -171,6 +171,30 @@ final class AggregateIndex {
     }
 
     /**
+     * The positions of several aggregates' events, each from sequence number 0 up to the first one the index does not
+     * know; aggregates without events are left out. One lookup ({@code _id $in}).
+     */
+    Map<String, List<Long>> positions(Collection<String> aggregateIds) {
+        Map<String, List<Long>> positions = new LinkedHashMap<>();
+        if (aggregateIds.isEmpty()) {
+            return positions;
+        }
+        index.find(in("_id", aggregateIds)).forEach(found -> {
+            Document sequences = found.get(SEQ, Document.class);
+            List<Long> own = new ArrayList<>();
+            for (long sequence = 0; sequences != null; sequence++) {
+                Object position = sequences.get(Long.toString(sequence));
+                if (position == null) {
+                    break;
+                }
+                own.add(((Number) position).longValue());
+            }
+            positions.put(found.getString("_id"), own);
+        });
+        return positions;
+    }
+
+    /**
      * Reads an aggregate's entries again from its events: after an append collided with an event the index did not
      * show (a process that died after writing its events), so that the next attempt sees them. On the embedded
      * database this query scans the events; it is only made when an append collides.

@@ -15,6 +15,10 @@ import org.bson.Document;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -39,12 +43,15 @@ public final class MongoEventLog implements EventLog {
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> positions;
+    private final AggregateIndex index;
     private final Serializer serializer;
     private final Supplier<EventUpcaster> upcasters;
 
     public MongoEventLog(MongoDatabase database, Serializer serializer, Supplier<EventUpcaster> upcasters) {
         this.events = database.getCollection(GapAwareMongoEventStorageEngine.EVENTS);
         this.positions = database.getCollection(GapAwareMongoEventStorageEngine.POSITIONS);
+        this.index = new AggregateIndex(database, GapAwareMongoEventStorageEngine.EVENTS,
+                GapAwareMongoEventStorageEngine.POSITIONS);
         this.serializer = Objects.requireNonNull(serializer, "serializer");
         this.upcasters = Objects.requireNonNull(upcasters, "upcasters");
     }
@@ -93,12 +100,50 @@ public final class MongoEventLog implements EventLog {
         return read;
     }
 
+    /** By the {@link AggregateIndex}: lookups by {@code _id} (while a store is first indexed: a query). */
     @Override
     public List<StoredEvent> aggregate(String aggregateId) {
+        if (index.complete()) {
+            return aggregates(List.of(aggregateId)).getOrDefault(aggregateId, List.of());
+        }
         List<StoredEvent> read = new ArrayList<>();
         events.find(eq(GapAwareMongoEventStorageEngine.AGGREGATE_IDENTIFIER, aggregateId))
                 .sort(new Document(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 1))
                 .forEach(document -> read.add(stored(document)));
+        return read;
+    }
+
+    /** By the {@link AggregateIndex}: two lookups by {@code _id} for all of them. */
+    @Override
+    public Map<String, List<StoredEvent>> aggregates(Collection<String> aggregateIds) {
+        Map<String, List<StoredEvent>> read = new LinkedHashMap<>();
+        if (!index.complete()) {
+            aggregateIds.forEach(id -> read.put(id, aggregate(id)));
+            read.values().removeIf(List::isEmpty);
+            return read;
+        }
+        Map<String, List<Long>> positions = index.positions(aggregateIds);
+        List<Long> wanted = positions.values().stream().flatMap(List::stream).toList();
+        Map<Long, Document> found = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            events.find(in("_id", wanted)).forEach(document -> found.put(document.get("_id", Number.class).longValue(),
+                    document));
+        }
+        for (String id : aggregateIds) {
+            List<Long> own = positions.get(id);
+            if (own == null || own.isEmpty()) {
+                continue;
+            }
+            List<StoredEvent> events = new ArrayList<>(own.size());
+            for (Long position : own) {
+                Document document = found.get(position);
+                if (document == null) {
+                    break; // removed meanwhile: nothing after it is used
+                }
+                events.add(stored(document));
+            }
+            read.put(id, List.copyOf(events));
+        }
         return read;
     }
 

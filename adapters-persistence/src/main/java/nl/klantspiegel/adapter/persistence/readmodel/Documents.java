@@ -1,5 +1,12 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.conversions.Bson;
+
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.BasicQuery;
@@ -61,6 +68,58 @@ final class Documents {
             return true;
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             return false;
+        }
+    }
+
+    /**
+     * Inserts or replaces the document with its {@code _id} unless one of the same or a later version is stored:
+     * writers in any order (a use case writing through, a projection catching up) leave the latest.
+     *
+     * @param versionField the field that holds a document's version (a number)
+     * @return whether this document is stored now
+     */
+    boolean saveIfNewer(Document document, String versionField) {
+        Object id = document.get("_id");
+        long version = document.get(versionField, Number.class).longValue();
+        MongoCollection<Document> documents = mongo.getCollection(collection);
+        while (true) {
+            if (documents.replaceOne(Filters.and(Filters.eq("_id", id), Filters.lt(versionField, version)), document)
+                    .getMatchedCount() > 0) {
+                return true;
+            }
+            try {
+                documents.insertOne(document);
+                return true;
+            } catch (MongoWriteException exists) {
+                if (exists.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw exists;
+                }
+            }
+            if (documents.find(Filters.and(Filters.eq("_id", id), Filters.gte(versionField, version))).first()
+                    != null) {
+                return false; // the same or a later version is stored
+            }
+            // replaced by an earlier version between the two tries: try again
+        }
+    }
+
+    /** Applies an update to the document with this {@code _id} if it matches {@code condition}. */
+    boolean updateIf(String id, Bson condition, Bson update) {
+        return mongo.getCollection(collection).updateOne(Filters.and(Filters.eq("_id", id), condition), update)
+                .getMatchedCount() > 0;
+    }
+
+    /** Makes sure a document with this {@code _id} exists, created as {@code initial} if not. */
+    void ensure(Document initial) {
+        Document fields = new Document(initial);
+        Object id = fields.remove("_id");
+        try {
+            mongo.getCollection(collection).updateOne(Filters.eq("_id", id), new Document("$setOnInsert", fields),
+                    new UpdateOptions().upsert(true));
+        } catch (MongoWriteException exists) {
+            if (exists.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw exists;
+            }
         }
     }
 

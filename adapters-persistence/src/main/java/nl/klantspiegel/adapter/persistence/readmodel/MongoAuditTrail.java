@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The audit trails, every document found by {@code _id}:
  * <pre>
- * auditHeads:          { _id: organisationId, count, lastHash, recent: [event ids of the last entries] }
+ * auditHeads:          { _id: organisationId, count, lastHash, recent: [event ids of the last entries],
+ *                        organisationVersion: the organisation's version its entries reach }
  * auditEntries:        { _id: "organisationId:0000000001", number, eventId, at, type, actorKind, actorId, details, hash }
  * auditMembers:        { _id: accountId, organisations: [...] }
  * </pre>
@@ -96,6 +97,19 @@ final class MongoAuditTrail implements AuditTrail {
                     + " while entry " + entry.number() + " was written");
         }
         return true;
+    }
+
+    @Override
+    public void recordOrganisationVersion(String organisationId, long version) {
+        mongo.upsert(new BasicQuery(new Document("_id", organisationId)), new Update().max("organisationVersion",
+                version), heads.name());
+    }
+
+    @Override
+    public java.util.OptionalLong organisationVersion(String organisationId) {
+        return heads.find(organisationId).map(document -> document.get("organisationVersion"))
+                .map(value -> java.util.OptionalLong.of(((Number) value).longValue()))
+                .orElse(java.util.OptionalLong.empty());
     }
 
     private boolean insertHead(Document head) {

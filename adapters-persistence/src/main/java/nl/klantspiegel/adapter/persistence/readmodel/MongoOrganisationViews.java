@@ -1,5 +1,7 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
+import com.mongodb.client.model.Updates;
+
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.domain.organisation.Organisation;
@@ -7,9 +9,10 @@ import nl.klantspiegel.domain.organisation.Role;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +28,11 @@ final class MongoOrganisationViews implements OrganisationViews {
 
     static final String ORGANISATIONS = "organisations";
     static final String INDEX = "organisationIndex";
+    /** The list as it was kept before: one array, rewritten whole. Read, never written. */
     private static final String ALL = "all";
+    /** The list: one field per organisation, {@code organisations.<id>.name}. */
+    private static final String REGISTERED = "registered";
+    private static final String ORGANISATIONS_FIELD = "organisations";
 
     private final Documents organisations;
     private final Documents index;
@@ -46,39 +53,30 @@ final class MongoOrganisationViews implements OrganisationViews {
         return organisations.find(organisationId).map(MongoOrganisationViews::view);
     }
 
+    /**
+     * The view only if it is newer than the stored one; its name in the list of all organisations by one atomic
+     * {@code $set} of its own field (so writers of different organisations never undo each other).
+     */
     @Override
     public void save(OrganisationView view) {
-        List<Summary> all = new ArrayList<>(all());
-        Summary summary = new Summary(view.id(), view.name());
-        int at = indexOf(all, view.id());
-        if (at < 0 || !all.get(at).equals(summary)) {
-            if (at < 0) {
-                all.add(summary);
-            } else {
-                all.set(at, summary);
-            }
-            index.save(new Document("_id", ALL).append("organisations", all.stream()
-                    .map(entry -> new Document("id", entry.id()).append("name", entry.name())).toList()));
-        }
-        organisations.save(document(view));
+        index.ensure(new Document("_id", REGISTERED).append(ORGANISATIONS_FIELD, new Document()));
+        index.updateIf(REGISTERED, new Document(), Updates.set(ORGANISATIONS_FIELD + "." + view.id() + ".name",
+                view.name()));
+        organisations.saveIfNewer(document(view), "version");
     }
 
-    private static int indexOf(List<Summary> all, String id) {
-        for (int i = 0; i < all.size(); i++) {
-            if (all.get(i).id().equals(id)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
+    /**
+     * Every organisation in the order they were first stored: those of the list kept before organisations were
+     * recorded one field each (the {@code all} document) first, then the others.
+     */
     @Override
     public List<Summary> all() {
-        return index.find(ALL)
-                .map(document -> document.getList("organisations", Document.class).stream()
-                        .map(entry -> new Summary(entry.getString("id"), entry.getString("name")))
-                        .toList())
-                .orElse(List.of());
+        Map<String, Summary> all = new LinkedHashMap<>();
+        index.find(ALL).ifPresent(document -> document.getList(ORGANISATIONS_FIELD, Document.class).forEach(entry ->
+                all.put(entry.getString("id"), new Summary(entry.getString("id"), entry.getString("name")))));
+        index.find(REGISTERED).ifPresent(document -> document.get(ORGANISATIONS_FIELD, Document.class)
+                .forEach((id, entry) -> all.put(id, new Summary(id, ((Document) entry).getString("name")))));
+        return List.copyOf(all.values());
     }
 
     private static Document document(OrganisationView view) {

@@ -1,7 +1,6 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
@@ -40,8 +39,6 @@ final class MongoReadModelVersions implements ReadModelVersions {
     MongoReadModelVersions(MongoTemplate mongo) {
         this.mongo = mongo;
         this.stores = Map.of(
-                AssessmentViews.class, new Store(version -> new MongoAssessmentViews(mongo, version),
-                        List.of(MongoAssessmentViews.COLLECTION)),
                 OrganisationViews.class, new Store(version -> new MongoOrganisationViews(mongo, version),
                         List.of(MongoOrganisationViews.ORGANISATIONS, MongoOrganisationViews.INDEX)),
                 Invitations.class, new Store(version -> new MongoInvitations(mongo, version),

@@ -37,8 +37,9 @@ import nl.klantspiegel.domain.report.Completion;
  *       releases that showed them ({@code rc.<assessmentId>}: release, when it was made, whether pooled) — each set
  *       under the assessment's id, so a redelivery changes nothing (earlier versions also kept {@code started}, which
  *       is no longer read);</li>
- *   <li>{@code reportOrganisations}: per organisation its last release and cutoff, and a counter raised by every
- *       release written and by a reset, never lowered: what a cache of its released results is checked against.</li>
+ *   <li>{@code reportOrganisations}: per organisation its last release and cutoff, a counter raised by every
+ *       release written and by a reset, never lowered: what a cache of its released results is checked against; and
+ *       a counter of completions filed, what a look for due releases is checked against.</li>
  * </ul>
  * A round's document grows by about 250 bytes per completed assessment, far below MongoDB's 16 MB per document for
  * any round of people.
@@ -116,6 +117,10 @@ final class MongoReportFacts implements ReportFacts {
                     .set("completed." + filed.completion().assessmentId(), completedDocument(filed.completion()));
         }
         updates.forEach((key, update) -> mongo.upsert(byId(key), update, rounds.name()));
+        Map<String, Long> filed = new LinkedHashMap<>();
+        changes.completed().forEach(one -> filed.merge(one.participation().organisationId(), 1L, Long::sum));
+        filed.forEach((organisationId, count) -> mongo.upsert(byId(organisationId),
+                new Update().inc("completions", count), organisations.name()));
     }
 
     /** One update per round the release touches, then the organisation's last release and counter. */
@@ -144,8 +149,14 @@ final class MongoReportFacts implements ReportFacts {
 
     @Override
     public long version(String organisationId) {
-        return organisations.find(organisationId).map(document -> ((Number) document.get("version")).longValue())
-                .orElse(0L);
+        return organisations.find(organisationId).map(document -> document.get("version"))
+                .map(value -> ((Number) value).longValue()).orElse(0L);
+    }
+
+    @Override
+    public long completions(String organisationId) {
+        return organisations.find(organisationId).map(document -> document.get("completions"))
+                .map(value -> ((Number) value).longValue()).orElse(0L);
     }
 
     @Override

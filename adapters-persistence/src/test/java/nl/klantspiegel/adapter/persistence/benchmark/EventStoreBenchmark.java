@@ -8,7 +8,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
 import nl.klantspiegel.adapter.persistence.eventstore.GapAwareMongoEventStorageEngine;
-import nl.klantspiegel.application.assessment.AggregateCache;
+import nl.klantspiegel.application.aggregate.CheckedCachingRepository;
+import org.axonframework.eventsourcing.EventSourcingRepository;
 import nl.klantspiegel.application.assessment.AssessmentAggregate;
 import nl.klantspiegel.application.assessment.CompleteAssessmentCommand;
 import nl.klantspiegel.application.assessment.GiveAnswerCommand;
@@ -123,12 +124,15 @@ public final class EventStoreBenchmark {
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "benchmark").build())
                 .serializer(serializer)
                 .build();
-        AggregateCache cache = new AggregateCache(10_000);
         axon = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(AggregateConfigurer.defaultConfiguration(AssessmentAggregate.class)
-                        .configureCache(c -> cache))
+                        .configureRepository(c -> CheckedCachingRepository.of(
+                                EventSourcingRepository.builder(AssessmentAggregate.class)
+                                        .parameterResolverFactory(c.parameterResolverFactory())
+                                        .handlerDefinition(c.handlerDefinition(AssessmentAggregate.class)),
+                                c.eventStore(), 10_000)))
                 .eventProcessing(processing -> processing.registerTokenStore(c -> tokens))
                 .buildConfiguration();
         axon.start();

@@ -134,18 +134,4 @@ class MongoEventLogTest {
                 .containsExactly(new AssessmentStarted("a-2", 1, Language.EN, AT));
         assertThat(log.aggregate("org-2/releases")).as("an aggregate never written").isEmpty();
     }
-
-    @Test
-    void an_aggregates_events_are_ordered_by_their_sequence_not_by_their_position() {
-        // positions normally follow an aggregate's sequence; here the first event's sequence is moved past the
-        // others, so only a sort on the sequence gives this order (the order of the scan would not)
-        append("a-1", 0, new AssessmentStarted("a-1", 1, Language.NL, AT, WHERE));
-        append("a-1", 1, new AnswerGiven("a-1", 1, Option.A, AT.plusSeconds(1)));
-        append("a-1", 2, new AnswerGiven("a-1", 2, Option.B, AT.plusSeconds(2)));
-        var events = database.getCollection(GapAwareMongoEventStorageEngine.EVENTS);
-        events.updateOne(eq("_id", 1L), Updates.set(GapAwareMongoEventStorageEngine.SEQUENCE_NUMBER, 7L));
-
-        assertThat(log.aggregate("a-1")).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 7L);
-        assertThat(log.aggregate("a-1")).extracting(StoredEvent::position).containsExactly(2L, 3L, 1L);
-    }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,58 +24,84 @@ class MongoMembershipsTest {
     MongoMemberships memberships = new MongoMemberships(mongo);
 
     @Test
-    void an_accounts_memberships_are_read_back_in_order() {
+    void an_accounts_memberships_are_read_back_in_the_order_first_recorded() {
         List<Membership> list = List.of(
                 new Membership("org-2", "acc-1", Role.TEAM_LEAD, Set.of("t-b", "t-a")),
                 new Membership("org-1", "acc-1", Role.ADMIN, Set.of()),
                 new Membership("org-3", "acc-1", Role.ANALYST, Set.of()));
 
-        memberships.save("acc-1", list);
+        list.forEach(membership -> memberships.record("acc-1", membership.organisationId(),
+                Optional.of(membership), 3));
 
         assertThat(memberships.of("acc-1")).containsExactlyElementsOf(list);
-    }
-
-    @Test
-    void an_account_without_memberships_has_none() {
-        memberships.save("acc-1", List.of(new Membership("org-1", "acc-1", Role.ADMIN, Set.of())));
-
         assertThat(memberships.of("acc-2")).isEmpty();
     }
 
     @Test
-    void saving_replaces_the_accounts_memberships_and_leaves_other_accounts_alone() {
-        Membership other = new Membership("org-1", "acc-2", Role.ANALYST, Set.of());
-        memberships.save("acc-2", List.of(other));
-        memberships.save("acc-1", List.of(
-                new Membership("org-1", "acc-1", Role.ADMIN, Set.of()),
-                new Membership("org-2", "acc-1", Role.ANALYST, Set.of())));
+    void a_later_version_replaces_an_earlier_one_and_never_the_other_way_round() {
+        Membership analyst = new Membership("org-1", "acc-1", Role.ANALYST, Set.of());
+        Membership lead = new Membership("org-1", "acc-1", Role.TEAM_LEAD, Set.of("t-1"));
+        memberships.record("acc-1", "org-1", Optional.of(analyst), 4);
 
-        Membership changed = new Membership("org-2", "acc-1", Role.TEAM_LEAD, Set.of("t-1"));
-        memberships.save("acc-1", List.of(changed));
+        memberships.record("acc-1", "org-1", Optional.of(lead), 6);
+        assertThat(memberships.of("acc-1")).containsExactly(lead);
 
-        assertThat(memberships.of("acc-1")).containsExactly(changed);
-        assertThat(memberships.of("acc-2")).containsExactly(other);
-        assertThat(mongo.getCollection(MongoMemberships.COLLECTION).countDocuments()).isEqualTo(2);
+        memberships.record("acc-1", "org-1", Optional.of(analyst), 5);
+        memberships.record("acc-1", "org-1", Optional.empty(), 6);
+        assertThat(memberships.of("acc-1")).as("an earlier or equal version changes nothing").containsExactly(lead);
 
-        memberships.save("acc-1", List.of());
-        assertThat(memberships.of("acc-1")).isEmpty();
+        memberships.record("acc-1", "org-1", Optional.empty(), 7);
+        assertThat(memberships.of("acc-1")).as("removed").isEmpty();
+        memberships.record("acc-1", "org-1", Optional.of(lead), 6);
+        assertThat(memberships.of("acc-1")).as("a late write of an older membership does not bring it back").isEmpty();
     }
 
     @Test
-    void the_stored_document_is_by_account_and_readable() {
-        memberships.save("acc-1", List.of(new Membership("org-1", "acc-1", Role.TEAM_LEAD, Set.of("t-b", "t-a"))));
+    void one_organisations_record_leaves_the_accounts_others_and_other_accounts_alone() {
+        Membership other = new Membership("org-1", "acc-2", Role.ANALYST, Set.of());
+        Membership first = new Membership("org-1", "acc-1", Role.ADMIN, Set.of());
+        memberships.record("acc-2", "org-1", Optional.of(other), 1);
+        memberships.record("acc-1", "org-1", Optional.of(first), 9);
+
+        Membership changed = new Membership("org-2", "acc-1", Role.TEAM_LEAD, Set.of("t-1"));
+        memberships.record("acc-1", "org-2", Optional.of(changed), 1);
+
+        assertThat(memberships.of("acc-1")).containsExactly(first, changed);
+        assertThat(memberships.of("acc-2")).containsExactly(other);
+        assertThat(mongo.getCollection(MongoMemberships.COLLECTION).countDocuments()).isEqualTo(2);
+    }
+
+    @Test
+    void the_stored_document_is_by_account_one_field_per_organisation_and_readable() {
+        memberships.record("acc-1", "org-1", Optional.of(new Membership("org-1", "acc-1", Role.TEAM_LEAD,
+                Set.of("t-b", "t-a"))), 4);
+        memberships.record("acc-1", "org-2", Optional.empty(), 2);
 
         Document stored = mongo.getCollection(MongoMemberships.COLLECTION).find(new Document("_id", "acc-1")).first();
 
-        assertThat(stored).isEqualTo(new Document("_id", "acc-1").append("memberships", List.of(
-                new Document("organisationId", "org-1").append("role", "TEAM_LEAD")
-                        .append("teams", List.of("t-a", "t-b")))));
+        assertThat(stored).isEqualTo(new Document("_id", "acc-1").append("organisations", new Document("org-1",
+                new Document("role", "TEAM_LEAD").append("teams", List.of("t-a", "t-b")).append("version", 4L))
+                .append("org-2", new Document("removed", true).append("version", 2L))));
+    }
+
+    @Test
+    void a_document_of_the_earlier_shape_is_still_read_and_a_record_of_the_same_organisation_takes_over() {
+        mongo.getCollection(MongoMemberships.COLLECTION).insertOne(new Document("_id", "acc-1").append("memberships",
+                List.of(new Document("organisationId", "org-1").append("role", "ADMIN").append("teams", List.of()),
+                        new Document("organisationId", "org-2").append("role", "ANALYST")
+                                .append("teams", List.of()))));
+        assertThat(memberships.of("acc-1")).containsExactly(new Membership("org-1", "acc-1", Role.ADMIN, Set.of()),
+                new Membership("org-2", "acc-1", Role.ANALYST, Set.of()));
+
+        memberships.record("acc-1", "org-1", Optional.empty(), 3);
+
+        assertThat(memberships.of("acc-1")).containsExactly(new Membership("org-2", "acc-1", Role.ANALYST, Set.of()));
     }
 
     @Test
     void clearing_forgets_every_accounts_memberships() {
-        memberships.save("acc-1", List.of(new Membership("org-1", "acc-1", Role.ADMIN, Set.of())));
-        memberships.save("acc-2", List.of(new Membership("org-1", "acc-2", Role.ANALYST, Set.of())));
+        memberships.record("acc-1", "org-1", Optional.of(new Membership("org-1", "acc-1", Role.ADMIN, Set.of())), 1);
+        memberships.record("acc-2", "org-1", Optional.of(new Membership("org-1", "acc-2", Role.ANALYST, Set.of())), 2);
 
         memberships.clear();
 

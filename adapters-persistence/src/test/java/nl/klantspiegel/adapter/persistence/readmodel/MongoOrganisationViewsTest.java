@@ -60,15 +60,18 @@ class MongoOrganisationViewsTest {
     }
 
     @Test
-    void saving_again_replaces_the_view() {
+    void a_later_version_replaces_the_view_and_an_earlier_or_equal_one_never_does() {
         OrganisationView first = fullView("org-1", "Acme");
         views.save(first);
         OrganisationView later = new OrganisationView("org-1", "Acme", 7,
-                List.of(new Organisation.Team("t-9", "Only team", false)), List.of(), List.of(), 12);
+                List.of(new Organisation.Team("t-9", "Only team", false)), List.of(), List.of(), 42);
 
         views.save(later);
-
         assertThat(views.find("org-1")).contains(later);
+
+        views.save(first);
+        views.save(new OrganisationView("org-1", "Acme", 9, List.of(), List.of(), List.of(), 42));
+        assertThat(views.find("org-1")).as("written in any order, the latest stays").contains(later);
         assertThat(mongo.getCollection(MongoOrganisationViews.ORGANISATIONS).countDocuments()).isEqualTo(1);
     }
 
@@ -89,7 +92,7 @@ class MongoOrganisationViewsTest {
         views.save(fullView("org-b", "Beta"));
         views.save(fullView("org-a", "Alpha"));
 
-        views.save(fullView("org-b", "Beta Renamed"));
+        views.save(withVersion(fullView("org-b", "Beta Renamed"), 42));
 
         assertThat(views.all()).containsExactly(new Summary("org-b", "Beta Renamed"), new Summary("org-a", "Alpha"));
         assertThat(views.find("org-b").orElseThrow().name()).isEqualTo("Beta Renamed");
@@ -187,13 +190,25 @@ class MongoOrganisationViewsTest {
 
         BsonDocument index = mongo.getCollection(MongoOrganisationViews.INDEX)
                 .withDocumentClass(BsonDocument.class).find().first();
-        assertThat(index.getString("_id").getValue()).isEqualTo("all");
-        BsonDocument entry = index.getArray("organisations").get(0).asDocument();
-        assertThat(entry.getString("id").getValue()).isEqualTo("org-1");
-        assertThat(entry.getString("name").getValue()).isEqualTo("Acme");
+        assertThat(index.getString("_id").getValue()).isEqualTo("registered");
+        assertThat(index.getDocument("organisations").getDocument("org-1").getString("name").getValue())
+                .isEqualTo("Acme");
     }
 
     /** Teams (one retired), members of every role (a lead of two teams), an open and a closed round. */
+    @Test
+    void the_list_kept_before_as_one_array_is_read_first_and_still_counts() {
+        mongo.getCollection(MongoOrganisationViews.INDEX).insertOne(new org.bson.Document("_id", "all")
+                .append("organisations", List.of(new org.bson.Document("id", "org-old").append("name", "Old"),
+                        new org.bson.Document("id", "org-b").append("name", "Beta"))));
+
+        views.save(fullView("org-new", "New"));
+        views.save(withVersion(fullView("org-b", "Beta Renamed"), 50));
+
+        assertThat(views.all()).containsExactly(new Summary("org-old", "Old"), new Summary("org-b", "Beta Renamed"),
+                new Summary("org-new", "New"));
+    }
+
     private static OrganisationView fullView(String id, String name) {
         List<Organisation.Team> teams = List.of(
                 new Organisation.Team("t-1", "Sales", false),

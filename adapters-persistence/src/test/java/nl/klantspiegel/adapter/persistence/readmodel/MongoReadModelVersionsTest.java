@@ -2,7 +2,6 @@ package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
-import nl.klantspiegel.application.port.out.AssessmentViews;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Invitations.Invitation;
@@ -98,7 +97,7 @@ class MongoReadModelVersionsTest {
 
     @Test
     void every_read_model_port_opens_and_drops() {
-        for (Class<?> port : List.of(AssessmentViews.class, OrganisationViews.class, Invitations.class,
+        for (Class<?> port : List.of(OrganisationViews.class, Invitations.class,
                 Memberships.class, ReportFacts.class, AnswerChangeFacts.class, AuditTrail.class)) {
             assertThat(versions.open(port, 1)).as(port.getSimpleName()).isInstanceOf(port);
             versions.drop(port, 1);

@@ -22,6 +22,15 @@ public interface AuditTrail {
      */
     boolean append(String organisationId, Entry entry);
 
+    /**
+     * Notes that the trail holds the organisation's events up to this version (kept only when higher): what a reader
+     * that knows the organisation's version waits for.
+     */
+    void recordOrganisationVersion(String organisationId, long version);
+
+    /** The version noted last; empty when none was (a trail written before versions were noted). */
+    java.util.OptionalLong organisationVersion(String organisationId);
+
     /** The entries with these numbers, in that order (missing numbers are left out). */
     List<Entry> entries(String organisationId, List<Long> numbers);
 

@@ -17,10 +17,16 @@ public interface EventLog {
     List<StoredEvent> read(long after, long upTo, int window);
 
     /**
-     * The events of one aggregate, in the order of its sequence numbers (an organisation's own events, its
-     * releases). On the embedded database a scan of the log; on MongoDB a lookup by its index.
+     * The events of one aggregate, in the order of its sequence numbers (an assessment's, an organisation's own
+     * events, its releases): every event acknowledged so far, read from the store itself.
      */
     List<StoredEvent> aggregate(String aggregateId);
+
+    /**
+     * The events of several aggregates at once, each in the order of its sequence numbers; aggregates without events
+     * are left out.
+     */
+    java.util.Map<String, List<StoredEvent>> aggregates(java.util.Collection<String> aggregateIds);
 
     /**
      * One stored event.

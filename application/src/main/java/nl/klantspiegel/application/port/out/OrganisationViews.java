@@ -10,7 +10,10 @@ public interface OrganisationViews {
 
     Optional<OrganisationView> find(String organisationId);
 
-    /** Stores the view (and its name in the list of all organisations). */
+    /**
+     * Stores the view, and its name in the list of all organisations; kept only when no later version of it is
+     * stored, so that writers may come in any order.
+     */
     void save(OrganisationView view);
 
     /** Every organisation's id and name, in the order they were registered. */

@@ -3,7 +3,7 @@ package nl.klantspiegel.application.port.out;
 /**
  * The projections' read models kept in versions, so that a rebuild can fill a new version beside the one that
  * answers, and the product switch to it once it has caught up. A read model is opened by the port out that stores
- * it ({@link AssessmentViews}, {@link ReportFacts}, …); version 0 is the one an installation starts with.
+ * it ({@link OrganisationViews}, {@link ReportFacts}, …); version 0 is the one an installation starts with.
  */
 public interface ReadModelVersions {
 

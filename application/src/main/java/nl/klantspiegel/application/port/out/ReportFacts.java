@@ -42,6 +42,12 @@ public interface ReportFacts {
      */
     long version(String organisationId);
 
+    /**
+     * A number raised whenever a completion of the organisation is filed (again, too, when one is delivered twice),
+     * never lowered: what a look for due releases that found nothing is checked against, on any node.
+     */
+    long completions(String organisationId);
+
     /** The facts of some of an organisation's rounds, and its last release. */
     Facts facts(String organisationId, Collection<String> roundIds);
 
