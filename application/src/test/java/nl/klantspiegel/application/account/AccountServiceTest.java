@@ -344,6 +344,32 @@ class AccountServiceTest {
     }
 
     @Test
+    void a_success_clears_the_account_and_takes_its_try_back_from_the_address_even_when_others_changed_them() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+        String accountKey = "account:" + Secrets.hash("ann@acme.example");
+        String addressKey = "address:" + Secrets.hash(ADDRESS);
+        // a right password: replaces 1 and 2 count the try, 3 clears the account; just before it another node counts
+        // a failure of ann's (replaces 4 and 5), so 3 is refused and 6 clears the account again; 7 takes the try back
+        // from the address, and just before it another node counts a failure from there (8 and 9), so 10 does
+        throttles.beforeReplaceNumber(3, () -> assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong",
+                "198.51.100.7")).isInstanceOf(SignInRefused.class));
+        throttles.beforeReplaceNumber(7, () -> assertThatThrownBy(() -> service.signIn("bob@acme.example",
+                "wrong", ADDRESS)).isInstanceOf(SignInRefused.class));
+
+        int before = throttles.replaceCalls();
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+
+        assertThat(throttles.replaceCalls() - before).isEqualTo(10);
+        assertThat(throttles.kept().get(accountKey).throttle().failures()).as("cleared after the other failure")
+                .isZero();
+        assertThat(throttles.kept().get(addressKey).throttle().failures())
+                .as("3 failures and bob's from this address; ann's try taken back").isEqualTo(4);
+    }
+
+    @Test
     void a_key_fought_over_by_too_many_tries_at_once_is_refused_as_throttled() {
         throttles.beatEveryReplace();
 

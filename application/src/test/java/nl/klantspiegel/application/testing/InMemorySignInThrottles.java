@@ -16,6 +16,7 @@ public final class InMemorySignInThrottles implements SignInThrottles {
     private Runnable beforeReplace;
     private int replaceCalls;
     private boolean alwaysBeaten;
+    private final Map<Integer, Runnable> beforeCall = new HashMap<>();
 
     @Override
     public synchronized Versioned find(String key) {
@@ -27,8 +28,10 @@ public final class InMemorySignInThrottles implements SignInThrottles {
         Runnable interference;
         synchronized (this) {
             replaceCalls++;
-            interference = beforeReplace;
-            beforeReplace = null;
+            interference = beforeCall.containsKey(replaceCalls) ? beforeCall.remove(replaceCalls) : beforeReplace;
+            if (interference == beforeReplace) {
+                beforeReplace = null;
+            }
         }
         if (interference != null) {
             interference.run();
@@ -50,6 +53,11 @@ public final class InMemorySignInThrottles implements SignInThrottles {
     /** Runs {@code interference} just before the next {@link #replace}: another node changing a key a moment earlier. */
     public synchronized void beforeNextReplace(Runnable interference) {
         beforeReplace = interference;
+    }
+
+    /** Runs {@code interference} just before the {@code n}-th {@link #replace} from now (1: the next). */
+    public synchronized void beforeReplaceNumber(int n, Runnable interference) {
+        beforeCall.put(replaceCalls + n, interference);
     }
 
     /** From now on another node changes a key just before every replace: each one is refused. */
