@@ -11,6 +11,7 @@ import nl.klantspiegel.application.organisation.AdmitRespondentCommand;
 import nl.klantspiegel.application.organisation.CloseRoundCommand;
 import nl.klantspiegel.application.organisation.OpenRoundCommand;
 import nl.klantspiegel.application.organisation.RegisterOrganisationCommand;
+import nl.klantspiegel.application.port.out.OneTimeTasks;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.in.ReleaseResultsUseCase;
@@ -27,6 +28,7 @@ import nl.klantspiegel.domain.organisation.Role;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
@@ -48,8 +50,19 @@ import java.util.UUID;
  * they finish and a few never do. Everything goes through the real commands, with the historical times the commands
  * carry, so the events, views, audit trail and reports are exactly what real use would have made. It runs in the
  * background after the start; the application serves meanwhile.
+ *
+ * <p><b>Once, however many nodes start with it.</b> Which node makes it is decided in the shared database
+ * ({@link OneTimeTasks}): the first to claim it does, renewing its claim while it works; the others say that it is
+ * being made, or was. A node that stops before it is done gives its claim up (or, killed, leaves it to go stale after
+ * {@link #STALE_AFTER}); the next node that starts with the demo then makes it again. What the stopped node had made
+ * stays (the event log keeps everything), under the same name.
  */
-final class DemoOrganisation implements ApplicationListener<ApplicationReadyEvent> {
+final class DemoOrganisation implements ApplicationListener<ApplicationReadyEvent>, SmartLifecycle {
+
+    static final String TASK = "demo-organisation";
+    /** How long a claim may go without renewal before the node that made it counts as gone. */
+    static final Duration STALE_AFTER = Duration.ofMinutes(2);
+    private static final Duration RENEW_EVERY = Duration.ofSeconds(15);
 
     static final String NAME = "Demo: Zorgverzekeraar Zuid";
     private static final Logger logger = LoggerFactory.getLogger(DemoOrganisation.class);
@@ -70,20 +83,26 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private final ReleaseResultsUseCase releases;
     private final ProjectionCatchUp catchUp;
     private final EventLog log;
+    private final OneTimeTasks tasks;
     private final Clock clock;
     private final boolean enabled;
     private final String password;
+    private final String node = UUID.randomUUID().toString();
+    private volatile boolean stopping;
+    private volatile boolean claimLost;
+    private volatile Thread builder;
 
     /** @param password the demo accounts' password; blank for a new random one (printed once in the log) */
     DemoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
-                     ReleaseResultsUseCase releases, ProjectionCatchUp catchUp, EventLog log, Clock clock,
-                     boolean enabled, String password) {
+                     ReleaseResultsUseCase releases, ProjectionCatchUp catchUp, EventLog log, OneTimeTasks tasks,
+                     Clock clock, boolean enabled, String password) {
         this.commands = commands;
         this.accounts = accounts;
         this.organisations = organisations;
         this.releases = releases;
         this.catchUp = catchUp;
         this.log = log;
+        this.tasks = tasks;
         this.clock = clock;
         this.enabled = enabled;
         this.password = password == null ? "" : password;
@@ -94,14 +113,112 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         if (!enabled) {
             return;
         }
-        if (organisations.all().stream().anyMatch(organisation -> organisation.name().equals(NAME))) {
-            logger.info("The demo organisation exists already; sign in as {} (the password was printed when it was "
-                    + "made)", ADMIN_EMAIL);
-            return;
+        switch (tasks.claim(TASK, node, clock.instant(), STALE_AFTER)) {
+            case DONE -> logger.info("The demo organisation exists already; sign in as {} (the password was printed "
+                    + "when it was made)", ADMIN_EMAIL);
+            case BUSY_ELSEWHERE -> logger.info("The demo organisation is being made by another node (since {}); sign in "
+                    + "as {} with the password that node prints", tasks.holder(TASK).map(holder -> holder.claimedAt())
+                    .orElse(null), ADMIN_EMAIL);
+            case CLAIMED -> {
+                if (organisations.all().stream().anyMatch(organisation -> organisation.name().equals(NAME))) {
+                    // made before its making was claimed in the database
+                    tasks.finish(TASK, node, clock.instant());
+                    logger.info("The demo organisation exists already; sign in as {} (the password was printed when "
+                            + "it was made)", ADMIN_EMAIL);
+                    return;
+                }
+                build();
+            }
+            case TAKEN_OVER -> {
+                logger.warn("The node that began the demo organisation stopped before it was done; it is made again "
+                        + "(what was made before stays, under the same name)");
+                build();
+            }
         }
-        Thread builder = new Thread(this::create, "demo-organisation");
-        builder.setDaemon(true);
-        builder.start();
+    }
+
+    private void build() {
+        Thread thread = new Thread(() -> {
+            java.util.concurrent.ScheduledExecutorService renewal =
+                    java.util.concurrent.Executors.newSingleThreadScheduledExecutor(task -> {
+                        Thread renewing = new Thread(task, "demo-organisation-claim");
+                        renewing.setDaemon(true);
+                        return renewing;
+                    });
+            renewal.scheduleWithFixedDelay(() -> {
+                try {
+                    if (!tasks.renew(TASK, node, clock.instant())) {
+                        claimLost = true;
+                    }
+                } catch (RuntimeException unreachable) {
+                    logger.warn("Could not renew this node's claim on the demo organisation: {}", unreachable.toString());
+                }
+            }, RENEW_EVERY.toMillis(), RENEW_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            try {
+                create();
+                tasks.finish(TASK, node, clock.instant());
+            } catch (Stopped stopped) {
+                tasks.abandon(TASK, node);
+                logger.info("Stopped making the demo organisation ({}); the next node that starts with the demo "
+                        + "makes it", stopped.getMessage());
+            } catch (RuntimeException failed) {
+                tasks.abandon(TASK, node);
+                logger.error("Could not make the demo organisation; the next node that starts with the demo makes it",
+                        failed);
+            } finally {
+                renewal.shutdownNow();
+            }
+        }, "demo-organisation");
+        thread.setDaemon(true);
+        builder = thread;
+        thread.start();
+    }
+
+    /**
+     * On shutdown, before Axon stops (the highest phase stops first): the demo stops between two respondents, and its
+     * claim is given up for the next start.
+     */
+    @Override
+    public void stop() {
+        stopping = true;
+        Thread running = builder;
+        if (running != null) {
+            try {
+                running.join(Duration.ofSeconds(30).toMillis());
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public void start() {
+        // the demo starts once the application is ready, see onApplicationEvent
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !stopping;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    private void checkStillMine() {
+        if (stopping) {
+            throw new Stopped("the node stops");
+        }
+        if (claimLost) {
+            throw new Stopped("another node took it over");
+        }
+    }
+
+    private static final class Stopped extends RuntimeException {
+        Stopped(String why) {
+            super(why, null, false, false);
+        }
     }
 
     private void create() {
@@ -114,6 +231,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         commands.sendAndWait(new RegisterOrganisationCommand(organisation, NAME,
                 Organisation.DEFAULT_MINIMUM_GROUP_SIZE, operator, founded));
 
+        boolean accountsExisted = accounts.findByEmail(ADMIN_EMAIL).filter(found -> found.isActive()).isPresent();
         String adminPassword = password.isBlank() ? Secrets.newToken(16) : password;
         String adminId = activated(ADMIN_EMAIL, adminPassword);
         commands.sendAndWait(new AddMemberCommand(organisation, adminId, Role.ADMIN, List.of(), operator,
@@ -130,6 +248,9 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         String leadId = activated(TEAM_LEAD_EMAIL, leadPassword);
         commands.sendAndWait(new AddMemberCommand(organisation, leadId, Role.TEAM_LEAD, List.of(teams.get(0)), admin,
                 founded.plusSeconds(180)));
+        if (accountsExisted && password.isBlank()) {
+            adminPassword = leadPassword = "(as printed when the demo was first begun)";
+        }
         logger.warn("Demo organisation '{}': sign in at /beheer/ as {} with password {} (admin), or as {} with "
                 + "password {} (team lead of {}). The rounds and respondents are being added.", NAME, ADMIN_EMAIL,
                 adminPassword, TEAM_LEAD_EMAIL, leadPassword, TEAMS.get(0));
@@ -156,6 +277,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (catchUp.position(nl.klantspiegel.application.report.ReportProjection.PROCESSING_GROUP).orElse(0) < head
                 && System.nanoTime() < deadline) {
+            checkStillMine();
             try {
                 Thread.sleep(100);
             } catch (InterruptedException interrupted) {
@@ -170,6 +292,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
                        java.util.concurrent.ExecutorService workers) {
         int assessments = 0;
         for (int quarter = 0; quarter < QUARTERS; quarter++) {
+            checkStillMine();
             LocalDate opens = firstQuarter.plusMonths(3L * quarter);
             Instant openedAt = opens.atTime(9, 0).atZone(ZONE).toInstant();
             boolean last = quarter == QUARTERS - 1;
@@ -188,6 +311,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
                     int respondents = TEAM_RESPONDENTS[teamIndex][0] + own.nextInt(TEAM_RESPONDENTS[teamIndex][1]);
                     double best = Math.min(0.9, TEAM_GROWTH[teamIndex][0] + TEAM_GROWTH[teamIndex][1] * quarterIndex);
                     for (int r = 0; r < respondents; r++) {
+                        checkStillMine();
                         long window = Math.min(Duration.ofDays(25).toMinutes(),
                                 Math.max(1, Duration.between(openedAt, now).toMinutes() - 30));
                         Instant at = openedAt.plus(Duration.ofMinutes(own.nextLong(window)));
@@ -214,6 +338,9 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while making the demo", e);
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Stopped stopped) {
+                throw stopped;
+            }
             throw new IllegalStateException("could not make the demo", e.getCause());
         }
     }

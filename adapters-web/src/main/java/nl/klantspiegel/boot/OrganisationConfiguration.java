@@ -12,7 +12,9 @@ import nl.klantspiegel.application.port.out.ApiTokens;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OneTimeTasks;
 import nl.klantspiegel.application.port.out.OperatorSetup;
+import nl.klantspiegel.application.port.out.SignInThrottles;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PasswordHashing;
 import nl.klantspiegel.application.port.out.ReportFacts;
@@ -154,8 +156,9 @@ public class OrganisationConfiguration {
     @Bean
     AccountService accountService(Accounts accounts, ApiTokens apiTokens, OperatorSetup operatorSetup,
                                   Memberships memberships, OrganisationViews organisations, PasswordHashing hashing,
-                                  EventGateway events, Clock clock) {
-        return new AccountService(accounts, apiTokens, operatorSetup, memberships, organisations, hashing, events, clock);
+                                  SignInThrottles throttles, EventGateway events, Clock clock) {
+        return new AccountService(accounts, apiTokens, operatorSetup, memberships, organisations, hashing, throttles,
+                events, clock);
     }
 
     @Bean
@@ -177,10 +180,11 @@ public class OrganisationConfiguration {
 
     @Bean
     DemoOrganisation demoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
-                                      ReleaseService releases, ProjectionCatchUp catchUp, EventLog log, Clock clock,
+                                      ReleaseService releases, ProjectionCatchUp catchUp, EventLog log,
+                                      OneTimeTasks tasks, Clock clock,
                                       @Value("${klantspiegel.demo:false}") boolean enabled,
                                       @Value("${klantspiegel.demo.password:}") String password) {
-        return new DemoOrganisation(commands, accounts, organisations, releases, catchUp, log, clock, enabled,
+        return new DemoOrganisation(commands, accounts, organisations, releases, catchUp, log, tasks, clock, enabled,
                 password);
     }
 

@@ -132,12 +132,25 @@ final class Organisations {
     /** A browser: cookies kept, the CSRF token sent as the page's scripts send it. */
     static final class Browser {
         private final String base;
-        private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        private final CookieManager cookies;
         private final HttpClient http;
 
         Browser(int port) {
+            this(port, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+        }
+
+        private Browser(int port, CookieManager cookies) {
             this.base = "http://localhost:" + port;
+            this.cookies = cookies;
             this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(5)).build();
+        }
+
+        /**
+         * The same browser, with the same cookies, talking to another port: another node behind a load balancer
+         * (cookies do not tell ports apart).
+         */
+        Browser at(int port) {
+            return new Browser(port, cookies);
         }
 
         Response get(String path) {

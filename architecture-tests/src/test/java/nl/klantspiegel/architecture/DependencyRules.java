@@ -47,6 +47,7 @@ final class DependencyRules {
     private static final String SLF4J = "org.slf4j..";
     private static final String SPRING_SECURITY = "org.springframework.security..";
     private static final String SPRING_BOOT_SECURITY = "org.springframework.boot.autoconfigure.security..";
+    private static final String SPRING_SESSION = "org.springframework.session..";
 
     static final ArchRule DOMAIN_DEPENDS_ON_THE_JDK_ONLY = classes()
             .that().resideInAPackage(DOMAIN)
@@ -62,7 +63,7 @@ final class DependencyRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     concat(new String[] {APPLICATION, DOMAIN, CAFFEINE, "java.security.."}, AXON_CORE, JDK_CORE))
             .because("the application is use cases, ports and the Axon shell around the domain: Axon's core, "
-                    + "Caffeine (the aggregate cache, the sign-in throttle) and the JDK's hashing and randomness (for "
+                    + "Caffeine (the aggregate cache) and the JDK's hashing and randomness (for "
                     + "tokens and the audit chain) are all it needs; Spring, Spring Data, MongoTemplate, the MongoDB "
                     + "driver, BSON, Jackson and Spring Security are details of the adapters");
 
@@ -83,10 +84,12 @@ final class DependencyRules {
                     "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
                     "org.springframework.stereotype..", "org.springframework.util..",
                     "jakarta.servlet..", JACKSON, "io.swagger..", "io.github.bucket4j..", CAFFEINE,
-                    "org.apache.commons.csv..", "com.google.zxing..", SLF4J, JDK)
+                    "org.apache.commons.csv..", "com.google.zxing..", SPRING_SESSION, SLF4J, JDK)
             .because("the web adapter turns HTTP into calls of use cases and back: Spring MVC, Spring Security, "
-                    + "the servlet API, Jackson, the OpenAPI annotations, rate limiting, CSV and QR codes are its "
-                    + "tools; the database (Spring Data, MongoTemplate, the MongoDB driver, BSON) and Axon are not");
+                    + "Spring Session's HTTP side (sessions served from a repository it does not know), the servlet "
+                    + "API, Jackson, the OpenAPI annotations, rate limiting (Bucket4j's buckets, kept wherever the "
+                    + "persistence adapter keeps them), CSV and QR codes are its tools; the database (Spring Data, "
+                    + "MongoTemplate, the MongoDB driver, BSON) and Axon are not");
 
     static final ArchRule WEB_ADAPTER_REACHES_THE_APPLICATION_ONLY_THROUGH_USE_CASES = noClasses()
             .that().resideInAPackage(WEB_ADAPTER)
@@ -113,11 +116,15 @@ final class DependencyRules {
                     "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..",
                     "org.axonframework.messaging..", "org.axonframework.serialization..",
                     "org.axonframework.common..", "org.axonframework.config..", "org.axonframework.extensions.mongo..",
-                    JACKSON, "de.bwaldvogel..", "org.h2..", "io.netty..", SLF4J, JDK)
+                    JACKSON, "de.bwaldvogel..", "org.h2..", "io.netty..", SPRING_SESSION, "io.github.bucket4j..",
+                    "org.springframework.boot.diagnostics..", SLF4J, JDK)
             .because("the persistence adapter implements the outgoing ports, and stores the views the use cases "
                     + "return, with Spring Data MongoDB, the MongoDB driver, BSON, Axon's event and token stores, "
-                    + "Jackson and the embedded database (mongo-java-server, H2, Netty); it handles no commands, "
-                    + "serves no HTTP and checks no caller");
+                    + "Jackson and the embedded database (mongo-java-server, H2, Netty); it also keeps what the nodes "
+                    + "share in that database: browser sessions (Spring Session's MongoDB repository) and the rate "
+                    + "limits' buckets (Bucket4j's compare-and-swap store), and says why a node refuses to start "
+                    + "without its database (a Spring Boot failure analysis); it handles no commands, serves no HTTP "
+                    + "and checks no caller");
 
     static final ArchRule PERSISTENCE_ADAPTER_SERVES_NO_HTTP = noClasses()
             .that().resideInAPackage(PERSISTENCE_ADAPTER)

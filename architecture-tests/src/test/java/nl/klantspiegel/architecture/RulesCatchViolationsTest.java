@@ -86,7 +86,7 @@ class RulesCatchViolationsTest {
         assertViolatedThrough(rule, WebReadingTheEventStore.class,
                 "org.axonframework.eventsourcing.eventstore.EventStore");
         assertViolatedThrough(rule, WebUsingAnOutgoingPort.class,
-                "nl.klantspiegel.application.port.out.AssessmentViews");
+                "nl.klantspiegel.application.port.out.OrganisationViews");
         assertViolated(rule, WebReadingTheDatabase.class);
     }
 
@@ -99,7 +99,7 @@ class RulesCatchViolationsTest {
         assertViolatedThrough(rule, WebReadingTheEventStore.class,
                 "org.axonframework.eventsourcing.eventstore.EventStore");
         assertViolatedThrough(rule, WebUsingAnOutgoingPort.class,
-                "nl.klantspiegel.application.port.out.AssessmentViews");
+                "nl.klantspiegel.application.port.out.OrganisationViews");
     }
 
     @Test

@@ -7,6 +7,7 @@ import nl.klantspiegel.adapter.persistence.accounts.AccountsConfiguration;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
 import nl.klantspiegel.adapter.persistence.eventstore.EventStoreConfiguration;
 import nl.klantspiegel.adapter.persistence.readmodel.ReadModelConfiguration;
+import nl.klantspiegel.adapter.persistence.shared.SharedStateConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -19,7 +20,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The persistence adapter, plugged in by being on the classpath: MongoDB for the event store, the token
- * store and the read models; the embedded database when no URI is configured.
+ * store, the read models and the state the nodes share (sessions, throttles, rate limits, one-time tasks); the
+ * embedded database when no URI is configured.
  */
 @AutoConfiguration(
         after = {EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class, MongoDataAutoConfiguration.class,
@@ -31,8 +33,11 @@ import org.springframework.context.annotation.Import;
                 "org.axonframework.springboot.autoconfig.InfraConfiguration",
                 "org.axonframework.springboot.autoconfig.JpaAutoConfiguration",
                 "org.axonframework.springboot.autoconfig.JpaEventStoreAutoConfiguration",
-                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration"})
-@Import({EventStoreConfiguration.class, ReadModelConfiguration.class, AccountsConfiguration.class})
+                "org.axonframework.springboot.autoconfig.JdbcAutoConfiguration",
+                // our session repository first, so that Spring Boot's own (of Spring Session's MongoDB store) backs off
+                "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration"})
+@Import({EventStoreConfiguration.class, ReadModelConfiguration.class, AccountsConfiguration.class,
+        SharedStateConfiguration.class})
 public class PersistenceAutoConfiguration {
 
     /** A real MongoDB acknowledges a write once a majority has it in the journal, unless the URI says otherwise. */

@@ -4,6 +4,8 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
+import nl.klantspiegel.adapter.persistence.embedded.ClusterWithoutDatabase;
+import nl.klantspiegel.adapter.persistence.embedded.ClusterWithoutDatabaseFailureAnalyzer;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -16,6 +18,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.convert.ApplicationConversionService;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +39,9 @@ class PersistenceAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(
                     EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class, MongoDataAutoConfiguration.class,
                     JacksonAutoConfiguration.class, PersistenceAutoConfiguration.class))
+            // as in the application: "60m" and the like become Durations
+            .withInitializer(context -> context.getBeanFactory()
+                    .setConversionService(ApplicationConversionService.getSharedInstance()))
             .withUserConfiguration(Serializers.class);
 
     /** What Axon's Spring Boot support provides in the application. */
@@ -111,6 +118,40 @@ class PersistenceAutoConfigurationTest {
             runner.withPropertyValues("spring.data.mongodb.uri=" + elsewhere.tcpConnectionString("production").orElseThrow() + "?w=1")
                     .run(context -> assertThat(context.getBean(MongoClient.class).getDatabase("production")
                             .getWriteConcern()).isEqualTo(WriteConcern.W1));
+        }
+    }
+
+    @Test
+    void a_node_of_a_cluster_refuses_an_embedded_database_of_its_own_and_says_what_to_do() {
+        runner.withPropertyValues("klantspiegel.data-dir=" + dataDirectory, "klantspiegel.cluster=true")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().isInstanceOf(ClusterWithoutDatabase.class)
+                            .hasMessageContaining("spring.data.mongodb.uri")
+                            .hasMessageContaining("klantspiegel.embedded-mongo.port");
+                    FailureAnalysis analysis = new ClusterWithoutDatabaseFailureAnalyzer()
+                            .analyze(context.getStartupFailure());
+                    assertThat(analysis.getDescription()).startsWith("klantspiegel.cluster=true, but");
+                    assertThat(analysis.getAction()).contains("SPRING_DATA_MONGODB_URI")
+                            .contains("KLANTSPIEGEL_EMBEDDED_MONGO_PORT");
+                });
+        assertThat(dataDirectory.resolve("klantspiegel.mv.db")).as("no database was opened").doesNotExist();
+    }
+
+    @Test
+    void a_node_of_a_cluster_starts_when_it_serves_the_embedded_database_or_is_told_a_uri() {
+        runner.withPropertyValues("klantspiegel.data-dir=" + dataDirectory, "klantspiegel.cluster=true",
+                "klantspiegel.embedded-mongo.port=0").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(EmbeddedMongo.class).tcpAddress()).isPresent();
+                });
+        try (EmbeddedMongo elsewhere = EmbeddedMongo.start(dataDirectory.resolve("elsewhere"), 0)) {
+            runner.withPropertyValues("klantspiegel.cluster=true",
+                            "spring.data.mongodb.uri=" + elsewhere.tcpConnectionString("shared").orElseThrow())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        assertThat(context).doesNotHaveBean(EmbeddedMongo.class);
+                    });
         }
     }
 }

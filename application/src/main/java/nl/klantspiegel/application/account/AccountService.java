@@ -1,13 +1,12 @@
 package nl.klantspiegel.application.account;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import nl.klantspiegel.application.port.in.AccountSummary;
 import nl.klantspiegel.application.port.in.AccountsUseCase;
 import nl.klantspiegel.application.port.in.ApiTokensUseCase;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OperatorPreparation;
 import nl.klantspiegel.application.port.in.SignInRefused;
 import nl.klantspiegel.application.port.out.Accounts;
 import nl.klantspiegel.application.port.out.Accounts.Account;
@@ -17,6 +16,8 @@ import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OperatorSetup;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PasswordHashing;
+import nl.klantspiegel.application.port.out.SignInThrottles;
+import nl.klantspiegel.application.port.out.SignInThrottles.Versioned;
 import nl.klantspiegel.domain.account.AccountActivated;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.account.AccountPolicy;
@@ -41,14 +42,20 @@ import java.util.function.Supplier;
 
 /**
  * Accounts and personal API tokens. Passwords are checked here against their hashes (the hashing itself is the
- * adapters'); failed tries are throttled per e-mail address and per client address ({@link SignInThrottle}); every
- * sign-in, failed sign-in of an existing account, activation, token creation and revocation is published as an
- * event, by account id only, for the audit trail.
+ * adapters'); failed tries are throttled per e-mail address and per client address ({@link SignInThrottle}), in the
+ * store every node shares ({@link SignInThrottles}); every sign-in, failed sign-in of an existing account, activation,
+ * token creation and revocation is published as an event, by account id only, for the audit trail.
  */
 public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
 
     private static final int TOKEN_BYTES = 32;
-    private static final long THROTTLED_KEYS = 100_000;
+    /** A throttle whose last failure is this long ago is forgotten: any wait it imposed is long over. */
+    static final Duration FORGET_THROTTLE_AFTER = SignInThrottle.LONGEST_WAIT.multipliedBy(2);
+    /**
+     * How often a throttle is read and written again when other tries keep changing it at the same moment; past that
+     * the try is refused as throttled (a key this busy is being guessed at).
+     */
+    static final int THROTTLE_ATTEMPTS = 50;
 
     private final Accounts accounts;
     private final ApiTokens apiTokens;
@@ -58,16 +65,13 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     private final PasswordHashing passwords;
     private final EventGateway events;
     private final Clock clock;
-    private final Cache<String, SignInThrottle> throttles = Caffeine.newBuilder()
-            .expireAfterAccess(SignInThrottle.LONGEST_WAIT.multipliedBy(2))
-            .maximumSize(THROTTLED_KEYS)
-            .build();
+    private final SignInThrottles throttles;
     /** A hash to check unknown accounts against, so that they take as long as known ones. */
     private final Supplier<String> dummyHash;
 
     public AccountService(Accounts accounts, ApiTokens apiTokens, OperatorSetup operatorSetup, Memberships memberships,
-                          OrganisationViews organisations, PasswordHashing passwords, EventGateway events,
-                          Clock clock) {
+                          OrganisationViews organisations, PasswordHashing passwords, SignInThrottles throttles,
+                          EventGateway events, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.apiTokens = Objects.requireNonNull(apiTokens, "apiTokens");
         this.operatorSetup = Objects.requireNonNull(operatorSetup, "operatorSetup");
@@ -76,6 +80,7 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         this.passwords = Objects.requireNonNull(passwords, "passwords");
         this.events = Objects.requireNonNull(events, "events");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.throttles = Objects.requireNonNull(throttles, "throttles");
         String[] hash = new String[1];
         this.dummyHash = () -> {
             synchronized (hash) {
@@ -91,8 +96,12 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
 
     /**
      * Signs in with e-mail address and password. Each try is counted against the account and the client address
-     * before the password is checked, one atomic step per key, so that tries sent at the same moment cannot all
-     * pass the throttle; a try that succeeds clears the account's count and is taken back from the address's.
+     * before the password is checked, one atomic step per key (a compare-and-set in the shared store), so that tries
+     * sent at the same moment, to any node, cannot all pass the throttle; a try that succeeds clears the account's
+     * count and is taken back from the address's.
+     *
+     * <p>The keys are kept as hashes ({@code account:<sha-256 of the address>}, {@code address:<sha-256>}): the store
+     * every node shares holds no e-mail address or client address in clear.
      *
      * @param clientAddress the address the request came from (one throttle per address, never null)
      */
@@ -100,14 +109,15 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     public Caller signIn(String email, String password, String clientAddress) {
         Objects.requireNonNull(clientAddress, "clientAddress");
         Instant now = clock.instant();
-        String accountKey = "account:" + (email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT));
-        String addressKey = "address:" + clientAddress;
+        String accountKey = "account:" + Secrets.hash(email == null ? ""
+                : email.strip().toLowerCase(java.util.Locale.ROOT));
+        String addressKey = "address:" + Secrets.hash(clientAddress);
         Optional<Account> account = EmailAddress.parse(email).flatMap(accounts::findByEmail);
         Instant refusedUntil = countTry(accountKey, SignInThrottle.FREE_TRIES, now);
         if (refusedUntil == null) {
             refusedUntil = countTry(addressKey, SignInThrottle.ADDRESS_FREE_TRIES, now);
             if (refusedUntil != null) {
-                throttles.asMap().computeIfPresent(accountKey, (key, throttle) -> nullIfNone(throttle.withdrawn()));
+                change(accountKey, now, SignInThrottle::withdrawn);
             }
         }
         if (refusedUntil != null) {
@@ -124,8 +134,8 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
             account.ifPresent(found -> publish(new SignInFailed(found.id(), now)));
             throw new SignInRefused(null);
         }
-        throttles.invalidate(accountKey);
-        throttles.asMap().computeIfPresent(addressKey, (key, throttle) -> nullIfNone(throttle.withdrawn()));
+        change(accountKey, now, SignInThrottle::succeeded);
+        change(addressKey, now, SignInThrottle::withdrawn);
         Account signedIn = account.orElseThrow();
         if (signedIn.activationTokenHash() != null) {
             // signing in proves the address's owner is there: a link they were given is not needed any more
@@ -137,26 +147,52 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     }
 
     /**
-     * Counts a try against a key, unless the key has to wait.
+     * Counts a try against a key, unless the key has to wait: read, decide, compare-and-set; when another try (on any
+     * node) changed the key in between, decide again on what it left.
      *
      * @return null when the try was counted and may go ahead; otherwise the moment from which it may
      */
     private Instant countTry(String key, int freeTries, Instant now) {
-        Instant[] refusedUntil = new Instant[1];
-        throttles.asMap().compute(key, (ignored, current) -> {
-            SignInThrottle throttle = current == null ? SignInThrottle.none() : current;
-            Instant allowedAt = throttle.nextTryAllowedAt(freeTries);
+        for (int attempt = 0; attempt < THROTTLE_ATTEMPTS; attempt++) {
+            Versioned stored = current(key, now);
+            Instant allowedAt = stored.throttle().nextTryAllowedAt(freeTries);
             if (now.isBefore(allowedAt)) {
-                refusedUntil[0] = allowedAt;
-                return current;
+                return allowedAt;
             }
-            return throttle.failedAt(now);
-        });
-        return refusedUntil[0];
+            SignInThrottle counted = stored.throttle().failedAt(now);
+            if (throttles.replace(key, stored.version(), counted, forgetAfter(counted, now))) {
+                return null;
+            }
+        }
+        return now.plusSeconds(1); // fought over by that many tries at once: refused, as a throttle would
     }
 
-    private static SignInThrottle nullIfNone(SignInThrottle throttle) {
-        return throttle.failures() == 0 ? null : throttle;
+    /** Changes a key's throttle (a success, a try taken back), unless nothing is kept for it. */
+    private void change(String key, Instant now, java.util.function.UnaryOperator<SignInThrottle> change) {
+        for (int attempt = 0; attempt < THROTTLE_ATTEMPTS; attempt++) {
+            Versioned stored = current(key, now);
+            if (stored.throttle().failures() == 0) {
+                return;
+            }
+            SignInThrottle changed = change.apply(stored.throttle());
+            if (throttles.replace(key, stored.version(), changed, forgetAfter(changed, now))) {
+                return;
+            }
+        }
+    }
+
+    /** The key's throttle as it counts now: one whose last failure is long ago counts as none. */
+    private Versioned current(String key, Instant now) {
+        Versioned stored = throttles.find(key);
+        SignInThrottle throttle = stored.throttle();
+        if (throttle.failures() > 0 && !now.isBefore(throttle.lastFailure().plus(FORGET_THROTTLE_AFTER))) {
+            return new Versioned(SignInThrottle.none(), stored.version());
+        }
+        return stored;
+    }
+
+    private static Instant forgetAfter(SignInThrottle throttle, Instant now) {
+        return (throttle.failures() == 0 ? now : throttle.lastFailure()).plus(FORGET_THROTTLE_AFTER);
     }
 
     // ----- activation ---------------------------------------------------------------------------------
@@ -254,19 +290,28 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     // ----- the operator -------------------------------------------------------------------------------
 
     @Override
-    public Optional<String> prepareOperator(String configuredEmail, String configuredPassword) {
+    public OperatorPreparation prepareOperator(String configuredEmail, String configuredPassword) {
         if (accounts.anyOperator()) {
             operatorSetup.clear();
-            return Optional.empty();
+            return new OperatorPreparation(OperatorPreparation.Status.OPERATOR_EXISTS, Optional.empty());
         }
         if (configuredEmail != null && !configuredEmail.isBlank()) {
-            createOperator(configuredEmail, configuredPassword);
+            try {
+                createOperator(configuredEmail, configuredPassword);
+            } catch (InvalidRequest addressTaken) {
+                if (!accounts.anyOperator()) {
+                    throw addressTaken;
+                }
+                // another node, started with the same configuration at the same moment, made the operator
+            }
             operatorSetup.clear();
-            return Optional.empty();
+            return new OperatorPreparation(OperatorPreparation.Status.OPERATOR_EXISTS, Optional.empty());
         }
         String token = Secrets.newToken(TOKEN_BYTES);
-        operatorSetup.save(Secrets.hash(token));
-        return Optional.of(token);
+        if (!operatorSetup.create(Secrets.hash(token))) {
+            return new OperatorPreparation(OperatorPreparation.Status.SETUP_LINK_EXISTS, Optional.empty());
+        }
+        return new OperatorPreparation(OperatorPreparation.Status.SETUP_LINK_MADE, Optional.of(token));
     }
 
     @Override
@@ -282,7 +327,7 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         try {
             return new Caller(createOperator(email, password).id(), true);
         } catch (RuntimeException failed) {
-            operatorSetup.save(expected); // nothing was set up (a typing error, say): the link works again
+            operatorSetup.create(expected); // nothing was set up (a typing error, say): the link works again
             throw failed;
         }
     }

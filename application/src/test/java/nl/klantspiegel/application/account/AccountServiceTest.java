@@ -6,15 +6,19 @@ import nl.klantspiegel.application.port.in.ApiTokensUseCase.NewApiToken;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OperatorPreparation;
+import nl.klantspiegel.application.port.in.OperatorPreparation.Status;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.SignInRefused;
 import nl.klantspiegel.application.port.out.Accounts.Account;
+import nl.klantspiegel.application.port.out.SignInThrottles;
 import nl.klantspiegel.application.port.out.ApiTokens.ApiToken;
 import nl.klantspiegel.application.testing.FakePasswordHashing;
 import nl.klantspiegel.application.testing.InMemoryAccounts;
 import nl.klantspiegel.application.testing.InMemoryApiTokens;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.MutableClock;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
@@ -24,6 +28,7 @@ import nl.klantspiegel.domain.account.ApiTokenRevoked;
 import nl.klantspiegel.domain.account.EmailAddress;
 import nl.klantspiegel.domain.account.PasswordPolicy.WeakPassword;
 import nl.klantspiegel.domain.account.SignInFailed;
+import nl.klantspiegel.domain.account.SignInThrottle;
 import nl.klantspiegel.domain.account.SignedIn;
 import nl.klantspiegel.domain.organisation.Actor;
 import nl.klantspiegel.domain.organisation.Membership;
@@ -67,8 +72,9 @@ class AccountServiceTest {
     private final InMemoryOrganisationViews organisations = new InMemoryOrganisationViews();
     private final FakePasswordHashing passwords = new FakePasswordHashing();
     private final RecordingEventGateway events = new RecordingEventGateway();
+    private final InMemorySignInThrottles throttles = new InMemorySignInThrottles();
     private final AccountService service = new AccountService(accounts, apiTokens, operatorSetup, memberships,
-            organisations, passwords, events, clock);
+            organisations, passwords, throttles, events, clock);
 
     @BeforeEach
     void someAccounts() {
@@ -234,7 +240,7 @@ class AccountServiceTest {
                         }
                         return false;
                     }
-                }, events, clock);
+                }, throttles, events, clock);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(12);
         try {
             List<java.util.concurrent.Future<SignInRefused>> tries = new java.util.ArrayList<>();
@@ -318,6 +324,95 @@ class AccountServiceTest {
                 SignInRefused.class).retryAfter()).as("the fifth failure").isEmpty();
         assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, elsewhere),
                 SignInRefused.class).retryAfter()).contains(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void a_failure_counted_on_another_node_at_the_same_moment_counts_too() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+        // another node counts a failure of ann's between this try's read and its write: the write is refused, and
+        // the try is decided again on what the other node left
+        throttles.beforeNextReplace(() -> assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong",
+                "198.51.100.7")).isInstanceOf(SignInRefused.class));
+        assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                .isInstanceOf(SignInRefused.class);
+
+        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class).retryAfter()).as("five failures, one of them elsewhere").isPresent();
+    }
+
+    @Test
+    void a_success_clears_the_account_and_takes_its_try_back_from_the_address_even_when_others_changed_them() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+        String accountKey = "account:" + Secrets.hash("ann@acme.example");
+        String addressKey = "address:" + Secrets.hash(ADDRESS);
+        // a right password: replaces 1 and 2 count the try, 3 clears the account; just before it another node counts
+        // a failure of ann's (replaces 4 and 5), so 3 is refused and 6 clears the account again; 7 takes the try back
+        // from the address, and just before it another node counts a failure from there (8 and 9), so 10 does
+        throttles.beforeReplaceNumber(3, () -> assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong",
+                "198.51.100.7")).isInstanceOf(SignInRefused.class));
+        throttles.beforeReplaceNumber(7, () -> assertThatThrownBy(() -> service.signIn("bob@acme.example",
+                "wrong", ADDRESS)).isInstanceOf(SignInRefused.class));
+
+        int before = throttles.replaceCalls();
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+
+        assertThat(throttles.replaceCalls() - before).isEqualTo(10);
+        assertThat(throttles.kept().get(accountKey).throttle().failures()).as("cleared after the other failure")
+                .isZero();
+        assertThat(throttles.kept().get(addressKey).throttle().failures())
+                .as("3 failures and bob's from this address; ann's try taken back").isEqualTo(4);
+    }
+
+    @Test
+    void a_key_fought_over_by_too_many_tries_at_once_is_refused_as_throttled() {
+        throttles.beatEveryReplace();
+
+        SignInRefused refused = catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+                SignInRefused.class);
+
+        assertThat(refused.retryAfter()).contains(Duration.ofSeconds(1));
+        assertThat(throttles.replaceCalls()).isEqualTo(AccountService.THROTTLE_ATTEMPTS);
+    }
+
+    @Test
+    void a_throttle_is_forgotten_half_an_hour_after_its_last_failure() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+        String accountKey = "account:" + Secrets.hash("ann@acme.example");
+        assertThat(throttles.forgetAfter(accountKey)).isEqualTo(NOW.plus(Duration.ofMinutes(30)));
+        assertThat(throttles.kept().get(accountKey).throttle().failures()).isEqualTo(5);
+
+        clock.advance(Duration.ofMinutes(30).minusMillis(1));
+        for (int i = 0; i < 1; i++) {
+            assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", ADDRESS),
+                    SignInRefused.class).retryAfter()).as("the sixth failure, counted").isEmpty();
+        }
+        clock.advance(Duration.ofMinutes(30));
+        for (int i = 0; i < 4; i++) {
+            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                    .isInstanceOf(SignInRefused.class);
+        }
+        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).as("four failures since it was forgotten")
+                .isEqualTo(new Caller(ANN, false));
+        assertThat(throttles.kept().get(accountKey).throttle()).isEqualTo(SignInThrottle.none());
+        assertThat(throttles.forgetAfter(accountKey)).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void the_shared_store_holds_no_address_in_clear() {
+        assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+                .isInstanceOf(SignInRefused.class);
+
+        assertThat(throttles.kept().keySet()).containsExactlyInAnyOrder(
+                "account:" + Secrets.hash("ann@acme.example"), "address:" + Secrets.hash(ADDRESS));
     }
 
     @Test
@@ -564,9 +659,10 @@ class AccountServiceTest {
 
     @Test
     void with_an_operator_there_is_nothing_to_prepare() {
-        operatorSetup.save("an old setup hash");
+        operatorSetup.create("an old setup hash");
 
-        assertThat(service.prepareOperator("someone@klantspiegel.example", "a long enough password")).isEmpty();
+        assertThat(service.prepareOperator("someone@klantspiegel.example", "a long enough password"))
+                .isEqualTo(new OperatorPreparation(Status.OPERATOR_EXISTS, Optional.empty()));
 
         assertThat(operatorSetup.tokenHash()).isEmpty();
         assertThat(accounts.creates()).isZero();
@@ -575,9 +671,10 @@ class AccountServiceTest {
     @Test
     void a_configured_operator_is_made_at_the_start() {
         accounts.erase(OPERATOR);
-        operatorSetup.save("an old setup hash");
+        operatorSetup.create("an old setup hash");
 
-        assertThat(service.prepareOperator(" Boss@Klantspiegel.example ", "the operator's password")).isEmpty();
+        assertThat(service.prepareOperator(" Boss@Klantspiegel.example ", "the operator's password"))
+                .isEqualTo(new OperatorPreparation(Status.OPERATOR_EXISTS, Optional.empty()));
 
         Account operator = accounts.findByEmail(new EmailAddress("boss@klantspiegel.example")).orElseThrow();
         assertThat(operator.operator()).isTrue();
@@ -611,9 +708,11 @@ class AccountServiceTest {
         accounts.erase(OPERATOR);
 
         for (String none : new String[]{null, "", "   "}) {
-            Optional<String> token = service.prepareOperator(none, null);
+            operatorSetup.clear();
+            OperatorPreparation prepared = service.prepareOperator(none, null);
 
-            assertThat(token).hasValueSatisfying(value -> {
+            assertThat(prepared.status()).isEqualTo(Status.SETUP_LINK_MADE);
+            assertThat(prepared.setupToken()).hasValueSatisfying(value -> {
                 assertThat(value).hasSize(43).matches(Secrets::looksLikeToken);
                 assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(value));
             });
@@ -622,9 +721,41 @@ class AccountServiceTest {
     }
 
     @Test
+    void a_start_that_finds_a_setup_link_leaves_it_as_it_is() {
+        accounts.erase(OPERATOR);
+        String first = service.prepareOperator(null, null).setupToken().orElseThrow();
+
+        // another node starting at the same moment, or a later start
+        assertThat(service.prepareOperator(null, null))
+                .isEqualTo(new OperatorPreparation(Status.SETUP_LINK_EXISTS, Optional.empty()));
+
+        assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(first));
+        assertThat(service.setUpOperator(first, "boss@klantspiegel.example", "the operator's password").operator())
+                .isTrue();
+    }
+
+    @Test
+    void nodes_that_start_together_with_the_same_configured_operator_make_it_once() {
+        accounts.erase(OPERATOR);
+        // another node, started with the same configuration, makes the operator just before this one does
+        accounts.beforeNextCreate(account -> {
+            accounts.put(new Account("acc-other-node", account.email(), true, "hash:the operator's password", null,
+                    null, NOW, NOW));
+            return true;
+        });
+
+        assertThat(service.prepareOperator("boss@klantspiegel.example", "the operator's password"))
+                .isEqualTo(new OperatorPreparation(Status.OPERATOR_EXISTS, Optional.empty()));
+
+        assertThat(accounts.all()).filteredOn(Account::operator).extracting(Account::id)
+                .containsExactly("acc-other-node");
+        assertThat(events.published()).isEmpty();
+    }
+
+    @Test
     void the_setup_link_makes_the_operator_once() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).orElseThrow();
+        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
 
         Caller operator = service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password");
 
@@ -643,7 +774,7 @@ class AccountServiceTest {
     @Test
     void a_wrong_or_malformed_setup_link_is_not_found() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).orElseThrow();
+        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
 
         for (String wrong : new String[]{"setup-token-that-is-not-it-0001", "short", token + "=", null}) {
             assertThatThrownBy(() -> service.setUpOperator(wrong, "boss@klantspiegel.example",
@@ -656,9 +787,9 @@ class AccountServiceTest {
     @Test
     void a_setup_link_is_of_no_use_once_there_is_an_operator() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).orElseThrow();
+        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
         service.prepareOperator("boss@klantspiegel.example", "the operator's password");
-        operatorSetup.save(Secrets.hash(token));
+        operatorSetup.create(Secrets.hash(token));
 
         assertThatThrownBy(() -> service.setUpOperator(token, "other@klantspiegel.example", "another password!"))
                 .isInstanceOf(NotFound.class);
@@ -673,7 +804,7 @@ class AccountServiceTest {
     @Test
     void of_two_setups_with_one_link_at_the_same_moment_only_the_first_counts() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).orElseThrow();
+        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
         operatorSetup.beforeNextConsume(() -> operatorSetup.consume(Secrets.hash(token)));
 
         assertThatThrownBy(() -> service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password"))
@@ -687,7 +818,7 @@ class AccountServiceTest {
     @Test
     void an_address_that_has_an_account_leaves_the_setup_link_for_another_try() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).orElseThrow();
+        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
 
         assertThatThrownBy(() -> service.setUpOperator(token, "ann@acme.example", "the operator's password"))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("ann@acme.example");
@@ -703,7 +834,7 @@ class AccountServiceTest {
     @Test
     void a_weak_password_leaves_the_setup_link_for_another_try() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).orElseThrow();
+        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
 
         assertThatThrownBy(() -> service.setUpOperator(token, "boss@klantspiegel.example", "short"))
                 .isInstanceOf(WeakPassword.class);
@@ -870,21 +1001,23 @@ class AccountServiceTest {
     @Test
     void every_collaborator_is_required() {
         assertThatNullPointerException().isThrownBy(() -> new AccountService(null, apiTokens, operatorSetup,
-                memberships, organisations, passwords, events, clock)).withMessage("accounts");
+                memberships, organisations, passwords, throttles, events, clock)).withMessage("accounts");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, null, operatorSetup,
-                memberships, organisations, passwords, events, clock)).withMessage("apiTokens");
+                memberships, organisations, passwords, throttles, events, clock)).withMessage("apiTokens");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, null,
-                memberships, organisations, passwords, events, clock)).withMessage("operatorSetup");
+                memberships, organisations, passwords, throttles, events, clock)).withMessage("operatorSetup");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
-                null, organisations, passwords, events, clock)).withMessage("memberships");
+                null, organisations, passwords, throttles, events, clock)).withMessage("memberships");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
-                memberships, null, passwords, events, clock)).withMessage("organisations");
+                memberships, null, passwords, throttles, events, clock)).withMessage("organisations");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
-                memberships, organisations, null, events, clock)).withMessage("passwords");
+                memberships, organisations, null, throttles, events, clock)).withMessage("passwords");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
-                memberships, organisations, passwords, null, clock)).withMessage("events");
+                memberships, organisations, passwords, null, events, clock)).withMessage("throttles");
         assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
-                memberships, organisations, passwords, events, null)).withMessage("clock");
+                memberships, organisations, passwords, throttles, null, clock)).withMessage("events");
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+                memberships, organisations, passwords, throttles, events, null)).withMessage("clock");
     }
 
     private void organisation(String id, String name) {

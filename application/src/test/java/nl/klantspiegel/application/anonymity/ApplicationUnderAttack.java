@@ -32,6 +32,7 @@ import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryInvitations;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.application.testing.MutableClock;
@@ -131,7 +132,7 @@ final class ApplicationUnderAttack {
         rows = new AssessmentExportService(reports, key, recorder, clock);
         export = new EventExportService(log, views, key, recorder, clock);
         AccountService accounts = new AccountService(new InMemoryAccounts(), new InMemoryApiTokens(),
-                new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(),
+                new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
                 new RecordingEventGateway(), clock);
         audit = new AuditService(trail, views, accounts, released, CatchUps.caughtUp(), timeout);
     }

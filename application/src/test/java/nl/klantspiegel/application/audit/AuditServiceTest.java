@@ -23,6 +23,7 @@ import nl.klantspiegel.application.testing.InMemoryApiTokens;
 import nl.klantspiegel.application.testing.InMemoryAuditTrail;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
@@ -92,7 +93,8 @@ class AuditServiceTest {
     private final AuditTrailProjection auditProjection = new AuditTrailProjection(trail);
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final AccountService accountService = new AccountService(accounts, new InMemoryApiTokens(),
-            new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new RecordingEventGateway(),
+            new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
+            new RecordingEventGateway(),
             Clock.fixed(T0, ZoneOffset.UTC));
     private final InMemoryReportFacts facts = new InMemoryReportFacts();
     private final ReleasedResults released = new ReleasedResults(facts, 10);

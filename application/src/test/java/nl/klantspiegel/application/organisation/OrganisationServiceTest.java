@@ -31,6 +31,7 @@ import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryInvitations;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
 import nl.klantspiegel.application.testing.ScriptedCommandGateway;
@@ -115,7 +116,8 @@ class OrganisationServiceTest {
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
     private final AccountService accounts = new AccountService(accountStore, new InMemoryApiTokens(),
-            new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new RecordingEventGateway(),
+            new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
+            new RecordingEventGateway(),
             CLOCK);
     private final OrganisationService service = service(CatchUps.caughtUp(), TIMEOUT);
 

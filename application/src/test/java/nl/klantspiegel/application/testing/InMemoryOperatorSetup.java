@@ -16,8 +16,12 @@ public final class InMemoryOperatorSetup implements OperatorSetup {
     }
 
     @Override
-    public void save(String tokenHash) {
+    public boolean create(String tokenHash) {
+        if (this.tokenHash != null) {
+            return false;
+        }
         this.tokenHash = tokenHash;
+        return true;
     }
 
     @Override

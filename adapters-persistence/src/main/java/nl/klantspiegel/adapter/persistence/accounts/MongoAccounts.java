@@ -221,9 +221,15 @@ final class MongoAccounts implements Accounts, ApiTokens, OperatorSetup {
         return byId(SETTINGS, OPERATOR_SETUP).map(document -> document.getString("tokenHash"));
     }
 
+    /** An insert under a fixed {@code _id}: of several nodes starting at the same moment, one makes the link. */
     @Override
-    public void save(String tokenHash) {
-        mongo.save(new Document("_id", OPERATOR_SETUP).append("tokenHash", tokenHash), SETTINGS);
+    public boolean create(String tokenHash) {
+        try {
+            mongo.insert(new Document("_id", OPERATOR_SETUP).append("tokenHash", tokenHash), SETTINGS);
+            return true;
+        } catch (DuplicateKeyException exists) {
+            return false;
+        }
     }
 
     @Override

@@ -24,12 +24,19 @@ public class EmbeddedMongoAutoConfiguration {
     static final String DATABASE = "klantspiegel";
 
     /**
-     * @param port empty (the default): no port at all; a number: also listen on that loopback port without
-     *             authentication, to look inside with {@code mongosh} (0 for any free port; the log names it)
+     * @param port    empty (the default): no port at all; a number: also listen on that loopback port without
+     *                authentication, to look inside with {@code mongosh}, or to serve the other nodes of a cluster on
+     *                this machine (0 for any free port; the log names it)
+     * @param cluster whether this node is one of several on one database: then it refuses to open an embedded
+     *                database that only it would use
      */
     @Bean(destroyMethod = "close")
     EmbeddedMongo embeddedMongo(@Value("${klantspiegel.data-dir:./data}") Path dataDirectory,
-                                @Value("${klantspiegel.embedded-mongo.port:#{null}}") Integer port) {
+                                @Value("${klantspiegel.embedded-mongo.port:#{null}}") Integer port,
+                                @Value("${klantspiegel.cluster:false}") boolean cluster) {
+        if (cluster && port == null) {
+            throw new ClusterWithoutDatabase();
+        }
         return EmbeddedMongo.start(dataDirectory, port);
     }
 

@@ -305,23 +305,26 @@ class MongoAccountsTest {
     // ----- the operator's setup link ------------------------------------------------------------------
 
     @Test
-    void the_operator_setup_link_is_kept_as_its_hash_replaced_and_cleared() {
+    void the_operator_setup_link_is_kept_as_its_hash_made_once_and_cleared() {
         assertThat(store.tokenHash()).isEmpty();
 
-        store.save(sha256("setup-1"));
+        assertThat(store.create(sha256("setup-1"))).isTrue();
         assertThat(store.tokenHash()).contains(sha256("setup-1"));
 
-        store.save(sha256("setup-2"));
-        assertThat(store.tokenHash()).contains(sha256("setup-2"));
-        assertThat(new MongoAccounts(mongo).tokenHash()).contains(sha256("setup-2"));
+        // another node starting at the same moment: the first link stays
+        assertThat(new MongoAccounts(mongo).create(sha256("setup-2"))).isFalse();
+        assertThat(store.tokenHash()).contains(sha256("setup-1"));
+        assertThat(new MongoAccounts(mongo).tokenHash()).contains(sha256("setup-1"));
 
         store.clear();
         assertThat(store.tokenHash()).isEmpty();
+        assertThat(store.create(sha256("setup-2"))).isTrue();
+        assertThat(store.tokenHash()).contains(sha256("setup-2"));
     }
 
     @Test
     void the_setup_link_is_used_up_once_and_only_with_its_own_hash() {
-        store.save(sha256("setup-1"));
+        store.create(sha256("setup-1"));
 
         assertThat(store.consume(sha256("setup-other"))).isFalse();
         assertThat(store.consume(null)).isFalse();
@@ -336,7 +339,7 @@ class MongoAccountsTest {
     void clearing_the_setup_link_leaves_the_operators_and_accounts_alone() {
         store.create(new Account("acc-1", ANNA, true, null, sha256("activation-1"), T0.plusSeconds(60), T0, null));
         store.save(token("tok-1", "secret-1", "acc-1"));
-        store.save(sha256("setup-1"));
+        store.create(sha256("setup-1"));
 
         store.clear();
 
@@ -356,7 +359,7 @@ class MongoAccountsTest {
         store.newActivation("acc-1", sha256("activation-anna-again-clear"), T0.plusSeconds(60));
         store.save(token("tok-1", "api-token-anna-clear", "acc-1"));
         store.save(token("tok-2", "api-token-bert-clear", "acc-2").revokedAt(T0.plusSeconds(5)));
-        store.save(sha256("setup-link-clear"));
+        store.create(sha256("setup-link-clear"));
         store.create(new Account("acc-3", new EmailAddress("op@example.org"), true, "{bcrypt}$2a$10$op", null, null,
                 T0, T0));
 

@@ -1,10 +1,8 @@
 package nl.klantspiegel.adapter.web.protection;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -18,25 +16,33 @@ import java.util.OptionalLong;
  * that number over each {@code period}. A whole office behind one address can make {@code capacity} requests at
  * once; one client cannot make more than about {@code capacity} per period in the long run.
  *
+ * <p>The buckets are kept where every node of the installation takes from them ({@code buckets}, Bucket4j's proxy
+ * manager over the shared database): behind a load balancer a client gets the limit once, not once per node. A
+ * bucket is forgotten once it would be full again.
+ *
  * <p>Addresses are grouped as a network assigns them: an IPv4 address on its own, an IPv6 address by its /64
- * prefix (one household or office gets a whole /64, and could otherwise step around the limit). Buckets of
- * addresses not seen for a period are forgotten, and at most {@code maximumClients} are kept.
+ * prefix (one household or office gets a whole /64, and could otherwise step around the limit).
  */
 public final class RateLimits {
 
     private final String name;
     private final long capacity;
     private final Duration period;
-    private final Cache<String, Bucket> buckets;
+    private final ProxyManager<String> buckets;
+    private final BucketConfiguration configuration;
 
-    public RateLimits(String name, long capacity, Duration period, long maximumClients) {
+    /** @param buckets where the buckets are kept, shared by every node */
+    public RateLimits(String name, long capacity, Duration period, ProxyManager<String> buckets) {
         if (capacity < 1 || period.isZero() || period.isNegative()) {
             throw new IllegalArgumentException("rate limit " + name + ": capacity and period must be positive");
         }
         this.name = Objects.requireNonNull(name, "name");
         this.capacity = capacity;
         this.period = period;
-        this.buckets = Caffeine.newBuilder().expireAfterAccess(period).maximumSize(maximumClients).build();
+        this.buckets = Objects.requireNonNull(buckets, "buckets");
+        this.configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(capacity).refillGreedy(capacity, period))
+                .build();
     }
 
     /**
@@ -45,10 +51,9 @@ public final class RateLimits {
      * @return empty when allowed; otherwise how many seconds (at least 1) until the next request is allowed
      */
     public OptionalLong tryTake(String clientAddress) {
-        Bucket bucket = buckets.get(clientKey(clientAddress), key -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(capacity, period).build())
-                .build());
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = buckets.builder()
+                .build(name + ":" + clientKey(clientAddress), () -> configuration)
+                .tryConsumeAndReturnRemaining(1);
         if (probe.isConsumed()) {
             return OptionalLong.empty();
         }

@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.web.protection;
 
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,8 @@ import java.util.OptionalLong;
 /**
  * Limits how many assessments one client address may start ({@code 429} with {@code Retry-After} beyond it):
  * every started assessment is kept for good, so an unlimited client could fill the disk. The defaults let a whole
- * office behind one address start a round together: 200 at once, and 200 more per hour after that.
+ * office behind one address start a round together: 200 at once, and 200 more per hour after that. The limit holds
+ * for the installation, however many nodes share the requests ({@link RateLimits}).
  *
  * <p>The address is the one the connection comes from. Behind a reverse proxy every client would share the
  * proxy's address; then let the proxy set {@code X-Forwarded-For} and tell Spring Boot to trust it
@@ -38,8 +40,8 @@ public class StartRateLimit extends OncePerRequestFilter {
 
     StartRateLimit(@Value("${klantspiegel.rate-limit.assessment-starts.capacity:200}") long capacity,
                    @Value("${klantspiegel.rate-limit.assessment-starts.period:1h}") Duration period,
-                   @Value("${klantspiegel.rate-limit.clients:100000}") long clients, ProblemWriter problems) {
-        this.starts = new RateLimits("assessment starts", capacity, period, clients);
+                   ProxyManager<String> buckets, ProblemWriter problems) {
+        this.starts = new RateLimits("assessment-starts", capacity, period, buckets);
         this.problems = problems;
     }
 

@@ -1,7 +1,5 @@
 package nl.klantspiegel.application.port.in;
 
-import java.util.Optional;
-
 /** Accounts: signing in, activating, the operator. */
 public interface AccountsUseCase {
 
@@ -26,11 +24,12 @@ public interface AccountsUseCase {
 
     /**
      * At start: creates the operator from the configuration when there is none yet; with no operator and none
-     * configured, makes a one-time setup link.
+     * configured, makes the one-time setup link, unless one exists already. Nodes that start at the same moment
+     * make one operator, or one link, between them.
      *
-     * @return the setup link's token, to be shown in the log, when one was made
+     * @return what was found or made; the setup link's token, to be shown in the log, when this start made it
      */
-    Optional<String> prepareOperator(String configuredEmail, String configuredPassword);
+    OperatorPreparation prepareOperator(String configuredEmail, String configuredPassword);
 
     /**
      * Opens the one-time setup link: creates the operator.

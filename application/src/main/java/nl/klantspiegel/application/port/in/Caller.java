@@ -2,10 +2,18 @@ package nl.klantspiegel.application.port.in;
 
 import nl.klantspiegel.domain.organisation.Actor;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.Objects;
 
-/** Who is asking: a signed-in account (by id), possibly the installation's operator. */
-public record Caller(String accountId, boolean operator) {
+/**
+ * Who is asking: a signed-in account (by id), possibly the installation's operator. Serializable: a browser's session,
+ * kept in the database that every node shares, holds it.
+ */
+public record Caller(String accountId, boolean operator) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     public Caller {
         Objects.requireNonNull(accountId, "accountId");
