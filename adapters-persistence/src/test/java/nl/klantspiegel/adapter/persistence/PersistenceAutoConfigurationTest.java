@@ -16,6 +16,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
+import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,7 +36,10 @@ class PersistenceAutoConfigurationTest {
             .withConfiguration(AutoConfigurations.of(
                     EmbeddedMongoAutoConfiguration.class, MongoAutoConfiguration.class, MongoDataAutoConfiguration.class,
                     JacksonAutoConfiguration.class, PersistenceAutoConfiguration.class))
-            .withUserConfiguration(Serializers.class);
+            .withUserConfiguration(Serializers.class)
+            // as in a Spring Boot application: durations such as "10s" in properties
+            .withInitializer(context -> context.getBeanFactory()
+                    .setConversionService(ApplicationConversionService.getSharedInstance()));
 
     /** What Axon's Spring Boot support provides in the application. */
     @Configuration(proxyBeanMethods = false)

@@ -8,6 +8,7 @@ import nl.klantspiegel.application.port.in.ViewNotYetUpToDate;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.application.testing.InMemoryAssessmentViews;
+import nl.klantspiegel.application.testing.InMemorySharedTokens;
 import nl.klantspiegel.application.testing.ScriptedCommandGateway;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
 import nl.klantspiegel.domain.assessment.Assessment;
@@ -18,13 +19,11 @@ import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.instrument.InvalidAnswer;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -58,7 +56,7 @@ class AssessmentServiceTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final AssessmentStarted STARTED = new AssessmentStarted(ID, 1, Language.NL, T0);
     private static final ProjectionCatchUp ALWAYS_CAUGHT_UP =
-            new ProjectionCatchUp(OptionalLong.empty(), projection -> Optional.empty());
+            new ProjectionCatchUp(null, new InMemorySharedTokens());
 
     private final InMemoryAssessmentViews views = new InMemoryAssessmentViews();
     private final ViewUpdates updates = new ViewUpdates();
@@ -239,21 +237,19 @@ class AssessmentServiceTest {
     @Test
     void reads_are_refused_while_the_views_catch_up_and_served_once_they_have() {
         projection.on(STARTED, 0, T0);
-        Segment segment = new Segment();
-        ProjectionCatchUp catchUp = new ProjectionCatchUp(OptionalLong.of(41), name ->
-                name.equals(AssessmentViewProjection.PROCESSING_GROUP)
-                        ? Optional.of(processorWith(segment)) : Optional.empty());
+        InMemorySharedTokens tokens = new InMemorySharedTokens();
+        ProjectionCatchUp catchUp = new ProjectionCatchUp(new GlobalSequenceTrackingToken(41), tokens);
         AssessmentService restarted =
                 new AssessmentService(commands, views, updates, catchUp, CLOCK, Duration.ofMillis(60));
 
-        segment.position = 40;
+        tokens.put(AssessmentViewProjection.PROCESSING_GROUP, 0, new GlobalSequenceTrackingToken(40), "a node");
         assertThatThrownBy(() -> restarted.view(ASSESSMENT))
                 .isInstanceOf(ViewsCatchingUp.class)
                 .hasMessageContaining("assessment views")
                 .hasMessageContaining("60 ms");
         assertThatThrownBy(() -> restarted.history(ASSESSMENT)).isInstanceOf(ViewsCatchingUp.class);
 
-        segment.position = 41;
+        tokens.put(AssessmentViewProjection.PROCESSING_GROUP, 0, new GlobalSequenceTrackingToken(41), "a node");
         assertThat(restarted.view(ASSESSMENT)).isPresent();
         assertThat(restarted.history(ASSESSMENT)).hasValueSatisfying(history -> assertThat(history).hasSize(1));
     }
@@ -261,15 +257,15 @@ class AssessmentServiceTest {
     @Test
     void a_read_waits_for_the_views_to_catch_up() throws Exception {
         projection.on(STARTED, 0, T0);
-        Segment segment = new Segment();
-        segment.position = 3;
-        ProjectionCatchUp catchUp = new ProjectionCatchUp(OptionalLong.of(4), name -> Optional.of(processorWith(segment)));
+        InMemorySharedTokens tokens = new InMemorySharedTokens()
+                .put(AssessmentViewProjection.PROCESSING_GROUP, 0, new GlobalSequenceTrackingToken(3), "a node");
+        ProjectionCatchUp catchUp = new ProjectionCatchUp(new GlobalSequenceTrackingToken(4), tokens);
         AssessmentService restarted = new AssessmentService(commands, views, updates, catchUp, CLOCK, TIMEOUT);
 
         CompletableFuture<Optional<AssessmentView>> reading = CompletableFuture.supplyAsync(() -> restarted.view(ASSESSMENT));
         Thread.sleep(30);
         assertThat(reading).isNotDone();
-        segment.position = 4;
+        tokens.put(AssessmentViewProjection.PROCESSING_GROUP, 0, new GlobalSequenceTrackingToken(4), "a node");
 
         assertThat(reading.get(30, TimeUnit.SECONDS)).isPresent();
     }
@@ -277,7 +273,8 @@ class AssessmentServiceTest {
     @Test
     void commands_do_not_wait_for_the_views_to_catch_up() {
         projection.on(STARTED, 0, T0);
-        ProjectionCatchUp neverCaughtUp = new ProjectionCatchUp(OptionalLong.of(99), name -> Optional.empty());
+        ProjectionCatchUp neverCaughtUp = new ProjectionCatchUp(new GlobalSequenceTrackingToken(99),
+                new InMemorySharedTokens());
         AssessmentService restarted = new AssessmentService(commands, views, updates, neverCaughtUp, CLOCK, TIMEOUT);
         commands.then(projecting(new AnswerGiven(ID, 1, Option.A, NOW), 1));
 
@@ -339,30 +336,6 @@ class AssessmentServiceTest {
         return command -> {
             throw failure;
         };
-    }
-
-    /** One segment of the projection's processor; it says it is caught up, at the position the test sets. */
-    private static final class Segment {
-        volatile long position;
-
-        EventTrackerStatus status() {
-            return (EventTrackerStatus) Proxy.newProxyInstance(EventTrackerStatus.class.getClassLoader(),
-                    new Class<?>[]{EventTrackerStatus.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "isCaughtUp" -> true;
-                        case "getCurrentPosition" -> OptionalLong.of(position);
-                        default -> throw new UnsupportedOperationException(method.getName());
-                    });
-        }
-    }
-
-    private static StreamingEventProcessor processorWith(Segment segment) {
-        return (StreamingEventProcessor) Proxy.newProxyInstance(StreamingEventProcessor.class.getClassLoader(),
-                new Class<?>[]{StreamingEventProcessor.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("processingStatus")) {
-                        return Map.of(0, segment.status());
-                    }
-                    throw new UnsupportedOperationException(method.getName());
-                });
     }
 
     /**
