@@ -3,6 +3,7 @@ package nl.klantspiegel.adapter.persistence.readmodel;
 import nl.klantspiegel.application.port.out.Nodes;
 import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
+import nl.klantspiegel.application.port.out.RebuildClaims;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +22,12 @@ public class ReadModelConfiguration {
     @Bean
     ReadModelVersions readModelVersions(MongoTemplate mongoTemplate) {
         return new MongoReadModelVersions(mongoTemplate);
+    }
+
+    /** Who rebuilds which projection: one claim document per projection. */
+    @Bean
+    RebuildClaims rebuildClaims(MongoTemplate mongoTemplate) {
+        return new MongoRebuildClaims(mongoTemplate);
     }
 
     /**
