@@ -155,7 +155,6 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
             throw new NotFound("Projection " + name);
         }
         Instant now = clock.instant();
-        int old = versions.active(name);
         int version = versions.allocate(name);
         Rebuild rebuild = new Rebuild(new Claim(name, node, version, Stage.BUILDING, 0, now));
         try {
@@ -167,6 +166,7 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
         running.put(name, rebuild);
         String processorName = processorName(name, version);
         try {
+            int old = versions.active(name); // read holding the claim: no other rebuild switches it now
             Map<Class<?>, Object> fresh = new LinkedHashMap<>();
             for (Switchable<?> store : projection.stores()) {
                 versions.drop(store.type(), version); // nothing, unless a store kept what a lost build wrote
