@@ -3,6 +3,8 @@ package nl.klantspiegel.boot;
 import nl.klantspiegel.application.projection.ProjectionCoordinator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ApplicationContextEvent;
 import org.springframework.context.event.ContextClosedEvent;
@@ -18,13 +20,14 @@ import java.util.concurrent.TimeUnit;
  * run) until it closes; then, before the processors release their claims, the node leaves, so that no other node
  * hands it a segment.
  */
-final class ProjectionTimer implements ApplicationListener<ApplicationContextEvent> {
+final class ProjectionTimer implements ApplicationListener<ApplicationContextEvent>, ApplicationContextAware {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionTimer.class);
 
     private final ProjectionCoordinator coordinator;
     private final Duration tick;
     private ScheduledExecutorService timer;
+    private ApplicationContext context;
 
     ProjectionTimer(ProjectionCoordinator coordinator, Duration tick) {
         this.coordinator = coordinator;
@@ -32,7 +35,16 @@ final class ProjectionTimer implements ApplicationListener<ApplicationContextEve
     }
 
     @Override
+    public void setApplicationContext(ApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Only this application's own start and close count (a child context's events reach its parent too). */
+    @Override
     public synchronized void onApplicationEvent(ApplicationContextEvent event) {
+        if (event.getApplicationContext() != context) {
+            return;
+        }
         if (event instanceof ContextRefreshedEvent && timer == null) {
             timer = Executors.newSingleThreadScheduledExecutor(task -> {
                 Thread thread = new Thread(task, "projection-coordinator");
