@@ -2,6 +2,7 @@ package nl.klantspiegel.boot;
 
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.application.port.out.SharedTokens;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.application.projection.ProjectionStatusService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,13 +31,13 @@ public class AssessmentConfiguration {
 
     /**
      * Takes the head of the event store while the application starts, before the web server opens its port
-     * (which happens only once every bean is made): every event acknowledged before a restart or a crash lies at
-     * or before it.
+     * (which happens only once every bean is made): every event acknowledged before a restart or a crash, on any
+     * node, lies at or before it. Whether the projections have reached it is read from the token store all nodes
+     * share, whichever node processes them.
      */
     @Bean
-    ProjectionCatchUp projectionCatchUp(EventStore eventStore, ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return ProjectionCatchUp.fromNow(eventStore, name -> axon.getObject().eventProcessingConfiguration()
-                .eventProcessor(name, StreamingEventProcessor.class));
+    ProjectionCatchUp projectionCatchUp(EventStore eventStore, SharedTokens tokens) {
+        return ProjectionCatchUp.fromNow(eventStore, tokens);
     }
 
     /** The projections' state for the operator: positions from Axon's processors, the head from the store. */

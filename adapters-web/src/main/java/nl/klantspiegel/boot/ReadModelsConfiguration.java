@@ -10,6 +10,11 @@ import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.port.out.Nodes;
+import nl.klantspiegel.application.port.out.RebuildClaims;
+import nl.klantspiegel.application.port.out.SharedTokens;
+import nl.klantspiegel.application.projection.ActiveVersions;
+import nl.klantspiegel.application.projection.ProjectionCoordinator;
 import nl.klantspiegel.application.projection.ProjectionRebuilds;
 import nl.klantspiegel.application.projection.RebuildableProjection;
 import nl.klantspiegel.application.projection.Switchable;
@@ -20,10 +25,16 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The read models everything holds, and how each projection is rebuilt while the product serves. Every read model is
@@ -36,9 +47,19 @@ public class ReadModelsConfiguration {
 
     // ----- the read models, switchable -------------------------------------------------------------------
 
+    /**
+     * Which version of every read model answers: the stored one, read at most {@code klantspiegel.projections
+     * .version-check} (1 s) ago — the bound within which every node follows a rebuild's switch.
+     */
     @Bean
-    Switchable<OrganisationViews> switchableOrganisationViews(ReadModelVersions versions) {
-        return answering(versions, OrganisationViewProjection.PROCESSING_GROUP, OrganisationViews.class);
+    ActiveVersions activeVersions(ReadModelVersions versions,
+                                  @Value("${klantspiegel.projections.version-check:1s}") Duration bound) {
+        return new ActiveVersions(versions, bound, System::nanoTime);
+    }
+
+    @Bean
+    Switchable<OrganisationViews> switchableOrganisationViews(ReadModelVersions versions, ActiveVersions active) {
+        return answering(versions, active, OrganisationViewProjection.PROCESSING_GROUP, OrganisationViews.class);
     }
 
     @Bean
@@ -47,8 +68,8 @@ public class ReadModelsConfiguration {
     }
 
     @Bean
-    Switchable<Invitations> switchableInvitations(ReadModelVersions versions) {
-        return answering(versions, OrganisationViewProjection.PROCESSING_GROUP, Invitations.class);
+    Switchable<Invitations> switchableInvitations(ReadModelVersions versions, ActiveVersions active) {
+        return answering(versions, active, OrganisationViewProjection.PROCESSING_GROUP, Invitations.class);
     }
 
     @Bean
@@ -57,8 +78,8 @@ public class ReadModelsConfiguration {
     }
 
     @Bean
-    Switchable<Memberships> switchableMemberships(ReadModelVersions versions) {
-        return answering(versions, OrganisationViewProjection.PROCESSING_GROUP, Memberships.class);
+    Switchable<Memberships> switchableMemberships(ReadModelVersions versions, ActiveVersions active) {
+        return answering(versions, active, OrganisationViewProjection.PROCESSING_GROUP, Memberships.class);
     }
 
     @Bean
@@ -68,14 +89,13 @@ public class ReadModelsConfiguration {
 
     /** Switchable itself: its versions count on across switches, so no kept report basis takes new facts for old. */
     @Bean
-    SwitchableReportFacts reportFacts(ReadModelVersions versions) {
-        return new SwitchableReportFacts(
-                versions.open(ReportFacts.class, versions.active(ReportProjection.PROCESSING_GROUP)));
+    SwitchableReportFacts reportFacts(ReadModelVersions versions, ActiveVersions active) {
+        return new SwitchableReportFacts(active, version -> versions.open(ReportFacts.class, version));
     }
 
     @Bean
-    Switchable<AnswerChangeFacts> switchableAnswerChangeFacts(ReadModelVersions versions) {
-        return answering(versions, AnswerChangeProjection.PROCESSING_GROUP, AnswerChangeFacts.class);
+    Switchable<AnswerChangeFacts> switchableAnswerChangeFacts(ReadModelVersions versions, ActiveVersions active) {
+        return answering(versions, active, AnswerChangeProjection.PROCESSING_GROUP, AnswerChangeFacts.class);
     }
 
     @Bean
@@ -84,8 +104,8 @@ public class ReadModelsConfiguration {
     }
 
     @Bean
-    Switchable<AuditTrail> switchableAuditTrail(ReadModelVersions versions) {
-        return answering(versions, AuditTrailProjection.PROCESSING_GROUP, AuditTrail.class);
+    Switchable<AuditTrail> switchableAuditTrail(ReadModelVersions versions, ActiveVersions active) {
+        return answering(versions, active, AuditTrailProjection.PROCESSING_GROUP, AuditTrail.class);
     }
 
     @Bean
@@ -93,9 +113,10 @@ public class ReadModelsConfiguration {
         return switchable.port();
     }
 
-    /** A read model's port in the version of its projection that answers, switchable. */
-    private static <T> Switchable<T> answering(ReadModelVersions versions, String projection, Class<T> port) {
-        return Switchable.of(port, versions.open(port, versions.active(projection)));
+    /** A read model's port in the version of its projection that answers now. */
+    private static <T> Switchable<T> answering(ReadModelVersions versions, ActiveVersions active, String projection,
+                                               Class<T> port) {
+        return Switchable.of(port, projection, active, version -> versions.open(port, version));
     }
 
     // ----- the projections, rebuildable ------------------------------------------------------------------
@@ -128,18 +149,86 @@ public class ReadModelsConfiguration {
                 stores -> new AuditTrailProjection(stores.get(AuditTrail.class)));
     }
 
-    /** Rebuilds while the product serves (blue/green), each followed on a daemon thread of its own. */
+    /**
+     * Rebuilds while the product serves (blue/green), each followed on a daemon thread of its own; one per projection
+     * at a time on all nodes together.
+     */
     @Bean
     ProjectionRebuilds projectionRebuilds(List<RebuildableProjection> projections, ReadModelVersions versions,
-                                          EventStore events, TokenStore tokens,
-                                          ObjectProvider<org.axonframework.config.Configuration> axon) {
-        return new ProjectionRebuilds(projections, versions, events, tokens,
+                                          ActiveVersions active, RebuildClaims claims, SharedTokens shared,
+                                          Nodes nodes, EventStore events, TokenStore tokens,
+                                          ObjectProvider<org.axonframework.config.Configuration> axon, Clock clock,
+                                          ProjectionSettings settings) {
+        return new ProjectionRebuilds(projections, versions, active, claims, shared, nodes.self(), events, tokens,
                 name -> axon.getObject().eventProcessingConfiguration().eventProcessor(name,
                         StreamingEventProcessor.class),
                 task -> {
                     Thread thread = new Thread(task, "projection-rebuild");
                     thread.setDaemon(true);
                     thread.start();
-                });
+                },
+                clock, new ProjectionRebuilds.Timing(settings.heartbeat(), settings.rebuildTimeout(),
+                        settings.switchTimeout(), settings.releaseFor()));
+    }
+
+    /** What this node does for the projections all nodes share; its timer starts once the application has. */
+    @Bean
+    ProjectionCoordinator projectionCoordinator(Nodes nodes, SharedTokens shared, RebuildClaims claims,
+                                                ReadModelVersions versions, ActiveVersions active,
+                                                List<RebuildableProjection> projections,
+                                                ObjectProvider<org.axonframework.config.Configuration> axon,
+                                                Clock clock, ProjectionSettings settings, Environment environment) {
+        Map<String, Integer> segments = new TreeMap<>();
+        for (RebuildableProjection projection : projections) {
+            Integer wanted = environment.getProperty("axon.eventhandling.processors." + projection.name()
+                    + ".initial-segment-count", Integer.class);
+            if (wanted != null) {
+                segments.put(projection.name(), wanted); // an installation from before it had as many is split
+            }
+        }
+        return new ProjectionCoordinator(nodes, shared, claims, versions, active, projections, () -> {
+            Map<String, StreamingEventProcessor> processors = new TreeMap<>();
+            axon.getObject().eventProcessingConfiguration().eventProcessors().forEach((name, processor) -> {
+                if (processor instanceof StreamingEventProcessor streaming) {
+                    processors.put(name, streaming);
+                }
+            });
+            return processors;
+        }, segments, clock, new ProjectionCoordinator.Settings(settings.heartbeat(), settings.nodeTimeout(),
+                settings.claimTimeout(), settings.balanceEvery(), settings.releaseFor(), settings.rebuildTimeout(),
+                settings.dropAfter(), Duration.ofHours(1)));
+    }
+
+    @Bean
+    ProjectionTimer projectionTimer(ProjectionCoordinator coordinator, ProjectionSettings settings) {
+        return new ProjectionTimer(coordinator, settings.tick());
+    }
+
+    @Bean
+    ProjectionSettings projectionSettings(
+            @Value("${klantspiegel.projections.tick:250ms}") Duration tick,
+            @Value("${klantspiegel.projections.heartbeat:1s}") Duration heartbeat,
+            @Value("${klantspiegel.projections.node-timeout:5s}") Duration nodeTimeout,
+            @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout,
+            @Value("${klantspiegel.projections.balance-every:5s}") Duration balanceEvery,
+            @Value("${klantspiegel.projections.release-for:3s}") Duration releaseFor,
+            @Value("${klantspiegel.projections.rebuild-timeout:30s}") Duration rebuildTimeout,
+            @Value("${klantspiegel.projections.switch-timeout:30s}") Duration switchTimeout,
+            @Value("${klantspiegel.projections.drop-after:60s}") Duration dropAfter) {
+        return new ProjectionSettings(tick, heartbeat, nodeTimeout, claimTimeout, balanceEvery, releaseFor,
+                rebuildTimeout, switchTimeout, dropAfter);
+    }
+
+    /** The timings of the projections' coordination between nodes (see the README, "Several nodes"). */
+    record ProjectionSettings(Duration tick, Duration heartbeat, Duration nodeTimeout, Duration claimTimeout,
+                              Duration balanceEvery, Duration releaseFor, Duration rebuildTimeout,
+                              Duration switchTimeout, Duration dropAfter) {
+        ProjectionSettings {
+            if (nodeTimeout.compareTo(claimTimeout) >= 0 || rebuildTimeout.compareTo(claimTimeout) <= 0) {
+                throw new IllegalArgumentException("klantspiegel.projections: the node timeout (" + nodeTimeout
+                        + ") must be below the claim timeout (" + claimTimeout + ") and the rebuild timeout ("
+                        + rebuildTimeout + ") above it");
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ final class RebuildCommand {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length < 2 || args[1].startsWith("-")) {
             err.println("usage: java -jar klantspiegel-exec.jar rebuild <name> [--klantspiegel.data-dir=DIR]");
-            err.println("  <name>  a projection (processing group): reports, answer-changes, assessment-views, …");
+            err.println("  <name>  a projection (processing group): reports, answer-changes, organisation-views, audit-trail");
             err.println("  stop the installation first: the embedded database serves one process");
             return 2;
         }

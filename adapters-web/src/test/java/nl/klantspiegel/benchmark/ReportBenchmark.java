@@ -759,7 +759,7 @@ public final class ReportBenchmark {
      */
     private void rebuildWhileServing() throws Exception {
         rebuildWhileServing("reports");
-        rebuildWhileServing("assessment-views");
+        rebuildWhileServing("organisation-views");
     }
 
     private void rebuildWhileServing(String name) throws Exception {

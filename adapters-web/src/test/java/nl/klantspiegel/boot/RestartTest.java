@@ -78,7 +78,14 @@ class RestartTest {
             ApiClient api = client(app);
             Organisations organisations = new Organisations(api);
             Organisations.Caller admin = organisations.caller("blijvend@example.nl", "admin password blijvend@example.nl");
+            // the audit trail follows account events (the sign-in, the token) as its projection reaches them: on a
+            // node just started, once it has claimed the projection's segment (token-claim-interval, 1 s)
             JsonNode after = admin.get("/api/organisations/" + organisation + "/audit").json().get("entries");
+            for (long until = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+                 after.size() < audit.size() + 2 && System.nanoTime() < until; ) {
+                sleep(50);
+                after = admin.get("/api/organisations/" + organisation + "/audit").json().get("entries");
+            }
             assertThat(after.size()).as("the sign-in and the new token were added").isEqualTo(audit.size() + 2);
             assertThat(after.get(2)).as("the newest entry before the restart").isEqualTo(audit.get(0));
             assertThat(api.get("/api/invitations/" + invitation).json().get("roundName").asText()).isEqualTo("Ronde");
@@ -101,5 +108,14 @@ class RestartTest {
     private static TrackingToken token(ConfigurableApplicationContext app) {
         TokenStore tokens = app.getBean(TokenStore.class);
         return tokens.fetchToken(ReportProjection.PROCESSING_GROUP, 0);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,21 +1,25 @@
 package nl.klantspiegel.application.projection;
 
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
+import nl.klantspiegel.application.port.out.SharedTokens;
+import nl.klantspiegel.application.port.out.SharedTokens.StoredSegment;
 import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.Function;
 
 /**
  * Knows whether each projection has caught up with the events that were stored when this process started, so
@@ -27,30 +31,36 @@ import java.util.function.Function;
  * answers.
  *
  * <p>The head of the event store is taken when this object is made, while the application starts and before it
- * serves any request, so it covers every event acknowledged before the crash. A projection has caught up once its
- * processor has reached the end of the stored events at least once since the start (every segment says so, which
- * includes the positions it still waits for) and its position has reached that head. From then on it stays caught
- * up for this process: new events reach the views through the live stream, and a request that made one waits for
- * its own view ({@link nl.klantspiegel.application.assessment.ViewUpdates}).
- *
- * <p>It judges the segments this process has claimed. The projections run as one segment each, so that is all of
- * them; a projection split into segments over several instances would need every instance's claims counted.
+ * serves any request, so it covers every event acknowledged before the start (on any node). A projection has caught
+ * up once every segment of it, as the token store that all nodes share keeps it — whichever node holds its claim, or
+ * none — stands at or past that head and has handled every event up to it: a gap in a segment's token at or below
+ * the head (a position it passed while an append was still under way) counts only if an event is stored there, and
+ * a gap the head itself had (an append under way at start) not at all. The token is written after its batch is
+ * handled, so the views hold what it says. Once caught up a projection stays so for this process: new events reach
+ * the views through the live stream, and what a request changed it reads from the aggregate or from what was
+ * written through before it was answered. Not having caught up is never remembered.
  */
 public final class ProjectionCatchUp {
 
-    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
+    /** How often {@link #await} looks again; also how long a "not yet" answers for all who ask meanwhile. */
+    static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
 
-    private final OptionalLong headAtStart;
-    private final Function<String, Optional<StreamingEventProcessor>> processors;
+    private final TrackingToken headAtStart;
+    private final SharedTokens tokens;
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
+    private final Map<String, Long> behindSince = new ConcurrentHashMap<>();
 
     /**
-     * @param headAtStart the position of the newest event stored at start; empty when there was none
-     * @param processors  the streaming processor of a projection (processing group) by its name
+     * @param headAtStart the event store's head token at start; {@code null} when it held no event
+     * @param tokens      the token store every node shares
+     * @throws IllegalArgumentException when the head has no position to compare with
      */
-    public ProjectionCatchUp(OptionalLong headAtStart, Function<String, Optional<StreamingEventProcessor>> processors) {
-        this.headAtStart = Objects.requireNonNull(headAtStart, "headAtStart");
-        this.processors = Objects.requireNonNull(processors, "processors");
+    public ProjectionCatchUp(TrackingToken headAtStart, SharedTokens tokens) {
+        if (headAtStart != null && headAtStart.position().isEmpty()) {
+            throw new IllegalArgumentException("the event store's head token " + headAtStart + " has no position");
+        }
+        this.headAtStart = headAtStart;
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
     }
 
     /**
@@ -58,31 +68,45 @@ public final class ProjectionCatchUp {
      *
      * @throws IllegalArgumentException when the store's tokens have no position to compare with
      */
-    public static ProjectionCatchUp fromNow(StreamableMessageSource<?> events,
-                                            Function<String, Optional<StreamingEventProcessor>> processors) {
-        TrackingToken head = events.createHeadToken();
-        if (head != null && head.position().isEmpty()) {
-            throw new IllegalArgumentException("the event store's head token " + head + " has no position");
-        }
-        return new ProjectionCatchUp(head == null ? OptionalLong.empty() : head.position(), processors);
+    public static ProjectionCatchUp fromNow(StreamableMessageSource<?> events, SharedTokens tokens) {
+        return new ProjectionCatchUp(events.createHeadToken(), tokens);
     }
 
     /** Whether the views of this projection show at least every event stored before the start. */
     public boolean isCaughtUp(String projection) {
-        if (caughtUp.contains(projection)) {
+        if (headAtStart == null || caughtUp.contains(projection)) {
             return true;
         }
-        if (headAtStart.isEmpty() || processors.apply(projection).map(this::reachedHead).orElse(false)) {
+        Long behind = behindSince.get(projection);
+        if (behind != null && System.nanoTime() - behind < POLL_NANOS) {
+            return false; // just asked: the shared store is not read again for every waiting request
+        }
+        if (reachedHead(tokens.segments(projection).values())) {
             caughtUp.add(projection);
+            behindSince.remove(projection);
             return true;
         }
+        behindSince.put(projection, System.nanoTime());
         return false;
     }
 
-    private boolean reachedHead(StreamingEventProcessor processor) {
-        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
-        return !segments.isEmpty() && segments.values().stream().allMatch(segment -> segment.isCaughtUp()
-                && segment.getCurrentPosition().orElse(Long.MIN_VALUE) >= headAtStart.getAsLong());
+    private boolean reachedHead(Collection<StoredSegment> segments) {
+        if (segments.isEmpty()) {
+            return false;
+        }
+        long head = headAtStart.position().getAsLong();
+        Set<Long> headGaps = headAtStart instanceof GapAwareTrackingToken gapAware ? gapAware.getGaps() : Set.of();
+        Set<Long> open = new TreeSet<>();
+        for (StoredSegment segment : segments) {
+            TrackingToken token = segment.token() == null ? null : WrappedToken.unwrapLowerBound(segment.token());
+            if (token == null || token.position().orElse(Long.MIN_VALUE) < head) {
+                return false;
+            }
+            if (token instanceof GapAwareTrackingToken gapAware) {
+                gapAware.getGaps().headSet(head + 1).stream().filter(gap -> !headGaps.contains(gap)).forEach(open::add);
+            }
+        }
+        return open.isEmpty() || tokens.written(open).isEmpty();
     }
 
     /**
@@ -104,9 +128,18 @@ public final class ProjectionCatchUp {
         }
     }
 
-    /** The position up to which a projection has processed every event; empty before its first. */
+    /**
+     * The position up to which a projection has processed every event, as the shared token store keeps it (its
+     * slowest segment that has one); empty before its first.
+     */
     public OptionalLong position(String projection) {
-        return processors.apply(projection).map(ProjectionCatchUp::positionOf).orElse(OptionalLong.empty());
+        return tokens.segments(projection).values().stream()
+                .map(StoredSegment::token)
+                .filter(Objects::nonNull)
+                .map(token -> WrappedToken.unwrapLowerBound(token).position())
+                .filter(OptionalLong::isPresent)
+                .mapToLong(OptionalLong::getAsLong)
+                .min();
     }
 
     /** The position up to which a processor has handled every event (its slowest segment); empty before its first. */
@@ -127,8 +160,9 @@ public final class ProjectionCatchUp {
     /** Where every given projection stands against the head at start. */
     public Map<String, Progress> progress(Iterable<String> projections) {
         Map<String, Progress> progress = new TreeMap<>();
+        OptionalLong head = headAtStart == null ? OptionalLong.empty() : headAtStart.position();
         for (String projection : projections) {
-            progress.put(projection, new Progress(position(projection), headAtStart, isCaughtUp(projection)));
+            progress.put(projection, new Progress(position(projection), head, isCaughtUp(projection)));
         }
         return progress;
     }

@@ -22,6 +22,12 @@ public record RebuildableProjection(String name, List<Switchable<?>> stores, Fun
         if (stores.isEmpty()) {
             throw new IllegalArgumentException(name + " writes no read model");
         }
+        for (Switchable<?> store : stores) {
+            if (!store.projection().equals(name)) {
+                throw new IllegalArgumentException(store.type().getSimpleName() + " belongs to " + store.projection()
+                        + ", not to " + name);
+            }
+        }
     }
 
     /** The read models a rebuilt instance writes, by their port. */

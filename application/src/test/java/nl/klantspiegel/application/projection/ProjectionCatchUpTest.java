@@ -1,9 +1,10 @@
 package nl.klantspiegel.application.projection;
 
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
-import org.axonframework.eventhandling.EventTrackerStatus;
+import nl.klantspiegel.application.testing.InMemorySharedTokens;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
@@ -12,125 +13,173 @@ import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Whether a projection has caught up with the events stored at start: only when every segment of its processor has
- * reached the end of the stream and stands at or past the head taken at start; an empty store needs no catching up;
- * once caught up it stays so. {@code await} polls until then or gives up with {@link ViewsCatchingUp};
- * {@code progress} reports where each projection stands.
+ * Whether a projection has caught up with the events stored at start, read from the token store all nodes share:
+ * only when every segment of it stands at or past the head taken at start — whichever node holds its claim, or none
+ * — and has handled every event up to it (a gap below the head counts if an event is stored there, and not if the
+ * head had it too); an empty store needs no catching up; once caught up it stays so. {@code await} polls until then
+ * or gives up with {@link ViewsCatchingUp}; {@code progress} reports where each projection stands.
  */
 class ProjectionCatchUpTest {
 
-    private static final String VIEWS = "assessment-views";
+    private static final String VIEWS = "organisation-views";
     private static final long HEAD = 41;
 
-    private final Map<String, FakeProcessor> processors = new HashMap<>();
-    private final ProjectionCatchUp catchUp = new ProjectionCatchUp(OptionalLong.of(HEAD), this::processor);
+    private final InMemorySharedTokens tokens = new InMemorySharedTokens();
+    private final ProjectionCatchUp catchUp = new ProjectionCatchUp(at(HEAD), tokens);
+
+    private static TrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+
+    private static GapAwareTrackingToken gapAware(long index, Long... gaps) {
+        return GapAwareTrackingToken.newInstance(index, Set.of(gaps));
+    }
 
     // ----- isCaughtUp ----------------------------------------------------------------------------------
 
     @Test
-    void a_processor_without_segments_has_not_caught_up() {
-        processors.put(VIEWS, new FakeProcessor(Map.of()));
+    void a_projection_without_segments_in_the_token_store_has_not_caught_up() {
         assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
     }
 
     @Test
-    void a_segment_at_the_end_of_the_stream_but_below_the_head_has_not_caught_up() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD - 1))));
+    void a_segment_before_its_first_event_has_not_caught_up() {
+        tokens.put(VIEWS, 0, null, null);
         assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
     }
 
     @Test
-    void a_segment_at_the_head_that_has_not_reached_the_end_of_the_stream_has_not_caught_up() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(false, HEAD + 5))));
+    void a_segment_below_the_head_has_not_caught_up() {
+        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
         assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
     }
 
     @Test
-    void a_segment_without_a_position_has_not_caught_up() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, OptionalLong.empty()))));
-        assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
-    }
-
-    @Test
-    void a_segment_exactly_at_the_head_has_caught_up() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD))));
-        assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
-    }
-
-    @Test
-    void every_segment_must_have_caught_up() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD + 3), 1, segment(true, HEAD - 2))));
-        assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
-
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD + 3), 1, segment(false, HEAD))));
-        assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
-
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD + 3), 1, segment(true, HEAD))));
-        assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
-    }
-
-    @Test
-    void once_caught_up_it_stays_caught_up_without_asking_the_processor_again() {
-        FakeProcessor processor = new FakeProcessor(Map.of(0, segment(true, HEAD)));
-        processors.put(VIEWS, processor);
+    void a_segment_exactly_at_the_head_has_caught_up_whichever_node_holds_it_or_none() {
+        tokens.put(VIEWS, 0, at(HEAD), "another node");
         assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
 
-        processor.then(Map.of(0, segment(false, 0))); // e.g. a replay started
-        assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
-        assertThat(processor.asked).isEqualTo(1);
+        ProjectionCatchUp unclaimed = new ProjectionCatchUp(at(HEAD), new InMemorySharedTokens()
+                .put(VIEWS, 0, at(HEAD + 7), null));
+        assertThat(unclaimed.isCaughtUp(VIEWS)).isTrue();
     }
 
     @Test
-    void not_having_caught_up_is_not_remembered() {
-        FakeProcessor processor = new FakeProcessor(Map.of(0, segment(true, HEAD - 1)));
-        processors.put(VIEWS, processor);
+    void every_segment_must_have_reached_the_head() {
+        tokens.put(VIEWS, 0, at(HEAD + 3), "node-a").put(VIEWS, 1, at(HEAD - 2), "node-b");
         assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
 
-        processor.then(Map.of(0, segment(true, HEAD)));
+        ProjectionCatchUp later = new ProjectionCatchUp(at(HEAD), tokens.put(VIEWS, 1, at(HEAD), "node-b"));
+        assertThat(later.isCaughtUp(VIEWS)).isTrue();
+    }
+
+    @Test
+    void a_segment_being_replayed_counts_where_its_replay_stands() {
+        tokens.put(VIEWS, 0, ReplayToken.createReplayToken(at(HEAD + 10), at(HEAD - 5)), "node-a");
+        assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
+        assertThat(catchUp.position(VIEWS)).hasValue(HEAD - 5);
+    }
+
+    @Test
+    void a_gap_below_the_head_where_an_event_is_stored_is_an_event_not_handled_yet() {
+        ProjectionCatchUp gapAwareHead = new ProjectionCatchUp(gapAware(HEAD), tokens);
+        tokens.put(VIEWS, 0, gapAware(HEAD + 2, 30L), "node-a").written(30L);
+
+        assertThat(gapAwareHead.isCaughtUp(VIEWS)).isFalse();
+    }
+
+    @Test
+    void a_gap_below_the_head_where_no_event_is_stored_is_no_event_at_all() {
+        ProjectionCatchUp gapAwareHead = new ProjectionCatchUp(gapAware(HEAD), tokens);
+        tokens.put(VIEWS, 0, gapAware(HEAD + 2, 30L, HEAD), "node-a").written(29L, 31L, HEAD - 1);
+
+        assertThat(gapAwareHead.isCaughtUp(VIEWS)).isTrue();
+    }
+
+    @Test
+    void a_gap_the_head_had_too_was_an_append_under_way_at_start_and_a_gap_above_the_head_does_not_matter() {
+        ProjectionCatchUp gapAwareHead = new ProjectionCatchUp(gapAware(HEAD, 39L), tokens);
+        tokens.put(VIEWS, 0, gapAware(HEAD + 5, 39L, HEAD + 1), "node-a").written(39L, HEAD + 1);
+
+        assertThat(gapAwareHead.isCaughtUp(VIEWS)).isTrue();
+    }
+
+    @Test
+    void a_gap_at_the_head_itself_counts() {
+        ProjectionCatchUp gapAwareHead = new ProjectionCatchUp(gapAware(HEAD), tokens);
+        tokens.put(VIEWS, 0, gapAware(HEAD + 5, HEAD), "node-a").written(HEAD);
+
+        assertThat(gapAwareHead.isCaughtUp(VIEWS)).isFalse();
+    }
+
+    @Test
+    void gaps_of_every_segment_count() {
+        ProjectionCatchUp gapAwareHead = new ProjectionCatchUp(gapAware(HEAD), tokens);
+        tokens.put(VIEWS, 0, gapAware(HEAD), "node-a").put(VIEWS, 1, gapAware(HEAD, 12L), "node-b").written(12L);
+
+        assertThat(gapAwareHead.isCaughtUp(VIEWS)).isFalse();
+    }
+
+    @Test
+    void once_caught_up_it_stays_caught_up_without_reading_the_store_again() {
+        tokens.put(VIEWS, 0, at(HEAD), "node-a");
         assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
+        int reads = tokens.reads();
+
+        tokens.put(VIEWS, 0, at(0), "node-a"); // e.g. a replay started
+        assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
+        assertThat(tokens.reads()).isEqualTo(reads);
+    }
+
+    @Test
+    void not_having_caught_up_answers_for_a_poll_interval_and_is_then_read_again() {
+        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
+        assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
+        int reads = tokens.reads();
+
+        tokens.put(VIEWS, 0, at(HEAD), "node-a");
+        assertThat(catchUp.isCaughtUp(VIEWS)).as("asked again at once: the same answer").isFalse();
+        assertThat(tokens.reads()).isEqualTo(reads);
+        LockSupport.parkNanos(ProjectionCatchUp.POLL_NANOS + TimeUnit.MILLISECONDS.toNanos(5));
+        assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
+        assertThat(tokens.reads()).isEqualTo(reads + 1);
     }
 
     @Test
     void each_projection_catches_up_on_its_own() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD))));
-        processors.put("reports", new FakeProcessor(Map.of(0, segment(true, 3))));
+        tokens.put(VIEWS, 0, at(HEAD), "node-a").put("reports", 0, at(3), "node-b");
 
         assertThat(catchUp.isCaughtUp(VIEWS)).isTrue();
         assertThat(catchUp.isCaughtUp("reports")).isFalse();
     }
 
     @Test
-    void an_unknown_projection_has_not_caught_up() {
-        assertThat(catchUp.isCaughtUp("no-such-projection")).isFalse();
-    }
-
-    @Test
-    void with_no_events_stored_at_start_every_projection_has_caught_up() {
-        ProjectionCatchUp emptyStore = new ProjectionCatchUp(OptionalLong.empty(), this::processor);
-        processors.put(VIEWS, new FakeProcessor(Map.of()));
+    void with_no_events_stored_at_start_every_projection_has_caught_up_without_reading_the_store() {
+        ProjectionCatchUp emptyStore = new ProjectionCatchUp(null, tokens);
 
         assertThat(emptyStore.isCaughtUp(VIEWS)).isTrue();
         assertThat(emptyStore.isCaughtUp("no-such-projection")).isTrue();
+        assertThat(tokens.reads()).isZero();
     }
 
     // ----- fromNow -------------------------------------------------------------------------------------
 
     @Test
     void from_now_takes_the_head_of_the_event_store() {
-        ProjectionCatchUp started = ProjectionCatchUp.fromNow(eventsWithHead(new GlobalSequenceTrackingToken(7)),
-                this::processor);
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, 6))));
+        ProjectionCatchUp started = ProjectionCatchUp.fromNow(eventsWithHead(at(7)), tokens);
+        tokens.put(VIEWS, 0, at(6), "node-a");
 
         assertThat(started.progress(List.of(VIEWS)).get(VIEWS).headAtStart()).hasValue(7);
         assertThat(started.isCaughtUp(VIEWS)).isFalse();
@@ -138,14 +187,14 @@ class ProjectionCatchUpTest {
 
     @Test
     void from_now_on_an_empty_event_store_needs_no_catching_up() {
-        ProjectionCatchUp started = ProjectionCatchUp.fromNow(eventsWithHead(null), this::processor);
+        ProjectionCatchUp started = ProjectionCatchUp.fromNow(eventsWithHead(null), tokens);
 
         assertThat(started.isCaughtUp(VIEWS)).isTrue();
         assertThat(started.progress(List.of(VIEWS)).get(VIEWS).headAtStart()).isEmpty();
     }
 
     @Test
-    void from_now_refuses_a_store_whose_head_has_no_position_to_compare_with() {
+    void a_store_whose_head_has_no_position_to_compare_with_is_refused() {
         TrackingToken positionless = new TrackingToken() {
             @Override
             public TrackingToken lowerBound(TrackingToken other) {
@@ -168,7 +217,7 @@ class ProjectionCatchUpTest {
             }
         };
 
-        assertThatThrownBy(() -> ProjectionCatchUp.fromNow(eventsWithHead(positionless), this::processor))
+        assertThatThrownBy(() -> ProjectionCatchUp.fromNow(eventsWithHead(positionless), tokens))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("the event store's head token a token without a position has no position");
     }
@@ -177,45 +226,41 @@ class ProjectionCatchUpTest {
 
     @Test
     void await_returns_as_soon_as_the_projection_has_caught_up() {
-        FakeProcessor processor = new FakeProcessor(Map.of(0, segment(true, HEAD - 3)))
-                .then(Map.of(0, segment(true, HEAD - 2)))
-                .then(Map.of(0, segment(true, HEAD - 1)))
-                .then(Map.of(0, segment(true, HEAD)));
-        processors.put(VIEWS, processor);
+        Scripted scripted = new Scripted(HEAD - 3, HEAD - 2, HEAD - 1, HEAD);
+        ProjectionCatchUp catchingUp = new ProjectionCatchUp(at(HEAD), scripted);
 
-        catchUp.await(VIEWS, "assessment views", Duration.ofMinutes(1));
+        catchingUp.await(VIEWS, "organisation views", Duration.ofMinutes(1));
 
-        assertThat(processor.asked).isEqualTo(4);
+        assertThat(scripted.asked).isEqualTo(4);
     }
 
     @Test
     void await_gives_up_after_the_timeout() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD - 1))));
+        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
 
-        assertThatThrownBy(() -> catchUp.await(VIEWS, "assessment views", Duration.ofMillis(50)))
+        assertThatThrownBy(() -> catchUp.await(VIEWS, "organisation views", Duration.ofMillis(50)))
                 .isInstanceOf(ViewsCatchingUp.class)
-                .hasMessageContaining("assessment views")
+                .hasMessageContaining("organisation views")
                 .hasMessageContaining("50 ms");
         assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
     }
 
-    /** Not a busy loop: in 300 ms at a 10 ms interval it asks some 30 times; a spinning loop would ask millions. */
+    /** Not a busy loop: in 300 ms at a 25 ms interval it reads some 12 times; a spinning loop would read millions. */
     @Test
     void await_polls_at_intervals() {
-        FakeProcessor processor = new FakeProcessor(Map.of(0, segment(true, HEAD - 1)));
-        processors.put(VIEWS, processor);
+        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
 
-        assertThatThrownBy(() -> catchUp.await(VIEWS, "assessment views", Duration.ofMillis(300)))
+        assertThatThrownBy(() -> catchUp.await(VIEWS, "organisation views", Duration.ofMillis(300)))
                 .isInstanceOf(ViewsCatchingUp.class);
-        assertThat(processor.asked).isBetween(2, 200);
+        assertThat(tokens.reads()).isBetween(2, 30);
     }
 
     @Test
     void an_interrupted_await_gives_up_and_stays_interrupted() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(true, HEAD - 1))));
+        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
         Thread.currentThread().interrupt();
         try {
-            assertThatThrownBy(() -> catchUp.await(VIEWS, "assessment views", Duration.ofMinutes(1)))
+            assertThatThrownBy(() -> catchUp.await(VIEWS, "organisation views", Duration.ofMinutes(1)))
                     .isInstanceOf(ViewsCatchingUp.class);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
         } finally {
@@ -225,21 +270,19 @@ class ProjectionCatchUpTest {
 
     @Test
     void await_on_a_caught_up_projection_returns_at_once() {
-        FakeProcessor processor = new FakeProcessor(Map.of(0, segment(true, HEAD)));
-        processors.put(VIEWS, processor);
+        tokens.put(VIEWS, 0, at(HEAD), "node-a");
 
-        catchUp.await(VIEWS, "assessment views", Duration.ZERO);
+        catchUp.await(VIEWS, "organisation views", Duration.ZERO);
 
-        assertThat(processor.asked).isEqualTo(1);
+        assertThat(tokens.reads()).isEqualTo(1);
     }
 
     // ----- progress ------------------------------------------------------------------------------------
 
     @Test
     void progress_reports_the_lowest_segment_position_against_the_head() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(
-                0, segment(true, HEAD + 2), 1, segment(false, HEAD - 4), 2, segment(false, OptionalLong.empty()))));
-        processors.put("reports", new FakeProcessor(Map.of(0, segment(true, HEAD))));
+        tokens.put(VIEWS, 0, at(HEAD + 2), "node-a").put(VIEWS, 1, at(HEAD - 4), "node-b").put(VIEWS, 2, null, null)
+                .put("reports", 0, at(HEAD), null);
 
         Map<String, ProjectionCatchUp.Progress> progress =
                 catchUp.progress(List.of(VIEWS, "reports", "no-such-projection"));
@@ -247,12 +290,13 @@ class ProjectionCatchUpTest {
         assertThat(progress).isEqualTo(Map.of(
                 VIEWS, new ProjectionCatchUp.Progress(OptionalLong.of(HEAD - 4), OptionalLong.of(HEAD), false),
                 "reports", new ProjectionCatchUp.Progress(OptionalLong.of(HEAD), OptionalLong.of(HEAD), true),
-                "no-such-projection", new ProjectionCatchUp.Progress(OptionalLong.empty(), OptionalLong.of(HEAD), false)));
+                "no-such-projection", new ProjectionCatchUp.Progress(OptionalLong.empty(), OptionalLong.of(HEAD),
+                        false)));
     }
 
     @Test
-    void progress_of_a_processor_without_positions_has_no_position() {
-        processors.put(VIEWS, new FakeProcessor(Map.of(0, segment(false, OptionalLong.empty()))));
+    void progress_of_a_projection_without_positions_has_no_position() {
+        tokens.put(VIEWS, 0, null, "node-a");
 
         assertThat(catchUp.progress(List.of(VIEWS)).get(VIEWS).position()).isEmpty();
     }
@@ -260,85 +304,41 @@ class ProjectionCatchUpTest {
     // ----- construction --------------------------------------------------------------------------------
 
     @Test
-    void the_head_and_the_processors_are_required() {
-        assertThatNullPointerException().isThrownBy(() -> new ProjectionCatchUp(null, this::processor))
-                .withMessage("headAtStart");
-        assertThatNullPointerException().isThrownBy(() -> new ProjectionCatchUp(OptionalLong.empty(), null))
-                .withMessage("processors");
+    void the_token_store_is_required() {
+        assertThatNullPointerException().isThrownBy(() -> new ProjectionCatchUp(at(HEAD), null))
+                .withMessage("tokens");
     }
 
     // ----- fakes ---------------------------------------------------------------------------------------
 
-    private Optional<StreamingEventProcessor> processor(String name) {
-        return Optional.ofNullable(processors.get(name)).map(FakeProcessor::asProcessor);
-    }
-
-    private static EventTrackerStatus segment(boolean caughtUp, long position) {
-        return segment(caughtUp, OptionalLong.of(position));
-    }
-
-    /** A segment's status: only whether it reached the end of the stream, and its position, are read. */
-    private static EventTrackerStatus segment(boolean caughtUp, OptionalLong position) {
-        return fake(EventTrackerStatus.class, method -> switch (method) {
-            case "isCaughtUp" -> caughtUp;
-            case "getCurrentPosition" -> position;
-            default -> throw new UnsupportedOperationException(method);
-        });
-    }
-
     @SuppressWarnings("unchecked")
     private static StreamableMessageSource<?> eventsWithHead(TrackingToken head) {
-        return fake(StreamableMessageSource.class, method -> {
-            if (method.equals("createHeadToken")) {
-                return head;
-            }
-            throw new UnsupportedOperationException(method);
-        });
+        return (StreamableMessageSource<?>) Proxy.newProxyInstance(StreamableMessageSource.class.getClassLoader(),
+                new Class<?>[]{StreamableMessageSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("createHeadToken")) {
+                        return head;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
     }
 
-    private interface Answer {
-        Object to(String method);
-    }
-
-    private static <T> T fake(Class<T> type, Answer answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
-                (proxy, method, args) -> method.getName().equals("toString")
-                        ? "fake " + type.getSimpleName() : answer.to(method.getName())));
-    }
-
-    /**
-     * A projection's processor; only its processing status is read. Each time it is asked it gives the next status
-     * of its script, then keeps giving the last one.
-     */
-    private static final class FakeProcessor {
-        private final Deque<Map<Integer, EventTrackerStatus>> script = new ArrayDeque<>();
-        private Map<Integer, EventTrackerStatus> current;
+    /** The shared store with one segment that stands at the next position of its script each time it is read. */
+    private static final class Scripted extends InMemorySharedTokens {
+        private final Deque<Long> script = new ArrayDeque<>();
+        private long current;
         private volatile int asked;
 
-        FakeProcessor(Map<Integer, EventTrackerStatus> status) {
-            script.add(status);
+        Scripted(Long... positions) {
+            script.addAll(List.of(positions));
         }
 
-        synchronized FakeProcessor then(Map<Integer, EventTrackerStatus> status) {
-            script.add(status);
-            return this;
-        }
-
-        synchronized Map<Integer, EventTrackerStatus> processingStatus() {
+        @Override
+        public synchronized Map<Integer, StoredSegment> segments(String processor) {
             asked++;
             if (!script.isEmpty()) {
                 current = script.poll();
             }
-            return current;
-        }
-
-        StreamingEventProcessor asProcessor() {
-            return fake(StreamingEventProcessor.class, method -> {
-                if (method.equals("processingStatus")) {
-                    return processingStatus();
-                }
-                throw new UnsupportedOperationException(method);
-            });
+            return Map.of(0, new StoredSegment(at(current), "node-a", java.time.Instant.now()));
         }
     }
 }

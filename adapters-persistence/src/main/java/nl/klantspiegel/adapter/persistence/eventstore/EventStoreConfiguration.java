@@ -15,12 +15,16 @@ import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
 import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.application.port.out.Nodes;
+import nl.klantspiegel.application.port.out.SharedTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
+
+import java.time.Duration;
 
 /**
  * The event store and the token store, in one place: the {@link GapAwareMongoEventStorageEngine} (durable
@@ -88,11 +92,27 @@ public class EventStoreConfiguration {
                 () -> axon.getIfAvailable() == null ? NoOpEventUpcaster.INSTANCE : axon.getObject().upcasterChain());
     }
 
+    /**
+     * axon-mongo's token store, claiming in this node's name (so that every node, also several in one JVM, holds its
+     * own claims), with the claim timeout after which another node takes over a segment whose node stopped extending
+     * it ({@code klantspiegel.projections.claim-timeout}, 10 s).
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, Nodes nodes,
+                          @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
+                .nodeId(nodes.self())
+                .claimTimeout(claimTimeout)
                 .build();
+    }
+
+    /** The token store read by every node without claiming: readiness, balance and the switch of a rebuild. */
+    @Bean
+    SharedTokens sharedTokens(MongoTemplate axonMongoTemplate, Serializer serializer,
+                              MongoDatabaseFactory databaseFactory,
+                              @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout) {
+        return new MongoSharedTokens(axonMongoTemplate, serializer, databaseFactory.getMongoDatabase(), claimTimeout);
     }
 }

@@ -8,6 +8,7 @@ import nl.klantspiegel.application.port.out.Invitations.Invitation;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.port.out.ReadModelVersions.Retired;
 import nl.klantspiegel.domain.assessment.Participation;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -30,18 +32,99 @@ class MongoReadModelVersionsTest {
     MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
     MongoReadModelVersions versions = new MongoReadModelVersions(mongo);
 
+    private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
+
     @Test
     void each_projection_keeps_its_own_active_version_also_for_a_new_instance() {
         assertThat(versions.active("assessment-views")).isZero();
 
-        versions.activate("assessment-views", 3);
-        versions.activate("audit-trail", 1);
-        versions.activate("assessment-views", 4);
+        assertThat(versions.activate("assessment-views", 0, 3, AT)).isTrue();
+        assertThat(versions.activate("audit-trail", 0, 1, AT)).isTrue();
+        assertThat(versions.activate("assessment-views", 3, 4, AT)).isTrue();
 
         MongoReadModelVersions afterRestart = new MongoReadModelVersions(mongo);
         assertThat(afterRestart.active("assessment-views")).isEqualTo(4);
         assertThat(afterRestart.active("audit-trail")).isEqualTo(1);
         assertThat(afterRestart.active("reports")).isZero();
+        assertThat(afterRestart.active(List.of("assessment-views", "audit-trail", "reports")))
+                .isEqualTo(Map.of("assessment-views", 4, "audit-trail", 1, "reports", 0));
+    }
+
+    @Test
+    void a_switch_is_a_compare_and_set_that_retires_the_version_it_replaces() {
+        assertThat(versions.activate("reports", 1, 2, AT)).as("0 answers, not 1").isFalse();
+        assertThat(versions.active("reports")).isZero();
+        assertThat(versions.retired(List.of("reports"))).isEmpty();
+
+        assertThat(versions.activate("reports", 0, 2, AT)).isTrue();
+        assertThat(versions.activate("reports", 0, 3, AT.plusSeconds(1))).as("a second switch from 0").isFalse();
+
+        assertThat(versions.active("reports")).isEqualTo(2);
+        assertThat(versions.retired(List.of("reports", "audit-trail"))).containsExactly(new Retired("reports", 0, AT));
+    }
+
+    @Test
+    void two_nodes_switching_at_once_from_the_same_version_one_wins() throws Exception {
+        versions.allocate("reports");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Boolean>> attempts = new ArrayList<>();
+            for (int i = 1; i <= 8; i++) {
+                int version = i;
+                attempts.add(pool.submit(() -> new MongoReadModelVersions(mongo).activate("reports", 0, version, AT)));
+            }
+            int won = 0;
+            for (var attempt : attempts) {
+                won += attempt.get() ? 1 : 0;
+            }
+            assertThat(won).isEqualTo(1);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(versions.retired(List.of("reports"))).hasSize(1);
+    }
+
+    @Test
+    void version_numbers_are_handed_out_once_above_the_answering_version() throws Exception {
+        assertThat(versions.allocate("reports")).isEqualTo(1);
+        assertThat(versions.allocate("reports")).isEqualTo(2);
+        assertThat(versions.allocate("audit-trail")).isEqualTo(1);
+        assertThat(versions.activate("audit-trail", 0, 1, AT)).isTrue();
+        mongo.save(new Document("_id", "readModelVersion:organisation-views").append("version", 6), "settings");
+        assertThat(versions.allocate("organisation-views")).as("above the answering version").isEqualTo(7);
+
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> handedOut = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                handedOut.add(pool.submit(() -> new MongoReadModelVersions(mongo).allocate("answer-changes")));
+            }
+            java.util.Set<Integer> numbers = new java.util.TreeSet<>();
+            for (var number : handedOut) {
+                numbers.add(number.get());
+            }
+            assertThat(numbers).as("never the same number twice").hasSize(40);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void a_broken_off_build_is_retired_once_and_a_retired_version_forgotten_when_dropped() {
+        versions.retire("reports", 3, AT.plusSeconds(5));
+        versions.retire("reports", 3, AT.plusSeconds(9));
+        versions.retire("reports", 4, AT);
+        versions.retire("audit-trail", 1, AT.plusSeconds(1));
+
+        assertThat(versions.active("reports")).as("retiring switches nothing").isZero();
+        assertThat(versions.retired(List.of("reports", "audit-trail"))).containsExactly(
+                new Retired("reports", 4, AT), new Retired("audit-trail", 1, AT.plusSeconds(1)),
+                new Retired("reports", 3, AT.plusSeconds(5)));
+
+        versions.forget(new Retired("reports", 4, AT));
+        assertThat(versions.retired(List.of("reports"))).containsExactly(new Retired("reports", 3, AT.plusSeconds(5)));
+        assertThat(versions.activate("reports", 0, 5, AT)).as("a projection's document with retired versions")
+                .isTrue();
     }
 
     @Test
@@ -50,10 +133,13 @@ class MongoReadModelVersionsTest {
 
         assertThat(versions.active("reports")).isEqualTo(2);
         assertThat(versions.active("audit-trail")).as("only the reports had it").isZero();
+        assertThat(versions.allocate("reports")).isEqualTo(3);
 
-        versions.activate("reports", 3);
+        assertThat(versions.activate("reports", 0, 3, AT)).isFalse();
+        assertThat(versions.activate("reports", 2, 3, AT)).isTrue();
         assertThat(versions.active("reports")).isEqualTo(3);
         assertThat(mongo.findById("reportFactsVersion", Document.class, "settings")).isNull();
+        assertThat(versions.retired(List.of("reports"))).containsExactly(new Retired("reports", 2, AT));
     }
 
     @Test
