@@ -113,7 +113,7 @@ class ProjectionsOnTwoNodesTest {
         // ----- B joins a store with events: ready once its web server is, from what the token store says
         long starting = System.nanoTime();
         ConfigurableApplicationContext b = start(new Class<?>[]{KlantspiegelApplication.class, MortalTokenStore.class},
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + databasePort + "/klantspiegel",
+                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + databasePort + "/klantspiegel?journal=true",
                 "--klantspiegel.data-dir=" + TestData.freshDirectory("two-nodes-b-unused"));
         long webServerUp = System.nanoTime();
         ApiClient apiB = client(b);

@@ -70,7 +70,7 @@ class TwoNodesTest {
                 "--klantspiegel.rate-limit.assessment-starts.capacity=" + STARTS_PER_HOUR);
         int database = nodeA.getBean(EmbeddedMongo.class).tcpAddress().orElseThrow().getPort();
         nodeB = node("--klantspiegel.data-dir=" + TestData.freshDirectory("two-nodes-b"),
-                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + database + "/klantspiegel",
+                "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + database + "/klantspiegel?journal=true",
                 "--klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
                 "--klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
                 "--klantspiegel.rate-limit.assessment-starts.capacity=" + STARTS_PER_HOUR);
@@ -208,7 +208,7 @@ class TwoNodesTest {
                     "--klantspiegel.demo=true", "--klantspiegel.demo.password=demo password 2026"));
             Future<ConfigurableApplicationContext> second = starting.submit(() -> node(sameMoment,
                     "--klantspiegel.data-dir=" + TestData.freshDirectory("together-b"),
-                    "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + database + "/klantspiegel",
+                    "--spring.data.mongodb.uri=mongodb://127.0.0.1:" + database + "/klantspiegel?journal=true",
                     "--klantspiegel.demo=true", "--klantspiegel.demo.password=demo password 2026"));
             nodes.add(first.get(3, TimeUnit.MINUTES));
             nodes.add(second.get(3, TimeUnit.MINUTES));

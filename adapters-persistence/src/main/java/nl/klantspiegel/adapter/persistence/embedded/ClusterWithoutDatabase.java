@@ -9,7 +9,7 @@ public final class ClusterWithoutDatabase extends IllegalStateException {
     static final String ACTION = "Set SPRING_DATA_MONGODB_URI (spring.data.mongodb.uri) on every node, e.g. "
             + "mongodb://db1,db2,db3/klantspiegel?replicaSet=rs0; or, on one machine, let one node serve its embedded "
             + "database with KLANTSPIEGEL_EMBEDDED_MONGO_PORT=27018 (klantspiegel.embedded-mongo.port) and give the "
-            + "others SPRING_DATA_MONGODB_URI=mongodb://127.0.0.1:27018/klantspiegel. Without "
+            + "others SPRING_DATA_MONGODB_URI=mongodb://127.0.0.1:27018/klantspiegel?journal=true. Without "
             + "klantspiegel.cluster=true a single node runs on its own embedded database as before.";
 
     static final String DESCRIPTION = "klantspiegel.cluster=true, but this node was not told the cluster's "
