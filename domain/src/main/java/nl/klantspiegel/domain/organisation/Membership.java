@@ -13,7 +13,8 @@ public record Membership(String organisationId, String memberId, Role role, Set<
         Objects.requireNonNull(organisationId, "organisationId");
         Objects.requireNonNull(memberId, "memberId");
         Objects.requireNonNull(role, "role");
-        teams = Set.copyOf(teams);
+        // in the order of their ids (Set.copyOf iterates in an order salted per JVM: two nodes would list them apart)
+        teams = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(teams));
     }
 
     /** Teams, rounds and members: admins only. */

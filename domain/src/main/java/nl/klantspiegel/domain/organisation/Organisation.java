@@ -42,10 +42,11 @@ public final class Organisation {
     public record Team(String id, String name, boolean retired) {
     }
 
-    /** A member, by their account's id. */
+    /** A member, by their account's id; their teams in the order of their ids, the same on every node. */
     public record Member(String id, Role role, Set<String> teams) {
         public Member {
-            teams = teams == null ? Set.of() : Set.copyOf(teams);
+            teams = teams == null ? Set.of()
+                    : java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(teams));
         }
     }
 
@@ -366,11 +367,11 @@ public final class Organisation {
         }
         if (event instanceof MemberAdded added) {
             return withMembers(map -> map.put(added.memberId(),
-                    new Member(added.memberId(), added.role(), Set.copyOf(added.teams()))));
+                    new Member(added.memberId(), added.role(), new java.util.TreeSet<>(added.teams()))));
         }
         if (event instanceof MemberChanged changed) {
             return withMembers(map -> map.computeIfPresent(changed.memberId(),
-                    (key, member) -> new Member(key, changed.role(), Set.copyOf(changed.teams()))));
+                    (key, member) -> new Member(key, changed.role(), new java.util.TreeSet<>(changed.teams()))));
         }
         if (event instanceof MemberRemoved removed) {
             return withMembers(map -> map.remove(removed.memberId()));

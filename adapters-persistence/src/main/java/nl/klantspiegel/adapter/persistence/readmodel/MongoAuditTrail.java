@@ -128,7 +128,9 @@ final class MongoAuditTrail implements AuditTrail {
         Map<Long, Entry> found = new LinkedHashMap<>();
         for (Document document : entries.findAll(wanted.keySet())) {
             Document details = document.get("details", Document.class);
-            Map<String, String> values = new LinkedHashMap<>();
+            // in the order of their names, as the hash reads them: a stored document's field order is not a fact
+            // (three nodes reading the same entry once saw three orders)
+            Map<String, String> values = new java.util.TreeMap<>();
             details.forEach((key, value) -> values.put(key, String.valueOf(value)));
             found.put(document.getLong("number"), new Entry(document.getLong("number"), document.getString("eventId"),
                     Documents.instant(document.getDate("at")), document.getString("type"),

@@ -186,6 +186,21 @@ class MongoAuditTrailTest {
     }
 
     @Test
+    void details_are_read_in_the_order_of_their_names_whatever_order_the_document_has() {
+        Entry first = entry(1, "event-1");
+        mongo.getCollection(MongoAuditTrail.ENTRIES).insertOne(new Document("_id", "org-1:0000000001")
+                .append("organisationId", "org-1").append("number", 1L).append("eventId", "event-1")
+                .append("at", Date.from(first.at())).append("type", first.type())
+                .append("actorKind", first.actorKind()).append("actorId", first.actorId())
+                .append("details", new Document("release", "21").append("cutoff", "2026-12-07T05:13:32Z")
+                        .append("minimumGroupSize", "5").append("completed", "r-1/t-1:7"))
+                .append("hash", first.hash()));
+
+        assertThat(trail.entries("org-1", List.of(1L)).get(0).details().keySet()).as("one order on every node")
+                .containsExactly("completed", "cutoff", "minimumGroupSize", "release");
+    }
+
+    @Test
     void a_stored_entry_is_readable_for_an_analyst() {
         trail.append("org-1", new Entry(1, "event-1", T0, "MemberAdded", "OPERATOR", "acc-op",
                 Map.of("member", "acc-1", "role", "ADMIN"), "hash-1"));

@@ -56,7 +56,9 @@ public interface AuditTrail {
     record Entry(long number, String eventId, Instant at, String type, String actorKind, String actorId,
                  Map<String, String> details, String hash) {
         public Entry {
-            details = Map.copyOf(details);
+            // in the order of their names: Map.copyOf iterates in an order salted per JVM, so two nodes wrote and
+            // showed one entry's details in two orders
+            details = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(details));
         }
     }
 
