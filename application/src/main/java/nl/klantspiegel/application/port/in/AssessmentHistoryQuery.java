@@ -10,7 +10,6 @@ public interface AssessmentHistoryQuery {
 
     /**
      * @return the events, oldest first; empty when there is no such assessment
-     * @throws ViewsCatchingUp when the views are still catching up after a restart
      */
     Optional<List<RecordedEvent>> history(AssessmentId id);
 }

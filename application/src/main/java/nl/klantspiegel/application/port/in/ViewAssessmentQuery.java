@@ -8,8 +8,7 @@ import java.util.Optional;
 public interface ViewAssessmentQuery {
 
     /**
-     * @return the assessment as stored, never a view that lacks events stored before a restart
-     * @throws ViewsCatchingUp when the views are still catching up after a restart
+     * @return the assessment as its own stored events make it, on any node, right after any change to it
      */
     Optional<AssessmentView> view(AssessmentId id);
 }
