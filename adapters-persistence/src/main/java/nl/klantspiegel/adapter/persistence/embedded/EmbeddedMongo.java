@@ -77,9 +77,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * about 50 KB per event (217 MB for 4,200 answers). Because every commit here is forced to disk before
  * the next, that safety margin is not needed: outdated chunks are reused at once (retention time 0), and
  * the same 4,200 answers take about 22 MB. With auto-commit off the MVStore's background thread no
- * longer compacts either, so the timer also rewrites chunks that are mostly outdated. Chunks are compressed
- * (LZF): measured with the growth benchmark, 61,889 events took 666 MB uncompressed and 70–76 MB compressed,
- * 201,885 events 244 MB, with no loss of speed that stood out from the noise.
+ * longer compacts either, so the timer also rewrites chunks that are mostly outdated. Documents are kept as BSON
+ * ({@link BsonDocuments}) and chunks are not compressed: with the backend's Java serialisation 61,889 events took
+ * 666 MB uncompressed, so chunks were compressed (LZF, 70–76 MB), and compressing every page of every commit was a
+ * quarter of the CPU of an answer. BSON is several times smaller than the serialised form without compression.
  */
 public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
 
@@ -145,7 +146,6 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
         MVStore store = new MVStore.Builder()
                 .fileName(file.toString())
                 .autoCommitDisabled()
-                .compress()
                 .cacheSize(CACHE_MEGABYTES)
                 .open();
         store.setRetentionTime(0);
@@ -226,6 +226,12 @@ public final class EmbeddedMongo implements WriteDurability, AutoCloseable {
 
         EmbeddedBackend(MVStore store) {
             super(store);
+        }
+
+        /** Its collections keep their documents as BSON (see {@link BsonDocuments}). */
+        @Override
+        protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+            return BsonH2Database.open(databaseName, getMvStore(), getCursorRegistry());
         }
 
         @Override

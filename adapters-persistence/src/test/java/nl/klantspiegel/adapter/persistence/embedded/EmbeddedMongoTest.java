@@ -56,6 +56,124 @@ class EmbeddedMongoTest {
     }
 
     @Test
+    void keeps_documents_of_every_type_the_product_writes_as_bson_across_restarts() {
+        Document written = new Document("_id", "a-1").append("text", "Klantgericht – ëé")
+                .append("int", 7).append("long", 1L << 40).append("double", 2.5).append("flag", false)
+                .append("at", java.util.Date.from(java.time.Instant.parse("2026-12-07T05:13:32.123Z")))
+                .append("nothing", null).append("list", List.of("a", 3, List.of(1L)))
+                .append("nested", new Document("seq", new Document("0", 11L).append("1", 12L)))
+                .append("bytes", new org.bson.types.Binary(new byte[] {1, 2, 3}))
+                .append("decimal", new org.bson.types.Decimal128(new java.math.BigDecimal("12.50")))
+                .append("oid", new org.bson.types.ObjectId("65f0c0ffee0000000000abcd"));
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            client.getDatabase("test").getCollection("things").insertOne(written);
+            server.awaitDurable();
+        }
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            assertThat(client.getDatabase("test").getCollection("things").find().first()).isEqualTo(written);
+        }
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder()
+                .fileName(dataDirectory.resolve("klantspiegel.mv.db").toString()).readOnly().open()) {
+            org.h2.mvstore.MVMap<Object, Object> raw = store.openMap("databases.test.things",
+                    new org.h2.mvstore.MVMap.Builder<Object, Object>().valueType(new org.h2.mvstore.type.DataType<>() {
+                        private final org.h2.mvstore.type.ObjectDataType keys = new org.h2.mvstore.type.ObjectDataType();
+
+                        @Override
+                        public int compare(Object a, Object b) {
+                            return keys.compare(a, b);
+                        }
+
+                        @Override
+                        public int binarySearch(Object key, Object storage, int size, int initialGuess) {
+                            return keys.binarySearch(key, storage, size, initialGuess);
+                        }
+
+                        @Override
+                        public int getMemory(Object value) {
+                            return 64;
+                        }
+
+                        @Override
+                        public boolean isMemoryEstimationAllowed() {
+                            return true;
+                        }
+
+                        @Override
+                        public void write(org.h2.mvstore.WriteBuffer buffer, Object value) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        @Override
+                        public void write(org.h2.mvstore.WriteBuffer buffer, Object storage, int length) {
+                            throw new UnsupportedOperationException();
+                        }
+
+                        @Override
+                        public Object read(java.nio.ByteBuffer buffer) {
+                            return Byte.toUnsignedInt(buffer.get()) + "+" + org.h2.mvstore.DataUtils.readVarInt(buffer)
+                                    + "+" + skip(buffer, Integer.reverseBytes(buffer.getInt(buffer.position())));
+                        }
+
+                        private int skip(java.nio.ByteBuffer buffer, int length) {
+                            buffer.position(buffer.position() + length);
+                            return length;
+                        }
+
+                        @Override
+                        public void read(java.nio.ByteBuffer buffer, Object storage, int length) {
+                            Object[] values = (Object[]) storage;
+                            for (int i = 0; i < length; i++) {
+                                values[i] = read(buffer);
+                            }
+                        }
+
+                        @Override
+                        public Object[] createStorage(int size) {
+                            return new Object[size];
+                        }
+                    }));
+            String stored = (String) raw.values().iterator().next();
+            String[] parts = stored.split("\\+");
+            assertThat(parts[0]).as("the tag of a BSON value").isEqualTo(String.valueOf(BsonDocuments.TAG));
+            assertThat(parts[1]).as("its length, the BSON document's own first four bytes").isEqualTo(parts[2]);
+            assertThat(Integer.parseInt(parts[1])).as("BSON, not Java serialisation").isLessThan(400);
+        }
+    }
+
+    @Test
+    void opens_a_data_file_written_before_documents_were_kept_as_bson() {
+        Path file = dataDirectory.resolve("klantspiegel.mv.db");
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder().fileName(file.toString())
+                .compress().open()) {
+            de.bwaldvogel.mongo.backend.h2.H2Backend older = new de.bwaldvogel.mongo.backend.h2.H2Backend(store);
+            de.bwaldvogel.mongo.MongoCollection<?> things = older.resolveDatabase("test")
+                    .createCollectionOrThrowIfExists("things");
+            things.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", 1).append("kept", "before")
+                    .append("at", java.time.Instant.parse("2026-01-02T03:04:05Z")));
+            things.addDocument(new de.bwaldvogel.mongo.bson.Document("_id", 2).append("kept", "before too"));
+            store.commit();
+        }
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            assertThat(things.find(new Document("_id", 1)).first()).isEqualTo(new Document("_id", 1)
+                    .append("kept", "before").append("at", java.util.Date.from(
+                            java.time.Instant.parse("2026-01-02T03:04:05Z"))));
+            things.updateOne(new Document("_id", 2), new Document("$set", new Document("kept", "after")));
+            things.insertOne(new Document("_id", 3).append("kept", "new"));
+            server.awaitDurable();
+        }
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            assertThat(client.getDatabase("test").getCollection("things").find()
+                    .map(document -> document.getString("kept")).into(new ArrayList<>()))
+                    .containsExactly("before", "after", "new");
+        }
+    }
+
+    @Test
     void listens_on_no_port_and_its_connection_string_is_useless_to_anyone_else() throws Exception {
         assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs Linux's /proc to list this process's sockets");
         Set<Integer> before = listeningPortsOfThisProcess();
