@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(scanBasePackageClasses = WebAdapter.class)
 @Import({AggregatesConfiguration.class, ReadModelsConfiguration.class, AssessmentConfiguration.class,
-        OrganisationConfiguration.class})
+        OrganisationConfiguration.class, StoreMetricsConfiguration.class})
 public class KlantspiegelApplication {
 
     public static void main(String[] args) {

@@ -38,6 +38,7 @@ public final class LocalCluster implements AutoCloseable {
     public static final String OPERATOR_PASSWORD = Organisations.OPERATOR_PASSWORD;
 
     private final String prefix;
+    private final Path application;
     private final Path work;
     private final Path logs;
     private final List<String> jvmOptions;
@@ -57,7 +58,16 @@ public final class LocalCluster implements AutoCloseable {
      * @param arguments  for every node (after its port, data directory and database)
      */
     public LocalCluster(String prefix, List<String> jvmOptions, List<String> arguments) {
+        this(prefix, null, jvmOptions, arguments);
+    }
+
+    /**
+     * @param application the runnable jar every node runs (another build of the product, e.g. an older commit's for
+     *                    the product benchmark's baseline); {@code null}: {@link #jar()}
+     */
+    public LocalCluster(String prefix, Path application, List<String> jvmOptions, List<String> arguments) {
         this.prefix = prefix;
+        this.application = application;
         this.jvmOptions = List.copyOf(jvmOptions);
         this.arguments = List.copyOf(arguments);
         try {
@@ -103,6 +113,11 @@ public final class LocalCluster implements AutoCloseable {
             return process.pid();
         }
 
+        /** Where the node keeps its embedded database (if it has one); known before its first start. */
+        public Path dataDirectory() {
+            return dataDirectory;
+        }
+
         /** The log of this node's current (latest) start. */
         public Path log() {
             return logs.resolve(prefix + "-" + name + (starts > 1 ? "-" + starts : "") + ".log");
@@ -132,6 +147,14 @@ public final class LocalCluster implements AutoCloseable {
                 "--klantspiegel.cluster=true"));
         own.addAll(extra);
         return start(add(name, own));
+    }
+
+    /**
+     * A node as the product starts by default, not started yet: its own embedded database in its data directory,
+     * reachable from its own process only (no port, not a cluster). Start it with {@link #start(Node)}.
+     */
+    public Node standaloneNode(String name, List<String> extra) {
+        return add(name, new ArrayList<>(extra));
     }
 
     public String databaseUri() {
@@ -167,7 +190,7 @@ public final class LocalCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", jar().toString(),
+        command.addAll(List.of("-jar", (application == null ? jar() : application).toString(),
                 "--server.port=" + node.port,
                 "--klantspiegel.data-dir=" + node.dataDirectory,
                 // the address people use, as behind any balancer: links (invitations, activations) name it

@@ -154,9 +154,10 @@ final class DependencyRules {
                     "org.springframework.boot..", "org.springframework.context..", "org.springframework.beans..",
                     "org.springframework.core..", "org.springframework.stereotype..", "org.springframework.util..",
                     "org.springframework.web..", "org.springframework.http..", SPRING_SECURITY,
-                    "me.tongfei.progressbar..", SLF4J, JDK}, AXON_CORE))
-            .because("the composition root wires the application, Axon and the web adapter with Spring Boot, and "
-                    + "runs the command-line commands (the rebuild's progress bar); the persistence adapter plugs in by "
+                    "me.tongfei.progressbar..", "io.micrometer.core.instrument..", SLF4J, JDK}, AXON_CORE))
+            .because("the composition root wires the application, Axon and the web adapter with Spring Boot, "
+                    + "runs the command-line commands (the rebuild's progress bar) and registers the metrics a port "
+                    + "reports (Micrometer, as Spring Boot's actuator has it); the persistence adapter plugs in by "
                     + "auto-configuration from the runtime class path, so neither its classes nor Spring Data, "
                     + "MongoTemplate, the MongoDB driver or BSON belong here");
 
