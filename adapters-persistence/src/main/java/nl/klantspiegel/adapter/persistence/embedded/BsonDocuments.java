@@ -18,8 +18,7 @@ import java.util.Map;
  * How the embedded database keeps a stored document in its data file: as BSON, the form it arrives in over the wire.
  * mongo-java-server's H2 backend leaves this to H2's general object type, which Java-serialises every document:
  * a class description for the document and for every value's class, each time, several times the BSON size, and
- * slow to write and to read. That is why the file was compressed (LZF), which cost a quarter of the CPU of an
- * answer, on every commit.
+ * slow to write and to read (and then to compress, on every commit).
  *
  * <p>A value written here starts with a tag byte no value of H2's object type starts with ({@value #TAG}; its tags
  * end at 119), then the BSON's length and the BSON. A value without it was written before (Java-serialised) and is
