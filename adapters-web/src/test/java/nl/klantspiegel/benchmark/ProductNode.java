@@ -155,6 +155,13 @@ final class ProductNode implements AutoCloseable {
                 readinessPath = "/actuator/health"; // an older build without the readiness group
                 return false;
             }
+            if (response.statusCode() == 404 && readinessPath.equals("/actuator/health")) {
+                readinessPath = "/"; // an older build without the actuator: ready once it serves its page
+                return false;
+            }
+            if (readinessPath.equals("/")) {
+                return response.statusCode() == 200;
+            }
             return response.statusCode() == 200 && response.body().contains("\"UP\"");
         } catch (IOException notYet) {
             return false;
