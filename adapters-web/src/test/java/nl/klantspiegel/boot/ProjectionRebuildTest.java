@@ -16,21 +16,10 @@ import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.boot.ApiClient.Response;
 import nl.klantspiegel.boot.Organisations.Admin;
 import nl.klantspiegel.boot.Organisations.Caller;
-import nl.klantspiegel.domain.assessment.AnswerGiven;
-import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentEvent;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.instrument.Instruments;
-import nl.klantspiegel.domain.instrument.Language;
-import nl.klantspiegel.domain.instrument.Option;
-import nl.klantspiegel.domain.instrument.Score;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,13 +33,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -161,7 +147,7 @@ class ProjectionRebuildTest {
             respond(api, invitation, team, completed);
         }
         long seeding = System.nanoTime();
-        store(new Participation(admin.organisation(), round, team), STORED);
+        StoredHistories.store(eventStore, new Participation(admin.organisation(), round, team), STORED);
         completed.addAndGet(STORED);
         Caller operator = organisations.operator();
         awaitAllCaughtUp(operator);
@@ -341,40 +327,6 @@ class ProjectionRebuildTest {
             }
         }
         Await.until("every completion released", () -> released(admin, reportPath), n -> n == completed.get());
-    }
-
-    /** Stores respondents' events directly, as the assessment aggregate makes them: far faster than over HTTP. */
-    private void store(Participation where, int count) {
-        Random random = new Random(7);
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = UUID.randomUUID().toString();
-            Instant at = Instant.now();
-            List<AssessmentEvent> history = new ArrayList<>();
-            history.add(new AssessmentStarted(id, 1, Language.NL, at, where));
-            Map<Integer, Option> answers = new HashMap<>();
-            for (int question = 1; question <= 6; question++) {
-                Option option = Option.values()[random.nextInt(3)];
-                answers.put(question, option);
-                history.add(new AnswerGiven(id, question, option, at));
-            }
-            if (random.nextBoolean()) {
-                Option changed = Option.values()[random.nextInt(3)];
-                answers.put(3, changed);
-                history.add(new AnswerGiven(id, 3, changed, at));
-            }
-            Score score = Instruments.current().score(answers);
-            history.add(new AssessmentCompleted(id, 1, score.answers(), score.columnTotals(), score.total(),
-                    score.band(), at));
-            for (int sequence = 0; sequence < history.size(); sequence++) {
-                batch.add(new GenericDomainEventMessage<>("AssessmentAggregate", id, sequence, history.get(sequence)));
-            }
-            if (batch.size() >= 1_000 || i == count - 1) {
-                List<DomainEventMessage<?>> append = batch;
-                DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(append));
-                batch = new ArrayList<>();
-            }
-        }
     }
 
     private static void pause(long millis) {

@@ -10,20 +10,9 @@ import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.boot.ApiClient.Response;
 import nl.klantspiegel.boot.Organisations.Admin;
 import nl.klantspiegel.boot.Organisations.Caller;
-import nl.klantspiegel.domain.assessment.AnswerGiven;
-import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentEvent;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.instrument.Instruments;
-import nl.klantspiegel.domain.instrument.Language;
-import nl.klantspiegel.domain.instrument.Option;
-import nl.klantspiegel.domain.instrument.Score;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -43,7 +32,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -101,7 +89,7 @@ class ProjectionsOnTwoNodesTest {
             respond(apiA, invitation, team, completed);
         }
         long storing = System.nanoTime();
-        store(a.getBean(EventStore.class), new Participation(admin.organisation(), round, team), STORED);
+        StoredHistories.store(a.getBean(EventStore.class), new Participation(admin.organisation(), round, team), STORED);
         completed.addAndGet(STORED);
         Caller operatorA = organisations.operator();
         awaitAllCaughtUp(operatorA);
@@ -360,40 +348,6 @@ class ProjectionsOnTwoNodesTest {
         }
         if (api.post("/api/assessments/" + id + "/completion", null).status() == 200) {
             completed.incrementAndGet();
-        }
-    }
-
-    /** Stores respondents' events directly, as the assessment aggregate makes them: far faster than over HTTP. */
-    private static void store(EventStore eventStore, Participation where, int count) {
-        Random random = new Random(7);
-        List<DomainEventMessage<?>> batch = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String id = UUID.randomUUID().toString();
-            Instant at = Instant.now();
-            List<AssessmentEvent> history = new ArrayList<>();
-            history.add(new AssessmentStarted(id, 1, Language.NL, at, where));
-            Map<Integer, Option> answers = new HashMap<>();
-            for (int question = 1; question <= 6; question++) {
-                Option option = Option.values()[random.nextInt(3)];
-                answers.put(question, option);
-                history.add(new AnswerGiven(id, question, option, at));
-            }
-            if (random.nextBoolean()) {
-                Option changed = Option.values()[random.nextInt(3)];
-                answers.put(3, changed);
-                history.add(new AnswerGiven(id, 3, changed, at));
-            }
-            Score score = Instruments.current().score(answers);
-            history.add(new AssessmentCompleted(id, 1, score.answers(), score.columnTotals(), score.total(),
-                    score.band(), at));
-            for (int sequence = 0; sequence < history.size(); sequence++) {
-                batch.add(new GenericDomainEventMessage<>("AssessmentAggregate", id, sequence, history.get(sequence)));
-            }
-            if (batch.size() >= 1_000 || i == count - 1) {
-                List<DomainEventMessage<?>> append = batch;
-                DefaultUnitOfWork.startAndGet(null).execute(() -> eventStore.publish(append));
-                batch = new ArrayList<>();
-            }
         }
     }
 }
