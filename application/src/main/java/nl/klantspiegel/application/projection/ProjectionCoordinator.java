@@ -36,7 +36,10 @@ import java.util.function.Supplier;
  *   node's live processor of that projection releases its segments and leaves them alone until the switch is over
  *   (then claims them again at once, if they are free);</li>
  *   <li>every {@link Settings#beat}: reads which versions answer ({@link ActiveVersions#refresh}) and says it is alive
- *   and which versions it answers from ({@link Nodes#beat});</li>
+ *   and which versions it answers from ({@link Nodes#beat}); frees the claims of nodes that stopped beating for the
+ *   node timeout ({@link SharedTokens#free}), so that the live nodes' processors take them over at their next claim
+ *   interval instead of after the claim timeout (a node killed while holding the audit trail would otherwise leave it
+ *   standing still for the claim timeout and more);</li>
  *   <li>every {@link Settings#balanceEvery}: hands segments over when it holds more than its share
  *   ({@link SegmentBalance}), or first splits a segment of a processor that has fewer than it should (an installation
  *   from before it was split) once it holds all of them; gives up rebuilds whose node stopped beating; drops retired versions of read models once
@@ -118,6 +121,7 @@ public final class ProjectionCoordinator {
                 active.refresh(projections.keySet());
                 nodes.beat(active.answering(), now);
             });
+            step("taking over the segments of stopped nodes", () -> takeOver(local, now));
         }
         if (!now.isBefore(nextBalance)) {
             nextBalance = now.plus(settings.balanceEvery);
@@ -159,6 +163,30 @@ public final class ProjectionCoordinator {
                         processor.claimSegment(segment);
                     }
                 }
+            }
+        });
+    }
+
+    /**
+     * Frees the still valid claims on this node's live processors held by nodes known to have stopped beating (not by
+     * other claimants, such as a rebuild's switcher, nor by nodes never seen).
+     */
+    private void takeOver(Map<String, StreamingEventProcessor> local, Instant now) {
+        Instant since = now.minus(settings.nodeTimeout);
+        Set<String> stopped = new HashSet<>();
+        nodes.all().stream().filter(node -> node.heartbeat().isBefore(since) && !node.id().equals(nodes.self()))
+                .forEach(node -> stopped.add(node.id()));
+        if (stopped.isEmpty()) {
+            return;
+        }
+        tokens.all().forEach((processor, stored) -> {
+            if (local.containsKey(processor)) {
+                stored.forEach((segment, state) -> {
+                    if (stopped.contains(state.owner()) && tokens.free(processor, segment, state.owner(), state.claimedAt())) {
+                        LOG.log(System.Logger.Level.INFO, "Segment {0} of {1} freed: its node {2} stopped beating",
+                                segment, processor, state.owner());
+                    }
+                });
             }
         });
     }

@@ -132,6 +132,66 @@ class ProjectionCoordinatorTest {
         assertThat(nodes.all()).isEmpty();
     }
 
+    // ----- nodes that stopped ---------------------------------------------------------------------------
+
+    @Test
+    void the_claims_of_a_node_silent_for_the_node_timeout_are_freed_for_the_live_nodes_to_take_over() {
+        tokens.put(CHANGES, 0, null, "b").put(CHANGES, 1, null, "c").put(REPORTS, 0, null, "b");
+        nodes.put(new Node("b", T0.minusSeconds(5).minusMillis(1), Map.of()));
+        nodes.put(new Node("c", T0.minusSeconds(5), Map.of()));
+
+        coordinator.tick();
+
+        assertThat(tokens.owner(CHANGES, 0)).isNull();
+        assertThat(tokens.owner(REPORTS, 0)).isNull();
+        assertThat(tokens.owner(CHANGES, 1)).as("c beat exactly a node timeout ago").isEqualTo("c");
+    }
+
+    @Test
+    void only_the_claims_of_stopped_nodes_on_this_nodes_live_processors_are_freed() {
+        tokens.put(CHANGES, 0, null, "switch@b").put(CHANGES, 1, null, "d").put(REPORTS, 0, null, "a")
+                .put(REPORTS + "@2", 0, null, "b");
+        nodes.put(new Node("a", T0.minusSeconds(60), Map.of()));
+        nodes.put(new Node("b", T0.minusSeconds(60), Map.of()));
+
+        coordinator.tick();
+
+        assertThat(tokens.owner(CHANGES, 0)).as("a rebuild's switcher is no node").isEqualTo("switch@b");
+        assertThat(tokens.owner(CHANGES, 1)).as("a node never seen").isEqualTo("d");
+        assertThat(tokens.owner(REPORTS, 0)).as("this node itself").isEqualTo("a");
+        assertThat(tokens.owner(REPORTS + "@2", 0)).as("not a live processor here").isEqualTo("b");
+    }
+
+    @Test
+    void stopped_nodes_are_looked_for_every_beat() {
+        coordinator.tick();
+        nodes.put(new Node("b", T0.minusSeconds(10), Map.of()));
+        tokens.put(CHANGES, 0, null, "b");
+
+        later(Duration.ofMillis(999));
+        coordinator.tick();
+        assertThat(tokens.owner(CHANGES, 0)).as("not yet").isEqualTo("b");
+
+        later(Duration.ofMillis(1));
+        coordinator.tick();
+        assertThat(tokens.owner(CHANGES, 0)).isNull();
+    }
+
+    @Test
+    void a_claim_taken_again_since_it_was_read_is_left_alone() {
+        tokens.put(CHANGES, 0, null, "b");
+        nodes.put(new Node("b", T0.minusSeconds(10), Map.of()));
+        Instant read = clock.instant();
+        later(Duration.ofMillis(1));
+        tokens.put(CHANGES, 0, null, "b");
+
+        assertThat(tokens.free(CHANGES, 0, "b", read)).isFalse();
+        assertThat(tokens.free(CHANGES, 0, "c", clock.instant())).isFalse();
+        assertThat(tokens.owner(CHANGES, 0)).isEqualTo("b");
+        assertThat(tokens.free(CHANGES, 0, "b", clock.instant())).isTrue();
+        assertThat(tokens.owner(CHANGES, 0)).isNull();
+    }
+
     // ----- balance -------------------------------------------------------------------------------------
 
     @Test

@@ -92,6 +92,16 @@ public class InMemorySharedTokens implements SharedTokens {
     }
 
     @Override
+    public synchronized boolean free(String processor, int segment, String owner, Instant claimedAt) {
+        StoredSegment stored = segments.getOrDefault(processor, Map.of()).get(segment);
+        if (stored == null || !owner.equals(stored.owner()) || !stored.claimedAt().equals(claimedAt)) {
+            return false;
+        }
+        segments.get(processor).put(segment, new StoredSegment(stored.token(), null, stored.claimedAt()));
+        return true;
+    }
+
+    @Override
     public TokenStore claimant(String owner) {
         return store(owner);
     }

@@ -4,6 +4,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Updates;
 import nl.klantspiegel.application.port.out.SharedTokens;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -89,6 +90,14 @@ public final class MongoSharedTokens implements SharedTokens {
             }
         }
         return written;
+    }
+
+    @Override
+    public boolean free(String processor, int segment, String owner, Instant claimedAt) {
+        return template.trackingTokensCollection().updateOne(Filters.and(
+                        Filters.eq("processorName", processor), Filters.eq("segment", segment),
+                        Filters.eq("owner", owner), Filters.eq("timestamp", claimedAt.toEpochMilli())),
+                Updates.set("owner", null)).getModifiedCount() == 1;
     }
 
     @Override

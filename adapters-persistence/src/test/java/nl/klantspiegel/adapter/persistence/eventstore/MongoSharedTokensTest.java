@@ -104,4 +104,26 @@ class MongoSharedTokensTest {
         switcher.releaseClaim("reports", 0);
         nodeA.fetchToken("reports", 0);
     }
+
+    @Test
+    void a_stopped_nodes_claim_is_freed_only_as_it_was_read_and_then_taken_over_at_once() {
+        nodeA.initializeTokenSegments("audit-trail", 1);
+        nodeA.fetchToken("audit-trail", 0);
+        StoredSegment read = shared.segments("audit-trail").get(0);
+        TokenStore nodeB = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer)
+                .nodeId("node-b").claimTimeout(Duration.ofSeconds(10)).build();
+
+        assertThat(shared.free("audit-trail", 0, "node-b", read.claimedAt())).as("not its owner").isFalse();
+        assertThat(shared.free("audit-trail", 0, "node-a", read.claimedAt().minusMillis(1)))
+                .as("extended since it was read").isFalse();
+        assertThatThrownBy(() -> nodeB.fetchToken("audit-trail", 0)).isInstanceOf(UnableToClaimTokenException.class);
+
+        assertThat(shared.free("audit-trail", 0, "node-a", read.claimedAt())).isTrue();
+
+        assertThat(shared.segments("audit-trail").get(0).owner()).isNull();
+        nodeB.fetchToken("audit-trail", 0);
+        assertThat(shared.segments("audit-trail").get(0).owner()).isEqualTo("node-b");
+        assertThatThrownBy(() -> nodeA.extendClaim("audit-trail", 0)).as("node-a, back, has lost it")
+                .isInstanceOf(UnableToClaimTokenException.class);
+    }
 }

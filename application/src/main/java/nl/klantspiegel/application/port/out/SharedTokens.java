@@ -27,6 +27,15 @@ public interface SharedTokens {
     Set<Long> written(Collection<Long> positions);
 
     /**
+     * Frees a segment's claim held by {@code owner} that was last taken or extended at {@code claimedAt}, as if its
+     * owner had released it: for the claims of a node that stopped beating, so that a live node takes them over without
+     * waiting for the claim timeout. Changes nothing when the claim has moved on since (extended, released or taken).
+     *
+     * @return whether it was freed
+     */
+    boolean free(String processor, int segment, String owner, Instant claimedAt);
+
+    /**
      * The token store for a claimant of its own name ({@code owner}), beside this node's processors: what claims the
      * live segments of a projection while a rebuild switches, so that no node's processor handles them meanwhile.
      */
