@@ -163,6 +163,8 @@ class EmbeddedMongoTest {
                             java.time.Instant.parse("2026-01-02T03:04:05Z"))));
             things.updateOne(new Document("_id", 2), new Document("$set", new Document("kept", "after")));
             things.insertOne(new Document("_id", 3).append("kept", "new"));
+            assertThatThrownBy(() -> things.insertOne(new Document("_id", 1))).as("its _id index from before holds")
+                    .isInstanceOf(com.mongodb.MongoWriteException.class).hasMessageContaining("duplicate key");
             server.awaitDurable();
         }
         try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
@@ -170,6 +172,49 @@ class EmbeddedMongoTest {
             assertThat(client.getDatabase("test").getCollection("things").find()
                     .map(document -> document.getString("kept")).into(new ArrayList<>()))
                     .containsExactly("before", "after", "new");
+        }
+    }
+
+    @Test
+    void unique_indexes_made_here_are_keyed_by_value_and_hold_across_restarts() {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            MongoCollection<Document> events = client.getDatabase("test").getCollection("events");
+            events.createIndex(new Document("aggregate", 1).append("seq", 1),
+                    new com.mongodb.client.model.IndexOptions().unique(true).name("aggregateAndSequence"));
+            for (long position = 1; position <= 300; position++) {
+                events.insertOne(new Document("_id", position).append("aggregate", "a-" + (position % 7))
+                        .append("seq", position / 7));
+            }
+            assertThatThrownBy(() -> events.insertOne(new Document("_id", 301L).append("aggregate", "a-3")
+                    .append("seq", 10L))).isInstanceOf(com.mongodb.MongoWriteException.class)
+                    .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> events.insertOne(new Document("_id", 7.0).append("aggregate", "b")))
+                    .as("7.0 is the _id 7").isInstanceOf(com.mongodb.MongoWriteException.class);
+            events.insertOne(new Document("_id", 302L).append("aggregate", "c"));
+            assertThatThrownBy(() -> events.insertOne(new Document("_id", 303L).append("aggregate", "c")
+                    .append("seq", null))).as("a missing field and null are the same key, as in MongoDB")
+                    .isInstanceOf(com.mongodb.MongoWriteException.class);
+            server.awaitDurable();
+        }
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            MongoCollection<Document> events = client.getDatabase("test").getCollection("events");
+            assertThat(events.find(new Document("_id", 150L)).first()).isEqualTo(new Document("_id", 150L)
+                    .append("aggregate", "a-3").append("seq", 21L));
+            assertThat(events.find(new Document("_id", new Document("$in", List.of(3L, 5L, 999L))))
+                    .map(document -> document.get("_id")).into(new ArrayList<>())).containsExactly(3L, 5L);
+            assertThatThrownBy(() -> events.insertOne(new Document("_id", 304L).append("aggregate", "a-3")
+                    .append("seq", 10L))).as("after a restart").isInstanceOf(com.mongodb.MongoWriteException.class);
+            events.deleteOne(new Document("_id", 150L));
+            events.insertOne(new Document("_id", 150L).append("aggregate", "a-3").append("seq", 21L));
+            assertThat(events.countDocuments()).isEqualTo(301);
+            server.awaitDurable();
+        }
+        try (org.h2.mvstore.MVStore store = new org.h2.mvstore.MVStore.Builder()
+                .fileName(dataDirectory.resolve("klantspiegel.mv.db").toString()).readOnly().open()) {
+            assertThat(store.<String, Boolean>openMap(BsonH2Database.KEYED_BY_VALUE).keySet())
+                    .contains("test.events._index__id_", "test.events._index_aggregateAndSequence");
         }
     }
 
