@@ -55,7 +55,7 @@ import java.util.function.Function;
  * default as {@code benchmark.seconds}), {@code benchmark.respondents} (default 1,50), {@code benchmark.think}
  * (default true), {@code benchmark.think-respondents} (default 0: 70 % of saturation), {@code benchmark.events}
  * (default 200000; 0 leaves (c) out), {@code benchmark.child-jvm} (the child's JVM options, comma-separated, default
- * -Xmx512m), {@code benchmark.baseline-jar} (default none), {@code benchmark.fill-batch} (events per append, default
+ * those of the {@code klantspiegel} launch script), {@code benchmark.baseline-jar} (default none), {@code benchmark.fill-batch} (events per append, default
  * 2000), {@code benchmark.fill-threads} (default 2), {@code benchmark.keep} (keep the data directories, default
  * false).
  */
@@ -69,7 +69,8 @@ public final class ProductBenchmark {
     private final boolean think = Boolean.parseBoolean(System.getProperty("benchmark.think", "true"));
     private final int thinkRespondents = Integer.getInteger("benchmark.think-respondents", 0);
     private final int events = Integer.getInteger("benchmark.events", 200_000);
-    private final List<String> childJvm = Arrays.stream(System.getProperty("benchmark.child-jvm", "-Xmx512m")
+    private final List<String> childJvm = Arrays.stream(System.getProperty("benchmark.child-jvm",
+            "-Xmx512m,-XX:G1PeriodicGCInterval=5000,-XX:MaxHeapFreeRatio=20,-XX:MinHeapFreeRatio=10")
             .split(",")).map(String::trim).filter(option -> !option.isEmpty() && !option.equals("none")).toList();
     private final String baselineJar = System.getProperty("benchmark.baseline-jar", "").trim();
     private final int fillBatch = Integer.getInteger("benchmark.fill-batch", 2_000);
