@@ -181,6 +181,15 @@ public final class ProductBenchmark {
             for (int count : respondents) {
                 saturation.add(measure(node, label + ", saturation", count, false));
             }
+            HttpFloor.Figures floor = new HttpFloor(node.base(), respondents.get(respondents.size() - 1))
+                    .run(Math.min(warmup, 10), seconds, () -> node.snapshot().cpuNanos());
+            System.out.printf("  the web stack's floor, GET /api/instrument (no store), %d clients: %,.0f requests/s, p50 "
+                            + "%.1f ms, p99 %.1f ms, child CPU %s ms per request%s%n", floor.clients(),
+                    floor.perSecond(), floor.p50Millis(), floor.p99Millis(), number(floor.cpuMsPerRequest(), 3),
+                    floor.errors() == 0 ? "" : "; NOT 200: " + floor.errors());
+            if (floor.errors() > 0) {
+                failures.merge(label + ", floor: not 200", floor.errors(), Integer::sum);
+            }
             Window<Snapshot> thinking = null;
             if (think) {
                 int n = thinkCount > 0 ? thinkCount : thinkRespondents(saturation);
