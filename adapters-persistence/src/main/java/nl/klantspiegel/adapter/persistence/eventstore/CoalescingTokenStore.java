@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -28,8 +29,9 @@ import java.util.function.LongSupplier;
  * claim, fetching, splitting, deleting it). So the stored position of a processor lags what it has read by at most the
  * interval, and only over events it ignores: after a crash it reads them again and ignores them again.
  *
- * <p>Only positions of segments this store holds (fetched, not released) and that move forward are kept back: a reset,
- * a split or the first position are written as they come.
+ * <p>Only positions of segments this store holds (fetched, not released) that plainly move forward (gap-aware
+ * positions, each covering the last written) are kept back: a reset, a replay, a split or the first position are
+ * written as they come.
  */
 final class CoalescingTokenStore implements TokenStore, AutoCloseable {
 
@@ -95,7 +97,7 @@ final class CoalescingTokenStore implements TokenStore, AutoCloseable {
         }
         synchronized (state) {
             long now = clock.getAsLong();
-            boolean forward = token != null && state.written != null && token.covers(state.written);
+            boolean forward = forward(state.written, token);
             if (!CurrentUnitOfWork.isStarted() && forward && now - state.writtenAt < intervalNanos) {
                 if (state.pending == null) {
                     state.pendingSince = now;
@@ -105,6 +107,15 @@ final class CoalescingTokenStore implements TokenStore, AutoCloseable {
             }
             write(state, token, processor, segment, now);
         }
+    }
+
+    /**
+     * Whether {@code next} plainly moves on from {@code last}: both positions of live tracking (gap-aware, not a replay
+     * or the first position), {@code next} covering {@code last}. Anything else is written as it comes.
+     */
+    static boolean forward(TrackingToken last, TrackingToken next) {
+        return last instanceof GapAwareTrackingToken previous && next instanceof GapAwareTrackingToken following
+                && following.covers(previous);
     }
 
     private void write(Held state, TrackingToken token, String processor, int segment, long now) {

@@ -1,6 +1,8 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -65,7 +67,7 @@ class CoalescingTokenStoreTest {
     final CoalescingTokenStore store = new CoalescingTokenStore(recording, Duration.ofSeconds(1), now::get);
 
     static TrackingToken at(long position) {
-        return new GlobalSequenceTrackingToken(position);
+        return GapAwareTrackingToken.newInstance(position, java.util.Set.of());
     }
 
     void later(long nanos) {
@@ -175,5 +177,28 @@ class CoalescingTokenStoreTest {
         store.storeToken(at(2), REPORTS, 0);
         assertThat(store.fetchToken(REPORTS, 0)).isEqualTo(at(2));
         assertThat(writes).containsExactly("reports[0]=2");
+    }
+
+    @Test
+    void only_gap_aware_positions_that_cover_the_last_move_forward() {
+        assertThat(CoalescingTokenStore.forward(at(3), at(4))).isTrue();
+        assertThat(CoalescingTokenStore.forward(at(3), at(3))).isTrue();
+        assertThat(CoalescingTokenStore.forward(at(4), at(3))).isFalse();
+        assertThat(CoalescingTokenStore.forward(null, at(3))).as("the first position").isFalse();
+        assertThat(CoalescingTokenStore.forward(at(3), null)).isFalse();
+        TrackingToken replay = ReplayToken.createReplayToken(at(9), at(2));
+        assertThat(CoalescingTokenStore.forward(at(3), replay)).as("a replay").isFalse();
+        assertThat(CoalescingTokenStore.forward(replay, at(10))).isFalse();
+        assertThat(CoalescingTokenStore.forward(new GlobalSequenceTrackingToken(1), new GlobalSequenceTrackingToken(2)))
+                .isFalse();
+    }
+
+    @Test
+    void a_replay_and_what_follows_it_are_written_as_they_come() {
+        held();
+        TrackingToken replay = ReplayToken.createReplayToken(at(9), at(2));
+        store.storeToken(replay, REPORTS, 0);
+        store.storeToken(ReplayToken.createReplayToken(at(9), at(3)), REPORTS, 0);
+        assertThat(writes).hasSize(2);
     }
 }
