@@ -95,21 +95,17 @@ public class EventStoreConfiguration {
     /**
      * axon-mongo's token store, claiming in this node's name (so that every node, also several in one JVM, holds its
      * own claims), with the claim timeout after which another node takes over a segment whose node stopped extending
-     * it ({@code klantspiegel.projections.claim-timeout}, 10 s); the position after a batch a processor ignored is
-     * written at most once per {@code klantspiegel.projections.ignored-positions-every} (1 s; 0: after every batch, as
-     * Axon does), see {@link CoalescingTokenStore}.
+     * it ({@code klantspiegel.projections.claim-timeout}, 10 s).
      */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, Nodes nodes,
-                          @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout,
-                          @Value("${klantspiegel.projections.ignored-positions-every:1s}") Duration ignoredEvery) {
-        TokenStore mongo = MongoTokenStore.builder()
+                          @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .nodeId(nodes.self())
                 .claimTimeout(claimTimeout)
                 .build();
-        return ignoredEvery.isZero() ? mongo : CoalescingTokenStore.started(mongo, ignoredEvery);
     }
 
     /** The token store read by every node without claiming: readiness, balance and the switch of a rebuild. */
