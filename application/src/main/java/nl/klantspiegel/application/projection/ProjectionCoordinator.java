@@ -1,6 +1,7 @@
 package nl.klantspiegel.application.projection;
 
 import nl.klantspiegel.application.port.out.Nodes;
+import nl.klantspiegel.application.port.out.Nodes.Node;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import nl.klantspiegel.application.port.out.ReadModelVersions.Retired;
 import nl.klantspiegel.application.port.out.RebuildClaims;
@@ -172,10 +173,9 @@ public final class ProjectionCoordinator {
      * other claimants, such as a rebuild's switcher, nor by nodes never seen).
      */
     private void takeOver(Map<String, StreamingEventProcessor> local, Instant now) {
-        Instant since = now.minus(settings.nodeTimeout);
+        Set<String> alive = alive(now);
         Set<String> stopped = new HashSet<>();
-        nodes.all().stream().filter(node -> node.heartbeat().isBefore(since) && !node.id().equals(nodes.self()))
-                .forEach(node -> stopped.add(node.id()));
+        nodes.all().stream().map(Node::id).filter(id -> !alive.contains(id)).forEach(stopped::add);
         if (stopped.isEmpty()) {
             return;
         }

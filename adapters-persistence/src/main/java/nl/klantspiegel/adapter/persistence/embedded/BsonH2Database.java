@@ -49,9 +49,14 @@ final class BsonH2Database extends H2Database {
         }
     }
 
+    /** The store, also while the super constructor runs (before this object's fields are set). */
+    private MVStore mvStore() {
+        return store != null ? store : OPENING.get();
+    }
+
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        MVStore mvStore = store != null ? store : OPENING.get();
+        MVStore mvStore = mvStore();
         String fullName = getFullCollectionNamespace(collectionName);
         MVMap<Object, Document> documents = mvStore.openMap("databases." + fullName,
                 new MVMap.Builder<Object, Document>().valueType(castDocuments(new BsonDocuments())));
@@ -62,7 +67,7 @@ final class BsonH2Database extends H2Database {
     @Override
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
-        MVStore mvStore = store != null ? store : OPENING.get();
+        MVStore mvStore = mvStore();
         String mapName = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
         MVMap<String, Boolean> keyedByValue = mvStore.openMap(KEYED_BY_VALUE);
         if (mvStore.hasMap(mapName) && !keyedByValue.containsKey(mapName)) {
