@@ -398,14 +398,10 @@ class ClusterIT {
     private boolean awaitHolding(long pid, Duration within) throws InterruptedException {
         long deadline = System.nanoTime() + within.toNanos();
         try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(cluster.databaseUri())) {
-            var tokens = client.getDatabase(new com.mongodb.ConnectionString(cluster.databaseUri()).getDatabase())
-                    .getCollection("trackingtokens");
+            var tokens = trackingTokens(client);
             while (System.nanoTime() < deadline) {
-                for (org.bson.Document token : tokens.find()) {
-                    String owner = token.getString("owner");
-                    if (ownNode(owner, pid) && !token.getString("processorName").contains("@")) {
-                        return true;
-                    }
+                if (!liveSegmentsHeld(tokens, pid).isEmpty()) {
+                    return true;
                 }
                 Thread.sleep(200);
             }
@@ -413,22 +409,35 @@ class ClusterIT {
         }
     }
 
+    private com.mongodb.client.MongoCollection<org.bson.Document> trackingTokens(
+            com.mongodb.client.MongoClient client) {
+        return client.getDatabase(new com.mongodb.ConnectionString(cluster.databaseUri()).getDatabase())
+                .getCollection("trackingtokens");
+    }
+
+    /**
+     * The live segments the node of this process holds, as "processor[segment]", with the time of its claim in epoch
+     * milliseconds. Not a rebuild's own processor, nor the live segments its switcher holds while it switches: those
+     * are given up with the rebuild after the rebuild timeout instead.
+     */
+    private static Map<String, Long> liveSegmentsHeld(com.mongodb.client.MongoCollection<org.bson.Document> tokens,
+                                                      long pid) {
+        Map<String, Long> held = new TreeMap<>();
+        for (org.bson.Document token : tokens.find()) {
+            String processor = token.getString("processorName");
+            if (ownNode(token.getString("owner"), pid) && !processor.contains("@")) {
+                held.put(processor + "[" + token.getInteger("segment") + "]",
+                        token.get("timestamp", Number.class).longValue());
+            }
+        }
+        return held;
+    }
+
     private String watchTakeover(long pid) throws InterruptedException {
         long killed = System.currentTimeMillis();
         try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(cluster.databaseUri())) {
-            var tokens = client.getDatabase(new com.mongodb.ConnectionString(cluster.databaseUri()).getDatabase())
-                    .getCollection("trackingtokens");
-            Map<String, Long> held = new TreeMap<>();
-            for (org.bson.Document token : tokens.find()) {
-                String processor = token.getString("processorName");
-                String owner = token.getString("owner");
-                if (ownNode(owner, pid) && !processor.contains("@")) {
-                    // (a rebuild's own processor, and the live segments its switcher holds while it switches, are
-                    // given up with the rebuild after the rebuild timeout instead)
-                    held.put(processor + "[" + token.getInteger("segment") + "]",
-                            token.get("timestamp", Number.class).longValue());
-                }
-            }
+            var tokens = trackingTokens(client);
+            Map<String, Long> held = liveSegmentsHeld(tokens, pid);
             Map<String, String> outcome = new TreeMap<>();
             while (outcome.size() < held.size()) {
                 long now = System.currentTimeMillis();
