@@ -89,7 +89,7 @@ class ClusterIT {
      * How soon the killed node is ready again after its restart. It is ready once every projection, processed by the
      * other nodes meanwhile, has reached the head at its start; under this test's load on a 2-core machine the
      * answer-changes projection lags the load (each completion rewrites its round's document whole, and one round
-     * takes every completion here), so that took 40–101 s in the runs of 2026-12-07.
+     * takes every completion here), so that took 40–128 s in the runs of 2026-12-07.
      */
     private static final Duration RESTART_READY_WITHIN = Duration.ofSeconds(
             Long.getLong("cluster.restart-ready-within", 240));
