@@ -93,6 +93,9 @@ class AnonymityOverTimeApiTest {
         }
         complete(small, "bbbbbb");
         waitUntil(() -> roundN() == 10, "the teams' first batches released");
+        // the teams' batches may come in two releases; the last one lies before this moment, and the window asked
+        // "as of" around the next completion reaches 500 ms back: it must not reach back into that release
+        pause(Duration.ofMillis(600));
     }
 
     private String roundReport() {
