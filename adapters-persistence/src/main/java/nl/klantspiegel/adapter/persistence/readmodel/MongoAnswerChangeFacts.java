@@ -14,6 +14,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +22,8 @@ import java.util.Optional;
 /**
  * The answer-change facts in two collections, both looked up by {@code _id}: {@code answerChangeAssessments} (an
  * assessment under way: its answers so far by question, its changes, the sequence number of its last event applied)
- * and {@code answerChangeRounds} ({@code _id} organisation/round: the completed assessments under {@code completed.<id>}
- * with their band and changes, each change written {@code "1ab"}: question, from, to).
+ * and {@code answerChangeRounds} (a round's completed assessments, spread over {@link RoundShards}: under
+ * {@code completed.<id>} with their band and changes, each change written {@code "1ab"}: question, from, to).
  */
 final class MongoAnswerChangeFacts implements AnswerChangeFacts {
 
@@ -73,8 +74,8 @@ final class MongoAnswerChangeFacts implements AnswerChangeFacts {
     /** The round's document first, then the assessment forgotten: a crash in between files it twice, alike. */
     @Override
     public void complete(Participation participation, AnswerChanges.Completed completed) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(participation.organisationId() + "/"
-                        + participation.roundId())),
+        mongo.upsert(Query.query(Criteria.where("_id").is(RoundShards.key(participation.organisationId(),
+                        participation.roundId(), completed.assessmentId()))),
                 new Update().set("organisationId", participation.organisationId())
                         .set("roundId", participation.roundId())
                         .set("completed." + completed.assessmentId(), new Document("band", completed.band().name())
@@ -84,20 +85,20 @@ final class MongoAnswerChangeFacts implements AnswerChangeFacts {
 
     @Override
     public List<AnswerChanges.Completed> completed(String organisationId, Collection<String> roundIds) {
-        List<AnswerChanges.Completed> found = new ArrayList<>();
-        List<String> keys = roundIds.stream().map(round -> organisationId + "/" + round).toList();
-        for (Document round : rounds.findAll(keys)) {
+        // by assessment: one filed in a whole-round document of an earlier build and again in its shard counts once
+        Map<String, AnswerChanges.Completed> found = new LinkedHashMap<>();
+        for (Document round : rounds.findAll(RoundShards.keys(organisationId, roundIds))) {
             Document completed = round.get("completed", Document.class);
             if (completed == null) {
                 continue;
             }
             for (String assessment : completed.keySet()) {
                 Document one = completed.get(assessment, Document.class);
-                found.add(new AnswerChanges.Completed(assessment, round.getString("roundId"),
+                found.put(assessment, new AnswerChanges.Completed(assessment, round.getString("roundId"),
                         Band.valueOf(one.getString("band")), changes(one.getList("changes", String.class))));
             }
         }
-        return found;
+        return new ArrayList<>(found.values());
     }
 
     @Override

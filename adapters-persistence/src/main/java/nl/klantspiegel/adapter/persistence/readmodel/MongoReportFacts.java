@@ -32,17 +32,17 @@ import nl.klantspiegel.domain.report.Completion;
  * <ul>
  *   <li>{@code reportParticipations}: per assessment started through an invitation, its organisation, round and
  *       team (what a completion is filed under);</li>
- *   <li>{@code reportRounds}: per round of an organisation ({@code organisationId/roundId}), the completed
- *       assessments ({@code completed.<assessmentId>}: team, time, instrument version, answers, points, band) and the
- *       releases that showed them ({@code rc.<assessmentId>}: release, when it was made, whether pooled) — each set
- *       under the assessment's id, so a redelivery changes nothing (earlier versions also kept {@code started}, which
- *       is no longer read);</li>
+ *   <li>{@code reportRounds}: per round of an organisation, spread over {@link RoundShards} by assessment, the
+ *       completed assessments ({@code completed.<assessmentId>}: team, time, instrument version, answers, points,
+ *       band) and the releases that showed them ({@code rc.<assessmentId>}: release, when it was made, whether
+ *       pooled) — each set under the assessment's id, so a redelivery changes nothing (earlier versions kept a round
+ *       in one document, also with {@code started}, which is no longer read);</li>
  *   <li>{@code reportOrganisations}: per organisation its last release and cutoff, a counter raised by every
  *       release written and by a reset, never lowered: what a cache of its released results is checked against; and
  *       a counter of completions filed, what a look for due releases is checked against.</li>
  * </ul>
- * A round's document grows by about 250 bytes per completed assessment, far below MongoDB's 16 MB per document for
- * any round of people.
+ * A round's shard grows by about 250 bytes per completed assessment of the shard, far below MongoDB's 16 MB per
+ * document for any round of people.
  */
 final class MongoReportFacts implements ReportFacts {
 
@@ -96,7 +96,7 @@ final class MongoReportFacts implements ReportFacts {
     }
 
     /**
-     * One bulk write of the participations and one update per round with completions (all its new entries at once).
+     * One bulk write of the participations and one update per round shard with completions (its new entries at once).
      * Nothing here changes what is released: the organisation's counter stays.
      */
     @Override
@@ -113,7 +113,9 @@ final class MongoReportFacts implements ReportFacts {
         }
         Map<String, Update> updates = new LinkedHashMap<>();
         for (Filed filed : changes.completed()) {
-            updates.computeIfAbsent(roundKey(filed.participation()), key -> roundFields(filed.participation()))
+            updates.computeIfAbsent(RoundShards.key(filed.participation().organisationId(),
+                            filed.participation().roundId(), filed.completion().assessmentId()),
+                            key -> roundFields(filed.participation()))
                     .set("completed." + filed.completion().assessmentId(), completedDocument(filed.completion()));
         }
         updates.forEach((key, update) -> mongo.upsert(byId(key), update, rounds.name()));
@@ -123,7 +125,7 @@ final class MongoReportFacts implements ReportFacts {
                 new Update().inc("completions", count), organisations.name()));
     }
 
-    /** One update per round the release touches, then the organisation's last release and counter. */
+    /** One update per round shard the release touches, then the organisation's last release and counter. */
     @Override
     public void released(ResultsReleased release) {
         Map<String, Update> updates = new LinkedHashMap<>();
@@ -139,10 +141,11 @@ final class MongoReportFacts implements ReportFacts {
                              Map<String, Update> updates) {
         for (ResultsReleased.Batch batch : batches) {
             Participation where = new Participation(release.organisationId(), batch.roundId(), "-");
-            Update update = updates.computeIfAbsent(roundKey(where), key -> roundFields(where));
             for (String assessmentId : batch.assessmentIds()) {
-                update.set(field + assessmentId, new Document("r", release.number())
-                        .append("ra", Documents.date(release.at())).append("p", batch.pooled()));
+                updates.computeIfAbsent(RoundShards.key(release.organisationId(), batch.roundId(), assessmentId),
+                                key -> roundFields(where))
+                        .set(field + assessmentId, new Document("r", release.number())
+                                .append("ra", Documents.date(release.at())).append("p", batch.pooled()));
             }
         }
     }
@@ -161,15 +164,23 @@ final class MongoReportFacts implements ReportFacts {
 
     @Override
     public Facts facts(String organisationId, Collection<String> roundIds) {
-        List<String> keys = roundIds.stream().map(round -> organisationId + "/" + round).toList();
-        List<CompletedFact> completed = new ArrayList<>();
-        for (Document round : rounds.findAll(keys)) {
+        // a completion and its mark are in one shard, but one filed in a whole-round document of an earlier build
+        // may be marked in its shard: all of a round's marks first, then the completions (by id, each once)
+        List<Document> documents = rounds.findAll(RoundShards.keys(organisationId, roundIds));
+        Map<String, Document> marks = new HashMap<>();
+        for (Document round : documents) {
+            Document completionMarks = round.get("rc", Document.class);
+            if (completionMarks != null) {
+                completionMarks.forEach((assessmentId, value) -> marks.put(assessmentId, (Document) value));
+            }
+        }
+        Map<String, CompletedFact> completed = new LinkedHashMap<>();
+        for (Document round : documents) {
             String roundId = round.getString("roundId");
             Document completedIn = round.get("completed", Document.class);
-            Document completionMarks = round.get("rc", Document.class);
             if (completedIn != null) {
-                completedIn.forEach((assessmentId, value) -> completed.add(new CompletedFact(
-                        completion(assessmentId, roundId, (Document) value), mark(completionMarks, assessmentId))));
+                completedIn.forEach((assessmentId, value) -> completed.put(assessmentId, new CompletedFact(
+                        completion(assessmentId, roundId, (Document) value), mark(marks.get(assessmentId)))));
             }
         }
         Optional<Document> organisation = organisations.find(organisationId);
@@ -177,11 +188,10 @@ final class MongoReportFacts implements ReportFacts {
                 .map(value -> ((Number) value).longValue()).orElse(0L);
         Optional<Instant> lastCutoff = organisation.map(document -> document.getDate("lastCutoff"))
                 .map(Documents::instant);
-        return new Facts(completed, lastRelease, lastRelease == 0 ? Optional.empty() : lastCutoff);
+        return new Facts(new ArrayList<>(completed.values()), lastRelease, lastRelease == 0 ? Optional.empty() : lastCutoff);
     }
 
-    private static Optional<Mark> mark(Document marks, String assessmentId) {
-        Document mark = marks == null ? null : marks.get(assessmentId, Document.class);
+    private static Optional<Mark> mark(Document mark) {
         if (mark == null) {
             return Optional.empty();
         }
@@ -210,10 +220,6 @@ final class MongoReportFacts implements ReportFacts {
         rounds.clear();
         mongo.updateMulti(new Query(), new Update().inc("version", 1L).unset("lastRelease").unset("lastCutoff"),
                 organisations.name());
-    }
-
-    private static String roundKey(Participation participation) {
-        return participation.organisationId() + "/" + participation.roundId();
     }
 
     private static Update roundFields(Participation participation) {

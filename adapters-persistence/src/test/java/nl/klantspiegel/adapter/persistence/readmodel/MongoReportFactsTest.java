@@ -163,6 +163,8 @@ class MongoReportFactsTest {
                 new Filed(otherOrg, new Completion(A4, "r-1", "t-sales", AT, 1, LOW_ANSWERS, Band.LOW))));
 
         assertThat(mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments()).isEqualTo(2);
+        assertThat(mongo.findById(RoundShards.key(ORG, "r-1", A1), Document.class, MongoReportFacts.ROUNDS))
+                .as("the completion's shard of its round").isNotNull();
         Document first = round(ORG, "r-1");
         assertThat(first.getString("organisationId")).isEqualTo(ORG);
         assertThat(first.getString("roundId")).isEqualTo("r-1");
@@ -358,10 +360,39 @@ class MongoReportFactsTest {
                 new CompletedFact(a3, Optional.empty()));
         assertThat(facts.facts(ORG, List.of("r-1")).lastRelease()).isEqualTo(2);
         assertThat(facts.version(ORG)).isEqualTo(2);
-        Document stored = round(ORG, "r-1");
+        Document stored = mongo.findById(ORG + "/r-1", Document.class, MongoReportFacts.ROUNDS);
         assertThat(stored.get("started", Document.class)).as("left as it was").isEqualTo(started);
         assertThat(stored.get("rs", Document.class)).as("left as it was").isEqualTo(startMarks);
-        assertThat(stored.get("completed", Document.class).keySet()).containsExactlyInAnyOrder(A1, A2, A3);
+        assertThat(stored.get("completed", Document.class).keySet()).as("never written again")
+                .containsExactlyInAnyOrder(A1, A2);
+        assertThat(stored.get("rc", Document.class).keySet()).as("never written again").containsExactly(A1);
+        assertThat(round(ORG, "r-1").get("completed", Document.class).keySet()).containsExactly(A3);
+        assertThat(round(ORG, "r-1").get("rc", Document.class).keySet()).containsExactly(A2);
+    }
+
+    @Test
+    void a_round_is_spread_over_its_shards_so_that_a_completion_rewrites_a_part_of_it() {
+        Map<String, Started> started = new LinkedHashMap<>();
+        List<Filed> completed = new java.util.ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            String id = java.util.UUID.nameUUIDFromBytes(("assessment " + i).getBytes()).toString();
+            started.put(id, new Started(SALES, STARTED_AT));
+            completed.add(new Filed(SALES, new Completion(id, "r-1", "t-sales", AT, 1, HIGH_ANSWERS, Band.HIGH)));
+        }
+        apply(started, completed);
+        facts.released(new ResultsReleased(ORG, 1, CUTOFF_1, 1, List.of(new Batch("r-1", "t-sales",
+                List.copyOf(started.keySet()))), RELEASED_1));
+
+        long documents = mongo.getCollection(MongoReportFacts.ROUNDS).countDocuments();
+        assertThat(documents).as("200 completions over the round's shards").isBetween(50L, (long) RoundShards.SHARDS);
+        for (Document shard : mongo.findAll(Document.class, MongoReportFacts.ROUNDS)) {
+            assertThat(shard.get("completed", Document.class).keySet()).as(shard.getString("_id"))
+                    .isNotEmpty().hasSizeLessThan(15)
+                    .isEqualTo(shard.get("rc", Document.class).keySet())
+                    .allSatisfy(id -> assertThat(RoundShards.key(ORG, "r-1", id)).isEqualTo(shard.getString("_id")));
+        }
+        assertThat(facts.facts(ORG, List.of("r-1")).completed()).hasSize(200)
+                .allSatisfy(fact -> assertThat(fact.release()).contains(new Mark(1, RELEASED_1, false)));
     }
 
     // ----- reading rounds -----------------------------------------------------------------------------
@@ -497,8 +528,27 @@ class MongoReportFactsTest {
         return completion;
     }
 
+    /** A round as one document: its shards' fields together, their entries merged (null when it has none). */
     private Document round(String organisationId, String roundId) {
-        return mongo.findById(organisationId + "/" + roundId, Document.class, MongoReportFacts.ROUNDS);
+        Document round = null;
+        for (int shard = 0; shard < RoundShards.SHARDS; shard++) {
+            Document stored = mongo.findById(organisationId + "/" + roundId + "#" + shard, Document.class,
+                    MongoReportFacts.ROUNDS);
+            if (stored != null) {
+                if (round == null) {
+                    round = new Document("_id", organisationId + "/" + roundId);
+                }
+                for (var field : stored.entrySet()) {
+                    if (field.getKey().equals("completed") || field.getKey().equals("rc")) {
+                        ((Document) round.computeIfAbsent(field.getKey(), key -> new Document()))
+                                .putAll((Document) field.getValue());
+                    } else if (!field.getKey().equals("_id")) {
+                        round.put(field.getKey(), field.getValue());
+                    }
+                }
+            }
+        }
+        return round;
     }
 
     private static List<CompletedFact> sortedCompletions(List<CompletedFact> completed) {
