@@ -13,6 +13,11 @@ import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.Score;
 import nl.klantspiegel.domain.report.AnswerChanges.Change;
 import nl.klantspiegel.domain.report.AnswerChanges.Completed;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -53,6 +58,10 @@ class AnswerChangeProjectionTest {
     }
 
     private void apply(AssessmentEvent event, long sequence) {
+        apply(projection, event, sequence);
+    }
+
+    private static void apply(AnswerChangeProjection projection, AssessmentEvent event, long sequence) {
         if (event instanceof AssessmentStarted started) {
             projection.on(started, sequence);
         } else if (event instanceof AnswerGiven given) {
@@ -101,6 +110,70 @@ class AnswerChangeProjectionTest {
 
         assertThat(facts.completed("org", List.of("r-1"))).isEmpty();
         assertThat(facts.underWay()).isEqualTo(1);
+    }
+
+    @Test
+    void a_batch_is_read_once_and_written_once_at_its_last_event_and_gives_what_one_event_at_a_time_gives() {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        List<List<AssessmentEvent>> histories = List.of(history("a-1", WHERE), history("a-2", WHERE),
+                history("public", null), history("a-3", new Participation("org", "r-2", "t-2")));
+        List<AssessmentEvent> unfinished = history("a-4", WHERE);
+        histories = new ArrayList<>(histories);
+        histories.add(unfinished.subList(0, unfinished.size() - 1));
+        InMemoryAnswerChangeFacts oneByOne = new InMemoryAnswerChangeFacts();
+        AnswerChangeProjection single = new AnswerChangeProjection(oneByOne);
+        int longest = histories.stream().mapToInt(List::size).max().orElseThrow();
+        for (int sequence = 0; sequence < longest; sequence++) { // interleaved, as several respondents answer
+            for (List<AssessmentEvent> history : histories) {
+                if (sequence < history.size()) {
+                    AssessmentEvent event = history.get(sequence);
+                    messages.add(new GenericDomainEventMessage<>("Assessment", event.assessmentId(), sequence, event));
+                    apply(single, event, sequence);
+                }
+            }
+        }
+        messages.add(GenericEventMessage.asEventMessage("an event of another kind"));
+
+        List<Integer> writtenBefore = inBatch(messages);
+
+        assertThat(writtenBefore).as("nothing written before the batch's last event").containsOnly(0);
+        assertThat(facts.batches()).as("one write").isEqualTo(1);
+        assertThat(facts.lookUps()).as("one look-up").isEqualTo(1);
+        assertThat(facts.completed("org", List.of("r-1", "r-2")))
+                .containsExactlyInAnyOrderElementsOf(oneByOne.completed("org", List.of("r-1", "r-2")))
+                .hasSize(3);
+        assertThat(facts.underWay()).isEqualTo(oneByOne.underWay()).isEqualTo(1);
+
+        // after a crash between the write and the stored position the batch comes again from a position inside it
+        // (the one stored after an earlier batch): its end again changes nothing
+        inBatch(messages.subList(messages.size() / 2, messages.size()));
+        assertThat(facts.completed("org", List.of("r-1", "r-2")))
+                .containsExactlyInAnyOrderElementsOf(oneByOne.completed("org", List.of("r-1", "r-2")));
+        assertThat(facts.underWay()).isEqualTo(1);
+    }
+
+    /** The messages as a tracking processor's batch; how many writes were made before each message was handled. */
+    private List<Integer> inBatch(List<EventMessage<?>> messages) {
+        List<Integer> writtenBefore = new ArrayList<>();
+        int before = facts.batches();
+        BatchingUnitOfWork<EventMessage<?>> batch = new BatchingUnitOfWork<>(messages);
+        batch.executeWithResult(() -> {
+            writtenBefore.add(facts.batches() - before);
+            EventMessage<?> message = batch.getMessage();
+            long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
+            Object event = message.getPayload();
+            if (event instanceof AssessmentStarted started) {
+                projection.on(started, sequence, batch);
+            } else if (event instanceof AnswerGiven given) {
+                projection.on(given, sequence, batch);
+            } else if (event instanceof AssessmentCompleted completed) {
+                projection.on(completed, sequence, batch);
+            } else {
+                projection.on(event, batch);
+            }
+            return null;
+        });
+        return writtenBefore;
     }
 
     @Test

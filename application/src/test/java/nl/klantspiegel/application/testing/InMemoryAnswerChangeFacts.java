@@ -17,6 +17,8 @@ public final class InMemoryAnswerChangeFacts implements AnswerChangeFacts {
 
     private final Map<String, InProgress> underWay = new HashMap<>();
     private final Map<String, Map<String, AnswerChanges.Completed>> rounds = new HashMap<>();
+    private int batches;
+    private int lookUps;
 
     @Override
     public synchronized Optional<InProgress> inProgress(String assessmentId) {
@@ -33,6 +35,28 @@ public final class InMemoryAnswerChangeFacts implements AnswerChangeFacts {
         rounds.computeIfAbsent(participation.organisationId() + "/" + participation.roundId(),
                 key -> new LinkedHashMap<>()).put(completed.assessmentId(), completed);
         underWay.remove(completed.assessmentId());
+    }
+
+    /** The defaults' one-by-one writes, counted: how many batches were written. */
+    @Override
+    public synchronized void apply(Changes changes) {
+        batches++;
+        AnswerChangeFacts.super.apply(changes);
+    }
+
+    /** The look-up of several assessments at once, counted. */
+    @Override
+    public synchronized Map<String, InProgress> inProgress(Collection<String> assessmentIds) {
+        lookUps++;
+        return AnswerChangeFacts.super.inProgress(assessmentIds);
+    }
+
+    public synchronized int batches() {
+        return batches;
+    }
+
+    public synchronized int lookUps() {
+        return lookUps;
     }
 
     @Override

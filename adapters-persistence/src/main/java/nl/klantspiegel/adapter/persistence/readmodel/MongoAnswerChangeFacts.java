@@ -6,6 +6,8 @@ import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.report.AnswerChanges;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -46,41 +48,88 @@ final class MongoAnswerChangeFacts implements AnswerChangeFacts {
 
     @Override
     public Optional<InProgress> inProgress(String assessmentId) {
-        return assessments.find(assessmentId).map(document -> {
-            Map<Integer, Option> answers = new HashMap<>();
-            Document given = document.get("answers", Document.class);
-            given.forEach((question, option) -> answers.put(Integer.parseInt(question), Option.fromKey((String) option)));
-            return new InProgress(assessmentId, new Participation(document.getString("organisationId"),
-                    document.getString("roundId"), document.getString("teamId")),
-                    document.get("lastSequence", Number.class).longValue(), answers,
-                    changes(document.getList("changes", String.class)));
-        });
+        return assessments.find(assessmentId).map(MongoAnswerChangeFacts::inProgress);
+    }
+
+    /** One {@code _id $in} look-up. */
+    @Override
+    public Map<String, InProgress> inProgress(Collection<String> assessmentIds) {
+        Map<String, InProgress> found = new LinkedHashMap<>();
+        for (Document document : assessments.findAll(assessmentIds)) {
+            found.put(document.getString("_id"), inProgress(document));
+        }
+        return found;
+    }
+
+    private static InProgress inProgress(Document document) {
+        Map<Integer, Option> answers = new HashMap<>();
+        Document given = document.get("answers", Document.class);
+        given.forEach((question, option) -> answers.put(Integer.parseInt(question), Option.fromKey((String) option)));
+        return new InProgress(document.getString("_id"), new Participation(document.getString("organisationId"),
+                document.getString("roundId"), document.getString("teamId")),
+                document.get("lastSequence", Number.class).longValue(), answers,
+                changes(document.getList("changes", String.class)));
     }
 
     @Override
     public void save(InProgress assessment) {
+        assessments.save(document(assessment));
+    }
+
+    private static Document document(InProgress assessment) {
         Document answers = new Document();
         new java.util.TreeMap<>(assessment.answers()).forEach((question, option) ->
                 answers.append(String.valueOf(question), option.key()));
-        assessments.save(new Document("_id", assessment.assessmentId())
+        return new Document("_id", assessment.assessmentId())
                 .append("organisationId", assessment.participation().organisationId())
                 .append("roundId", assessment.participation().roundId())
                 .append("teamId", assessment.participation().teamId())
                 .append("lastSequence", assessment.lastSequence())
                 .append("answers", answers)
-                .append("changes", written(assessment.changes())));
+                .append("changes", written(assessment.changes()));
     }
 
     /** The round's document first, then the assessment forgotten: a crash in between files it twice, alike. */
     @Override
     public void complete(Participation participation, AnswerChanges.Completed completed) {
-        mongo.upsert(Query.query(Criteria.where("_id").is(RoundShards.key(participation.organisationId(),
-                        participation.roundId(), completed.assessmentId()))),
-                new Update().set("organisationId", participation.organisationId())
-                        .set("roundId", participation.roundId())
-                        .set("completed." + completed.assessmentId(), new Document("band", completed.band().name())
-                                .append("changes", written(completed.changes()))), rounds.name());
-        assessments.remove(completed.assessmentId());
+        apply(new Changes(List.of(), List.of(new Filed(participation, completed))));
+    }
+
+    /**
+     * One bulk write of the assessments under way, one bulk write of the round shards with completions (each shard's
+     * new entries in one update), then one removal of the completed assessments as under way.
+     */
+    @Override
+    public void apply(Changes changes) {
+        if (!changes.saved().isEmpty()) {
+            BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, assessments.name());
+            changes.saved().forEach(assessment -> bulk.replaceOne(byId(assessment.assessmentId()),
+                    document(assessment), FindAndReplaceOptions.options().upsert()));
+            bulk.execute();
+        }
+        if (changes.completed().isEmpty()) {
+            return;
+        }
+        Map<String, Update> shards = new LinkedHashMap<>();
+        for (Filed filed : changes.completed()) {
+            Participation participation = filed.participation();
+            AnswerChanges.Completed completed = filed.completed();
+            shards.computeIfAbsent(RoundShards.key(participation.organisationId(), participation.roundId(),
+                            completed.assessmentId()), key -> new Update()
+                            .set("organisationId", participation.organisationId())
+                            .set("roundId", participation.roundId()))
+                    .set("completed." + completed.assessmentId(), new Document("band", completed.band().name())
+                            .append("changes", written(completed.changes())));
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, rounds.name());
+        shards.forEach((key, update) -> bulk.upsert(byId(key), update));
+        bulk.execute();
+        mongo.remove(Query.query(Criteria.where("_id").in(changes.completed().stream()
+                .map(filed -> filed.completed().assessmentId()).toList())), assessments.name());
+    }
+
+    private static Query byId(String id) {
+        return Query.query(Criteria.where("_id").is(id));
     }
 
     @Override

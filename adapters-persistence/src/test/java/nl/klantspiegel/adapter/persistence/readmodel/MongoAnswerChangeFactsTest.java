@@ -1,6 +1,8 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts.Changes;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts.Filed;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts.InProgress;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Band;
@@ -88,6 +90,27 @@ class MongoAnswerChangeFactsTest {
         filed.add(new Completed("old-1", "r-1", Band.AVERAGE, List.of(new Change(2, B, A))));
         filed.add(new Completed("old-2", "r-1", Band.LOW, List.of()));
         assertThat(facts.completed("org", List.of("r-1"))).containsExactlyInAnyOrderElementsOf(filed);
+    }
+
+    @Test
+    void a_batch_is_written_at_once_and_its_assessments_are_read_at_once() {
+        facts.save(new InProgress("a-1", WHERE, 3, Map.of(1, B), List.of()));
+        facts.save(new InProgress("a-2", WHERE, 5, Map.of(1, A, 2, C), List.of(new Change(1, B, A))));
+        InProgress a1 = new InProgress("a-1", WHERE, 4, Map.of(1, C), List.of(new Change(1, B, C)));
+        InProgress a3 = new InProgress("a-3", new Participation("org", "r-2", "t-2"), 0, Map.of(), List.of());
+        Completed a2 = new Completed("a-2", "r-1", Band.HIGH, List.of(new Change(1, B, A)));
+        Completed a4 = new Completed("a-4", "r-1", Band.LOW, List.of());
+
+        facts.apply(new Changes(List.of(a1, a3), List.of(new Filed(WHERE, a2), new Filed(WHERE, a4))));
+
+        assertThat(facts.inProgress(List.of("a-1", "a-2", "a-3", "a-4", "a-9")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("a-1", a1, "a-3", a3));
+        assertThat(facts.completed("org", List.of("r-1"))).containsExactlyInAnyOrder(a2, a4);
+        assertThat(facts.inProgress(List.of())).isEmpty();
+
+        facts.apply(new Changes(List.of(a1, a3), List.of(new Filed(WHERE, a2), new Filed(WHERE, a4)))); // again
+        assertThat(facts.inProgress(List.of("a-1", "a-2", "a-3", "a-4")).keySet()).containsExactlyInAnyOrder("a-1", "a-3");
+        assertThat(facts.completed("org", List.of("r-1"))).containsExactlyInAnyOrder(a2, a4);
     }
 
     @Test
