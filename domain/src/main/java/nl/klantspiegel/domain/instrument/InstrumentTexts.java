@@ -59,6 +59,7 @@ public final class InstrumentTexts {
         List<String> keys = new ArrayList<>(List.of("title", "situation", "instruction"));
         for (int question = 1; question <= questionCount; question++) {
             keys.add("question." + question);
+            keys.add("question." + question + ".topic");
             for (Option option : Option.values()) {
                 keys.add("question." + question + "." + option.key());
                 keys.add("advice." + question + "." + option.key());
@@ -89,6 +90,11 @@ public final class InstrumentTexts {
 
     public String question(int question) {
         return text("question." + question);
+    }
+
+    /** What the question is about, in a few words: its label in charts and tables ("Een mening die ik niet deel"). */
+    public String topic(int question) {
+        return text("question." + question + ".topic");
     }
 
     public String option(int question, Option option) {

@@ -26,6 +26,7 @@ class InstrumentTextsTest {
         assertThat(texts.instruction()).isNotBlank();
         for (int question = 1; question <= 6; question++) {
             assertThat(texts.question(question)).isNotBlank();
+            assertThat(texts.topic(question)).isNotBlank().hasSizeLessThan(45);
             for (Option option : Option.values()) {
                 assertThat(texts.option(question, option)).isNotBlank();
                 assertThat(texts.advice(question, option)).isNotBlank();
@@ -141,7 +142,7 @@ class InstrumentTextsTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("instrument-v900_nl.properties: unexpected advice.2.a, unexpected advice.2.b, "
                             + "unexpected advice.2.c, unexpected question.2, unexpected question.2.a, "
-                            + "unexpected question.2.b, unexpected question.2.c");
+                            + "unexpected question.2.b, unexpected question.2.c, unexpected question.2.topic");
         }
 
         @Test
@@ -150,14 +151,14 @@ class InstrumentTextsTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("instrument-v900_nl.properties: missing advice.3.a, missing advice.3.b, "
                             + "missing advice.3.c, missing question.3, missing question.3.a, "
-                            + "missing question.3.b, missing question.3.c");
+                            + "missing question.3.b, missing question.3.c, missing question.3.topic");
         }
 
         @Test
         void the_keys_a_translation_needs_for_one_question() {
             assertThat(InstrumentTexts.requiredKeys(1)).containsExactlyInAnyOrder(
                     "title", "situation", "instruction",
-                    "question.1", "question.1.a", "question.1.b", "question.1.c",
+                    "question.1", "question.1.topic", "question.1.a", "question.1.b", "question.1.c",
                     "advice.1.a", "advice.1.b", "advice.1.c",
                     "band.LOW.title", "band.LOW.diagnosis",
                     "band.AVERAGE.title", "band.AVERAGE.diagnosis",
