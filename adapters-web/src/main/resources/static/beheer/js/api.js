@@ -290,6 +290,11 @@ export function heatmapUrl(organisationId, roundId = null, format = null) {
 }
 
 /** The mean score per period, per group, with its bands; a team lead gets only their own teams. */
+/** The instrument in a language: its questions with their topics and texts (the same for everyone, cached a while). */
+export function instrument(language) {
+  return request('GET', `/api/instrument?lang=${enc(language)}`, { anonymous: true });
+}
+
 export function trend(organisationId, filters = {}) {
   return request('GET', trendUrl(organisationId, filters));
 }

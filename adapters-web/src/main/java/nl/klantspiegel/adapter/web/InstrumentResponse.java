@@ -24,7 +24,10 @@ record InstrumentResponse(int version, Language language, String title, String s
     }
 
     @Schema(name = "Question")
-    record Question(int number, String text, List<AnswerOption> options) {
+    record Question(int number,
+                    @Schema(description = "What the question is about, in a few words: its label in charts and tables",
+                            example = "Een mening die ik niet deel") String topic,
+                    String text, List<AnswerOption> options) {
     }
 
     @Schema(name = "Option")
@@ -34,7 +37,7 @@ record InstrumentResponse(int version, Language language, String title, String s
     static InstrumentResponse of(Instrument instrument, Language language) {
         InstrumentTexts texts = instrument.texts(language);
         List<Question> questions = instrument.questionNumbers().stream()
-                .map(number -> new Question(number, texts.question(number), Arrays.stream(Option.values())
+                .map(number -> new Question(number, texts.topic(number), texts.question(number), Arrays.stream(Option.values())
                         .map(option -> new AnswerOption(option.key(), texts.option(number, option)))
                         .toList()))
                 .toList();

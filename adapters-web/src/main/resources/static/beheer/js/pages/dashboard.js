@@ -143,9 +143,11 @@ function filterForm(ctx, teams, rounds, filters, reload) {
   el('div', { class: 'filters__buttons' }, apply, reset));
 
   const submit = () => {
-    const badDate = from.input.validity?.badInput || to.input.validity?.badInput;
+    from.setError(completeDate(from.input) ? null : t.fieldErrors.dateIncomplete);
+    const badDate = !completeDate(from.input) || !completeDate(to.input);
     if (badDate || (from.input.value && to.input.value && from.input.value > to.input.value)) {
-      to.setError(badDate ? t.fieldErrors.closingInvalid : t.fieldErrors.dateOrder);
+      to.setError(!completeDate(to.input) ? t.fieldErrors.dateIncomplete
+        : (badDate ? null : t.fieldErrors.dateOrder));
       return;
     }
     to.setError(null);
@@ -169,8 +171,22 @@ function filterForm(ctx, teams, rounds, filters, reload) {
     withSelect.value = filters.with;
     reload();
   };
-  for (const control of [teamSelect, roundSelect, withSelect, granularitySelect, from.input, to.input]) {
+  for (const control of [teamSelect, roundSelect, withSelect, granularitySelect]) {
     control.addEventListener('change', submit);
+  }
+  // A date field says "changed" at every keystroke that makes some date, also the years 0002, 0020 and 0202 on the
+  // way to 2026: it reloads once the date is complete (or cleared), and says what is wrong when the field is left.
+  for (const date of [from, to]) {
+    date.input.addEventListener('change', () => {
+      if (completeDate(date.input)) {
+        submit();
+      }
+    });
+    date.input.addEventListener('blur', () => {
+      if (!completeDate(date.input)) {
+        date.setError(t.fieldErrors.dateIncomplete);
+      }
+    });
   }
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -186,10 +202,19 @@ function filterForm(ctx, teams, rounds, filters, reload) {
     granularitySelect.value = DEFAULT_GRANULARITY;
     from.input.value = '';
     to.input.value = '';
+    from.setError(null);
     to.setError(null);
     reload();
   });
   return form;
+}
+
+/** Empty, or a whole date in a year the product can have figures for (2000–2099): not one typed halfway. */
+function completeDate(input) {
+  if (input.validity?.badInput) {
+    return false;
+  }
+  return input.value === '' || /^20\d\d-\d\d-\d\d$/.test(input.value);
 }
 
 /**
@@ -260,6 +285,21 @@ function showRelease(ctx, box, provenance) {
   box.root.hidden = false;
 }
 
+const instruments = new Map();
+
+/** The instrument's questions by number, fetched once per language (a failure is asked again next time). */
+function questionsIn(language) {
+  if (!instruments.has(language)) {
+    instruments.set(language, api.instrument(language)
+      .then((instrument) => new Map(instrument.questions.map((question) => [question.number, question])))
+      .catch((failure) => {
+        instruments.delete(language);
+        throw failure;
+      }));
+  }
+  return instruments.get(language);
+}
+
 /** Fetches the figures the filters ask for and shows them; a later load overtakes an earlier one. */
 async function load(ctx, organisationId, rounds, filters, parts, announce) {
   const { t } = ctx;
@@ -270,17 +310,32 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
   }
   const query = { granularity: filters.granularity, from: filters.from, to: filters.to, team: filters.team };
   const none = Promise.resolve(null);
-  const [trend, round, comparison, heatmap] = await Promise.allSettled([
+  const [trend, round, comparison, heatmap, instrument] = await Promise.allSettled([
     api.trend(organisationId, query),
     filters.round ? api.roundReport(organisationId, filters.round) : none,
     filters.round && filters.with ? api.comparison(organisationId, filters.round, filters.with) : none,
     filters.round ? api.heatmap(organisationId, filters.round) : none,
+    questionsIn(ctx.language),
   ]);
   if (number !== parts.loads || !ctx.isCurrent()) {
     return;
   }
+  // the questions in words: "Een mening die ik niet deel", the full question on demand; "Vraag 4" without them
+  const known = instrument.status === 'fulfilled' ? instrument.value : new Map();
+  ctx = {
+    ...ctx,
+    questionTopic: (question) => known.get(question)?.topic ?? t.question(question),
+    questionText: (question) => known.get(question)?.text ?? t.question(question),
+  };
   const failed = (name, heading, result) => ({
-    element: failedSection(t, { name, heading, message: problemMessage(result.reason, t) }), draw: () => {},
+    element: failedSection(t, {
+      name, heading,
+      // the only input a section's request carries is the filters: a refused one is a range the server will not cut
+      // into periods (more than it shows at once), said in the product's words
+      message: result.reason instanceof api.ApiError && result.reason.type === 'invalid-input'
+        ? t.rangeRefused : problemMessage(result.reason, t),
+    }),
+    draw: () => {},
   });
   const noRounds = (name, heading) => ({
     element: el('section', { class: 'panel dash-section', dataset: { testid: `section-${name}` } },

@@ -95,7 +95,10 @@ export function chartBox(t, { testid, label, cover = null, tall = false }) {
 export function figureSection(t, { name, heading, intro = null, testid, chart = null, notes = [], table, csv = null }) {
   const tableId = uid(`${name}-table`);
   const open = openTables.has(name) || chart === null;
-  const tableBox = el('div', { class: 'dash-table', id: tableId, hidden: !open }, table);
+  // a region that can be reached and scrolled with the keyboard, for a table wider than its card
+  const tableBox = el('div', {
+    class: 'dash-table', id: tableId, hidden: !open, role: 'region', tabindex: '0', 'aria-label': t.tableRegion(heading),
+  }, table);
   let toggle = null;
   if (chart) {
     toggle = el('button', {
@@ -146,3 +149,31 @@ export function whenAttached(element, draw, tries = 200) {
     setTimeout(() => whenAttached(element, draw, tries - 1), 25);
   }
 }
+
+/** A label cut into lines of about `width` characters at spaces: a chart's axis shows each on a line of its own. */
+export function chartLines(text, width = 18) {
+  const lines = [];
+  let line = '';
+  for (const word of String(text).split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) {
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** The questions in full, on demand under a figure that names them by their topic. */
+export function questionsInFull(ctx, questions, testid) {
+  const { t } = ctx;
+  return el('details', { class: 'dash-questions', dataset: { testid } },
+    el('summary', {}, t.questionsInFull),
+    el('ol', {}, questions.map((question) => el('li', { value: String(question) },
+      el('strong', {}, ctx.questionTopic(question)), ` – ${ctx.questionText(question)}`))));
+}
+

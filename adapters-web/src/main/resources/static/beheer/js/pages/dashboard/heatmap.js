@@ -6,7 +6,7 @@
 import { el } from '../../../../js/dom.js';
 import * as api from '../../api.js';
 import { formatChange, formatNumber } from '../../texts.js';
-import { csvLink, figureSection, hasFigures, notReleasedText } from './common.js';
+import { csvLink, figureSection, hasFigures, notReleasedText, questionsInFull } from './common.js';
 
 const LEVELS = 5;
 
@@ -44,10 +44,15 @@ export function heatmapSection(ctx, organisationId, report, filters) {
       dataset: { group: group.key, released: String(hasFigures(group)) },
     };
     if (!hasFigures(group)) {
-      // one cell across the questions: nothing of this group released in the round yet, and when it will show
+      // one cell across the questions: nothing of this group released in the round yet, and when it will show; on a
+      // phone, where the questions are scrolled to, the words stand under the group's name instead (one or the other
+      // is shown, so it is read once)
+      const why = notReleasedText(t, group, minimum, report.round);
+      header.append(el('span', { class: 'heat__why', dataset: { testid: 'heat-why' } }, why));
       return el('tr', rowAttributes, header, count, el('td', {
         class: 'heat heat--unreleased', colspan: Math.max(1, questions.length), dataset: { released: 'false' },
-      }, notReleasedText(t, group, minimum, report.round)));
+      }, el('span', { class: 'heat__text' }, why),
+      el('span', { class: 'heat__dash', 'aria-hidden': 'true' }, '–')));
     }
     const questionCells = questions.map((question) => {
       const cell = cells.get(question);
@@ -61,7 +66,7 @@ export function heatmapSection(ctx, organisationId, report, filters) {
         change === null || change === undefined ? null : el('span', { class: 'heat__change' },
           el('span', { 'aria-hidden': 'true' },
             `${change > 0 ? '▲ ' : change < 0 ? '▼ ' : ''}${formatChange(change, language)}`),
-          el('span', { class: 'visually-hidden' }, `, ${t.change(formatChange(change, language))}`)));
+          el('span', { class: 'visually-hidden' }, `, ${t.heatChange(formatChange(change, language))}`)));
     });
     return el('tr', rowAttributes, header, count, questionCells);
   };
@@ -73,14 +78,16 @@ export function heatmapSection(ctx, organisationId, report, filters) {
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, t.group),
       el('th', { scope: 'col', class: 'number' }, t.count),
-      questions.map((question) => el('th', { scope: 'col', class: 'heat__question' },
-        el('abbr', { title: t.question(question) }, t.questionShort(question)))))),
+      questions.map((question) => el('th', { scope: 'col', class: 'heat__question', title: ctx.questionText(question) },
+        ctx.questionTopic(question))))),
     el('tbody', {},
       reference ? row(reference, { reference: true }) : null,
       rows.map((group) => row(group))));
   const scroller = el('div', {
     class: 'heatmap-scroll', role: 'region', tabindex: '0', 'aria-label': t.heatmapRegion,
   }, table);
+  const hint = el('p', { class: 'muted heatmap-hint', 'aria-hidden': 'true', dataset: { testid: 'heatmap-hint' } },
+    t.heatmapHint(questions.length));
   const legend = el('div', { class: 'heat-legend', dataset: { testid: 'heatmap-legend' } },
     el('span', { class: 'heat-legend__title' }, `${t.heatLegend}:`),
     el('ol', { class: 'heat-legend__scale' }, Array.from({ length: LEVELS }, (_, index) => {
@@ -90,8 +97,9 @@ export function heatmapSection(ctx, organisationId, report, filters) {
     el('span', { class: 'muted' }, previousName ? t.changeSince(previousName) : t.noPrevious));
   const element = figureSection(t, {
     name: 'heatmap', heading: t.heatmapHeading, intro: t.heatmapIntro, testid: 'section-heatmap',
-    notes: [legend, rows.length === 0 ? el('p', { class: 'empty' }, t.noTeamRows) : null],
-    table: scroller, csv,
+    notes: [legend, questionsInFull(ctx, questions, 'heatmap-questions-in-full'),
+      rows.length === 0 ? el('p', { class: 'empty' }, t.noTeamRows) : null],
+    table: [hint, scroller], csv,
   });
   return { element, draw: () => {} };
 }

@@ -6,8 +6,8 @@ import * as api from '../../api.js';
 import { drawChart, palette, translucent } from '../../charts.js';
 import { formatChange, formatNumber } from '../../texts.js';
 import {
-  chartBox, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, notReleasedCell,
-  notReleasedText, numberCell, whenAttached,
+  chartBox, chartLines, csvLink, dataTable, figureSection, gapNotes, hasFigures, interval, mean, notReleasedCell,
+  notReleasedText, numberCell, questionsInFull, whenAttached,
 } from './common.js';
 
 const DEFAULT_QUESTIONS = 6;
@@ -58,7 +58,7 @@ export function questionsSection(ctx, organisationId, report, filters) {
     columns.push({ label: t.referenceSuffix(t.organisation), number: true });
   }
   const rows = questions.map((question) => {
-    const cells = [el('th', { scope: 'row', 'data-label': columns[0].label }, t.question(question))];
+    const cells = [el('th', { scope: 'row', 'data-label': columns[0].label }, ctx.questionTopic(question))];
     cells.push(hasFigures(focus) ? numberCell(formatNumber(points(focus, question), language), focusLabel)
       : notReleasedCell(t, t.notReleasedShort, { label: focusLabel }));
     if (reference) {
@@ -81,7 +81,8 @@ export function questionsSection(ctx, organisationId, report, filters) {
   const element = figureSection(t, {
     name: 'questions', heading, intro: t.questionsIntro(formatNumber(min, language, 0), formatNumber(max, language, 0)),
     testid: 'section-questions', chart: box,
-    notes: [facts, gapNotes(t, t.roundGaps(roundName), gapItems, 'questions-gaps')], table, csv,
+    notes: [facts, gapNotes(t, t.roundGaps(roundName), gapItems, 'questions-gaps'),
+      questionsInFull(ctx, questions, 'questions-in-full')], table, csv,
   });
   const draw = () => {
     const colours = palette();
@@ -95,7 +96,7 @@ export function questionsSection(ctx, organisationId, report, filters) {
         backgroundColor: translucent(colours.reference, 35), borderColor: colours.reference, borderWidth: 2,
       });
     }
-    drawChart(canvas, 'bar', { labels: questions.map((question) => t.question(question)), datasets }, {
+    drawChart(canvas, 'bar', { labels: questions.map((question) => chartLines(ctx.questionTopic(question))), datasets }, {
       language, yMin: min, yMax: max, yTitle: t.pointsAxis, legend: Boolean(reference),
     });
   };

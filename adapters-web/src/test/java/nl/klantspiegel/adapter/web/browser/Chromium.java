@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.web.browser;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -12,6 +13,10 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -70,6 +75,41 @@ final class Chromium implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         browsers.put(name, driver);
         return driver;
+    }
+
+    /** axe-core's script, as Deque ships it for Selenium. */
+    private static final String AXE = axeScript();
+
+    /** The WCAG 2.0–2.2 A and AA rules of axe-core: what "accessible" means for these pages. */
+    private static final String AXE_RUN = "const done = arguments[arguments.length - 1];"
+            + "axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa',"
+            + " 'wcag22aa'] }, resultTypes: ['violations'] })"
+            + ".then(result => done(result.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.length"
+            + " + ' element(s), first ' + v.nodes[0].target.join(' ') + ' – ' + v.help)),"
+            + " failure => done(['axe did not run: ' + failure]));";
+
+    /**
+     * What axe-core finds against WCAG 2.2 A and AA in the page as it is now (each rule with the number of elements
+     * that break it and the first of them); an empty list when nothing.
+     */
+    @SuppressWarnings("unchecked")
+    static List<String> accessibilityViolations(WebDriver browser) {
+        JavascriptExecutor script = (JavascriptExecutor) browser;
+        if (!Boolean.TRUE.equals(script.executeScript("return typeof window.axe === 'object'"))) {
+            script.executeScript(AXE);
+        }
+        return (List<String>) script.executeAsyncScript(AXE_RUN);
+    }
+
+    private static String axeScript() {
+        try (InputStream in = Chromium.class.getClassLoader().getResourceAsStream("axe.min.js")) {
+            if (in == null) {
+                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core)");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

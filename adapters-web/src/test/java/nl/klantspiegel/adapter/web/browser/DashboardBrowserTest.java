@@ -152,6 +152,7 @@ class DashboardBrowserTest {
             }
         }
         assertThat(unreleased).as("the demo's small team has nothing released in the open round").isPositive();
+        assertAccessible(browser, "the dashboard as it opens, in Dutch");
 
         // the comparison with the closed round before: a team without released figures there counts only in the
         // organisation's figures
@@ -182,6 +183,8 @@ class DashboardBrowserTest {
         for (String chart : CHARTS) {
             wait.until(ExpectedConditions.attributeToBe(testId(chart), "data-drawn", "true"));
         }
+        assertThat(tablesOutsideTheirCard(browser)).as("tables wider than their card, with a team, at 1280 px").isEmpty();
+        assertAccessible(browser, "one team per month, its table open");
 
         // the CSV link gives the same trend as a file, with the browser's own session
         String href = byTestId(browser, "csv-trend").getDomProperty("href");
@@ -200,6 +203,7 @@ class DashboardBrowserTest {
         assertThat(text(browser, "release-rules")).contains("Results are released per team", "every hour",
                 "once the round has closed", "counts in the period", "of its release");
         assertThat(text(browser, "release-status")).contains("Last release: no. ", "Next check: ", "Amsterdam time");
+        assertAccessible(browser, "the dashboard in English");
         if (unreleased > 0) {
             assertThat(byTestId(browser, "heatmap")
                     .findElement(By.cssSelector("tr[data-released='false'] td[data-released='false']")).getText())
@@ -262,6 +266,85 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.cssSelector("[data-pooled='true']")).getText()).contains("gebundeld");
         assertThat(byTestId(browser, "audit-table").getText())
                 .contains("gebundeld: de rest van alle teams samen, na het sluiten van de ronde");
+        assertAccessible(browser, "the audit trail, releases only");
+    }
+
+    @Test
+    void on_a_phone_the_heatmap_says_it_scrolls_and_no_table_leaves_its_card() {
+        ChromeDriver browser = chromium.open("phone", 390, 844, true);
+        WebDriverWait wait = signIn(browser, ADMIN);
+        wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("heatmap")));
+
+        assertThat(byTestId(browser, "heatmap-hint").isDisplayed()).as("the sign that the heatmap scrolls").isTrue();
+        assertThat(text(browser, "heatmap-hint")).isEqualTo("Schuif de tabel opzij voor alle 6 vragen →");
+        WebElement why = byTestId(browser, "heatmap").findElement(By.cssSelector("tr[data-released='false']"))
+                .findElement(testId("heat-why"));
+        assertThat(why.isDisplayed()).as("under the group's name on a phone").isTrue();
+        assertThat(why.getText())
+                .isEqualTo("nog niets vrijgegeven: getoond zodra minstens 5 tests van dit team zijn afgerond");
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const text = arguments[0].getBoundingClientRect();"
+                        + "const shown = arguments[0].closest('.heatmap-scroll').getBoundingClientRect();"
+                        + "return text.right <= shown.right + 1 && text.left >= shown.left - 1;", why))
+                .as("the text of a team without released figures within what the phone shows").isTrue();
+        assertThat(tablesOutsideTheirCard(browser)).as("tables wider than their card at 390 px").isEmpty();
+        assertAccessible(browser, "the dashboard on a phone");
+    }
+
+    @Test
+    void a_date_typed_key_by_key_reloads_the_dashboard_once_it_is_whole_and_a_range_too_long_is_said_in_its_words() {
+        ChromeDriver browser = chromium.open("dates", 1280, 1000, false);
+        WebDriverWait wait = signIn(browser, ADMIN);
+        wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
+
+        // on the way to 2026 the field holds the years 0002, 0020 and 0202: none of them is asked for
+        byTestId(browser, "filter-from").sendKeys("01012026");
+        wait.until(driver -> trendRequests(driver).stream().anyMatch(url -> url.contains("from=2026-01-01")));
+        wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
+        assertThat(trendRequests(browser)).filteredOn(url -> url.contains("from=")).as("trend requests with a date")
+                .singleElement().asString().contains("from=2026-01-01");
+        assertThat(browser.findElements(testId("trend-failed"))).isEmpty();
+
+        // weeks since 2000: more periods than a chart shows, refused by the server, said in the product's words
+        new Select(byTestId(browser, "filter-granularity")).selectByValue("week");
+        WebElement from = byTestId(browser, "filter-from");
+        from.clear();
+        from.sendKeys("01012000");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("trend-failed")));
+        assertThat(text(browser, "trend-failed")).contains("hooguit 600 perioden", "Kies een kortere periode")
+                .doesNotContain("range holds");
+        assertThat(trendRequests(browser)).filteredOn(url -> url.contains("from=0")).as("half-typed years").isEmpty();
+    }
+
+    private static void assertAccessible(WebDriver browser, String state) {
+        assertThat(Chromium.accessibilityViolations(browser)).as("axe-core, WCAG 2.2 A and AA: " + state).isEmpty();
+    }
+
+    /**
+     * The tables that reach beyond their section's card: a table may be wider than its card only inside a box that
+     * scrolls sideways within it.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<String> tablesOutsideTheirCard(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('.dash-section table')].filter(table => {"
+                        + "  if (table.offsetParent === null) { return false; }"
+                        + "  const card = table.closest('.dash-section').getBoundingClientRect();"
+                        + "  let box = table.getBoundingClientRect();"
+                        + "  for (let node = table.parentElement; !node.classList.contains('dash-section');"
+                        + "       node = node.parentElement) {"
+                        + "    if (['auto', 'scroll'].includes(getComputedStyle(node).overflowX)) {"
+                        + "      box = node.getBoundingClientRect(); break; }"
+                        + "  }"
+                        + "  return box.right > card.right + 1 || box.left < card.left - 1;"
+                        + "}).map(table => table.dataset.testid || table.className);");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> trendRequests(WebDriver browser) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("return performance"
+                + ".getEntriesByType('resource').map(entry => entry.name).filter(name => name.includes('/reports/trend'))");
     }
 
     @Test

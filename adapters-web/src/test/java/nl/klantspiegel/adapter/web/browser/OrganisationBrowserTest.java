@@ -270,10 +270,19 @@ class OrganisationBrowserTest {
         byTestId(phone, "tab-rondes").click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-link")));
         assertFitsThePhone(phone);
+        assertThat(Chromium.accessibilityViolations(phone)).as("axe-core, WCAG 2.2 A and AA: rounds on a phone")
+                .isEmpty();
         for (String tab : List.of("teams", "leden", "logboek", "instellingen")) {
             byTestId(phone, "tab-" + tab).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(testId("panel-" + tab)));
             assertFitsThePhone(phone);
+            assertThat(Chromium.accessibilityViolations(phone)).as("axe-core, WCAG 2.2 A and AA: " + tab + " on a phone")
+                    .isEmpty();
+            if (tab.equals("leden")) {
+                // the edit button's label is a word, not the source of a function (a text key defined twice)
+                assertThat(phone.findElements(testId("change-member"))).allSatisfy(button ->
+                        assertThat(button.getText()).isEqualTo("Wijzigen"));
+            }
         }
 
         // the respondent's invitation on a phone
