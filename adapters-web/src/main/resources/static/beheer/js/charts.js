@@ -64,20 +64,25 @@ const bandAreas = {
       ctx.setLineDash([]);
     });
   },
-  // the names over the data, on a light backing, so that a line passing by does not hide them
+  // the names in a margin right of the plot (kept free by the layout's padding), never over a point or a line
   afterDatasetsDraw(chart, args, options) {
     eachArea(chart, options, (ctx, area, top, bottom, chartArea) => {
-      ctx.font = `600 12px ${chart.options.font?.family ?? 'sans-serif'}`;
-      ctx.textAlign = 'right';
-      ctx.textBaseline = 'top';
-      const width = ctx.measureText(area.label).width;
-      ctx.fillStyle = 'rgb(255 255 255 / 80%)';
-      ctx.fillRect(chartArea.right - width - 9, top + 2, width + 6, 16);
+      ctx.font = `600 ${LABEL_FONT_PX}px ${chart.options.font?.family ?? 'sans-serif'}`;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'middle';
       ctx.fillStyle = area.colour;
-      ctx.fillText(area.label, chartArea.right - 6, top + 4);
+      ctx.fillText(area.label, chartArea.right + 6, (top + bottom) / 2);
     });
   },
 };
+
+const LABEL_FONT_PX = 12;
+
+/** The margin right of the plot for the bands' names: the longest name at about 0.62 em a letter, and a gap. */
+function bandLabelMargin(areas) {
+  const longest = Math.max(0, ...areas.map((area) => String(area.label).length));
+  return longest === 0 ? 0 : Math.ceil(longest * LABEL_FONT_PX * 0.62) + 12;
+}
 
 /** Calls draw for every band area that is (partly) inside the chart, with the context saved around it all. */
 function eachArea(chart, options, draw) {
@@ -178,6 +183,9 @@ export function drawChart(canvas, type, data, options) {
   }
   const config = merge(baseOptions(options), options.extra);
   config.plugins.bandAreas = { areas: options.areas ?? [] };
+  if ((options.areas ?? []).length > 0) {
+    config.layout = { ...(config.layout ?? {}), padding: { ...(config.layout?.padding ?? {}), right: bandLabelMargin(options.areas) } };
+  }
   const chart = new window.Chart(canvas, { type, data, options: config, plugins: [bandAreas, drawnMarker] });
   charts.add(chart);
   return chart;

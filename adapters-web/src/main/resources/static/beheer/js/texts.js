@@ -389,6 +389,8 @@ const texts = {
     hideTable: 'Verberg de tabel',
     chartLabel: (what) => `Grafiek: ${what}. Dezelfde cijfers staan in de tabel.`,
     csvOf: (what) => `Download ${what} als CSV`,
+    periodRange: (first, last) => `${first} – ${last}`,
+    bandsInTrendCsv: 'De aantallen per band staan in de CSV van de trend, hierboven (kolommen low, average en high).',
     csvNames: { trend: 'de trend', round: 'de ronde', comparison: 'de vergelijking', heatmap: 'de heatmap' },
     bandNames: { LOW: 'Laag', AVERAGE: 'Gemiddeld', HIGH: 'Hoog' },
     organisation: 'Organisatie',
@@ -841,6 +843,8 @@ const texts = {
     hideTable: 'Hide the table',
     chartLabel: (what) => `Chart: ${what}. The same figures are in the table.`,
     csvOf: (what) => `Download ${what} as CSV`,
+    periodRange: (first, last) => `${first} – ${last}`,
+    bandsInTrendCsv: 'The counts per band are in the trend’s CSV, above (columns low, average and high).',
     csvNames: { trend: 'the trend', round: 'the round', comparison: 'the comparison', heatmap: 'the heatmap' },
     bandNames: { LOW: 'Low', AVERAGE: 'Average', HIGH: 'High' },
     organisation: 'Organisation',
@@ -1004,13 +1008,21 @@ export function formatDate(day, language) {
     .format(date);
 }
 
-/** A change with its sign: "+0,3", "−0,2", "0,0". */
+/**
+ * A change with its sign: "+0,3", "−0,2", "0,0" for none. A change too small for one decimal gets two ("+0,02"):
+ * 24,3 beside 24,2 (24,25 and 24,23) never shows a difference of 0,0.
+ */
 export function formatChange(value, language, digits = 1) {
   if (value === null || value === undefined) {
     return '';
   }
-  const text = formatNumber(Math.abs(value), language, digits);
-  if (Number(text.replace(',', '.').replace('−', '-')) === 0) {
+  const shown = (places) => formatNumber(Math.abs(value), language, places);
+  const isZero = (text) => Number(text.replace(',', '.').replace('−', '-')) === 0;
+  let text = shown(digits);
+  if (isZero(text) && !isZero(shown(digits + 1))) {
+    text = shown(digits + 1);
+  }
+  if (isZero(text)) {
     return text;
   }
   return `${value > 0 ? '+' : '−'}${text}`;

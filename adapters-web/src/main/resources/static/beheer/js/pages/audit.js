@@ -247,7 +247,7 @@ function entriesSection(ctx, organisation, audit, filters, names) {
         el('td', { 'data-label': t.when },
           el('time', { datetime: entry.at }, formatShortDateTime(entry.at, language))),
         el('th', { scope: 'row', 'data-label': t.what, dataset: { testid: 'audit-entry-type' } }, typeLabel(t, entry.type)),
-        el('td', { 'data-label': t.who }, who(t, entry)),
+        el('td', { class: 'audit-who', 'data-label': t.who }, breakable(who(t, entry))),
         el('td', { 'data-label': t.details, dataset: { testid: 'audit-entry-details' } }, details(ctx, entry, names))))));
 
   return section({ heading: t.entriesHeading, testid: 'audit-entries' },
@@ -259,6 +259,11 @@ function entriesSection(ctx, organisation, audit, filters, names) {
       next,
       el('span', { class: 'pager__total muted' }, t.totalEntries(audit.totalEntries))),
     el('div', { class: 'csv' }, csv, el('p', { class: 'muted small' }, t.csvNote), csvStatus));
+}
+
+/** An e-mail address that may wrap after its "@" and its dots, never inside a word. */
+function breakable(text) {
+  return String(text).split(/(?<=[@.])/).flatMap((part, index) => (index === 0 ? [part] : [el('wbr'), part]));
 }
 
 function who(t, entry) {

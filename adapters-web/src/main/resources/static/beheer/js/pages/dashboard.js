@@ -26,10 +26,11 @@ const DEFAULT_GRANULARITY = 'quarter';
 /** The filters per organisation, kept while moving between sections: { team, round, with, withChosen, granularity, from, to }. */
 const filtersByOrganisation = new Map();
 
-function filtersOf(organisationId) {
+/** @param team the team shown first: a team lead's own team, else '' (the whole organisation) */
+function filtersOf(organisationId, team = '') {
   if (!filtersByOrganisation.has(organisationId)) {
     filtersByOrganisation.set(organisationId, {
-      team: '', round: '', with: '', withChosen: false, granularity: DEFAULT_GRANULARITY, from: '', to: '',
+      team, round: '', with: '', withChosen: false, granularity: DEFAULT_GRANULARITY, from: '', to: '',
     });
   }
   return filtersByOrganisation.get(organisationId);
@@ -77,7 +78,9 @@ export async function render(ctx, organisation, { rounds = null } = {}) {
   }
   const teams = [...organisation.teams].sort((a, b) => Number(a.retired) - Number(b.retired)
     || a.name.localeCompare(b.name, ctx.language));
-  const filters = filtersOf(organisation.id);
+  // a team lead opens on their own team (the organisation as a whole is one choice away)
+  const ownTeam = organisation.membership?.role === 'TEAM_LEAD' ? teams.find((team) => !team.retired)?.id ?? '' : '';
+  const filters = filtersOf(organisation.id, ownTeam);
   settle(filters, teams, visibleRounds);
 
   const status = el('p', { class: 'visually-hidden', role: 'status', dataset: { testid: 'dashboard-status' } });

@@ -46,11 +46,28 @@ function seriesLabel(t, series) {
   return series.key === 'organisation' ? t.organisation : series.label;
 }
 
-/** The periods in which nothing of the series was released. */
-function gaps(ctx, series) {
+/**
+ * The periods in which nothing of the series was released, consecutive ones as one range ("week 3 2025 – week 40
+ * 2025"): a year of weeks is a line, not fifty.
+ */
+export function gaps(ctx, series) {
   const { t, language } = ctx;
-  return series.points.filter((point) => !hasFigures(point)).map((point) => [
-    formatPeriod(point.period, language), t.notReleasedShort,
+  const runs = [];
+  let run = null;
+  for (const point of series.points) {
+    if (hasFigures(point)) {
+      run = null;
+    } else if (run) {
+      run.last = point.period;
+    } else {
+      run = { first: point.period, last: point.period };
+      runs.push(run);
+    }
+  }
+  return runs.map(({ first, last }) => [
+    first === last ? formatPeriod(first, language)
+      : t.periodRange(formatPeriod(first, language), formatPeriod(last, language)),
+    t.notReleasedShort,
   ]);
 }
 
@@ -187,7 +204,8 @@ export function bandsSection(ctx, organisationId, report, filters) {
   const { t, language } = ctx;
   const { focus } = focusOf(report, filters.team);
   const heading = t.bandsHeading;
-  const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-bands');
+  // the bands per period are in the trend's CSV (low, average, high): one file, offered once, under the trend
+  const csv = el('p', { class: 'muted dash-csv-note', dataset: { testid: 'csv-bands' } }, t.bandsInTrendCsv);
   if (!focus || (report.periods ?? []).length === 0) {
     return {
       element: figureSection(t, {
@@ -221,7 +239,7 @@ export function bandsSection(ctx, organisationId, report, filters) {
   });
   const element = figureSection(t, {
     name: 'bands', heading, intro: t.bandsIntro, testid: 'section-bands', chart: box,
-    notes: [gapNote(ctx, report, focus, 'bands-gaps')], table, csv,
+    notes: [], table, csv, // the periods without figures are named once, under the trend
   });
   const draw = () => {
     const colours = palette();

@@ -293,7 +293,8 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void a_date_typed_key_by_key_reloads_the_dashboard_once_it_is_whole_and_a_range_too_long_is_said_in_its_words() {
+    void a_date_typed_key_by_key_reloads_the_dashboard_once_it_is_whole_and_a_range_too_long_is_said_in_its_words()
+            throws Exception {
         ChromeDriver browser = chromium.open("dates", 1280, 1000, false);
         WebDriverWait wait = signIn(browser, ADMIN);
         wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
@@ -306,8 +307,24 @@ class DashboardBrowserTest {
                 .singleElement().asString().contains("from=2026-01-01");
         assertThat(browser.findElements(testId("trend-failed"))).isEmpty();
 
-        // weeks since 2000: more periods than a chart shows, refused by the server, said in the product's words
+        // per week: the weeks without released figures named once, consecutive ones as one range
         new Select(byTestId(browser, "filter-granularity")).selectByValue("week");
+        String organisation = organisationId(browser);
+        JsonNode weeks = api("/api/organisations/" + organisation + "/reports/trend?granularity=week&from=2026-01-01");
+        int runs = 0;
+        boolean inRun = false;
+        for (JsonNode point : weeks.get("series").get(0).get("points")) {
+            boolean empty = point.get("n").asInt() == 0;
+            runs += empty && !inRun ? 1 : 0;
+            inRun = empty;
+        }
+        int expectedRuns = runs;
+        assertThat(weeks.get("periods").size()).as("weeks in the demo's year").isGreaterThan(expectedRuns);
+        wait.until(driver -> driver.findElements(By.cssSelector("[data-testid='trend-gaps'] li")).size()
+                == expectedRuns);
+        assertThat(browser.findElements(testId("bands-gaps"))).as("named once, under the trend").isEmpty();
+
+        // weeks since 2000: more periods than a chart shows, refused by the server, said in the product's words
         WebElement from = byTestId(browser, "filter-from");
         from.clear();
         from.sendKeys("01012000");
@@ -356,6 +373,8 @@ class DashboardBrowserTest {
                 .map(WebElement::getText).toList();
         assertThat(offered).hasSize(2);
         assertThat(offered.get(1)).isEqualTo("Klantenservice");
+        assertThat(new Select(byTestId(browser, "filter-team")).getFirstSelectedOption().getText())
+                .as("a team lead opens on their own team").isEqualTo("Klantenservice");
         assertThat(text(browser, "release-rules")).contains("bundels van minstens 5 nieuw afgeronde tests");
     }
 
