@@ -321,7 +321,7 @@ class ReportApiTest {
     }
 
     @Test
-    void every_report_comes_as_csv_without_suppressed_median_min_max_or_started_columns() {
+    void every_report_comes_as_csv_without_suppressed_median_min_max_or_started_columns() throws Exception {
         Response json = admin.caller().send("GET", admin.path("/reports/rounds/" + round), null);
         Response asCsv = send(admin.caller(), admin.path("/reports/rounds/" + round), "text/csv");
         assertThat(json.contentType()).startsWith("application/json");
@@ -352,6 +352,20 @@ class ReportApiTest {
         Response byParameter = admin.caller().get(admin.path("/reports/rounds/" + round + "?format=csv"));
         assertThat(byParameter.contentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(parse(byParameter.body()).get(1).get(4)).isEqualTo("17.33");
+        assertThat(byParameter.headers().firstValue("Content-Disposition").orElseThrow())
+                .as("named for the organisation, the round and the day").contains("filename=\"klantspiegel-rapport-")
+                .contains("-round-Voorjaar-20").endsWith(".csv");
+
+        // for Excel with Dutch settings: semicolons, decimal commas, a byte order mark; the same figures
+        Response forExcel = admin.caller().get(admin.path("/reports/rounds/" + round + "?format=csv&dialect=excel"));
+        assertThat(forExcel.status()).isEqualTo(200);
+        assertThat(forExcel.body()).startsWith("\uFEFFround;group;team_id;n;mean;");
+        List<CSVRecord> excelRows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setDelimiter(';').get()
+                .parse(new java.io.StringReader(forExcel.body().substring(1))).getRecords();
+        assertThat(excelRows.get(1).get(4)).isEqualTo("17,33");
+        assertThat(excelRows.get(1).size()).isEqualTo(rows.get(1).size());
+        assertProblem(admin.caller().get(admin.path("/reports/rounds/" + round + "?format=csv&dialect=tsv")), 400,
+                "'dialect' is rfc4180 or excel, not 'tsv'.");
 
         for (String report : List.of("/reports/rounds/" + round, "/reports/trend?granularity=quarter",
                 "/reports/heatmap?round=" + round, "/reports/rounds/" + secondRound + "/comparison?with=" + round,

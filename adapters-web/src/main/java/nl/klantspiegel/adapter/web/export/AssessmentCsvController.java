@@ -1,5 +1,9 @@
 package nl.klantspiegel.adapter.web.export;
 
+import nl.klantspiegel.adapter.web.CsvFile;
+import nl.klantspiegel.domain.report.ReportBasis;
+import java.time.LocalDate;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,11 +11,7 @@ import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.ExportAssessmentsUseCase;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.http.CacheControl;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,10 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +27,6 @@ import java.util.List;
 @Tag(name = "Event export", description = "The event log as verifiable NDJSON, resumable with 'after'")
 class AssessmentCsvController {
 
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     private static final int QUESTIONS = 6;
 
     private final ExportAssessmentsUseCase exports;
@@ -53,7 +48,10 @@ class AssessmentCsvController {
                                @Parameter(description = "a day, YYYY-MM-DD: released on or after it")
                                @RequestParam(required = false) String from,
                                @Parameter(description = "a day, YYYY-MM-DD: released on or before it")
-                               @RequestParam(required = false) String to) {
+                               @RequestParam(required = false) String to,
+                               @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
+                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
+        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect); // refused before anything is exported or audited
         ExportAssessmentsUseCase.AssessmentRows rows = exports.completedAssessments(caller, organisationId,
                 QueryParameters.present(round), QueryParameters.present(team), QueryParameters.day("from", from),
                 QueryParameters.day("to", to));
@@ -64,9 +62,8 @@ class AssessmentCsvController {
             header.add("q" + question + "_points");
         }
         header.addAll(List.of("column_a", "column_b", "column_c", "total", "band"));
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                .get())) {
+        CsvFile csv = new CsvFile(header);
+        {
             for (ExportAssessmentsUseCase.Row row : rows.rows()) {
                 List<Object> cells = new ArrayList<>(java.util.Arrays.asList(row.assessment(), row.roundId(),
                         row.roundName(), row.teamId() == null ? "" : row.teamId(), row.teamName(), row.releasedOn(),
@@ -80,19 +77,16 @@ class AssessmentCsvController {
                 }
                 cells.addAll(List.of(row.columnTotals().a(), row.columnTotals().b(), row.columnTotals().c(),
                         row.total(), row.band().name()));
-                csv.printRecord(cells);
+                csv.row(cells);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return ResponseEntity.ok().contentType(CSV).cacheControl(CacheControl.noStore())
+        return CsvFile.named(ResponseEntity.ok(), organisationId, "assessments", LocalDate.now(ReportBasis.ZONE))
+                .cacheControl(CacheControl.noStore())
                 .header("Klantspiegel-Export-Id", rows.exportId())
                 .header("Klantspiegel-Release", rows.provenance().release()
                         .map(release -> String.valueOf(release.number())).orElse(""))
                 .header("Klantspiegel-Minimum-Group-Size", String.valueOf(rows.provenance().minimumGroupSize()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"assessments-" + organisationId
-                        + ".csv\"")
-                .body(out.toString());
+                .body(csv.text(chosen));
     }
 
 }

@@ -1,5 +1,7 @@
 package nl.klantspiegel.adapter.web.organisation;
 
+import nl.klantspiegel.adapter.web.CsvFile;
+
 import nl.klantspiegel.adapter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -8,10 +10,6 @@ import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.AuditPage;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,9 +17,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,26 +65,24 @@ class AuditController {
                                @RequestParam(required = false) String to,
                                @RequestParam(required = false) String type,
                                @RequestParam(defaultValue = "0") String page,
-                               @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size) {
-        return csvResponse(organisationId, page(caller, organisationId, from, to, type, page, size).entries());
+                               @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size,
+                               @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
+                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
+        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect);
+        return csvResponse(organisationId, page(caller, organisationId, from, to, type, page, size).entries(), chosen);
     }
 
-    private static ResponseEntity<String> csvResponse(String organisationId, List<AuditTrailQuery.Entry> entries) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader("number", "at", "type", "actorKind", "actorId", "actorEmail", "details", "hash")
-                .get())) {
-            for (AuditTrailQuery.Entry entry : entries) {
-                csv.printRecord(entry.number(), entry.at(), entry.type(), entry.actorKind(), entry.actorId(),
-                        entry.actorEmail(), details(entry.details()), entry.hash());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    private static ResponseEntity<String> csvResponse(String organisationId, List<AuditTrailQuery.Entry> entries,
+                                                      CsvFile.Dialect dialect) {
+        CsvFile csv = new CsvFile(List.of("number", "at", "type", "actorKind", "actorId", "actorEmail", "details",
+                "hash"));
+        for (AuditTrailQuery.Entry entry : entries) {
+            csv.row(java.util.Arrays.asList(entry.number(), entry.at(), entry.type(), entry.actorKind(),
+                    entry.actorId(), entry.actorEmail(), details(entry.details()), entry.hash()));
         }
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-" + organisationId + ".csv\"")
-                .body(out.toString());
+        return CsvFile.named(ResponseEntity.ok(), organisationId, "audit",
+                        java.time.LocalDate.now(nl.klantspiegel.domain.report.ReportBasis.ZONE))
+                .body(csv.text(dialect));
     }
 
     /** Every matching entry, oldest last, as one CSV file: for a plain download link (the session's cookie). */
@@ -98,7 +91,10 @@ class AuditController {
     ResponseEntity<String> csvFile(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                    @RequestParam(required = false) String from,
                                    @RequestParam(required = false) String to,
-                                   @RequestParam(required = false) String type) {
+                                   @RequestParam(required = false) String type,
+                                   @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
+                                   @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
+        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect);
         List<AuditTrailQuery.Entry> entries = new java.util.ArrayList<>();
         AuditPage page;
         int number = 0;
@@ -106,7 +102,7 @@ class AuditController {
             page = page(caller, organisationId, from, to, type, String.valueOf(number++), "500");
             entries.addAll(page.entries());
         } while (page.hasMore() && entries.size() < MAXIMUM_FILE_ENTRIES);
-        return csvResponse(organisationId, entries);
+        return csvResponse(organisationId, entries, chosen);
     }
 
     private AuditPage page(Caller caller, String organisationId, String from, String to, String type, String page,

@@ -3,6 +3,7 @@ package nl.klantspiegel.adapter.web.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.adapter.web.CsvFile;
 import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery.AnswerChangeReport;
@@ -11,10 +12,6 @@ import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.report.AnswerChanges;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,13 +19,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Clock;
+import java.time.LocalDate;
+import nl.klantspiegel.domain.report.ReportBasis;
 import nl.klantspiegel.domain.release.ReleaseSchedule;
 
 /** The answer-change report: how often respondents change an answer before finishing (admins and analysts). */
@@ -37,7 +32,6 @@ import nl.klantspiegel.domain.release.ReleaseSchedule;
 class AnswerChangeController {
 
     private static final String PATH = "/api/organisations/{organisationId}/reports/answer-changes";
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final AnswerChangesQuery answerChanges;
     private final ReleaseSchedule schedule;
@@ -68,8 +62,10 @@ class AnswerChangeController {
                     + "group size. Filled from all history, also from before the report existed.")
     AnswerChangeResponse json(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                               @Parameter(description = "a round's id") @RequestParam(required = false) String round) {
-        ReportAnswer<AnswerChangeReport> answer = answerChanges.answerChanges(caller, organisationId,
-                QueryParameters.present(round));
+        return json(organisationId, answerChanges.answerChanges(caller, organisationId, QueryParameters.present(round)));
+    }
+
+    private AnswerChangeResponse json(String organisationId, ReportAnswer<AnswerChangeReport> answer) {
         List<Group> groups = answer.report().groups().stream().map(group -> group(group, answer.organisation()))
                 .toList();
         return new AnswerChangeResponse(organisationId, answer.report().roundId(),
@@ -79,30 +75,34 @@ class AnswerChangeController {
     @GetMapping(path = PATH, produces = "text/csv")
     @Operation(summary = "The same as CSV: one row per group and change (a group without changes: one row)")
     ResponseEntity<String> csv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
-                               @RequestParam(required = false) String round) {
-        AnswerChangeResponse response = json(caller, organisationId, round);
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader("group", "label", "n",
-                "respondents_who_changed", "changes", "left_out", "question", "from", "to", "count").get())) {
-            for (Group group : response.groups()) {
-                List<Object> start = new ArrayList<>(List.of(group.key(), group.label(), group.n(), group.changed(),
-                        group.changes(), group.leftOut()));
-                if (group.entries().isEmpty()) {
-                    List<Object> row = new ArrayList<>(start);
-                    row.addAll(List.of("", "", "", ""));
-                    csv.printRecord(row);
-                }
-                for (Entry entry : group.entries()) {
-                    List<Object> row = new ArrayList<>(start);
-                    row.addAll(List.of(entry.question(), entry.from(), entry.to(), entry.count()));
-                    csv.printRecord(row);
-                }
+                               @RequestParam(required = false) String round,
+                               @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
+                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
+        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect);
+        ReportAnswer<AnswerChangeReport> answer = answerChanges.answerChanges(caller, organisationId,
+                QueryParameters.present(round));
+        AnswerChangeResponse response = json(organisationId, answer);
+        CsvFile file = new CsvFile(List.of("group", "label", "n", "respondents_who_changed", "changes", "left_out",
+                "question", "from", "to", "count"));
+        for (Group group : response.groups()) {
+            List<Object> start = new ArrayList<>(List.of(group.key(), group.label(), group.n(), group.changed(),
+                    group.changes(), group.leftOut()));
+            if (group.entries().isEmpty()) {
+                List<Object> row = new ArrayList<>(start);
+                row.addAll(List.of("", "", "", ""));
+                file.row(row);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            for (Entry entry : group.entries()) {
+                List<Object> row = new ArrayList<>(start);
+                row.addAll(List.of(entry.question(), entry.from(), entry.to(), entry.count()));
+                file.row(row);
+            }
         }
-        return ResponseEntity.ok().contentType(CSV).header(HttpHeaders.CONTENT_DISPOSITION,
-                "attachment; filename=\"answer-changes-" + organisationId + ".csv\"").body(out.toString());
+        String what = response.roundId() == null ? "answer-changes"
+                : "answer-changes-" + answer.organisation().round(response.roundId())
+                .map(found -> found.name()).orElse(response.roundId());
+        return CsvFile.named(ResponseEntity.ok(), answer.organisation().name(), what,
+                LocalDate.ofInstant(clock.instant(), ReportBasis.ZONE)).body(file.text(chosen));
     }
 
     private static Group group(AnswerChanges.Group group, OrganisationView organisation) {

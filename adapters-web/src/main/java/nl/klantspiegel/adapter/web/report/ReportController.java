@@ -1,20 +1,13 @@
 package nl.klantspiegel.adapter.web.report;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.klantspiegel.adapter.web.CsvFile;
 import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
@@ -37,7 +31,7 @@ import nl.klantspiegel.domain.report.ReportBasis;
 /**
  * An organisation's reports: the trend per period, one round, two rounds compared, and the teams × questions
  * heatmap. Each as JSON, or with {@code Accept: text/csv} (or {@code ?format=csv}, for a plain download link) as the
- * same figures in CSV: RFC 4180, UTF-8, a header row, {@code .} as the decimal separator, empty cells where nothing
+ * same figures in CSV ({@link CsvFile}: RFC 4180 with decimal points by default, or for Excel with Dutch settings), UTF-8, a header row, empty cells where nothing
  * is released, written with Apache Commons CSV.
  */
 @RestController
@@ -48,7 +42,6 @@ class ReportController {
     private static final String PATH = "/api/organisations/{organisationId}/reports";
     private static final String AS_OF = "an ISO-8601 instant (2026-05-01T00:00:00Z): the report as it was then (the "
             + "releases made by then), under today's minimum group size";
-    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final ReportsQuery reports;
     private final ReleaseSchedule schedule;
@@ -135,6 +128,8 @@ class ReportController {
     @GetMapping(path = PATH + "/trend", produces = "text/csv")
     @Operation(summary = "The trend as CSV: one row per group and period")
     ResponseEntity<String> trendCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
+            String dialect,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @RequestParam(defaultValue = "quarter") String granularity,
                                     @RequestParam(required = false) String from,
@@ -153,7 +148,7 @@ class ReportController {
                 rows.add(row);
             }
         }
-        return csv("trend-" + granularity, organisationId, header, rows);
+        return csv(dialect, answer.organisation(), "trend-" + granularity, header, rows);
     }
 
     private ReportAnswer<ReportBasis.Trend> trendAnswer(Caller caller, String organisationId, String granularity,
@@ -187,6 +182,8 @@ class ReportController {
     @GetMapping(path = PATH + "/rounds/{roundId}", produces = "text/csv")
     @Operation(summary = "One round as CSV: one row per group")
     ResponseEntity<String> roundCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
+            String dialect,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @PathVariable String roundId) {
         ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId,
@@ -204,7 +201,7 @@ class ReportController {
             row.addAll(ReportCsv.groupColumns(json));
             rows.add(row);
         }
-        return csv("round", organisationId, header, rows);
+        return csv(dialect, answer.organisation(), "round-" + name, header, rows);
     }
 
     // -------------------------------------------------------------------------------------------- comparison
@@ -218,8 +215,11 @@ class ReportController {
                                   @PathVariable String roundId,
                                   @Parameter(description = "the other round's id") @RequestParam(required = false)
                                   String with) {
-        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with,
-                QueryParameters.instant("asOf", asOf));
+        return comparison(reports.comparison(caller, organisationId, roundId, with,
+                QueryParameters.instant("asOf", asOf)), roundId, with);
+    }
+
+    private ComparisonResponse comparison(ReportAnswer<ReportBasis.Comparison> answer, String roundId, String with) {
         OrganisationView organisation = answer.organisation();
         List<ComparedGroup> groups = answer.report().groups().stream().map(group -> {
             ReportJson.Group first = ReportJson.group(group.round(), organisation);
@@ -236,9 +236,14 @@ class ReportController {
     @GetMapping(path = PATH + "/rounds/{roundId}/comparison", produces = "text/csv")
     @Operation(summary = "Two rounds compared as CSV: one row per group")
     ResponseEntity<String> comparisonCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
+            String dialect,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          @PathVariable String roundId, @RequestParam(required = false) String with) {
-        ComparisonResponse comparison = comparison(caller, organisationId, asOf, roundId, with);
+        CsvFile.Dialect.of(dialect); // a wrong dialect is refused before anything is read
+        ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with,
+                QueryParameters.instant("asOf", asOf));
+        ComparisonResponse comparison = comparison(answer, roundId, with);
         List<String> header = List.of("group", "team_id", "round_n", "round_mean", "with_n", "with_mean",
                 "difference", "difference_ci95_low", "difference_ci95_high", "significant");
         List<List<Object>> rows = new ArrayList<>();
@@ -251,7 +256,8 @@ class ReportController {
                     difference == null ? null : difference.ci95().high(),
                     difference == null ? null : difference.significant()));
         }
-        return csv("comparison", organisationId, header, rows);
+        return csv(dialect, answer.organisation(), "comparison-" + comparison.round().name() + "-"
+                + comparison.with().name(), header, rows);
     }
 
     // ----------------------------------------------------------------------------------------------- heatmap
@@ -262,8 +268,11 @@ class ReportController {
     HeatmapResponse heatmap(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String round) {
-        ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
-                QueryParameters.present(round), QueryParameters.instant("asOf", asOf));
+        return heatmap(reports.heatmap(caller, organisationId, QueryParameters.present(round),
+                QueryParameters.instant("asOf", asOf)));
+    }
+
+    private HeatmapResponse heatmap(ReportAnswer<ReportBasis.Heatmap> answer) {
         OrganisationView organisation = answer.organisation();
         ReportBasis.Heatmap heatmap = answer.report();
         return new HeatmapResponse(ReportJson.round(organisation, heatmap.roundId(), clock.instant()),
@@ -286,9 +295,14 @@ class ReportController {
     @GetMapping(path = PATH + "/heatmap", produces = "text/csv")
     @Operation(summary = "The heatmap as CSV: one row per group, mean points and change per question")
     ResponseEntity<String> heatmapCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+            @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
+            String dialect,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String round) {
-        HeatmapResponse heatmap = heatmap(caller, organisationId, asOf, round);
+        CsvFile.Dialect.of(dialect);
+        ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
+                QueryParameters.present(round), QueryParameters.instant("asOf", asOf));
+        HeatmapResponse heatmap = heatmap(answer);
         List<String> header = new ArrayList<>(List.of("round", "group", "team_id", "n"));
         for (int question : heatmap.questions()) {
             header.add("q" + question + "_mean");
@@ -309,26 +323,19 @@ class ReportController {
             }
             rows.add(values);
         }
-        return csv("heatmap", organisationId, header, rows);
+        return csv(dialect, answer.organisation(), "heatmap-" + heatmap.round().name(), header, rows);
     }
 
     // -------------------------------------------------------------------------------------------------- util
 
-    private static ResponseEntity<String> csv(String report, String organisationId, List<String> header,
-                                              List<List<Object>> rows) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
-                .setHeader(header.toArray(String[]::new)).get())) {
-            for (List<Object> row : rows) {
-                csv.printRecord(row);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return ResponseEntity.ok().contentType(CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + report + "-" + organisationId + ".csv\"")
-                .body(out.toString());
+    /** The file in the dialect asked for, named for its organisation, what it holds and today (in Amsterdam). */
+    private ResponseEntity<String> csv(String dialect, OrganisationView organisation, String report,
+                                       List<String> header, List<List<Object>> rows) {
+        CsvFile file = new CsvFile(header);
+        rows.forEach(file::row);
+        return CsvFile.named(ResponseEntity.ok(), organisation.name(), report,
+                        LocalDate.ofInstant(clock.instant(), ReportBasis.ZONE))
+                .body(file.text(CsvFile.Dialect.of(dialect)));
     }
 
 }

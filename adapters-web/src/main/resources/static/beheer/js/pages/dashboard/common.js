@@ -71,10 +71,20 @@ export function dataTable({ caption, columns, rows, testid, className = '' }) {
     el('tbody', {}, rows));
 }
 
-/** A link to the same figures as CSV: the report's address with format=csv; the session cookie goes along. */
+/**
+ * Links to the same figures as CSV: the report's address with format=csv (commas and decimal points, for scripts and
+ * most tools), and beside it the same for Excel with Dutch settings (semicolons, decimal commas); the session cookie
+ * goes along.
+ */
 export function csvLink(t, href, what, testid) {
-  return el('a', { class: 'button button--small button--quiet dash-csv', href, download: true, dataset: { testid } },
-    t.csvOf(t.csvNames[what]));
+  const excel = `${href}${href.includes('?') ? '&' : '?'}dialect=excel`;
+  return el('span', { class: 'dash-csv-group' },
+    el('a', { class: 'button button--small button--quiet dash-csv', href, download: true, dataset: { testid } },
+      t.csvOf(t.csvNames[what])),
+    el('a', {
+      class: 'button button--small button--quiet dash-csv', href: excel, download: true,
+      'aria-label': t.csvForExcelOf(t.csvNames[what]), dataset: { testid: `${testid}-excel` },
+    }, t.csvForExcel));
 }
 
 /**

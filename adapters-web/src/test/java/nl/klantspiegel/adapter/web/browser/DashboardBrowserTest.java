@@ -194,6 +194,16 @@ class DashboardBrowserTest {
                         + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed: ' + e));", href);
         assertThat(csv).startsWith("period,start,end,group,team_id,n,mean,ci95_low,ci95_high");
         assertThat(csv.lines().count()).isEqualTo(1 + 2L * months.get("periods").size());
+        String excelHref = byTestId(browser, "csv-trend-excel").getDomProperty("href");
+        assertThat(excelHref).isEqualTo(href + "&dialect=excel");
+        // its first bytes (a browser's text() drops a byte order mark), then its text
+        String excel = (String) ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => done(Array.from(new Uint8Array(b)"
+                        + ".slice(0, 3)).join(',') + '|' + new TextDecoder().decode(b)), e => done('failed: ' + e));",
+                excelHref);
+        assertThat(excel).as("for Excel with Dutch settings: a byte order mark, semicolons")
+                .startsWith("239,187,191|period;start;end;group;team_id;n;mean");
 
         // in English: the same explanation, and a team without released figures in English words
         byTestId(browser, "lang-en").click();
