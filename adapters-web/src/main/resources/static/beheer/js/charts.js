@@ -181,6 +181,12 @@ export function drawChart(canvas, type, data, options) {
   if (!chartsAvailable()) {
     return null;
   }
+  for (const chart of charts) { // drawn again (a team laid over): the canvas's chart before goes
+    if (chart.canvas === canvas) {
+      chart.destroy();
+      charts.delete(chart);
+    }
+  }
   const config = merge(baseOptions(options), options.extra);
   config.plugins.bandAreas = { areas: options.areas ?? [] };
   if ((options.areas ?? []).length > 0) {

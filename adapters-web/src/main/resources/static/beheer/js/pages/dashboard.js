@@ -30,7 +30,7 @@ const filtersByOrganisation = new Map();
 function filtersOf(organisationId, team = '') {
   if (!filtersByOrganisation.has(organisationId)) {
     filtersByOrganisation.set(organisationId, {
-      team, round: '', with: '', withChosen: false, granularity: DEFAULT_GRANULARITY, from: '', to: '',
+      team, round: '', with: '', withChosen: false, granularity: DEFAULT_GRANULARITY, from: '', to: '', overlay: [],
     });
   }
   return filtersByOrganisation.get(organisationId);
@@ -361,7 +361,7 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
     if (comparison.status === 'rejected') {
       figures.push(failed('comparison', t.comparisonHeading, comparison));
     } else if (comparison.value) {
-      figures.push(comparisonSection(ctx, organisationId, comparison.value));
+      figures.push(comparisonSection(ctx, organisationId, comparison.value, filters));
     } else if (rounds.length > 1) {
       figures.push({
         element: el('section', { class: 'panel dash-section', dataset: { testid: 'section-comparison' } },

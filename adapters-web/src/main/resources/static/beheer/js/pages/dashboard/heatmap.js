@@ -10,6 +10,15 @@ import { csvLink, figureSection, hasFigures, notReleasedText, questionsInFull } 
 
 const LEVELS = 5;
 
+/** Below or above the organisation: −2 (0.5 points or more below) … 0 (within 0.15) … +2 (0.5 or more above). */
+function offset(value, reference) {
+  const difference = value - reference;
+  if (Math.abs(difference) < 0.15) {
+    return 0;
+  }
+  return Math.sign(difference) * (Math.abs(difference) < 0.5 ? 1 : 2);
+}
+
 /** 1 (lowest) to 5 (highest) on the question's scale. */
 function level(value, scale) {
   const share = (value - scale.min) / Math.max(1e-9, scale.max - scale.min);
@@ -33,6 +42,16 @@ export function heatmapSection(ctx, organisationId, report, filters) {
   const previousName = report.previousRound?.name ?? null;
   const csv = csvLink(t, api.heatmapUrl(organisationId, report.round.id, 'csv'), 'heatmap', 'csv-heatmap');
 
+  const mode = filters.heatMode === 'difference' ? 'difference' : 'points';
+  const referenceCells = new Map((flat(report.reference)?.cells ?? []).map((cell) => [cell.question, cell]));
+  const shade = (cell, reference) => {
+    const against = referenceCells.get(cell.question)?.meanPoints;
+    if (mode === 'points' || reference || against === null || against === undefined) {
+      return mode === 'points' ? `heat--${level(cell.meanPoints, scale)}` : 'heat-diff--0';
+    }
+    const step = offset(cell.meanPoints, against);
+    return `heat-diff--${step < 0 ? `m${-step}` : step}`;
+  };
   const row = (group, { reference = false } = {}) => {
     const label = reference ? t.referenceSuffix(t.organisation) : groupLabel(t, group);
     const cells = new Map((group.cells ?? []).map((cell) => [cell.question, cell]));
@@ -61,7 +80,7 @@ export function heatmapSection(ctx, organisationId, report, filters) {
           el('span', { 'aria-hidden': 'true' }, '–'), el('span', { class: 'visually-hidden' }, t.notReleasedShort));
       }
       const change = cell.change;
-      return el('td', { class: `heat heat--${level(cell.meanPoints, scale)}`, dataset: { question: String(question) } },
+      return el('td', { class: `heat ${shade(cell, reference)}`, dataset: { question: String(question) } },
         el('span', { class: 'heat__value' }, formatNumber(cell.meanPoints, language)),
         change === null || change === undefined ? null : el('span', { class: 'heat__change' },
           el('span', { 'aria-hidden': 'true' },
@@ -71,7 +90,9 @@ export function heatmapSection(ctx, organisationId, report, filters) {
     return el('tr', rowAttributes, header, count, questionCells);
   };
 
-  const rows = (report.rows ?? []).map(flat);
+  // with a team chosen: that team under the organisation's row (every team: "Alle teams" in the filters)
+  const rows = (report.rows ?? []).map(flat)
+    .filter((group) => !filters.team || group.teamId === filters.team);
   const reference = report.reference ? flat(report.reference) : null;
   const table = el('table', { class: 'heatmap', dataset: { testid: 'heatmap' } },
     el('caption', { class: 'dash-caption' }, t.heatmapCaption(report.round.name, previousName)),
@@ -89,15 +110,36 @@ export function heatmapSection(ctx, organisationId, report, filters) {
   const hint = el('p', { class: 'muted heatmap-hint', 'aria-hidden': 'true', dataset: { testid: 'heatmap-hint' } },
     t.heatmapHint(questions.length));
   const legend = el('div', { class: 'heat-legend', dataset: { testid: 'heatmap-legend' } },
-    el('span', { class: 'heat-legend__title' }, `${t.heatLegend}:`),
-    el('ol', { class: 'heat-legend__scale' }, Array.from({ length: LEVELS }, (_, index) => {
-      const value = scale.min + (index * (scale.max - scale.min)) / (LEVELS - 1);
-      return el('li', { class: `heat heat--${index + 1}` }, formatNumber(value, language, 0));
-    })),
+    el('span', { class: 'heat-legend__title' }, `${mode === 'points' ? t.heatLegend : t.heatDiffLegend}:`),
+    mode === 'points'
+      ? el('ol', { class: 'heat-legend__scale' }, Array.from({ length: LEVELS }, (_, index) => {
+        const value = scale.min + (index * (scale.max - scale.min)) / (LEVELS - 1);
+        return el('li', { class: `heat heat--${index + 1}` }, formatNumber(value, language, 0));
+      }))
+      : el('ol', { class: 'heat-legend__scale' }, ['m2', 'm1', '0', '1', '2'].map((step) => el('li', {
+        class: `heat heat-diff--${step}`,
+      }, t.heatDiffSteps[step]))),
     el('span', { class: 'muted' }, previousName ? t.changeSince(previousName) : t.noPrevious));
+  // what the shade says: the points, or how far each team is from the organisation
+  const modes = el('div', { class: 'heat-modes', role: 'group', 'aria-label': t.heatModeLabel, dataset: { testid: 'heat-modes' } },
+    ['points', 'difference'].map((choice) => {
+      const button = el('button', {
+        type: 'button', class: 'button button--small button--quiet', 'aria-pressed': String(choice === mode),
+        dataset: { testid: `heat-mode-${choice}` },
+      }, t.heatModes[choice]);
+      button.addEventListener('click', () => {
+        if (choice !== mode) {
+          filters.heatMode = choice;
+          const again = heatmapSection(ctx, organisationId, report, filters);
+          element.replaceWith(again.element);
+          again.element.querySelector(`[data-testid='heat-mode-${choice}']`)?.focus();
+        }
+      });
+      return button;
+    }));
   const element = figureSection(t, {
-    name: 'heatmap', heading: t.heatmapHeading, intro: t.heatmapIntro, testid: 'section-heatmap',
-    notes: [legend, questionsInFull(ctx, questions, 'heatmap-questions-in-full'),
+    name: 'heatmap', heading: t.heatmapHeading, intro: mode === 'points' ? t.heatmapIntro : t.heatmapIntroDifference, testid: 'section-heatmap',
+    notes: [modes, legend, questionsInFull(ctx, questions, 'heatmap-questions-in-full'),
       rows.length === 0 ? el('p', { class: 'empty' }, t.noTeamRows) : null],
     table: [hint, scroller], csv,
   });

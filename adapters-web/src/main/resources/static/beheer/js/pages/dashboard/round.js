@@ -113,14 +113,17 @@ function significanceText(t, difference) {
   return difference.mean > 0 ? t.significantHigher : t.significantLower;
 }
 
-export function comparisonSection(ctx, organisationId, report) {
+export function comparisonSection(ctx, organisationId, report, filters = null) {
   const { t, language } = ctx;
   const minimum = report.provenance?.minimumGroupSize;
   const roundName = report.round.name;
   const withName = report.with.name;
   const csv = csvLink(t, api.comparisonUrl(organisationId, report.round.id, report.with.id, 'csv'), 'comparison',
     'csv-comparison');
-  const groups = report.groups ?? [];
+  // with a team chosen: that team beside the organisation (every team: "Alle teams" in the filters)
+  const all = report.groups ?? [];
+  const groups = filters?.team ? all.filter((group) => group.key === 'organisation' || group.teamId === filters.team)
+    : all;
   const label = (group) => {
     const name = groupLabel(t, group);
     if (!hasFigures(group.round) || !hasFigures(group.with)) {

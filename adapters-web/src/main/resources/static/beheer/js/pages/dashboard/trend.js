@@ -161,9 +161,28 @@ export function trendSection(ctx, organisationId, report, filters) {
   const table = dataTable({
     caption: `${t.trendCaption(focusLabel, granularity)} (${range})`, columns, rows, testid: 'table-trend',
   });
+  // with all teams chosen: teams to lay over the organisation's line, to compare them (kept while filtering)
+  const others = filters.team ? [] : (report.series ?? []).map((item) => aligned(report, item))
+    .filter((item) => item.key !== 'organisation' && item !== focus && item.points.some(hasFigures));
+  filters.overlay = (filters.overlay ?? []).filter((id) => others.some((item) => item.teamId === id));
+  let redraw = () => {};
+  const overlay = others.length === 0 ? null : el('fieldset', { class: 'dash-overlay', dataset: { testid: 'trend-overlay' } },
+    el('legend', {}, t.overlayLegend),
+    others.map((item) => {
+      const box = el('input', {
+        type: 'checkbox', value: item.teamId, checked: filters.overlay.includes(item.teamId),
+        dataset: { testid: `overlay-${item.teamId}` },
+      });
+      box.addEventListener('change', () => {
+        filters.overlay = box.checked ? [...filters.overlay, item.teamId]
+          : filters.overlay.filter((id) => id !== item.teamId);
+        redraw();
+      });
+      return el('label', { class: 'dash-overlay__choice' }, box, ` ${seriesLabel(t, item)}`);
+    }));
   const element = figureSection(t, {
     name: 'trend', heading, intro: t.trendIntro(scale.min, scale.max), testid: 'section-trend',
-    chart: box, notes: [gapNote(ctx, report, focus, 'trend-gaps')], table, csv,
+    chart: box, notes: [overlay, gapNote(ctx, report, focus, 'trend-gaps')], table, csv,
   });
 
   const draw = () => {
@@ -192,11 +211,22 @@ export function trendSection(ctx, organisationId, report, filters) {
         pointRadius: 3, pointStyle: 'rectRot', spanGaps: false,
       });
     }
+    // each team laid over in a colour, a point style and a dash of its own (not told apart by colour alone)
+    const styles = ['triangle', 'rect', 'star', 'crossRot', 'rectRounded', 'cross'];
+    others.filter((item) => filters.overlay.includes(item.teamId)).forEach((item, index) => {
+      const colour = colours.other[index % colours.other.length];
+      datasets.push({
+        label: seriesLabel(t, item), data: item.points.map((point) => value(point, (p) => p.mean)),
+        borderColor: colour, backgroundColor: colour, borderWidth: 2, borderDash: [2 + 2 * index, 3],
+        pointRadius: 4, pointStyle: styles[index % styles.length], spanGaps: false,
+      });
+    });
     drawChart(canvas, 'line', { labels, datasets }, {
       language, yMin: scale.min, yMax: scale.max, yTitle: t.scoreAxis, areas: bandAreas(t, report),
       extra: { plugins: { legend: { labels: { filter: (item, data) => !data.datasets[item.datasetIndex].skipLegend } } } },
     });
   };
+  redraw = draw;
   return { element, draw: () => whenAttached(canvas, draw) };
 }
 

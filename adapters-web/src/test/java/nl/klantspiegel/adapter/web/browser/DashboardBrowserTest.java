@@ -205,6 +205,12 @@ class DashboardBrowserTest {
         assertThat(excel).as("for Excel with Dutch settings: a byte order mark, semicolons")
                 .startsWith("239,187,191|period;start;end;group;team_id;n;mean");
 
+        // with one team chosen the heatmap shows it under the organisation only; all teams again
+        assertThat(byTestId(browser, "heatmap").findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        new Select(byTestId(browser, "filter-team")).selectByValue("");
+        wait.until(driver -> byTestId(driver, "heatmap").findElements(By.cssSelector("tbody tr")).size()
+                == 1 + heatmap.get("rows").size());
+
         // in English: the same explanation, and a team without released figures in English words
         byTestId(browser, "lang-en").click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("release-rules"),
@@ -277,6 +283,60 @@ class DashboardBrowserTest {
         assertThat(byTestId(browser, "audit-table").getText())
                 .contains("gebundeld: de rest van alle teams samen, na het sluiten van de ronde");
         assertAccessible(browser, "the audit trail, releases only");
+    }
+
+    @Test
+    void the_admin_lays_teams_over_the_trend_and_the_comparison_and_heatmap_follow_the_chosen_team() throws Exception {
+        ChromeDriver browser = chromium.open("compare", 1280, 1000, false);
+        WebDriverWait wait = signIn(browser, ADMIN);
+        wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
+        String organisation = organisationId(browser);
+        JsonNode quarters = api("/api/organisations/" + organisation + "/reports/trend?granularity=quarter");
+        List<JsonNode> withFigures = new ArrayList<>();
+        for (JsonNode series : quarters.get("series")) {
+            boolean figures = false;
+            for (JsonNode point : series.get("points")) {
+                figures |= point.get("n").asInt() > 0;
+            }
+            if (!series.get("teamId").isNull() && figures) {
+                withFigures.add(series);
+            }
+        }
+        assertThat(withFigures).as("teams of the demo with released figures").hasSizeGreaterThanOrEqualTo(2);
+        JsonNode team = withFigures.get(0);
+        String teamId = team.get("teamId").asText();
+
+        // two teams laid over the organisation's line: two more lines, named for them
+        int before = datasets(browser, "chart-trend").size();
+        byTestId(browser, "overlay-" + teamId).click();
+        byTestId(browser, "overlay-" + withFigures.get(1).get("teamId").asText()).click();
+        wait.until(driver -> datasets(driver, "chart-trend").size() == before + 2);
+        assertThat(datasets(browser, "chart-trend")).contains(team.get("label").asText(),
+                withFigures.get(1).get("label").asText());
+
+        // the heatmap coloured by the difference from the organisation, with its own legend
+        byTestId(browser, "heat-mode-difference").click();
+        wait.until(driver -> !driver.findElements(By.cssSelector("[data-testid='heatmap'] td[class*='heat-diff--']"))
+                .isEmpty());
+        assertThat(browser.findElements(By.cssSelector("[data-testid='heatmap'] td.heat--1, "
+                + "[data-testid='heatmap'] td.heat--5"))).as("no shade of points left").isEmpty();
+        assertThat(text(browser, "heatmap-legend")).contains("verschil met de organisatie");
+        assertThat(byTestId(browser, "heat-mode-difference").getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertAccessible(browser, "teams laid over the trend, the heatmap by difference");
+
+        // one team chosen: the comparison and the heatmap show it beside the organisation only
+        new Select(byTestId(browser, "filter-team")).selectByValue(teamId);
+        wait.until(driver -> byTestId(driver, "heatmap").findElements(By.cssSelector("tbody tr")).size() == 2);
+        assertThat(byTestId(browser, "table-comparison").findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        assertThat(browser.findElements(testId("trend-overlay"))).as("a team chosen: its line and the organisation's")
+                .isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> datasets(WebDriver browser, String chart) {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript("const chart = window.Chart.getChart("
+                + "document.querySelector(\"[data-testid='\" + arguments[0] + \"']\"));"
+                + "return chart ? chart.data.datasets.map(set => set.label) : [];", chart);
     }
 
     @Test
