@@ -309,6 +309,12 @@ export function comparison(organisationId, roundId, withRoundId) {
   return request('GET', comparisonUrl(organisationId, roundId, withRoundId));
 }
 
+/** What each group can work on in a round: its questions, the least customer-oriented first, with the advice. */
+export function focus(organisationId, roundId, language) {
+  return request('GET', organisationPath(organisationId,
+    `/reports/rounds/${enc(roundId)}/focus?lang=${enc(language)}`));
+}
+
 /** Teams × questions for one round, the organisation as reference, the change since the previous round. */
 export function heatmap(organisationId, roundId = null) {
   return request('GET', heatmapUrl(organisationId, roundId));

@@ -219,6 +219,8 @@ class AnonymityOverTimeApiTest {
                     + (as.isEmpty() ? "" : "&" + as))).body());
             seen.put(who + " heatmap", stable(caller.get(admin.path("/reports/heatmap"
                     + (as.isEmpty() ? "" : "?" + as))).body()));
+            seen.put(who + " focus", stable(caller.get(admin.path("/reports/rounds/" + round + "/focus"
+                    + (as.isEmpty() ? "" : "?" + as))).body()));
         }
         return seen;
     }

@@ -225,6 +225,7 @@ class AuthorizationMatrixTest {
         rules.put("GET " + organisations + "/reports/trend", new Rule(f -> new Call("GET", f.path("/reports/trend?granularity=month"), null), members()));
         rules.put("GET " + organisations + "/reports/rounds/{roundId}", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round), null), members()));
         rules.put("GET " + organisations + "/reports/rounds/{roundId}/comparison", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/comparison?with=" + f.freshRound()), null), members()));
+        rules.put("GET " + organisations + "/reports/rounds/{roundId}/focus", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/focus"), null), members()));
         rules.put("GET " + organisations + "/reports/heatmap", new Rule(f -> new Call("GET", f.path("/reports/heatmap?round=" + f.round), null), members()));
         rules.put("GET " + organisations + "/audit", new Rule(f -> new Call("GET", f.path("/audit"), null), adminsOnly()));
         rules.put("GET " + organisations + "/reports/answer-changes", new Rule(f -> new Call("GET", f.path("/reports/answer-changes"), null),

@@ -382,6 +382,44 @@ class ReportApiTest {
     }
 
     @Test
+    void what_to_work_on_comes_from_the_released_option_counts_least_oriented_first_with_the_instruments_advice() {
+        JsonNode report = admin.caller().get(admin.path("/reports/rounds/" + round)).json();
+        JsonNode focus = admin.caller().get(admin.path("/reports/rounds/" + round + "/focus?lang=en")).json();
+        java.util.Map<Integer, String> oriented = java.util.Map.of(1, "c", 2, "b", 3, "a", 4, "b", 5, "c", 6, "c");
+
+        assertThat(focus.get("round").get("name").asText()).isEqualTo("Voorjaar");
+        JsonNode whole = focus.get("groups").get(0);
+        assertThat(whole.get("key").asText()).isEqualTo("organisation");
+        assertThat(whole.get("n").asInt()).isEqualTo(report.get("organisation").get("n").asInt()).isEqualTo(15);
+        assertThat(whole.get("questions")).hasSize(6);
+        int previous = -1;
+        for (JsonNode question : whole.get("questions")) {
+            int number = question.get("question").asInt();
+            JsonNode counts = report.get("organisation").get("questions").get(number - 1).get("options");
+            int chosen = counts.get(oriented.get(number)).get("count").asInt();
+            assertThat(question.get("oriented").asText()).isEqualTo(oriented.get(number));
+            assertThat(question.get("orientedPercent").asInt()).as("question " + number)
+                    .isEqualTo((int) Math.round(100.0 * chosen / 15)).isGreaterThanOrEqualTo(previous);
+            assertThat(question.get("focus").asBoolean()).isEqualTo(chosen * 2 < 15);
+            previous = question.get("orientedPercent").asInt();
+            assertThat(question.get("topic").asText()).isNotBlank();
+            assertThat(question.get("text").asText()).startsWith(number == 5 ? "My view" : "If ");
+            if (!question.get("other").isNull()) {
+                String other = question.get("other").asText();
+                assertThat(other).isNotEqualTo(oriented.get(number));
+                assertThat(question.get("otherPercent").asInt())
+                        .isEqualTo((int) Math.round(100.0 * counts.get(other).get("count").asInt() / 15));
+                assertThat(question.get("advice").asText()).isNotBlank();
+            }
+        }
+        for (JsonNode group : focus.get("groups")) {
+            assertThat(group.get("questions").isEmpty()).as(group.get("label").asText() + ": questions only with figures")
+                    .isEqualTo(group.get("n").asInt() == 0);
+        }
+        assertProblem(admin.caller().get(admin.path("/reports/rounds/" + round + "/focus?lang=de")), 400, "de");
+    }
+
+    @Test
     void the_comparison_gives_no_difference_where_a_side_is_empty() {
         JsonNode comparison = admin.caller().get(admin.path("/reports/rounds/" + secondRound + "/comparison?with="
                 + round)).json();

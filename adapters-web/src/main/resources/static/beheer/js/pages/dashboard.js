@@ -16,6 +16,7 @@ import { field, problemMessage, uid } from '../ui.js';
 /** The zone of the release times when the answer names none: the product's. */
 const RELEASE_ZONE = 'Europe/Amsterdam';
 import { failedSection } from './dashboard/common.js';
+import { focusSection } from './dashboard/focus.js';
 import { heatmapSection } from './dashboard/heatmap.js';
 import { comparisonSection, questionsSection } from './dashboard/round.js';
 import { bandsSection, trendSection } from './dashboard/trend.js';
@@ -313,12 +314,13 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
   }
   const query = { granularity: filters.granularity, from: filters.from, to: filters.to, team: filters.team };
   const none = Promise.resolve(null);
-  const [trend, round, comparison, heatmap, instrument] = await Promise.allSettled([
+  const [trend, round, comparison, heatmap, instrument, focus] = await Promise.allSettled([
     api.trend(organisationId, query),
     filters.round ? api.roundReport(organisationId, filters.round) : none,
     filters.round && filters.with ? api.comparison(organisationId, filters.round, filters.with) : none,
     filters.round ? api.heatmap(organisationId, filters.round) : none,
     questionsIn(ctx.language),
+    filters.round ? api.focus(organisationId, filters.round, ctx.language) : none,
   ]);
   if (number !== parts.loads || !ctx.isCurrent()) {
     return;
@@ -371,6 +373,9 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
     }
     figures.push(heatmap.status === 'fulfilled'
       ? heatmapSection(ctx, organisationId, heatmap.value, filters) : failed('heatmap', t.heatmapHeading, heatmap));
+    figures.push(focus.status === 'fulfilled'
+      ? focusSection(ctx, focus.value, filters, rounds.find((one) => one.id === filters.round))
+      : failed('focus', t.focusHeading, focus));
   }
   showRelease(ctx, parts.release,
     [trend, round, comparison, heatmap].find((result) => result.status === 'fulfilled' && result.value)?.value?.provenance);

@@ -23,6 +23,13 @@ import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.domain.release.ReleaseSchedule;
+import nl.klantspiegel.domain.instrument.Instrument;
+import nl.klantspiegel.domain.instrument.InstrumentTexts;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.report.FocusAreas;
+import nl.klantspiegel.domain.report.GroupFigures;
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.GroupReport;
 import nl.klantspiegel.domain.report.Period;
@@ -177,6 +184,67 @@ class ReportController {
                 ReportJson.provenance(answer.provenance(), schedule, clock.instant()), ReportJson.bands(), ReportJson.scale(),
                 ReportJson.group(answer.report().organisation(), organisation),
                 answer.report().teams().stream().map(team -> ReportJson.group(team, organisation)).toList());
+    }
+
+    /** What a group can work on: its questions, the least customer-oriented first. */
+    record FocusResponse(ReportJson.RoundSummary round, ReportJson.Provenance provenance, List<FocusGroup> groups) {
+    }
+
+    /** A group of the round; without released figures (n 0) it has no questions. */
+    record FocusGroup(String key, String teamId, String label, int n, List<FocusQuestion> questions) {
+    }
+
+    /**
+     * @param orientedPercent  the share that chose the customer-oriented answer, in whole percent
+     * @param focus            fewer than half chose it
+     * @param other            the other answer chosen most (null when everybody chose the oriented one), its text,
+     *                         its share and the instrument's advice for it
+     */
+    record FocusQuestion(int question, String topic, String text, String oriented, String orientedText,
+                         int orientedPercent, boolean focus, String other, String otherText, Integer otherPercent,
+                         String advice) {
+    }
+
+    @GetMapping(path = PATH + "/rounds/{roundId}/focus", produces = "application/json")
+    @Operation(summary = "What each group the caller sees can work on in a round: per question the share that chose "
+            + "the customer-oriented answer, the other answer chosen most and the instrument's advice for it",
+            description = "From the released figures only, as the round report shows them; a question is a focus area "
+                    + "when fewer than half chose the customer-oriented answer. Texts in 'lang' (nl or en).")
+    FocusResponse focus(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                        @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
+                        @PathVariable String roundId,
+                        @Parameter(description = "nl (default) or en") @RequestParam(defaultValue = "nl") String lang) {
+        Language language = Language.fromCode(lang);
+        ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId,
+                QueryParameters.instant("asOf", asOf));
+        OrganisationView organisation = answer.organisation();
+        List<GroupReport> groups = new ArrayList<>();
+        groups.add(answer.report().organisation());
+        groups.addAll(answer.report().teams());
+        List<FocusGroup> focus = new ArrayList<>();
+        for (GroupReport group : groups) {
+            ReportJson.Group shown = ReportJson.group(group, organisation);
+            List<FocusQuestion> questions = group.figures().map(figures -> {
+                Instrument instrument = Instruments.current();
+                InstrumentTexts texts = instrument.texts(language);
+                return FocusAreas.of(figures, instrument).stream().map(area -> {
+                    GroupFigures.QuestionFigures counted = figures.question(area.question()).orElseThrow();
+                    Option other = area.mostChosenOther().orElse(null);
+                    return new FocusQuestion(area.question(), texts.topic(area.question()),
+                            texts.question(area.question()), area.oriented().key(),
+                            texts.option(area.question(), area.oriented()),
+                            (int) Math.round(100 * area.orientedShare()), area.isFocus(),
+                            other == null ? null : other.key(),
+                            other == null ? null : texts.option(area.question(), other),
+                            other == null ? null : (int) Math.round(100.0 * counted.options().getOrDefault(other, 0)
+                                    / Math.max(1, counted.answered())),
+                            other == null ? null : texts.advice(area.question(), other));
+                }).toList();
+            }).orElse(List.of());
+            focus.add(new FocusGroup(shown.key(), shown.teamId(), shown.label(), shown.n(), questions));
+        }
+        return new FocusResponse(ReportJson.round(organisation, roundId, clock.instant()),
+                ReportJson.provenance(answer.provenance(), schedule, clock.instant()), focus);
     }
 
     @GetMapping(path = PATH + "/rounds/{roundId}", produces = "text/csv")

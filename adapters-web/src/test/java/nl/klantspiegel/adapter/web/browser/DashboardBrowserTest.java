@@ -332,6 +332,54 @@ class DashboardBrowserTest {
                 .isEmpty();
     }
 
+    @Test
+    void what_to_work_on_names_the_least_oriented_questions_with_their_advice_and_prints_as_a_one_page_brief()
+            throws Exception {
+        ChromeDriver browser = chromium.open("focus", 1280, 1000, false);
+        WebDriverWait wait = signIn(browser, ADMIN);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("section-focus")));
+        String organisation = organisationId(browser);
+        String round = new Select(byTestId(browser, "filter-round")).getFirstSelectedOption().getDomAttribute("value");
+        JsonNode focus = api("/api/organisations/" + organisation + "/reports/rounds/" + round + "/focus?lang=nl");
+        JsonNode whole = focus.get("groups").get(0);
+        List<JsonNode> expected = new ArrayList<>();
+        whole.get("questions").forEach(question -> {
+            if (question.get("focus").asBoolean() && expected.size() < 3) {
+                expected.add(question);
+            }
+        });
+        if (expected.isEmpty()) {
+            for (int i = 0; i < 3; i++) {
+                expected.add(whole.get("questions").get(i));
+            }
+        }
+        List<WebElement> items = browser.findElements(testId("focus-item"));
+        assertThat(items).hasSize(expected.size());
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode question = expected.get(i);
+            assertThat(items.get(i).getText()).contains(question.get("topic").asText(),
+                    question.get("orientedPercent").asText() + " % koos het klantgerichte antwoord");
+            if (!question.get("advice").isNull()) {
+                assertThat(items.get(i).getText()).contains(question.get("advice").asText().substring(0, 40));
+            }
+        }
+        assertThat(text(browser, "focus-lead")).startsWith("Organisatie, ronde ");
+        assertThat(text(browser, "section-focus")).contains("Tips voor het teamoverleg");
+        assertAccessible(browser, "what to work on");
+
+        // printed as a brief: the brief alone, on one page
+        ((JavascriptExecutor) browser).executeScript("document.body.classList.add('print-focus')");
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertThat(byTestId(browser, "section-focus").isDisplayed()).isTrue();
+        assertThat(byTestId(browser, "section-heatmap").isDisplayed()).isFalse();
+        assertThat(byTestId(browser, "release-info").isDisplayed()).isFalse();
+        String pdf = browser.print(new org.openqa.selenium.print.PrintOptions()).getContent();
+        String text = new String(Base64.getDecoder().decode(pdf), StandardCharsets.ISO_8859_1);
+        java.nio.file.Files.write(java.nio.file.Path.of("/tmp/brief.pdf"), Base64.getDecoder().decode(pdf));
+        assertThat(Pattern.compile("/Type\\s*/Page[^s]").matcher(text).results().count()).as("pages of the brief")
+                .isEqualTo(1);
+    }
+
     @SuppressWarnings("unchecked")
     private static List<String> datasets(WebDriver browser, String chart) {
         return (List<String>) ((JavascriptExecutor) browser).executeScript("const chart = window.Chart.getChart("
