@@ -152,6 +152,22 @@ class AnswerChangeProjectionTest {
         assertThat(facts.underWay()).isEqualTo(1);
     }
 
+    @Test
+    void a_batch_that_ends_with_a_start_of_the_public_test_is_written_too() {
+        List<EventMessage<?>> messages = new ArrayList<>();
+        List<AssessmentEvent> taken = history("a-1", WHERE);
+        for (int sequence = 0; sequence < taken.size(); sequence++) {
+            messages.add(new GenericDomainEventMessage<>("Assessment", "a-1", sequence, taken.get(sequence)));
+        }
+        messages.add(new GenericDomainEventMessage<>("Assessment", "public", 0,
+                new AssessmentStarted("public", 1, Language.NL, AT)));
+
+        inBatch(messages);
+
+        assertThat(facts.batches()).isEqualTo(1);
+        assertThat(facts.completed("org", List.of("r-1"))).hasSize(1);
+    }
+
     /** The messages as a tracking processor's batch; how many writes were made before each message was handled. */
     private List<Integer> inBatch(List<EventMessage<?>> messages) {
         List<Integer> writtenBefore = new ArrayList<>();
