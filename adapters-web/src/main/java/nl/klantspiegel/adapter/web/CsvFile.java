@@ -50,6 +50,65 @@ public final class CsvFile {
         }
     }
 
+    /** The query parameter that chooses the language of the header row. */
+    public static final String LANG = "lang";
+    public static final String LANG_DESCRIPTION = "the header row's language: en (default: the names scripts use) or nl";
+
+    /** A dialect and the language of the header row. */
+    public record Format(Dialect dialect, boolean dutchHeader) {
+
+        /** From the query parameters; absent means RFC 4180 with the English names. */
+        public static Format of(String dialect, String lang) {
+            Dialect chosen = Dialect.of(dialect);
+            if (lang == null || lang.isBlank() || lang.equalsIgnoreCase("en")) {
+                return new Format(chosen, false);
+            }
+            if (lang.equalsIgnoreCase("nl")) {
+                return new Format(chosen, true);
+            }
+            throw new InvalidRequest("'lang' is nl or en, not '" + lang.strip() + "'.");
+        }
+    }
+
+    private static final java.util.Map<String, String> DUTCH = dutch();
+
+    private static java.util.Map<String, String> dutch() {
+        String[] pairs = {
+                "period", "periode", "start", "begin", "end", "einde", "group", "groep", "mean", "gemiddelde",
+                "ci95_low", "bi95_onder", "ci95_high", "bi95_boven", "low", "laag", "average", "gemiddeld",
+                "high", "hoog", "low_percent", "laag_procent", "average_percent", "gemiddeld_procent",
+                "high_percent", "hoog_procent", "column_a", "kolom_a", "column_b", "kolom_b", "column_c", "kolom_c",
+                "round", "ronde", "round_id", "ronde_id", "label", "naam", "respondents_who_changed",
+                "respondenten_die_wijzigden", "changes", "wijzigingen", "left_out", "weggelaten", "question", "vraag",
+                "from", "van", "to", "naar", "count", "aantal", "round_n", "ronde_n", "round_mean", "ronde_gemiddelde",
+                "with_n", "andere_ronde_n", "with_mean", "andere_ronde_gemiddelde", "difference", "verschil",
+                "difference_ci95_low", "verschil_bi95_onder", "difference_ci95_high", "verschil_bi95_boven",
+                "significant", "significant", "assessment", "test", "released_on", "vrijgegeven_op",
+                "instrument_version", "instrumentversie", "total", "totaal", "number", "nummer", "at", "tijdstip",
+                "type", "soort", "actorKind", "soort_actor", "actorId", "actor_id", "actorEmail", "actor_email"};
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            names.put(pairs[i], pairs[i + 1]);
+        }
+        return java.util.Map.copyOf(names);
+    }
+
+    /** A column's name in Dutch: "mean" → "gemiddelde", "q3_points" → "v3_punten"; a name without one stays. */
+    static String dutch(String column) {
+        java.util.regex.Matcher question = java.util.regex.Pattern.compile("q(\\d+)_(.+)").matcher(column);
+        if (question.matches()) {
+            String part = switch (question.group(2)) {
+                case "mean" -> "gemiddelde";
+                case "change" -> "verandering";
+                case "option" -> "antwoord";
+                case "points" -> "punten";
+                default -> question.group(2);
+            };
+            return "v" + question.group(1) + "_" + part;
+        }
+        return DUTCH.getOrDefault(column, column);
+    }
+
     private final List<String> header;
     private final List<List<?>> rows = new ArrayList<>();
 
@@ -62,12 +121,19 @@ public final class CsvFile {
         return this;
     }
 
-    /** The file's text in the dialect. */
+    /** The file's text in the dialect, with the English names. */
     public String text(Dialect dialect) {
+        return text(new Format(dialect, false));
+    }
+
+    /** The file's text in the format. */
+    public String text(Format chosen) {
+        Dialect dialect = chosen.dialect();
+        String[] names = header.stream().map(name -> chosen.dutchHeader() ? dutch(name) : name).toArray(String[]::new);
         StringWriter out = new StringWriter();
         CSVFormat format = dialect == Dialect.EXCEL
-                ? CSVFormat.RFC4180.builder().setDelimiter(';').setHeader(header.toArray(String[]::new)).get()
-                : CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get();
+                ? CSVFormat.RFC4180.builder().setDelimiter(';').setHeader(names).get()
+                : CSVFormat.RFC4180.builder().setHeader(names).get();
         if (dialect == Dialect.EXCEL) {
             out.write(BYTE_ORDER_MARK);
         }

@@ -40,6 +40,18 @@ class CsvFileTest {
     }
 
     @Test
+    void the_header_row_in_dutch_when_asked_for() {
+        CsvFile questions = new CsvFile(List.of("period", "n", "mean", "ci95_low", "q3_points", "q12_b", "team_id"));
+
+        assertThat(questions.text(CsvFile.Format.of("excel", "nl")))
+                .isEqualTo("\uFEFFperiode;n;gemiddelde;bi95_onder;v3_punten;v12_b;team_id\r\n");
+        assertThat(questions.text(CsvFile.Format.of(null, "EN"))).startsWith("period,n,mean,ci95_low,q3_points,q12_b");
+        assertThat(questions.text(CsvFile.Format.of(null, null))).startsWith("period,n,");
+        assertThatThrownBy(() -> CsvFile.Format.of(null, "de")).isInstanceOf(InvalidRequest.class)
+                .hasMessage("'lang' is nl or en, not 'de'.");
+    }
+
+    @Test
     void another_dialect_is_refused_in_words() {
         assertThatThrownBy(() -> CsvFile.Dialect.of("tsv")).isInstanceOf(InvalidRequest.class)
                 .hasMessage("'dialect' is rfc4180 or excel, not 'tsv'.");

@@ -50,8 +50,10 @@ class AssessmentCsvController {
                                @Parameter(description = "a day, YYYY-MM-DD: released on or before it")
                                @RequestParam(required = false) String to,
                                @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
-                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
-        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect); // refused before anything is exported or audited
+                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect,
+                               @Parameter(description = CsvFile.LANG_DESCRIPTION)
+                               @RequestParam(name = CsvFile.LANG, required = false) String lang) {
+        CsvFile.Format chosen = CsvFile.Format.of(dialect, lang); // refused before anything is exported or audited
         ExportAssessmentsUseCase.AssessmentRows rows = exports.completedAssessments(caller, organisationId,
                 QueryParameters.present(round), QueryParameters.present(team), QueryParameters.day("from", from),
                 QueryParameters.day("to", to));

@@ -67,13 +67,15 @@ class AuditController {
                                @RequestParam(defaultValue = "0") String page,
                                @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size,
                                @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
-                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
-        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect);
+                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect,
+                               @Parameter(description = CsvFile.LANG_DESCRIPTION)
+                               @RequestParam(name = CsvFile.LANG, required = false) String lang) {
+        CsvFile.Format chosen = CsvFile.Format.of(dialect, lang);
         return csvResponse(organisationId, page(caller, organisationId, from, to, type, page, size).entries(), chosen);
     }
 
     private static ResponseEntity<String> csvResponse(String organisationId, List<AuditTrailQuery.Entry> entries,
-                                                      CsvFile.Dialect dialect) {
+                                                      CsvFile.Format dialect) {
         CsvFile csv = new CsvFile(List.of("number", "at", "type", "actorKind", "actorId", "actorEmail", "details",
                 "hash"));
         for (AuditTrailQuery.Entry entry : entries) {
@@ -93,8 +95,10 @@ class AuditController {
                                    @RequestParam(required = false) String to,
                                    @RequestParam(required = false) String type,
                                    @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
-                                   @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
-        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect);
+                                   @RequestParam(name = CsvFile.DIALECT, required = false) String dialect,
+                               @Parameter(description = CsvFile.LANG_DESCRIPTION)
+                               @RequestParam(name = CsvFile.LANG, required = false) String lang) {
+        CsvFile.Format chosen = CsvFile.Format.of(dialect, lang);
         List<AuditTrailQuery.Entry> entries = new java.util.ArrayList<>();
         AuditPage page;
         int number = 0;

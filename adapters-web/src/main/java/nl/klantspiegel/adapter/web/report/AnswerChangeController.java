@@ -77,8 +77,10 @@ class AnswerChangeController {
     ResponseEntity<String> csv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                @RequestParam(required = false) String round,
                                @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
-                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect) {
-        CsvFile.Dialect chosen = CsvFile.Dialect.of(dialect);
+                               @RequestParam(name = CsvFile.DIALECT, required = false) String dialect,
+                               @Parameter(description = CsvFile.LANG_DESCRIPTION)
+                               @RequestParam(name = CsvFile.LANG, required = false) String lang) {
+        CsvFile.Format chosen = CsvFile.Format.of(dialect, lang);
         ReportAnswer<AnswerChangeReport> answer = answerChanges.answerChanges(caller, organisationId,
                 QueryParameters.present(round));
         AnswerChangeResponse response = json(organisationId, answer);

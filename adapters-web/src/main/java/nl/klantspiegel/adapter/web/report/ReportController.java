@@ -137,6 +137,8 @@ class ReportController {
     ResponseEntity<String> trendCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
             String dialect,
+            @Parameter(description = CsvFile.LANG_DESCRIPTION) @RequestParam(name = CsvFile.LANG, required = false)
+            String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @RequestParam(defaultValue = "quarter") String granularity,
                                     @RequestParam(required = false) String from,
@@ -155,7 +157,7 @@ class ReportController {
                 rows.add(row);
             }
         }
-        return csv(dialect, answer.organisation(), "trend-" + granularity, header, rows);
+        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "trend-" + granularity, header, rows);
     }
 
     private ReportAnswer<ReportBasis.Trend> trendAnswer(Caller caller, String organisationId, String granularity,
@@ -252,6 +254,8 @@ class ReportController {
     ResponseEntity<String> roundCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
             String dialect,
+            @Parameter(description = CsvFile.LANG_DESCRIPTION) @RequestParam(name = CsvFile.LANG, required = false)
+            String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @PathVariable String roundId) {
         ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId,
@@ -269,7 +273,7 @@ class ReportController {
             row.addAll(ReportCsv.groupColumns(json));
             rows.add(row);
         }
-        return csv(dialect, answer.organisation(), "round-" + name, header, rows);
+        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "round-" + name, header, rows);
     }
 
     // -------------------------------------------------------------------------------------------- comparison
@@ -306,9 +310,11 @@ class ReportController {
     ResponseEntity<String> comparisonCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
             String dialect,
+            @Parameter(description = CsvFile.LANG_DESCRIPTION) @RequestParam(name = CsvFile.LANG, required = false)
+            String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          @PathVariable String roundId, @RequestParam(required = false) String with) {
-        CsvFile.Dialect.of(dialect); // a wrong dialect is refused before anything is read
+        CsvFile.Format.of(dialect, lang); // a wrong dialect or language is refused before anything is read
         ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with,
                 QueryParameters.instant("asOf", asOf));
         ComparisonResponse comparison = comparison(answer, roundId, with);
@@ -324,7 +330,7 @@ class ReportController {
                     difference == null ? null : difference.ci95().high(),
                     difference == null ? null : difference.significant()));
         }
-        return csv(dialect, answer.organisation(), "comparison-" + comparison.round().name() + "-"
+        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "comparison-" + comparison.round().name() + "-"
                 + comparison.with().name(), header, rows);
     }
 
@@ -365,9 +371,11 @@ class ReportController {
     ResponseEntity<String> heatmapCsv(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
             @Parameter(description = CsvFile.DIALECT_DESCRIPTION) @RequestParam(name = CsvFile.DIALECT, required = false)
             String dialect,
+            @Parameter(description = CsvFile.LANG_DESCRIPTION) @RequestParam(name = CsvFile.LANG, required = false)
+            String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String round) {
-        CsvFile.Dialect.of(dialect);
+        CsvFile.Format.of(dialect, lang);
         ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
                 QueryParameters.present(round), QueryParameters.instant("asOf", asOf));
         HeatmapResponse heatmap = heatmap(answer);
@@ -391,19 +399,19 @@ class ReportController {
             }
             rows.add(values);
         }
-        return csv(dialect, answer.organisation(), "heatmap-" + heatmap.round().name(), header, rows);
+        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "heatmap-" + heatmap.round().name(), header, rows);
     }
 
     // -------------------------------------------------------------------------------------------------- util
 
     /** The file in the dialect asked for, named for its organisation, what it holds and today (in Amsterdam). */
-    private ResponseEntity<String> csv(String dialect, OrganisationView organisation, String report,
+    private ResponseEntity<String> csv(CsvFile.Format format, OrganisationView organisation, String report,
                                        List<String> header, List<List<Object>> rows) {
         CsvFile file = new CsvFile(header);
         rows.forEach(file::row);
         return CsvFile.named(ResponseEntity.ok(), organisation.name(), report,
                         LocalDate.ofInstant(clock.instant(), ReportBasis.ZONE))
-                .body(file.text(CsvFile.Dialect.of(dialect)));
+                .body(file.text(format));
     }
 
 }

@@ -76,8 +76,9 @@ export function dataTable({ caption, columns, rows, testid, className = '' }) {
  * most tools), and beside it the same for Excel with Dutch settings (semicolons, decimal commas); the session cookie
  * goes along.
  */
-export function csvLink(t, href, what, testid) {
-  const excel = `${href}${href.includes('?') ? '&' : '?'}dialect=excel`;
+export function csvLink(t, href, what, testid, language = 'nl') {
+  // the header row in the page's language for the spreadsheet file; the plain file keeps the names scripts use
+  const excel = `${href}${href.includes('?') ? '&' : '?'}dialect=excel&lang=${language}`;
   return el('span', { class: 'dash-csv-group' },
     el('a', { class: 'button button--small button--quiet dash-csv', href, download: true, dataset: { testid } },
       t.csvOf(t.csvNames[what])),

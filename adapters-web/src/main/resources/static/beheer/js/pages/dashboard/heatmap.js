@@ -40,7 +40,7 @@ export function heatmapSection(ctx, organisationId, report, filters) {
   const scale = report.scale ?? { min: 1, max: 5 };
   const questions = report.questions ?? [];
   const previousName = report.previousRound?.name ?? null;
-  const csv = csvLink(t, api.heatmapUrl(organisationId, report.round.id, 'csv'), 'heatmap', 'csv-heatmap');
+  const csv = csvLink(t, api.heatmapUrl(organisationId, report.round.id, 'csv'), 'heatmap', 'csv-heatmap', language);
 
   const mode = filters.heatMode === 'difference' ? 'difference' : 'points';
   const referenceCells = new Map((flat(report.reference)?.cells ?? []).map((cell) => [cell.question, cell]));

@@ -29,7 +29,7 @@ export function questionsSection(ctx, organisationId, report, filters) {
   const minimum = report.provenance?.minimumGroupSize;
   const roundName = report.round.name;
   const heading = t.questionsHeading;
-  const csv = csvLink(t, api.roundReportUrl(organisationId, report.round.id, 'csv'), 'round', 'csv-round');
+  const csv = csvLink(t, api.roundReportUrl(organisationId, report.round.id, 'csv'), 'round', 'csv-round', ctx.language);
   const teamGroup = filters.team ? (report.teams ?? []).find((group) => group.teamId === filters.team) : null;
   if (filters.team && !teamGroup) {
     return {
@@ -119,7 +119,7 @@ export function comparisonSection(ctx, organisationId, report, filters = null) {
   const roundName = report.round.name;
   const withName = report.with.name;
   const csv = csvLink(t, api.comparisonUrl(organisationId, report.round.id, report.with.id, 'csv'), 'comparison',
-    'csv-comparison');
+    'csv-comparison', ctx.language);
   // with a team chosen: that team beside the organisation (every team: "Alle teams" in the filters)
   const all = report.groups ?? [];
   const groups = filters?.team ? all.filter((group) => group.key === 'organisation' || group.teamId === filters.team)

@@ -114,7 +114,7 @@ export function trendSection(ctx, organisationId, report, filters) {
   const { focus, reference } = focusOf(report, filters.team);
   const scale = report.scale ?? { min: 6, max: 30 };
   const granularity = t.granularities[report.granularity] ?? report.granularity;
-  const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-trend');
+  const csv = csvLink(t, api.trendUrl(organisationId, filters, 'csv'), 'trend', 'csv-trend', language);
   const heading = t.trendHeading;
   if (!focus || (report.periods ?? []).length === 0) {
     return {

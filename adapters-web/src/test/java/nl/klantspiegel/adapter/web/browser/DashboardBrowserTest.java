@@ -195,7 +195,7 @@ class DashboardBrowserTest {
         assertThat(csv).startsWith("period,start,end,group,team_id,n,mean,ci95_low,ci95_high");
         assertThat(csv.lines().count()).isEqualTo(1 + 2L * months.get("periods").size());
         String excelHref = byTestId(browser, "csv-trend-excel").getDomProperty("href");
-        assertThat(excelHref).isEqualTo(href + "&dialect=excel");
+        assertThat(excelHref).isEqualTo(href + "&dialect=excel&lang=nl");
         // its first bytes (a browser's text() drops a byte order mark), then its text
         String excel = (String) ((JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
@@ -203,7 +203,7 @@ class DashboardBrowserTest {
                         + ".slice(0, 3)).join(',') + '|' + new TextDecoder().decode(b)), e => done('failed: ' + e));",
                 excelHref);
         assertThat(excel).as("for Excel with Dutch settings: a byte order mark, semicolons")
-                .startsWith("239,187,191|period;start;end;group;team_id;n;mean");
+                .startsWith("239,187,191|periode;begin;einde;groep;team_id;n;gemiddelde");
 
         // with one team chosen the heatmap shows it under the organisation only; all teams again
         assertThat(byTestId(browser, "heatmap").findElements(By.cssSelector("tbody tr"))).hasSize(2);
