@@ -396,8 +396,8 @@ const texts = {
     focusIntro: 'Uit de test zelf: de vragen waarbij de meesten een klantvriendelijk in plaats van een klantgericht antwoord kozen (vriendelijk, maar leunend op regels of meegaand), met het advies bij het antwoord dat het vaakst gekozen is. Alleen vrijgegeven cijfers. Te printen als brief van één pagina voor een teamoverleg.',
     focusLead: (group, round, n, count) => `${group}, ronde ${round} (${n} vrijgegeven tests): bij ${count === 1 ? 'één vraag' : `${count} vragen`} koos minder dan de helft het klantgerichte antwoord.`,
     focusNone: (group, round, n) => `${group}, ronde ${round} (${n} vrijgegeven tests): bij elke vraag koos minstens de helft het klantgerichte antwoord. Hieronder de vragen waar het minst klantgericht gekozen is.`,
-    focusOriented: (percent, text) => `${percent} % koos het klantgerichte antwoord: „${text}”.`,
-    focusOther: (percent, text) => `Het andere antwoord dat het vaakst gekozen is (${percent} %): „${text}”.`,
+    focusOriented: (percent, text) => `${percent}\u00a0% koos het klantgerichte antwoord: „${text}”.`,
+    focusOther: (percent, text) => `Het andere antwoord dat het vaakst gekozen is (${percent}\u00a0%): „${text}”.`,
     focusAdvice: 'Advies',
     focusTipsHeading: 'Tips voor het teamoverleg',
     focusTips: [
@@ -874,8 +874,8 @@ const texts = {
     focusIntro: 'From the test itself: the questions where most people chose a customer-friendly rather than a customer-oriented answer (polite, but leaning on rules or giving in), with the advice for the answer chosen most. Released figures only. Printable as a one-page brief for a team meeting.',
     focusLead: (group, round, n, count) => `${group}, round ${round} (${n} released tests): on ${count === 1 ? 'one question' : `${count} questions`} fewer than half chose the customer-oriented answer.`,
     focusNone: (group, round, n) => `${group}, round ${round} (${n} released tests): on every question at least half chose the customer-oriented answer. Below, the questions answered least customer-oriented.`,
-    focusOriented: (percent, text) => `${percent} % chose the customer-oriented answer: “${text}”.`,
-    focusOther: (percent, text) => `The other answer chosen most (${percent} %): “${text}”.`,
+    focusOriented: (percent, text) => `${percent}\u00a0% chose the customer-oriented answer: “${text}”.`,
+    focusOther: (percent, text) => `The other answer chosen most (${percent}\u00a0%): “${text}”.`,
     focusAdvice: 'Advice',
     focusTipsHeading: 'Tips for the team meeting',
     focusTips: [

@@ -357,6 +357,7 @@ class DashboardBrowserTest {
         assertThat(items).hasSize(expected.size());
         for (int i = 0; i < items.size(); i++) {
             JsonNode question = expected.get(i);
+            // (getText() gives the no-break space before "%" as a plain one)
             assertThat(items.get(i).getText()).contains(question.get("topic").asText(),
                     question.get("orientedPercent").asText() + " % koos het klantgerichte antwoord");
             if (!question.get("advice").isNull()) {
