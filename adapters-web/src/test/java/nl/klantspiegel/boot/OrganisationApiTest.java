@@ -198,6 +198,8 @@ class OrganisationApiTest {
         assertThat(csv.contentType()).isEqualTo("text/csv;charset=UTF-8");
         assertThat(csv.body()).startsWith("number,at,type,actorKind,actorId,actorEmail,details,hash\r\n")
                 .contains(",RoundClosed,MEMBER,").contains(",ResultsReleased,SYSTEM,releases,");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElseThrow()).as("named for the organisation")
+                .startsWith("attachment; filename=\"klantspiegel-zorggroep-noord-audit-20").contains(".csv\"");
         JsonNode releasesOnly = anna.get("/api/organisations/" + organisation + "/audit?type=ResultsReleased").json();
         assertThat(releasesOnly.get("entries")).hasSize(1);
     }

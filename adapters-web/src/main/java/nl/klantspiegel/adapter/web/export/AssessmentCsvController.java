@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.web.export;
 
 import nl.klantspiegel.adapter.web.CsvFile;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import nl.klantspiegel.domain.report.ReportBasis;
 import java.time.LocalDate;
 
@@ -30,8 +31,10 @@ class AssessmentCsvController {
     private static final int QUESTIONS = 6;
 
     private final ExportAssessmentsUseCase exports;
+    private final OrganisationsUseCase organisations;
 
-    AssessmentCsvController(ExportAssessmentsUseCase exports) {
+    AssessmentCsvController(ExportAssessmentsUseCase exports, OrganisationsUseCase organisations) {
+        this.organisations = organisations;
         this.exports = exports;
     }
 
@@ -54,6 +57,7 @@ class AssessmentCsvController {
                                @Parameter(description = CsvFile.LANG_DESCRIPTION)
                                @RequestParam(name = CsvFile.LANG, required = false) String lang) {
         CsvFile.Format chosen = CsvFile.Format.of(dialect, lang); // refused before anything is exported or audited
+        String name = organisations.summary(caller, organisationId).name(); // the file's name, read before the export
         ExportAssessmentsUseCase.AssessmentRows rows = exports.completedAssessments(caller, organisationId,
                 QueryParameters.present(round), QueryParameters.present(team), QueryParameters.day("from", from),
                 QueryParameters.day("to", to));
@@ -82,7 +86,7 @@ class AssessmentCsvController {
                 csv.row(cells);
             }
         }
-        return CsvFile.named(ResponseEntity.ok(), organisationId, "assessments", LocalDate.now(ReportBasis.ZONE))
+        return CsvFile.named(ResponseEntity.ok(), name, "assessments", LocalDate.now(ReportBasis.ZONE))
                 .cacheControl(CacheControl.noStore())
                 .header("Klantspiegel-Export-Id", rows.exportId())
                 .header("Klantspiegel-Release", rows.provenance().release()

@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.web.organisation;
 
 import nl.klantspiegel.adapter.web.CsvFile;
+import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 
 import nl.klantspiegel.adapter.web.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,8 +35,10 @@ class AuditController {
     private static final int MAXIMUM_FILE_ENTRIES = 100_000;
 
     private final AuditTrailQuery audit;
+    private final OrganisationsUseCase organisations;
 
-    AuditController(AuditTrailQuery audit) {
+    AuditController(AuditTrailQuery audit, OrganisationsUseCase organisations) {
+        this.organisations = organisations;
         this.audit = audit;
     }
 
@@ -71,18 +74,20 @@ class AuditController {
                                @Parameter(description = CsvFile.LANG_DESCRIPTION)
                                @RequestParam(name = CsvFile.LANG, required = false) String lang) {
         CsvFile.Format chosen = CsvFile.Format.of(dialect, lang);
-        return csvResponse(organisationId, page(caller, organisationId, from, to, type, page, size).entries(), chosen);
+        return csvResponse(caller, organisationId, page(caller, organisationId, from, to, type, page, size).entries(),
+                chosen);
     }
 
-    private static ResponseEntity<String> csvResponse(String organisationId, List<AuditTrailQuery.Entry> entries,
-                                                      CsvFile.Format dialect) {
+    /** The entries as a file named for the organisation (whose trail the caller may read, so its name too). */
+    private ResponseEntity<String> csvResponse(Caller caller, String organisationId,
+                                               List<AuditTrailQuery.Entry> entries, CsvFile.Format dialect) {
         CsvFile csv = new CsvFile(List.of("number", "at", "type", "actorKind", "actorId", "actorEmail", "details",
                 "hash"));
         for (AuditTrailQuery.Entry entry : entries) {
             csv.row(java.util.Arrays.asList(entry.number(), entry.at(), entry.type(), entry.actorKind(),
                     entry.actorId(), entry.actorEmail(), details(entry.details()), entry.hash()));
         }
-        return CsvFile.named(ResponseEntity.ok(), organisationId, "audit",
+        return CsvFile.named(ResponseEntity.ok(), organisations.summary(caller, organisationId).name(), "audit",
                         java.time.LocalDate.now(nl.klantspiegel.domain.report.ReportBasis.ZONE))
                 .body(csv.text(dialect));
     }
@@ -106,7 +111,7 @@ class AuditController {
             page = page(caller, organisationId, from, to, type, String.valueOf(number++), "500");
             entries.addAll(page.entries());
         } while (page.hasMore() && entries.size() < MAXIMUM_FILE_ENTRIES);
-        return csvResponse(organisationId, entries, chosen);
+        return csvResponse(caller, organisationId, entries, chosen);
     }
 
     private AuditPage page(Caller caller, String organisationId, String from, String to, String type, String page,
