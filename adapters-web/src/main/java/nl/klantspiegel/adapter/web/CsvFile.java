@@ -121,11 +121,6 @@ public final class CsvFile {
         return this;
     }
 
-    /** The file's text in the dialect, with the English names. */
-    public String text(Dialect dialect) {
-        return text(new Format(dialect, false));
-    }
-
     /** The file's text in the format. */
     public String text(Format chosen) {
         Dialect dialect = chosen.dialect();

@@ -21,7 +21,7 @@ class CsvFileTest {
 
     @Test
     void by_default_it_is_rfc_4180_with_decimal_points_and_no_byte_order_mark() {
-        assertThat(file.text(CsvFile.Dialect.of(null))).isEqualTo(
+        assertThat(file.text(CsvFile.Format.of(null, null))).isEqualTo(
                 "group,n,mean,ci95_low,note\r\n"
                         + "Klachten; België,12,22.25,20.50,\r\n"
                         + "\"Verkoop \"\"Zuid\"\"\",0,,,niets vrijgegeven\r\n");
@@ -31,11 +31,11 @@ class CsvFileTest {
 
     @Test
     void for_excel_with_dutch_settings_semicolons_decimal_commas_and_a_byte_order_mark() {
-        assertThat(file.text(CsvFile.Dialect.of("excel"))).isEqualTo(
+        assertThat(file.text(CsvFile.Format.of("excel", null))).isEqualTo(
                 "\uFEFFgroup;n;mean;ci95_low;note\r\n"
                         + "\"Klachten; België\";12;22,25;20,50;\r\n"
                         + "\"Verkoop \"\"Zuid\"\"\";0;;;niets vrijgegeven\r\n");
-        assertThat(new CsvFile(List.of("x")).row(List.of(3.0)).text(CsvFile.Dialect.EXCEL))
+        assertThat(new CsvFile(List.of("x")).row(List.of(3.0)).text(new CsvFile.Format(CsvFile.Dialect.EXCEL, false)))
                 .isEqualTo("\uFEFFx\r\n3\r\n");
     }
 

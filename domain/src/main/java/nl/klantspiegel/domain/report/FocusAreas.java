@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a group can work on, from the instrument itself: per question, how many chose the customer-<em>oriented</em>
@@ -28,7 +29,7 @@ public final class FocusAreas {
      * @param mostChosenOther the other option chosen most (on a tie, the one with more points: the nearer miss);
      *                        empty when everybody chose the oriented one
      */
-    public record Area(int question, Option oriented, double orientedShare, java.util.Optional<Option> mostChosenOther,
+    public record Area(int question, Option oriented, double orientedShare, Optional<Option> mostChosenOther,
                        int answered) {
 
         public Area {
@@ -60,7 +61,7 @@ public final class FocusAreas {
             }
             areas.add(new Area(question.question(), oriented,
                     (double) question.options().getOrDefault(oriented, 0) / Math.max(1, question.answered()),
-                    java.util.Optional.ofNullable(other), question.answered()));
+                    Optional.ofNullable(other), question.answered()));
         }
         areas.sort(Comparator.comparingDouble(Area::orientedShare).thenComparingInt(Area::question));
         return List.copyOf(areas);

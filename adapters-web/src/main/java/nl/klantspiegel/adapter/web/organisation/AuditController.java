@@ -80,7 +80,7 @@ class AuditController {
 
     /** The entries as a file named for the organisation (whose trail the caller may read, so its name too). */
     private ResponseEntity<String> csvResponse(Caller caller, String organisationId,
-                                               List<AuditTrailQuery.Entry> entries, CsvFile.Format dialect) {
+                                               List<AuditTrailQuery.Entry> entries, CsvFile.Format format) {
         CsvFile csv = new CsvFile(List.of("number", "at", "type", "actorKind", "actorId", "actorEmail", "details",
                 "hash"));
         for (AuditTrailQuery.Entry entry : entries) {
@@ -89,7 +89,7 @@ class AuditController {
         }
         return CsvFile.named(ResponseEntity.ok(), organisations.summary(caller, organisationId).name(), "audit",
                         java.time.LocalDate.now(nl.klantspiegel.domain.report.ReportBasis.ZONE))
-                .body(csv.text(dialect));
+                .body(csv.text(format));
     }
 
     /** Every matching entry, oldest last, as one CSV file: for a plain download link (the session's cookie). */

@@ -144,6 +144,7 @@ class ReportController {
                                     @RequestParam(required = false) String from,
                                     @RequestParam(required = false) String to,
                                     @RequestParam(required = false) String team) {
+        CsvFile.Format format = CsvFile.Format.of(dialect, lang);
         ReportAnswer<ReportBasis.Trend> answer = trendAnswer(caller, organisationId, granularity, from, to, team, asOf);
         List<String> header = new ArrayList<>(List.of("period", "start", "end", "group", "team_id"));
         header.addAll(ReportCsv.FIGURES);
@@ -157,7 +158,7 @@ class ReportController {
                 rows.add(row);
             }
         }
-        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "trend-" + granularity, header, rows);
+        return csv(format, answer.organisation(), "trend-" + granularity, header, rows);
     }
 
     private ReportAnswer<ReportBasis.Trend> trendAnswer(Caller caller, String organisationId, String granularity,
@@ -258,6 +259,7 @@ class ReportController {
             String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                     @PathVariable String roundId) {
+        CsvFile.Format format = CsvFile.Format.of(dialect, lang);
         ReportAnswer<ReportBasis.RoundReport> answer = reports.round(caller, organisationId, roundId,
                 QueryParameters.instant("asOf", asOf));
         List<String> header = new ArrayList<>(List.of("round", "group", "team_id"));
@@ -273,7 +275,7 @@ class ReportController {
             row.addAll(ReportCsv.groupColumns(json));
             rows.add(row);
         }
-        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "round-" + name, header, rows);
+        return csv(format, answer.organisation(), "round-" + name, header, rows);
     }
 
     // -------------------------------------------------------------------------------------------- comparison
@@ -314,7 +316,7 @@ class ReportController {
             String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                          @PathVariable String roundId, @RequestParam(required = false) String with) {
-        CsvFile.Format.of(dialect, lang); // a wrong dialect or language is refused before anything is read
+        CsvFile.Format format = CsvFile.Format.of(dialect, lang); // refused before anything is read
         ReportAnswer<ReportBasis.Comparison> answer = reports.comparison(caller, organisationId, roundId, with,
                 QueryParameters.instant("asOf", asOf));
         ComparisonResponse comparison = comparison(answer, roundId, with);
@@ -330,7 +332,7 @@ class ReportController {
                     difference == null ? null : difference.ci95().high(),
                     difference == null ? null : difference.significant()));
         }
-        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "comparison-" + comparison.round().name() + "-"
+        return csv(format, answer.organisation(), "comparison-" + comparison.round().name() + "-"
                 + comparison.with().name(), header, rows);
     }
 
@@ -375,7 +377,7 @@ class ReportController {
             String lang,
             @Parameter(description = AS_OF) @RequestParam(required = false) String asOf,
                                       @RequestParam(required = false) String round) {
-        CsvFile.Format.of(dialect, lang);
+        CsvFile.Format format = CsvFile.Format.of(dialect, lang);
         ReportAnswer<ReportBasis.Heatmap> answer = reports.heatmap(caller, organisationId,
                 QueryParameters.present(round), QueryParameters.instant("asOf", asOf));
         HeatmapResponse heatmap = heatmap(answer);
@@ -399,7 +401,7 @@ class ReportController {
             }
             rows.add(values);
         }
-        return csv(CsvFile.Format.of(dialect, lang), answer.organisation(), "heatmap-" + heatmap.round().name(), header, rows);
+        return csv(format, answer.organisation(), "heatmap-" + heatmap.round().name(), header, rows);
     }
 
     // -------------------------------------------------------------------------------------------------- util

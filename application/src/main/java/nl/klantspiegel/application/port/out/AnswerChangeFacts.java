@@ -5,6 +5,7 @@ import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.report.AnswerChanges;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +26,7 @@ public interface AnswerChangeFacts {
 
     /** The assessments of these ids that are under way, by id; one look-up (the default asks one by one). */
     default Map<String, InProgress> inProgress(Collection<String> assessmentIds) {
-        Map<String, InProgress> found = new java.util.LinkedHashMap<>();
+        Map<String, InProgress> found = new LinkedHashMap<>();
         for (String assessmentId : assessmentIds) {
             inProgress(assessmentId).ifPresent(assessment -> found.put(assessmentId, assessment));
         }
