@@ -111,6 +111,9 @@ class ClusterIT {
     private final AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
     private final AtomicBoolean stop = new AtomicBoolean();
     private final AtomicInteger completions = new AtomicInteger();
+    /** Audit pages read during the load that said the trail had not yet recorded the newest changes. */
+    private final AtomicInteger auditPagesBehind = new AtomicInteger();
+    private final AtomicInteger auditPages = new AtomicInteger();
     private final Started assessments = new Started();
     private final Map<String, AtomicInteger> completedPerTeam = new ConcurrentHashMap<>();
 
@@ -303,6 +306,8 @@ class ClusterIT {
         System.out.printf("requests on their way to b when it was killed (502 or closed by the balancer, asked again): "
                         + "%d %s%n",
                 traffic.inFlightAtKill.get(), traffic.inFlightExamples);
+        System.out.printf("audit pages read during the load: %d, of which %d said the trail lagged the newest changes%n",
+                auditPages.get(), auditPagesBehind.get());
         System.out.printf("cluster test took %.0f s%n", seconds(testStarted));
         failures.assertNone();
     }
@@ -476,6 +481,12 @@ class ClusterIT {
         for (int i = 0; !stop.get(); i++) {
             Reply read = call(browser, "GET", paths.get(i % paths.size()), null);
             expected(read, 200, "the admin's browser session reads reports and the audit trail during the load");
+            if (read.status == 200 && paths.get(i % paths.size()).contains("/audit")) {
+                auditPages.incrementAndGet();
+                if (!read.json().path("upToDate").asBoolean(false)) {
+                    auditPagesBehind.incrementAndGet();
+                }
+            }
             sleep(250);
         }
         return null;

@@ -154,6 +154,7 @@ class OrganisationApiTest {
 
         // the audit trail: the organisation's events with who did them, sign-ins and tokens, the product's releases,
         // respondents only as released counts
+        assertThat(audit.get("upToDate").asBoolean()).as("the trail holds every change before the read").isTrue();
         List<String> types = new ArrayList<>();
         audit.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
         assertThat(types).containsSubsequence("ResultsReleased", "RoundClosed", "RoundOpened", "TeamAdded",

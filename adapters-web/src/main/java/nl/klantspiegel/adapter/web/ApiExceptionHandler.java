@@ -128,7 +128,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "views-catching-up", "Starting up", e.getMessage()));
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "views-catching-up", "Catching up", e.getMessage()));
     }
 
     @ExceptionHandler(Exception.class)

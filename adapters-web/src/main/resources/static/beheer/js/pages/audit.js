@@ -76,6 +76,9 @@ export async function render(ctx, organisation) {
   }
   return el('div', { class: 'tab-content' },
     el('p', { class: 'muted' }, t.auditIntro),
+    audit.upToDate === false
+      ? el('p', { class: 'dash-note', role: 'status', dataset: { testid: 'audit-behind' } }, t.auditBehind)
+      : null,
     participationSection(ctx, organisation, audit.participation ?? []),
     entriesSection(ctx, organisation, audit, filters, names));
 }

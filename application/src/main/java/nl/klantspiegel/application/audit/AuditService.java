@@ -6,7 +6,6 @@ import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
-import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.OrganisationViews;
@@ -32,6 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
@@ -43,6 +44,7 @@ public final class AuditService implements AuditTrailQuery {
 
     public static final int MAXIMUM_PAGE_SIZE = 500;
     private static final int READ_BATCH = 200;
+    private static final Duration POLL = Duration.ofMillis(20);
     private static final List<String> TYPES = Stream.concat(
                     Arrays.stream(OrganisationEvent.class.getPermittedSubclasses()),
                     Stream.concat(Arrays.stream(AccountEvent.class.getPermittedSubclasses()),
@@ -69,21 +71,26 @@ public final class AuditService implements AuditTrailQuery {
     }
 
     /**
-     * Until the trail holds the organisation's events up to the version this request sees (which includes every change
-     * acknowledged before it, on any node: the use cases write the organisation's view through). Read from the shared
-     * store, so it does not matter which node's processor writes the trail; bounded by the timeout.
+     * Waits until the trail holds the organisation's events up to the version this request sees (which includes every
+     * change acknowledged before it, on any node: the use cases write the organisation's view through), read from the
+     * shared store, so it does not matter which node's processor writes the trail; at most the timeout.
+     *
+     * @return whether it got there (a trail from before versions were noted has nothing to wait for); when not, the
+     *         page is read as it stands and says so: under a load, or while another node takes over a dead node's
+     *         segments, the trail may lag longer than a reader should wait, and an admin is better served by the
+     *         entries there are, marked as such, than by an error
      */
-    private void awaitTrailAt(String organisationId, long version) {
+    private boolean awaitTrailAt(String organisationId, long version) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            java.util.OptionalLong reached = trail.organisationVersion(organisationId);
+            OptionalLong reached = trail.organisationVersion(organisationId);
             if (reached.isEmpty() || reached.getAsLong() >= version) {
-                return; // reached, or a trail from before versions were noted: nothing to wait for
+                return true;
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw new ViewsCatchingUp("audit trail", timeout);
+                return false;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(20).toNanos());
+            LockSupport.parkNanos(POLL.toNanos());
         }
     }
 
@@ -116,7 +123,7 @@ public final class AuditService implements AuditTrailQuery {
         if (from != null && to != null && !from.isBefore(to)) {
             throw new InvalidRequest("'from' must lie before 'to'.");
         }
-        awaitTrailAt(organisationId, view.version());
+        boolean upToDate = awaitTrailAt(organisationId, view.version());
 
         AuditTrail.Head head = trail.head(organisationId);
         long skip = (long) page * size;
@@ -150,7 +157,7 @@ public final class AuditService implements AuditTrailQuery {
                 .map(report -> new Participation(report.key().roundId(), names.round(report.key().roundId()),
                         report.n()))
                 .toList();
-        return new AuditPage(entries, page, size, hasMore, head.count(), participation);
+        return new AuditPage(entries, page, size, hasMore, head.count(), participation, upToDate);
     }
 
     private static boolean matches(AuditTrail.Entry entry, Instant from, Instant to, String type) {

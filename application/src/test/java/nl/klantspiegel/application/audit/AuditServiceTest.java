@@ -168,6 +168,57 @@ class AuditServiceTest {
                 .hasSize(5);
     }
 
+    @Test
+    void a_page_read_while_the_trail_lags_a_change_says_so_and_shows_what_is_there() {
+        assertThat(page(ADMIN, 0, 50).upToDate()).isTrue();
+        TeamAdded lagging = new TeamAdded(ORG, "t-support", "Support", ADMIN.actor(), at(20));
+        Organisation organisation = views.find(ORG).orElseThrow().organisation().evolve(lagging);
+        views.save(OrganisationView.of(organisation)); // acknowledged; its trail entry not yet written
+
+        long start = System.nanoTime();
+        AuditPage behind = page(ADMIN, 0, 50);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
+        assertThat(behind.upToDate()).isFalse();
+        assertThat(behind.entries()).hasSize(12);
+        assertThat(behind.totalEntries()).isEqualTo(12);
+
+        auditProjection.on(lagging, "e-lagging", organisation.version());
+        AuditPage caughtUp = page(ADMIN, 0, 50);
+        assertThat(caughtUp.upToDate()).isTrue();
+        assertThat(caughtUp.entries()).hasSize(13);
+        assertThat(caughtUp.entries().get(0).type()).isEqualTo("TeamAdded");
+    }
+
+    @Test
+    void a_read_waits_for_a_trail_that_records_the_change_meanwhile() throws Exception {
+        TeamAdded lagging = new TeamAdded(ORG, "t-support", "Support", ADMIN.actor(), at(20));
+        Organisation organisation = views.find(ORG).orElseThrow().organisation().evolve(lagging);
+        views.save(OrganisationView.of(organisation));
+        AuditService patient = new AuditService(trail, views, accountService, released, CatchUps.caughtUp(),
+                Duration.ofSeconds(20));
+        Thread projection = new Thread(() -> {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            auditProjection.on(lagging, "e-lagging", organisation.version());
+        });
+        projection.start();
+
+        AuditPage page = patient.audit(ADMIN, ORG, null, null, null, 0, 50);
+        projection.join();
+        assertThat(page.upToDate()).isTrue();
+        assertThat(page.entries()).hasSize(13);
+    }
+
+    @Test
+    void a_trail_from_before_versions_were_noted_is_taken_as_up_to_date() {
+        InMemoryAuditTrail unversioned = new InMemoryAuditTrail();
+        AuditService old = new AuditService(unversioned, views, accountService, released, CatchUps.caughtUp(),
+                Duration.ofSeconds(20));
+
+        AuditPage page = old.audit(ADMIN, ORG, null, null, null, 0, 50);
+        assertThat(page.upToDate()).isTrue();
+        assertThat(page.entries()).isEmpty();
+    }
+
     // ----- pages --------------------------------------------------------------------------------------
 
     @Test

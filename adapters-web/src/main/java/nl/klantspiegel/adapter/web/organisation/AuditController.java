@@ -11,6 +11,7 @@ import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.AuditPage;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,8 +43,9 @@ class AuditController {
         this.audit = audit;
     }
 
+    /** {@code upToDate}: false when the newest changes are not yet in the trail (they follow shortly). */
     record AuditResponse(List<AuditTrailQuery.Entry> entries, int page, int size, boolean hasMore, long totalEntries,
-                         List<String> types, List<AuditTrailQuery.Participation> participation) {
+                         List<String> types, List<AuditTrailQuery.Participation> participation, boolean upToDate) {
     }
 
     @GetMapping(path = PATH, produces = "application/json")
@@ -58,7 +60,7 @@ class AuditController {
                        @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) String size) {
         AuditPage found = page(caller, organisationId, from, to, type, page, size);
         return new AuditResponse(found.entries(), found.page(), found.size(), found.hasMore(), found.totalEntries(),
-                audit.entryTypes(), found.participation());
+                audit.entryTypes(), found.participation(), found.upToDate());
     }
 
     @GetMapping(path = PATH, produces = "text/csv")
@@ -74,8 +76,8 @@ class AuditController {
                                @Parameter(description = CsvFile.LANG_DESCRIPTION)
                                @RequestParam(name = CsvFile.LANG, required = false) String lang) {
         CsvFile.Format chosen = CsvFile.Format.of(dialect, lang);
-        return csvResponse(caller, organisationId, page(caller, organisationId, from, to, type, page, size).entries(),
-                chosen);
+        return csvResponse(caller, organisationId, whole(page(caller, organisationId, from, to, type, page, size))
+                .entries(), chosen);
     }
 
     /** The entries as a file named for the organisation (whose trail the caller may read, so its name too). */
@@ -108,7 +110,7 @@ class AuditController {
         AuditPage page;
         int number = 0;
         do {
-            page = page(caller, organisationId, from, to, type, String.valueOf(number++), "500");
+            page = whole(page(caller, organisationId, from, to, type, String.valueOf(number++), "500"));
             entries.addAll(page.entries());
         } while (page.hasMore() && entries.size() < MAXIMUM_FILE_ENTRIES);
         return csvResponse(caller, organisationId, entries, chosen);
@@ -119,6 +121,14 @@ class AuditController {
         return audit.audit(caller, organisationId, QueryParameters.instant("from", from),
                 QueryParameters.instant("to", to), QueryParameters.present(type), number("page", page),
                 number("size", size));
+    }
+
+    /** A file is made of a complete record only: an auditor keeps it, and a page can say what a file cannot. */
+    private static AuditPage whole(AuditPage page) {
+        if (!page.upToDate()) {
+            throw ViewsCatchingUp.behind("audit trail");
+        }
+        return page;
     }
 
     private static String details(Map<String, String> details) {

@@ -25,8 +25,13 @@ public interface AuditTrailQuery {
     /** The types of entries there are, for a filter. */
     List<String> entryTypes();
 
+    /**
+     * @param upToDate whether the trail held every change to the organisation acknowledged before the request (on
+     *                 any node) when it was read; false when its projection lagged longer than the read waits, in
+     *                 which case the newest entries follow shortly and the page says so rather than failing
+     */
     record AuditPage(List<Entry> entries, int page, int size, boolean hasMore, long totalEntries,
-                     List<Participation> participation) {
+                     List<Participation> participation, boolean upToDate) {
         public AuditPage {
             entries = List.copyOf(entries);
             participation = List.copyOf(participation);
