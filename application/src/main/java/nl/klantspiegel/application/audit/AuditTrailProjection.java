@@ -13,6 +13,8 @@ import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import nl.klantspiegel.domain.organisation.RoundClosed;
 import nl.klantspiegel.domain.organisation.RoundOpened;
+import nl.klantspiegel.domain.organisation.RoundStarted;
+import nl.klantspiegel.domain.organisation.TeamHeadcountSet;
 import nl.klantspiegel.domain.organisation.TeamAdded;
 import nl.klantspiegel.domain.organisation.TeamRenamed;
 import nl.klantspiegel.domain.organisation.TeamRetired;
@@ -165,8 +167,16 @@ public class AuditTrailProjection {
             details.put("name", opened.name());
             details.put("teams", String.join(",", opened.teams()));
             details.put("closesAt", opened.closesAt() == null ? "" : opened.closesAt().toString());
+            if (opened.opensAt() != null) { // only then: the entries of rounds opened at once keep their hashes
+                details.put("opensAt", opened.opensAt().toString());
+            }
+        } else if (event instanceof RoundStarted started) {
+            details.put("round", started.roundId());
         } else if (event instanceof RoundClosed closed) {
             details.put("round", closed.roundId());
+        } else if (event instanceof TeamHeadcountSet set) {
+            details.put("team", set.teamId());
+            details.put("headcount", set.headcount() == null ? "" : set.headcount().toString());
         } else if (event instanceof DataExported exported) {
             details.put("export", exported.exportId());
             details.put("kind", exported.kind());

@@ -71,13 +71,23 @@ public class OrganisationAggregate {
 
     @CommandHandler
     public OrganisationChange handle(OpenRoundCommand command) {
-        return applyAll(organisation.openRound(command.roundId(), command.name(), command.teams(), command.closesAt(),
-                command.invitationToken(), command.by(), command.at()));
+        return applyAll(organisation.openRound(command.roundId(), command.name(), command.teams(), command.opensAt(),
+                command.closesAt(), command.invitationToken(), command.by(), command.at()));
     }
 
     @CommandHandler
     public OrganisationChange handle(CloseRoundCommand command) {
         return applyAll(organisation.closeRound(command.roundId(), command.by(), command.at()));
+    }
+
+    @CommandHandler
+    public OrganisationChange handle(KeepScheduleCommand command) {
+        return applyAll(organisation.keepSchedule(command.now()));
+    }
+
+    @CommandHandler
+    public OrganisationChange handle(SetHeadcountCommand command) {
+        return applyAll(organisation.setHeadcount(command.teamId(), command.headcount(), command.by(), command.at()));
     }
 
     @CommandHandler

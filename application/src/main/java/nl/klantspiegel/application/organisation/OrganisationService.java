@@ -154,8 +154,17 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         return team(changed.team(teamId).orElseThrow());
     }
 
+    @Override
+    public TeamView setHeadcount(Caller caller, String organisationId, String teamId, Integer headcount) {
+        Access access = managing(caller, organisationId);
+        requireTeam(access.view(), teamId);
+        OrganisationView changed = send(organisationId, new SetHeadcountCommand(organisationId, teamId, headcount,
+                access.actor(), clock.instant()));
+        return team(changed.team(teamId).orElseThrow());
+    }
+
     private static TeamView team(Organisation.Team team) {
-        return new TeamView(team.id(), team.name(), team.retired());
+        return new TeamView(team.id(), team.name(), team.retired(), team.headcount());
     }
 
     private static void requireTeam(OrganisationView view, String teamId) {
@@ -269,18 +278,18 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         return access.view().rounds().stream()
                 .filter(round -> access.membership().maySeeAllReports() || round.coversWholeOrganisation()
                         || round.teams().stream().anyMatch(access.membership()::maySeeTeam))
-                .map(round -> round(round, now, access.membership().mayManage()))
+                .map(round -> round(round, now, access.membership().mayHandOutInvitation(round)))
                 .toList();
     }
 
     @Override
     public RoundView openRound(Caller caller, String organisationId, String name, List<String> teams,
-                               Instant closesAt) {
+                               Instant opensAt, Instant closesAt) {
         Access access = managing(caller, organisationId);
         String roundId = UUID.randomUUID().toString();
         Instant now = clock.instant();
         OrganisationView changed = send(organisationId, new OpenRoundCommand(organisationId, roundId, name,
-                teams == null ? List.of() : teams, closesAt, Secrets.newToken(INVITATION_TOKEN_BYTES), access.actor(),
+                teams == null ? List.of() : teams, opensAt, closesAt, Secrets.newToken(INVITATION_TOKEN_BYTES), access.actor(),
                 now));
         return round(changed.round(roundId).orElseThrow(), clock.instant(), true);
     }
@@ -296,7 +305,7 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         return round(changed.round(roundId).orElseThrow(), clock.instant(), true);
     }
 
-    /** The invitation token only for those who hand it out: the admins. */
+    /** The invitation token only for those who hand it out. */
     private static RoundView round(Organisation.Round round, Instant now, boolean withInvitation) {
         return RoundView.of(round, now, withInvitation);
     }

@@ -329,8 +329,8 @@ class AuditServiceTest {
         assertThat(service.entryTypes()).containsExactly("AccountActivated", "ApiTokenCreated", "ApiTokenRevoked",
                 "DataExported",
                 "MemberAdded", "MemberChanged", "MemberRemoved", "MinimumGroupSizeChanged", "OrganisationRegistered",
-                "ResultsReleased", "RoundClosed", "RoundOpened", "SignInFailed", "SignedIn", "TeamAdded", "TeamRenamed",
-                "TeamRetired");
+                "ResultsReleased", "RoundClosed", "RoundOpened", "RoundStarted", "SignInFailed", "SignedIn", "TeamAdded",
+                "TeamHeadcountSet", "TeamRenamed", "TeamRetired");
     }
 
     @Test

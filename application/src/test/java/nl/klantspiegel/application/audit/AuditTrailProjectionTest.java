@@ -111,6 +111,33 @@ class AuditTrailProjectionTest {
     }
 
     @Test
+    void schedules_and_headcounts_become_entries_the_product_as_actor_of_what_it_recorded() {
+        registeredWithAdmin(ORG);
+        record(new TeamAdded(ORG, "t-sales", "Sales", ADMIN, T1));
+        record(new nl.klantspiegel.domain.organisation.TeamHeadcountSet(ORG, "t-sales", 12, ADMIN, T1));
+        record(new nl.klantspiegel.domain.organisation.TeamHeadcountSet(ORG, "t-sales", null, ADMIN, T1));
+        record(new RoundOpened(ORG, "r-1", "Later", List.of(), CLOSES, "secret-invitation", ADMIN, T1,
+                T1.plusSeconds(3600)));
+        record(new nl.klantspiegel.domain.organisation.RoundStarted(ORG, "r-1",
+                nl.klantspiegel.domain.organisation.Actor.product(), T1.plusSeconds(3600)));
+        record(new RoundClosed(ORG, "r-1", nl.klantspiegel.domain.organisation.Actor.product(), CLOSES));
+
+        assertThat(trail.all(ORG).subList(3, 8))
+                .extracting(Entry::at, Entry::type, Entry::actorKind, Entry::actorId, Entry::details)
+                .containsExactly(
+                        tuple(T1, "TeamHeadcountSet", "MEMBER", ADMIN.id(), Map.of("team", "t-sales", "headcount",
+                                "12")),
+                        tuple(T1, "TeamHeadcountSet", "MEMBER", ADMIN.id(), Map.of("team", "t-sales", "headcount",
+                                "")),
+                        tuple(T1, "RoundOpened", "MEMBER", ADMIN.id(), Map.of("round", "r-1", "name", "Later",
+                                "teams", "", "closesAt", CLOSES.toString(), "opensAt",
+                                T1.plusSeconds(3600).toString())),
+                        tuple(T1.plusSeconds(3600), "RoundStarted", "PRODUCT", "klantspiegel", Map.of("round",
+                                "r-1")),
+                        tuple(CLOSES, "RoundClosed", "PRODUCT", "klantspiegel", Map.of("round", "r-1")));
+    }
+
+    @Test
     void each_entry_is_chained_to_the_one_before_it() {
         registeredWithAdmin(ORG);
         record(new TeamAdded(ORG, "t-sales", "Sales", ADMIN, T1));

@@ -610,8 +610,8 @@ class EventExportServiceTest {
     void the_known_event_types_are_every_event_of_the_domain_releases_included() {
         assertThat(service.eventTypes()).containsExactlyInAnyOrder("AssessmentStarted", "AnswerGiven",
                 "AssessmentCompleted", "OrganisationRegistered", "TeamAdded", "TeamRenamed", "TeamRetired",
-                "MemberAdded", "MemberChanged", "MemberRemoved", "RoundOpened", "RoundClosed",
-                "MinimumGroupSizeChanged", "DataExported", "SignedIn", "SignInFailed", "AccountActivated",
+                "MemberAdded", "MemberChanged", "MemberRemoved", "RoundOpened", "RoundStarted", "RoundClosed",
+                "TeamHeadcountSet", "MinimumGroupSizeChanged", "DataExported", "SignedIn", "SignInFailed", "AccountActivated",
                 "ApiTokenCreated", "ApiTokenRevoked", "ResultsReleased");
     }
 

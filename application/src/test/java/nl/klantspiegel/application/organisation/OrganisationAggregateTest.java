@@ -150,7 +150,7 @@ class OrganisationAggregateTest {
     @Test
     void open_round() {
         fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED, SERVICE_ADDED)
-                .when(new OpenRoundCommand(ORG, ROUND, "Spring", List.of(SALES, SERVICE), CLOSES, "token-spring",
+                .when(new OpenRoundCommand(ORG, ROUND, "Spring", List.of(SALES, SERVICE), null, CLOSES, "token-spring",
                         ADMIN, T0))
                 .expectEvents(ROUND_OPENED)
                 .expectResultMessagePayloadMatching(changedTo(4));
@@ -162,6 +162,30 @@ class OrganisationAggregateTest {
                 .when(new CloseRoundCommand(ORG, ROUND, ADMIN, T1))
                 .expectEvents(new RoundClosed(ORG, ROUND, ADMIN, T1))
                 .expectResultMessagePayloadMatching(changedTo(5));
+    }
+
+    @Test
+    void open_round_for_later_then_keep_its_schedule() {
+        java.time.Instant opens = T0.plus(java.time.Duration.ofDays(1));
+        fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED, SERVICE_ADDED)
+                .when(new OpenRoundCommand(ORG, ROUND, "Spring", List.of(), opens, CLOSES, "token-spring", ADMIN, T0))
+                .expectEvents(new nl.klantspiegel.domain.organisation.RoundOpened(ORG, ROUND, "Spring", List.of(),
+                        CLOSES, "token-spring", ADMIN, T0, opens));
+        fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED, SERVICE_ADDED, ROUND_OPENED)
+                .when(new KeepScheduleCommand(ORG, CLOSES))
+                .expectEvents(new RoundClosed(ORG, ROUND, nl.klantspiegel.domain.organisation.Actor.product(), CLOSES))
+                .expectResultMessagePayloadMatching(changedTo(5));
+        fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED, SERVICE_ADDED, ROUND_OPENED)
+                .when(new KeepScheduleCommand(ORG, T1))
+                .expectNoEvents();
+    }
+
+    @Test
+    void set_headcount() {
+        fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED)
+                .when(new SetHeadcountCommand(ORG, SALES, 9, ADMIN, T1))
+                .expectEvents(new nl.klantspiegel.domain.organisation.TeamHeadcountSet(ORG, SALES, 9, ADMIN, T1))
+                .expectResultMessagePayloadMatching(changedTo(3));
     }
 
     @Test

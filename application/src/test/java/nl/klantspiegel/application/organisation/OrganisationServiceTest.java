@@ -308,11 +308,11 @@ class OrganisationServiceTest {
 
     @Test
     void admins_and_analysts_see_every_team_and_a_team_lead_only_theirs() {
-        List<TeamView> all = List.of(new TeamView(SALES, "Sales", false), new TeamView(SERVICE, "Service", false),
-                new TeamView(OLD, "Old", true));
+        List<TeamView> all = List.of(new TeamView(SALES, "Sales", false, null), new TeamView(SERVICE, "Service", false, null),
+                new TeamView(OLD, "Old", true, null));
         assertThat(service.teams(ADMIN, ORG)).isEqualTo(all);
         assertThat(service.teams(ANALYST, ORG)).isEqualTo(all);
-        assertThat(service.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false));
+        assertThat(service.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false, null));
     }
 
     @Test
@@ -323,7 +323,7 @@ class OrganisationServiceTest {
 
         AddTeamCommand sent = (AddTeamCommand) commands.sent().get(0);
         assertThat(sent).isEqualTo(new AddTeamCommand(ORG, sent.teamId(), "Support", ADMIN.actor(), NOW));
-        assertThat(added).isEqualTo(new TeamView(sent.teamId(), "Support", false));
+        assertThat(added).isEqualTo(new TeamView(sent.teamId(), "Support", false, null));
     }
 
     @Test
@@ -340,8 +340,8 @@ class OrganisationServiceTest {
         commands.then(aggregateLater()).then(aggregateLater());
 
         assertThat(service.renameTeam(ADMIN, ORG, SALES, "Field sales"))
-                .isEqualTo(new TeamView(SALES, "Field sales", false));
-        assertThat(service.retireTeam(ADMIN, ORG, SERVICE)).isEqualTo(new TeamView(SERVICE, "Service", true));
+                .isEqualTo(new TeamView(SALES, "Field sales", false, null));
+        assertThat(service.retireTeam(ADMIN, ORG, SERVICE)).isEqualTo(new TeamView(SERVICE, "Service", true, null));
 
         assertThat(commands.sent()).containsExactly(
                 new RenameTeamCommand(ORG, SALES, "Field sales", ADMIN.actor(), NOW),
@@ -558,7 +558,7 @@ class OrganisationServiceTest {
 
         TeamView added = service.addTeam(ADMIN, ORG, "Support");
         NewMember member = service.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD, List.of(added.id()));
-        RoundView round = service.openRound(ADMIN, ORG, "Autumn", List.of(added.id()), null);
+        RoundView round = service.openRound(ADMIN, ORG, "Autumn", List.of(added.id()), null, null);
 
         assertThat(views.find(ORG).orElseThrow().team(added.id())).isPresent();
         assertThat(memberships.of(member.member().id())).containsExactly(new Membership(ORG, member.member().id(),
@@ -612,16 +612,99 @@ class OrganisationServiceTest {
         assertThat(accountStore.creates()).isZero();
     }
 
+    // ----- headcounts ---------------------------------------------------------------------------------
+
+    @Test
+    void an_admin_sets_and_withdraws_a_teams_headcount() {
+        commands.then(aggregateLater()).then(aggregateLater());
+
+        assertThat(service.setHeadcount(ADMIN, ORG, SALES, 12)).isEqualTo(new TeamView(SALES, "Sales", false, 12));
+        assertThat(commands.sent().get(0)).isEqualTo(new SetHeadcountCommand(ORG, SALES, 12, ADMIN.actor(), NOW));
+        assertThat(service.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false, 12));
+
+        assertThat(service.setHeadcount(ADMIN, ORG, SALES, null)).isEqualTo(new TeamView(SALES, "Sales", false, null));
+    }
+
+    @Test
+    void a_headcount_for_a_team_that_is_not_there_is_not_found_before_anything_is_sent() {
+        assertThatThrownBy(() -> service.setHeadcount(ADMIN, ORG, "t-unknown", 5)).isInstanceOf(NotFound.class);
+        assertThat(commands.sent()).isEmpty();
+    }
+
+    // ----- schedules ----------------------------------------------------------------------------------
+
+    @Test
+    void an_admin_opens_a_round_for_later_and_it_waits_for_its_moment() {
+        commands.then(aggregateLater());
+        Instant opens = NOW.plus(Duration.ofDays(2));
+
+        RoundView scheduled = service.openRound(ADMIN, ORG, "Later", List.of(SALES), opens, opens.plus(
+                Duration.ofDays(7)));
+
+        OpenRoundCommand sent = (OpenRoundCommand) commands.sent().get(0);
+        assertThat(sent.opensAt()).isEqualTo(opens);
+        assertThat(scheduled.status()).isEqualTo("SCHEDULED");
+        assertThat(scheduled.openedAt()).isEqualTo(NOW);
+        assertThat(scheduled.opensAt()).isEqualTo(opens);
+        assertThat(scheduled.invitationToken()).isEqualTo(sent.invitationToken());
+    }
+
+    @Test
+    void the_product_records_what_the_schedules_made_happen_once() {
+        commands.then(aggregate());
+        RoundScheduleService schedules = new RoundScheduleService(commands, views, readModels, CLOCK);
+
+        assertThat(schedules.keepSchedules()).isEqualTo(1);
+
+        assertThat(commands.sent()).containsExactly(new KeepScheduleCommand(ORG, NOW));
+        Organisation.Round closed = views.find(ORG).orElseThrow().round(ROUND_SERVICE).orElseThrow();
+        assertThat(closed.closedAt()).isEqualTo(T0.plusSeconds(1800));
+        assertThat(schedules.keepSchedules()).isZero(); // nothing due any more: nothing is sent
+        assertThat(commands.sent()).hasSize(1);
+    }
+
+    @Test
+    void an_organisation_that_fails_is_left_for_the_next_time_and_holds_up_no_other() {
+        commands.then(command -> {
+            throw new IllegalStateException("the store is away");
+        });
+        RoundScheduleService schedules = new RoundScheduleService(commands, views, readModels, CLOCK);
+
+        assertThat(schedules.keepSchedules()).isZero();
+        assertThat(views.find(ORG).orElseThrow().round(ROUND_SERVICE).orElseThrow().closedAt()).isNull();
+    }
+
+    @Test
+    void a_command_that_finds_nothing_due_any_more_records_nothing() {
+        commands.then(command -> new OrganisationChange(views.find(ORG).orElseThrow(), List.of()));
+        RoundScheduleService schedules = new RoundScheduleService(commands, views, readModels, CLOCK);
+
+        assertThat(schedules.keepSchedules()).isZero();
+        assertThat(commands.sent()).hasSize(1);
+    }
+
+    @Test
+    void the_schedule_service_needs_all_it_is_given() {
+        assertThatNullPointerException().isThrownBy(() -> new RoundScheduleService(null, views, readModels, CLOCK))
+                .withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new RoundScheduleService(commands, null, readModels, CLOCK))
+                .withMessage("views");
+        assertThatNullPointerException().isThrownBy(() -> new RoundScheduleService(commands, views, null, CLOCK))
+                .withMessage("readModels");
+        assertThatNullPointerException().isThrownBy(() -> new RoundScheduleService(commands, views, readModels, null))
+                .withMessage("clock");
+    }
+
     // ----- rounds -------------------------------------------------------------------------------------
 
     @Test
     void an_admin_sees_every_round_with_its_invitation() {
         assertThat(service.rounds(ADMIN, ORG)).containsExactly(
-                new RoundView(ROUND_ALL, "Everyone", List.of(), T0, null, null, "OPEN", TOKEN_ALL),
-                new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, CLOSES, null, "OPEN", TOKEN_SALES),
-                new RoundView(ROUND_SERVICE, "Service spring", List.of(SERVICE), T0, T0.plusSeconds(1800), null,
+                new RoundView(ROUND_ALL, "Everyone", List.of(), T0, T0, null, null, "OPEN", TOKEN_ALL),
+                new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, T0, CLOSES, null, "OPEN", TOKEN_SALES),
+                new RoundView(ROUND_SERVICE, "Service spring", List.of(SERVICE), T0, T0, T0.plusSeconds(1800), null,
                         "CLOSED", TOKEN_SERVICE),
-                new RoundView(ROUND_CLOSED, "Sales winter", List.of(SALES), T0, null, T0.plusSeconds(60), "CLOSED",
+                new RoundView(ROUND_CLOSED, "Sales winter", List.of(SALES), T0, T0, null, T0.plusSeconds(60), "CLOSED",
                         TOKEN_CLOSED));
     }
 
@@ -633,27 +716,28 @@ class OrganisationServiceTest {
     }
 
     @Test
-    void a_team_lead_sees_the_rounds_of_their_teams_and_of_the_whole_organisation_without_invitations() {
+    void a_team_lead_sees_the_rounds_of_their_teams_and_of_the_whole_organisation_with_the_invitation_to_remind() {
         List<RoundView> rounds = service.rounds(LEAD, ORG);
 
         assertThat(rounds).extracting(RoundView::id).containsExactly(ROUND_ALL, ROUND_SALES, ROUND_CLOSED);
-        assertThat(rounds).extracting(RoundView::invitationToken).containsOnlyNulls();
-        assertThat(rounds.get(1)).isEqualTo(new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, CLOSES,
-                null, "OPEN", null));
+        assertThat(rounds).extracting(RoundView::invitationToken).containsExactly(TOKEN_ALL, TOKEN_SALES,
+                TOKEN_CLOSED);
+        assertThat(rounds.get(1)).isEqualTo(new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, T0, CLOSES,
+                null, "OPEN", TOKEN_SALES));
     }
 
     @Test
     void an_admin_opens_a_round_with_a_fresh_invitation() {
         commands.then(aggregateLater());
 
-        RoundView opened = service.openRound(ADMIN, ORG, "Autumn", List.of(SERVICE), CLOSES);
+        RoundView opened = service.openRound(ADMIN, ORG, "Autumn", List.of(SERVICE), null, CLOSES);
 
         OpenRoundCommand sent = (OpenRoundCommand) commands.sent().get(0);
-        assertThat(sent).isEqualTo(new OpenRoundCommand(ORG, sent.roundId(), "Autumn", List.of(SERVICE), CLOSES,
+        assertThat(sent).isEqualTo(new OpenRoundCommand(ORG, sent.roundId(), "Autumn", List.of(SERVICE), null, CLOSES,
                 sent.invitationToken(), ADMIN.actor(), NOW));
         assertThat(Secrets.looksLikeToken(sent.invitationToken())).isTrue();
         assertThat(sent.invitationToken()).hasSize(24);
-        assertThat(opened).isEqualTo(new RoundView(sent.roundId(), "Autumn", List.of(SERVICE), NOW, CLOSES, null,
+        assertThat(opened).isEqualTo(new RoundView(sent.roundId(), "Autumn", List.of(SERVICE), NOW, NOW, CLOSES, null,
                 "OPEN", sent.invitationToken()));
         assertThat(invitations.find(sent.invitationToken()))
                 .contains(new Invitations.Invitation(sent.invitationToken(), ORG, sent.roundId()));
@@ -663,7 +747,7 @@ class OrganisationServiceTest {
     void a_round_opened_without_teams_covers_the_whole_organisation() {
         commands.then(aggregateLater());
 
-        RoundView opened = service.openRound(ADMIN, ORG, "Autumn", null, null);
+        RoundView opened = service.openRound(ADMIN, ORG, "Autumn", null, null, null);
 
         assertThat(((OpenRoundCommand) commands.sent().get(0)).teams()).isEmpty();
         assertThat(opened.teams()).isEmpty();
@@ -674,8 +758,8 @@ class OrganisationServiceTest {
     void each_round_gets_its_own_invitation() {
         commands.then(aggregate()).then(aggregate());
 
-        RoundView one = service.openRound(ADMIN, ORG, "One", null, null);
-        RoundView two = service.openRound(ADMIN, ORG, "Two", null, null);
+        RoundView one = service.openRound(ADMIN, ORG, "One", null, null, null);
+        RoundView two = service.openRound(ADMIN, ORG, "Two", null, null, null);
 
         assertThat(one.id()).isNotEqualTo(two.id());
         assertThat(one.invitationToken()).isNotEqualTo(two.invitationToken());
@@ -688,7 +772,7 @@ class OrganisationServiceTest {
         RoundView closed = service.closeRound(ADMIN, ORG, ROUND_SALES);
 
         assertThat(commands.sent()).containsExactly(new CloseRoundCommand(ORG, ROUND_SALES, ADMIN.actor(), NOW));
-        assertThat(closed).isEqualTo(new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, CLOSES, NOW,
+        assertThat(closed).isEqualTo(new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, T0, CLOSES, NOW,
                 "CLOSED", TOKEN_SALES));
     }
 
@@ -851,8 +935,9 @@ class OrganisationServiceTest {
                 () -> service.retireTeam(caller, organisationId, SALES),
                 () -> service.changeMember(caller, organisationId, LEAD.accountId(), Role.ANALYST, List.of()),
                 () -> service.removeMember(caller, organisationId, LEAD.accountId()),
-                () -> service.openRound(caller, organisationId, "Autumn", List.of(), null),
-                () -> service.closeRound(caller, organisationId, ROUND_SALES)));
+                () -> service.openRound(caller, organisationId, "Autumn", List.of(), null, null),
+                () -> service.closeRound(caller, organisationId, ROUND_SALES),
+                () -> service.setHeadcount(caller, organisationId, SALES, 12)));
         if (!caller.operator()) { // the operator sees the admins and renews their links: see the tests
             management.add(() -> service.members(caller, organisationId));
             management.add(() -> service.renewActivation(caller, organisationId, PENDING));
@@ -917,8 +1002,12 @@ class OrganisationServiceTest {
         } else if (command instanceof RemoveMemberCommand c) {
             events = organisation.removeMember(c.memberId(), c.by(), c.at());
         } else if (command instanceof OpenRoundCommand c) {
-            events = organisation.openRound(c.roundId(), c.name(), c.teams(), c.closesAt(), c.invitationToken(),
-                    c.by(), c.at());
+            events = organisation.openRound(c.roundId(), c.name(), c.teams(), c.opensAt(), c.closesAt(),
+                    c.invitationToken(), c.by(), c.at());
+        } else if (command instanceof SetHeadcountCommand c) {
+            events = organisation.setHeadcount(c.teamId(), c.headcount(), c.by(), c.at());
+        } else if (command instanceof KeepScheduleCommand c) {
+            events = organisation.keepSchedule(c.now());
         } else if (command instanceof CloseRoundCommand c) {
             events = organisation.closeRound(c.roundId(), c.by(), c.at());
         } else if (command instanceof ChangeMinimumGroupSizeCommand c) {
@@ -945,7 +1034,11 @@ class OrganisationServiceTest {
     }
 
     private static String organisationOf(Object command) {
-        Map<Class<?>, Function<Object, String>> ids = Map.of(
+        Map<Class<?>, Function<Object, String>> ids = Map.ofEntries(
+                Map.entry(SetHeadcountCommand.class, c -> ((SetHeadcountCommand) c).organisationId()),
+                Map.entry(KeepScheduleCommand.class, c -> ((KeepScheduleCommand) c).organisationId()));
+        ids = new java.util.HashMap<>(ids);
+        ids.putAll(Map.of(
                 AdmitRespondentCommand.class, c -> ((AdmitRespondentCommand) c).organisationId(),
                 AddTeamCommand.class, c -> ((AddTeamCommand) c).organisationId(),
                 RenameTeamCommand.class, c -> ((RenameTeamCommand) c).organisationId(),
@@ -955,7 +1048,7 @@ class OrganisationServiceTest {
                 RemoveMemberCommand.class, c -> ((RemoveMemberCommand) c).organisationId(),
                 OpenRoundCommand.class, c -> ((OpenRoundCommand) c).organisationId(),
                 CloseRoundCommand.class, c -> ((CloseRoundCommand) c).organisationId(),
-                ChangeMinimumGroupSizeCommand.class, c -> ((ChangeMinimumGroupSizeCommand) c).organisationId());
+                ChangeMinimumGroupSizeCommand.class, c -> ((ChangeMinimumGroupSizeCommand) c).organisationId()));
         return ids.get(command.getClass()).apply(command);
     }
 

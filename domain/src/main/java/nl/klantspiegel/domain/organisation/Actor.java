@@ -4,11 +4,15 @@ import java.util.Objects;
 
 /**
  * Who did something: the installation's operator or a member of an organisation, by id only (never by name or
- * e-mail address: those live in the accounts store and can be erased without touching the events).
+ * e-mail address: those live in the accounts store and can be erased without touching the events); or the product
+ * itself, keeping a round's schedule.
  */
 public record Actor(Kind kind, String id) {
 
-    public enum Kind {OPERATOR, MEMBER}
+    public enum Kind {OPERATOR, MEMBER, PRODUCT}
+
+    /** The id of the product as an actor. */
+    public static final String PRODUCT_ID = "klantspiegel";
 
     public Actor {
         Objects.requireNonNull(kind, "kind");
@@ -23,6 +27,11 @@ public record Actor(Kind kind, String id) {
 
     public static Actor member(String id) {
         return new Actor(Kind.MEMBER, id);
+    }
+
+    /** The product itself: it opens and closes rounds at the moments their admins set. */
+    public static Actor product() {
+        return new Actor(Kind.PRODUCT, PRODUCT_ID);
     }
 
     public boolean isOperator() {

@@ -37,6 +37,16 @@ public record Membership(String organisationId, String memberId, Role role, Set<
         return maySeeAllReports();
     }
 
+    /**
+     * A round's invitation link (and its QR code): the admins hand out every round's; a team lead that of a round their
+     * team takes part in, to remind their people. The link is the same for everyone in the round and names nobody;
+     * an analyst, who hands out nothing, does not get it.
+     */
+    public boolean mayHandOutInvitation(Organisation.Round round) {
+        return mayManage() || role == Role.TEAM_LEAD
+                && (round.coversWholeOrganisation() || round.teams().stream().anyMatch(teams::contains));
+    }
+
     /** The audit trail names members by e-mail address: admins only. */
     public boolean mayReadAuditTrail() {
         return role == Role.ADMIN;

@@ -38,8 +38,22 @@ public final class Organisation {
     private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
     private static final int ZERO_WIDTH_JOINER = 0x200D;
 
-    /** A team of the organisation; a retired team takes part in no new round. */
-    public record Team(String id, String name, boolean retired) {
+    /** The most people a team can be said to have: more is surely a typing error. */
+    public static final int HIGHEST_HEADCOUNT = 100_000;
+    /** How far ahead a round can be opened: further is surely a typing error. */
+    public static final java.time.Duration LONGEST_SCHEDULE = java.time.Duration.ofDays(366);
+
+    /**
+     * A team of the organisation; a retired team takes part in no new round.
+     *
+     * @param headcount how many people it has, as an admin said; null when no admin did
+     */
+    public record Team(String id, String name, boolean retired, Integer headcount) {
+
+        /** A team without a headcount. */
+        public Team(String id, String name, boolean retired) {
+            this(id, name, retired, null);
+        }
     }
 
     /** A member, by their account's id; their teams in the order of their ids, the same on every node. */
@@ -54,19 +68,35 @@ public final class Organisation {
      * A measurement round.
      *
      * @param teams    the teams it covers; empty: the whole organisation
+     * @param openedAt when an admin opened it (for a later moment, maybe)
+     * @param opensAt  when it begins to take assessments: {@code openedAt} unless it was opened for later
      * @param closesAt when it closes by itself, if ever
-     * @param closedAt when an admin closed it, if they did
+     * @param closedAt when it was closed (by an admin, or by the product at its closing time), if it was
+     * @param started  whether its beginning is on record: at once for a round opened at once; for a round opened for
+     *                 later, once the product recorded it
      */
-    public record Round(String id, String name, List<String> teams, Instant openedAt, Instant closesAt,
-                        Instant closedAt, String invitationToken) {
+    public record Round(String id, String name, List<String> teams, Instant openedAt, Instant opensAt,
+                        Instant closesAt, Instant closedAt, String invitationToken, boolean started) {
 
         public Round {
             teams = teams == null ? List.of() : List.copyOf(teams);
+            opensAt = opensAt == null ? openedAt : opensAt;
         }
 
-        /** Whether it still starts new assessments at {@code moment}. */
+        /** A round opened at once. */
+        public Round(String id, String name, List<String> teams, Instant openedAt, Instant closesAt,
+                     Instant closedAt, String invitationToken) {
+            this(id, name, teams, openedAt, openedAt, closesAt, closedAt, invitationToken, true);
+        }
+
+        /** Whether it starts new assessments at {@code moment}: it has begun, and it is not closed. */
         public boolean isOpenAt(Instant moment) {
-            return closedAt == null && (closesAt == null || moment.isBefore(closesAt));
+            return closedAt == null && !moment.isBefore(opensAt) && (closesAt == null || moment.isBefore(closesAt));
+        }
+
+        /** Whether at {@code moment} it waits for the moment it was opened for (and was not closed before). */
+        public boolean isScheduledAt(Instant moment) {
+            return closedAt == null && moment.isBefore(opensAt);
         }
 
         /**
@@ -229,15 +259,24 @@ public final class Organisation {
 
     // ----- decisions: rounds --------------------------------------------------------------------------
 
-    /**
-     * Opens a measurement round.
-     *
-     * @param roundTeams      the teams it covers (active teams of this organisation); empty: the whole organisation
-     * @param closesAt        when it closes by itself, after {@code at}; null: when an admin closes it
-     * @param invitationToken the unguessable part of its invitation link
-     */
+    /** Opens a measurement round at once; see {@link #openRound(String, String, Collection, Instant, Instant, String, Actor, Instant)}. */
     public List<OrganisationEvent> openRound(String roundId, String roundName, Collection<String> roundTeams,
                                              Instant closesAt, String invitationToken, Actor by, Instant at) {
+        return openRound(roundId, roundName, roundTeams, null, closesAt, invitationToken, by, at);
+    }
+
+    /**
+     * Opens a measurement round, at once or for a later moment.
+     *
+     * @param roundTeams      the teams it covers (active teams of this organisation); empty: the whole organisation
+     * @param opensAt         when it begins to take assessments, at most {@link #LONGEST_SCHEDULE} ahead; null or not
+     *                        after {@code at}: at once
+     * @param closesAt        when it closes by itself, after it begins; null: when an admin closes it
+     * @param invitationToken the unguessable part of its invitation link (handed out before it begins, if it likes)
+     */
+    public List<OrganisationEvent> openRound(String roundId, String roundName, Collection<String> roundTeams,
+                                             Instant opensAt, Instant closesAt, String invitationToken, Actor by,
+                                             Instant at) {
         requireAdmin(by);
         Objects.requireNonNull(roundId, "roundId");
         if (invitationToken == null || invitationToken.isBlank()) {
@@ -249,23 +288,58 @@ public final class Organisation {
         if (covered.isEmpty() && activeTeams().isEmpty()) {
             throw refused(Rule.NO_ACTIVE_TEAMS, "The organisation has no active team to take part; add a team first.");
         }
-        if (closesAt != null && !closesAt.isAfter(at)) {
-            throw refused(Rule.CLOSING_TIME_NOT_AHEAD, "A round's closing time must lie ahead.");
+        Instant later = opensAt != null && opensAt.isAfter(at) ? opensAt : null;
+        if (later != null && later.isAfter(at.plus(LONGEST_SCHEDULE))) {
+            throw refused(Rule.OPENING_TIME_OUT_OF_RANGE, "A round can be opened at most "
+                    + LONGEST_SCHEDULE.toDays() + " days ahead.");
+        }
+        if (closesAt != null && !closesAt.isAfter(later != null ? later : at)) {
+            throw refused(Rule.CLOSING_TIME_NOT_AHEAD, later != null
+                    ? "A round's closing time must lie after the moment it opens."
+                    : "A round's closing time must lie ahead.");
         }
         if (rounds.containsKey(roundId)) {
             throw new IllegalArgumentException("round " + roundId + " exists already");
         }
-        return List.of(new RoundOpened(id, roundId, valid, covered, closesAt, invitationToken, by, at));
+        return List.of(new RoundOpened(id, roundId, valid, covered, closesAt, invitationToken, by, at, later));
     }
 
-    /** Closes a round now; a round that is closed already (by an admin or by its closing time) is refused. */
+    /**
+     * Closes a round now, also one that waits for the moment it was opened for (which then never begins); a round
+     * that is closed already (by an admin or by its closing time) is refused.
+     */
     public List<OrganisationEvent> closeRound(String roundId, Actor by, Instant at) {
         requireAdmin(by);
         Round round = round(roundId);
-        if (!round.isOpenAt(at)) {
+        if (round.closedAt(at)) {
             throw refused(Rule.ROUND_CLOSED, "Round '" + round.name() + "' is closed already.");
         }
         return List.of(new RoundClosed(id, roundId, by, at));
+    }
+
+    /**
+     * Puts on record what the rounds' schedules made happen by {@code now}: a round opened for later that reached
+     * that moment began ({@link RoundStarted}), a round that reached its closing time closed ({@link RoundClosed}),
+     * each by the product and at the moment it was set for. A round takes and stops taking assessments at those
+     * moments whether or not this was recorded yet, so recording late changes nothing but the audit trail; recording
+     * twice is impossible (the second time finds nothing due).
+     *
+     * @return nothing when nothing is due
+     */
+    public List<OrganisationEvent> keepSchedule(Instant now) {
+        List<OrganisationEvent> due = new java.util.ArrayList<>();
+        for (Round round : rounds.values()) {
+            if (round.closedAt() != null) {
+                continue;
+            }
+            if (!round.started() && !now.isBefore(round.opensAt())) {
+                due.add(new RoundStarted(id, round.id(), Actor.product(), round.opensAt()));
+            }
+            if (round.closesAt() != null && !now.isBefore(round.closesAt())) {
+                due.add(new RoundClosed(id, round.id(), Actor.product(), round.closesAt()));
+            }
+        }
+        return due;
     }
 
     /**
@@ -286,6 +360,23 @@ public final class Organisation {
                     + "have been opened, and their respondents were promised groups of at least this size.");
         }
         return List.of(new MinimumGroupSizeChanged(id, size, by, at));
+    }
+
+    /**
+     * Says how many people a team has (or withdraws it with null), so that rounds show what share of them took part.
+     *
+     * @return nothing when the team has that headcount already
+     */
+    public List<OrganisationEvent> setHeadcount(String teamId, Integer headcount, Actor by, Instant at) {
+        requireAdmin(by);
+        Team team = activeTeam(teamId);
+        if (headcount != null && (headcount < 1 || headcount > HIGHEST_HEADCOUNT)) {
+            throw refused(Rule.HEADCOUNT_OUT_OF_RANGE, "A team has 1 to " + HIGHEST_HEADCOUNT + " people.");
+        }
+        if (Objects.equals(team.headcount(), headcount)) {
+            return List.of();
+        }
+        return List.of(new TeamHeadcountSet(id, teamId, headcount, by, at));
     }
 
     /**
@@ -317,6 +408,10 @@ public final class Organisation {
      */
     public Participation admit(String roundId, String chosenTeam, Instant at) {
         Round round = round(roundId);
+        if (round.isScheduledAt(at)) {
+            throw refused(Rule.ROUND_NOT_OPEN_YET, "Round '" + round.name() + "' opens at " + round.opensAt()
+                    + ": it takes no assessments before.");
+        }
         if (!round.isOpenAt(at)) {
             throw refused(Rule.ROUND_CLOSED, "Round '" + round.name() + "' is closed: it takes no new assessments.");
         }
@@ -360,10 +455,15 @@ public final class Organisation {
         }
         if (event instanceof TeamRenamed renamed) {
             return withTeams(map -> map.computeIfPresent(renamed.teamId(),
-                    (key, team) -> new Team(key, renamed.name(), team.retired())));
+                    (key, team) -> new Team(key, renamed.name(), team.retired(), team.headcount())));
         }
         if (event instanceof TeamRetired retired) {
-            return withTeams(map -> map.computeIfPresent(retired.teamId(), (key, team) -> new Team(key, team.name(), true)));
+            return withTeams(map -> map.computeIfPresent(retired.teamId(),
+                    (key, team) -> new Team(key, team.name(), true, team.headcount())));
+        }
+        if (event instanceof TeamHeadcountSet set) {
+            return withTeams(map -> map.computeIfPresent(set.teamId(),
+                    (key, team) -> new Team(key, team.name(), team.retired(), set.headcount())));
         }
         if (event instanceof MemberAdded added) {
             return withMembers(map -> map.put(added.memberId(),
@@ -378,12 +478,18 @@ public final class Organisation {
         }
         if (event instanceof RoundOpened opened) {
             return withRounds(map -> map.put(opened.roundId(), new Round(opened.roundId(), opened.name(),
-                    opened.teams(), opened.at(), opened.closesAt(), null, opened.invitationToken())));
+                    opened.teams(), opened.at(), opened.opensAt(), opened.closesAt(), null, opened.invitationToken(),
+                    opened.opensAt() == null)));
+        }
+        if (event instanceof RoundStarted started) {
+            return withRounds(map -> map.computeIfPresent(started.roundId(), (key, round) -> new Round(key,
+                    round.name(), round.teams(), round.openedAt(), round.opensAt(), round.closesAt(),
+                    round.closedAt(), round.invitationToken(), true)));
         }
         if (event instanceof RoundClosed closed) {
             return withRounds(map -> map.computeIfPresent(closed.roundId(), (key, round) -> new Round(key,
-                    round.name(), round.teams(), round.openedAt(), round.closesAt(), closed.at(),
-                    round.invitationToken())));
+                    round.name(), round.teams(), round.openedAt(), round.opensAt(), round.closesAt(), closed.at(),
+                    round.invitationToken(), round.started())));
         }
         if (event instanceof DataExported) {
             return new Organisation(id, name, minimumGroupSize, teams, members, rounds, version + 1);

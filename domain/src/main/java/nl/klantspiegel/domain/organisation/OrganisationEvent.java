@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /** Everything that can happen to an organisation: facts, each with who did it and when. */
 public sealed interface OrganisationEvent permits OrganisationRegistered, MinimumGroupSizeChanged, TeamAdded,
-        TeamRenamed, TeamRetired, MemberAdded, MemberChanged, MemberRemoved, RoundOpened, RoundClosed, DataExported {
+        TeamRenamed, TeamRetired, MemberAdded, MemberChanged, MemberRemoved, RoundOpened, RoundStarted, RoundClosed, DataExported,
+        TeamHeadcountSet {
 
     String organisationId();
 

@@ -3,7 +3,10 @@ package nl.klantspiegel.domain.organisation;
 import java.time.Instant;
 import java.util.Objects;
 
-/** An admin closed a round before its closing time (or it had none): it starts no new assessments. */
+/**
+ * A round was closed: by an admin, before its closing time (or it had none), or by the product at its closing time
+ * ({@link Actor#product()}, at that time). It starts no new assessments.
+ */
 public record RoundClosed(String organisationId, String roundId, Actor by, Instant at) implements OrganisationEvent {
     public RoundClosed {
         Objects.requireNonNull(organisationId, "organisationId");

@@ -64,4 +64,22 @@ class MembershipTest {
         assertThat(lead.teams()).containsExactly(OWN_TEAM);
         assertThat(lead.maySeeTeam(OTHER_TEAM)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void admins_hand_out_every_invitation_team_leads_those_of_their_teams_rounds_analysts_none() {
+        java.time.Instant t = java.time.Instant.parse("2026-12-01T09:00:00Z");
+        Organisation.Round salesAndService = new Organisation.Round("r-1", "Spring", java.util.List.of("t-sales",
+                "t-service"), t, null, null, "token");
+        Organisation.Round support = new Organisation.Round("r-2", "Support", java.util.List.of("t-support"), t, null,
+                null, "token");
+        Organisation.Round everyone = new Organisation.Round("r-3", "All", java.util.List.of(), t, null, null, "token");
+        Membership admin = new Membership("org", "m-1", Role.ADMIN, java.util.Set.of());
+        Membership lead = new Membership("org", "m-2", Role.TEAM_LEAD, java.util.Set.of("t-service"));
+        Membership analyst = new Membership("org", "m-3", Role.ANALYST, java.util.Set.of());
+
+        org.assertj.core.api.Assertions.assertThat(java.util.List.of(salesAndService, support, everyone))
+                .allMatch(admin::mayHandOutInvitation)
+                .noneMatch(analyst::mayHandOutInvitation)
+                .filteredOn(lead::mayHandOutInvitation).containsExactly(salesAndService, everyone);
+    }
 }

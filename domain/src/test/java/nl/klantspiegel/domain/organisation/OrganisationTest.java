@@ -668,7 +668,10 @@ class OrganisationTest {
                     command("remove a member", (o, by) -> o.removeMember(ANALYST.id(), by, T1)),
                     command("open a round", (o, by) -> o.openRound("r-new", "Autumn", List.of(), null, "token-new",
                             by, T1)),
+                    command("open a round for later", (o, by) -> o.openRound("r-new", "Autumn", List.of(), CLOSES,
+                            null, "token-new", by, T1)),
                     command("close a round", (o, by) -> o.closeRound(ROUND, by, T1)),
+                    command("set a team's headcount", (o, by) -> o.setHeadcount(SALES, 12, by, T1)),
                     command("change the minimum group size", (o, by) -> o.changeMinimumGroupSize(6, by, T1)));
         }
 
@@ -1042,6 +1045,9 @@ class OrganisationTest {
                 "ROUND_CLOSED, CONFLICT",
                 "NO_ACTIVE_TEAMS, CONFLICT",
                 "CLOSING_TIME_NOT_AHEAD, INVALID",
+                "OPENING_TIME_OUT_OF_RANGE, INVALID",
+                "ROUND_NOT_OPEN_YET, CONFLICT",
+                "HEADCOUNT_OUT_OF_RANGE, INVALID",
                 "TEAM_REQUIRED, INVALID",
                 "TEAM_NOT_IN_ROUND, INVALID",
                 "MINIMUM_GROUP_SIZE_OUT_OF_RANGE, INVALID",
@@ -1052,7 +1058,7 @@ class OrganisationTest {
 
         @Test
         void the_table_above_names_every_rule() {
-            assertThat(Arrays.stream(Rule.values())).hasSize(18);
+            assertThat(Arrays.stream(Rule.values())).hasSize(21);
         }
 
         @Test

@@ -35,6 +35,9 @@ public interface OrganisationsUseCase {
 
     TeamView retireTeam(Caller caller, String organisationId, String teamId);
 
+    /** Admins: how many people a team has, for the response rates; null withdraws it. */
+    TeamView setHeadcount(Caller caller, String organisationId, String teamId, Integer headcount);
+
     /** Admins only: members are named by e-mail address. */
     List<MemberView> members(Caller caller, String organisationId);
 
@@ -51,17 +54,26 @@ public interface OrganisationsUseCase {
     /** A fresh activation link for a member who has not activated their account yet. */
     NewMember renewActivation(Caller caller, String organisationId, String memberId);
 
-    /** Admins and analysts: every round; a team lead: the rounds their teams take part in. */
+    /**
+     * Admins and analysts: every round; a team lead: the rounds their teams take part in. The invitation is handed
+     * out by the admins, and by a team lead for a round their team takes part in (to remind their people).
+     */
     List<RoundView> rounds(Caller caller, String organisationId);
 
-    RoundView openRound(Caller caller, String organisationId, String name, List<String> teams, Instant closesAt);
+    /**
+     * @param opensAt  when it begins to take assessments; null: at once
+     * @param closesAt when it closes by itself; null: when an admin closes it
+     */
+    RoundView openRound(Caller caller, String organisationId, String name, List<String> teams, Instant opensAt,
+                        Instant closesAt);
 
     RoundView closeRound(Caller caller, String organisationId, String roundId);
 
     record OrganisationSummary(String id, String name, int minimumGroupSize, int teams, int members, boolean hasAdmin) {
     }
 
-    record TeamView(String id, String name, boolean retired) {
+    /** @param headcount how many people it has, as an admin said; null when unknown */
+    record TeamView(String id, String name, boolean retired, Integer headcount) {
     }
 
     /** @param email the member's address as it is now; null when the account was erased */
@@ -76,20 +88,21 @@ public interface OrganisationsUseCase {
     }
 
     /**
-     * @param teams the teams it covers; empty: the whole organisation
-     * @param status OPEN or CLOSED, now
+     * @param teams   the teams it covers; empty: the whole organisation
+     * @param opensAt when it begins (or began) to take assessments: {@code openedAt} unless it was opened for later
+     * @param status  SCHEDULED (waiting for {@code opensAt}), OPEN or CLOSED, now
      */
-    record RoundView(String id, String name, List<String> teams, Instant openedAt, Instant closesAt, Instant closedAt,
-                     String status, String invitationToken) {
+    record RoundView(String id, String name, List<String> teams, Instant openedAt, Instant opensAt, Instant closesAt,
+                     Instant closedAt, String status, String invitationToken) {
         public RoundView {
             teams = List.copyOf(teams);
         }
 
         /** A round as it stands at {@code now}; its invitation token only when asked for (those who hand it out). */
         public static RoundView of(Organisation.Round round, Instant now, boolean withInvitation) {
-            return new RoundView(round.id(), round.name(), round.teams(), round.openedAt(), round.closesAt(),
-                    round.closedAt(), round.isOpenAt(now) ? "OPEN" : "CLOSED",
-                    withInvitation ? round.invitationToken() : null);
+            String status = round.isScheduledAt(now) ? "SCHEDULED" : round.isOpenAt(now) ? "OPEN" : "CLOSED";
+            return new RoundView(round.id(), round.name(), round.teams(), round.openedAt(), round.opensAt(),
+                    round.closesAt(), round.closedAt(), status, withInvitation ? round.invitationToken() : null);
         }
     }
 }
