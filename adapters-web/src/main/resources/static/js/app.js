@@ -541,6 +541,10 @@ async function loadInvitation(token) {
   const invitation = { token, info: null, team: earlier?.team ?? null, unknown: false };
   try {
     invitation.info = await api.getInvitation(token);
+    const named = invitations.teamFromUrl();
+    if (!invitation.team && named && (invitation.info.teams ?? []).some((team) => team.id === named)) {
+      invitation.team = named; // the team lead's link for their team: chosen in advance, still to be changed
+    }
   } catch (error) {
     if (!(error instanceof api.ApiError) || error.status !== 404) {
       throw error;

@@ -10,6 +10,15 @@ const PARAMETER = 'invitation';
 const KEY = 'klantspiegel.invitations';
 const MAX_REMEMBERED = 20;
 
+/**
+ * The team named in the address (a team lead's link for their team: /?invitation=<token>&team=<id>), if any: it is
+ * only chosen in advance, the respondent still sees and may change it.
+ */
+export function teamFromUrl() {
+  const team = new URL(window.location.href).searchParams.get('team');
+  return team && team.trim() ? team.trim() : null;
+}
+
 /** The invitation token in the address bar, if any. */
 export function tokenFromUrl() {
   const token = new URL(window.location.href).searchParams.get(PARAMETER);
@@ -98,7 +107,11 @@ export function renderInvitationCard(container, { invitation, texts, started, te
       `${t.teamLabel}: `, el('strong', {}, chosen.name));
   }
 
-  const closedNote = !info.open
+  const scheduled = !info.open && !started && info.opensAt;
+  const closedNote = scheduled
+    ? el('div', { class: 'alert', dataset: { testid: 'invitation-scheduled' } },
+      el('p', { class: 'alert__lead' }, t.scheduledLead), el('p', {}, t.scheduled(info.opensAt)))
+    : !info.open
     ? el('div', { class: 'alert alert--error', dataset: { testid: 'invitation-closed' } },
       started
         ? el('p', {}, t.closedButStarted)

@@ -74,6 +74,8 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private static final double[][] TEAM_GROWTH = {{0.35, 0.035}, {0.25, 0.02}, {0.45, 0.01}, {0.3, 0.03}};
     /** How many of each team take part in a round: at least the first, fewer than the first plus the second. */
     private static final int[][] TEAM_RESPONDENTS = {{8, 13}, {8, 13}, {8, 13}, {2, 5}};
+    /** How many people each team has, as its admin entered them: the response rates of the rounds. */
+    private static final int[] TEAM_HEADCOUNTS = {16, 15, 14, 5};
     private static final int QUARTERS = 8;
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 
@@ -242,6 +244,8 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
             String team = UUID.randomUUID().toString();
             commands.sendAndWait(new AddTeamCommand(organisation, team, TEAMS.get(t), admin,
                     founded.plusSeconds(120L + t)));
+            commands.sendAndWait(new nl.klantspiegel.application.organisation.SetHeadcountCommand(organisation, team,
+                    TEAM_HEADCOUNTS[t], admin, founded.plusSeconds(150L + t)));
             teams.add(team);
         }
         String leadPassword = password.isBlank() ? Secrets.newToken(16) : password;
@@ -299,7 +303,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
             Instant closesAt = last ? Instant.now().plus(Duration.ofDays(30)) : openedAt.plus(Duration.ofDays(28));
             String round = UUID.randomUUID().toString();
             String name = "Q" + ((opens.getMonthValue() - 1) / 3 + 1) + " " + opens.getYear();
-            commands.sendAndWait(new OpenRoundCommand(organisation, round, name, List.of(), closesAt,
+            commands.sendAndWait(new OpenRoundCommand(organisation, round, name, List.of(), null, closesAt,
                     Secrets.newToken(18), admin, openedAt));
             // the teams answer side by side: their commands share the disk's commits
             List<java.util.concurrent.Future<Integer>> answered = new ArrayList<>();

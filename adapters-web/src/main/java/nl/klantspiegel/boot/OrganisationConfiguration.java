@@ -6,6 +6,7 @@ import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
 import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationService;
+import nl.klantspiegel.application.organisation.RoundScheduleService;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.Accounts;
 import nl.klantspiegel.application.port.out.ApiTokens;
@@ -100,9 +101,27 @@ public class OrganisationConfiguration {
 
     /** Looks for due releases on every node, a few times per release period; the aggregate decides each once. */
     @Bean(destroyMethod = "stop")
-    ReleaseTimer releaseTimer(ReleaseService releases, ReleaseSchedule schedule,
-                              @Value("${klantspiegel.reports.release-timer:true}") boolean enabled) {
-        return new ReleaseTimer(releases, schedule, enabled);
+    Periodic releaseTimer(ReleaseService releases, ReleaseSchedule schedule,
+                          @Value("${klantspiegel.reports.release-timer:true}") boolean enabled) {
+        Duration every = Duration.ofMillis(Math.max(1, Math.min(Duration.ofSeconds(30).toMillis(),
+                schedule.every().toMillis() / 4)));
+        return new Periodic("release-timer", every, releases::releaseDue, enabled);
+    }
+
+    @Bean
+    RoundScheduleService roundScheduleService(CommandGateway commands, OrganisationViews views,
+                                              OrganisationReadModels readModels, Clock clock) {
+        return new RoundScheduleService(commands, views, readModels, clock);
+    }
+
+    /**
+     * Keeps the rounds' schedules on every node (a round begins and closes at its moments whether or not this ran;
+     * it puts them on record, each once, for the audit trail).
+     */
+    @Bean(destroyMethod = "stop")
+    Periodic roundScheduleTimer(RoundScheduleService schedules,
+                                @Value("${klantspiegel.rounds.schedule-every:15s}") Duration every) {
+        return new Periodic("round-schedule-timer", every, schedules::keepSchedules, true);
     }
 
     /**

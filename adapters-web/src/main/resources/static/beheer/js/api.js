@@ -216,10 +216,13 @@ export function rounds(organisationId) {
 }
 
 /** roundTeams empty: the whole organisation; closesAt: an ISO instant or null. */
-export function openRound(organisationId, name, roundTeams, closesAt) {
+export function openRound(organisationId, name, roundTeams, closesAt, opensAt = null) {
   const body = { name, teams: roundTeams };
   if (closesAt) {
     body.closesAt = closesAt;
+  }
+  if (opensAt) {
+    body.opensAt = opensAt;
   }
   return request('POST', organisationPath(organisationId, '/rounds'), { body });
 }
@@ -229,8 +232,9 @@ export function closeRound(organisationId, roundId) {
 }
 
 /** The QR code of a round's invitation, for an <img>: the session cookie goes along. */
-export function invitationQrCodeUrl(organisationId, roundId) {
-  return organisationPath(organisationId, `/rounds/${enc(roundId)}/invitation.svg`);
+export function invitationQrCodeUrl(organisationId, roundId, teamId = null) {
+  return organisationPath(organisationId, `/rounds/${enc(roundId)}/invitation.svg`)
+    + (teamId ? `?team=${enc(teamId)}` : '');
 }
 
 // ----------------------------------------------------------------- audit trail
@@ -310,6 +314,15 @@ export function comparison(organisationId, roundId, withRoundId) {
 }
 
 /** What each group can work on in a round: its questions, the least customer-oriented first, with the advice. */
+/** A round's response rates: released completed tests per team against its headcount. */
+export function participation(organisationId, roundId) {
+  return request('GET', organisationPath(organisationId, `/reports/rounds/${enc(roundId)}/participation`));
+}
+
+export function setHeadcount(organisationId, teamId, headcount) {
+  return request('PUT', organisationPath(organisationId, `/teams/${enc(teamId)}/headcount`), { body: { headcount } });
+}
+
 export function focus(organisationId, roundId, language) {
   return request('GET', organisationPath(organisationId,
     `/reports/rounds/${enc(roundId)}/focus?lang=${enc(language)}`));

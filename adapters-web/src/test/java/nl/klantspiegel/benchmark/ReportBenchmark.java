@@ -277,7 +277,7 @@ public final class ReportBenchmark {
         Instant closesAt = last ? Instant.now().plus(Duration.ofDays(30)) : openedAt.plus(Duration.ofDays(28));
         String round = UUID.randomUUID().toString();
         commands.sendAndWait(new OpenRoundCommand(organisation, round, "R" + (index + 1) + " " + opens, List.of(),
-                closesAt, nl.klantspiegel.application.account.Secrets.newToken(18), admin, openedAt));
+                null, closesAt, nl.klantspiegel.application.account.Secrets.newToken(18), admin, openedAt));
         rounds.add(round);
         long window = Math.min(Duration.ofDays(25).toMinutes(),
                 Math.max(1, Duration.between(openedAt, now).toMinutes() - 30));

@@ -219,6 +219,10 @@ class AnonymityOverTimeApiTest {
                     + (as.isEmpty() ? "" : "&" + as))).body());
             seen.put(who + " heatmap", stable(caller.get(admin.path("/reports/heatmap"
                     + (as.isEmpty() ? "" : "?" + as))).body()));
+            if (as.isEmpty()) { // the participation is as it is now only
+                seen.put(who + " participation", stable(caller.get(admin.path("/reports/rounds/" + round
+                        + "/participation")).body()));
+            }
             seen.put(who + " focus", stable(caller.get(admin.path("/reports/rounds/" + round + "/focus"
                     + (as.isEmpty() ? "" : "?" + as))).body()));
         }

@@ -220,11 +220,14 @@ class AuthorizationMatrixTest {
         rules.put("GET " + organisations + "/rounds", new Rule(f -> new Call("GET", f.path("/rounds"), null), members()));
         rules.put("POST " + organisations + "/rounds", new Rule(f -> new Call("POST", f.path("/rounds"), Map.of("name", "Ronde")), adminsOnly()));
         rules.put("POST " + organisations + "/rounds/{roundId}/closure", new Rule(f -> new Call("POST", f.path("/rounds/" + f.freshRound() + "/closure"), null), adminsOnly()));
-        rules.put("GET " + organisations + "/rounds/{roundId}/invitation.svg", new Rule(f -> new Call("GET", f.path("/rounds/" + f.round + "/invitation.svg"), null), adminsOnly()));
+        rules.put("GET " + organisations + "/rounds/{roundId}/invitation.svg", new Rule(f -> new Call("GET", f.path("/rounds/" + f.round + "/invitation.svg"), null),
+                cells(Outcome.UNAUTHENTICATED, Outcome.FORBIDDEN, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.NOT_FOUND)));
+        rules.put("PUT " + organisations + "/teams/{teamId}/headcount", new Rule(f -> new Call("PUT", f.path("/teams/" + f.freshTeam() + "/headcount"), Map.of("headcount", 9)), adminsOnly()));
         // reports: every member (a team lead their own team and what the anonymity floor lets through)
         rules.put("GET " + organisations + "/reports/trend", new Rule(f -> new Call("GET", f.path("/reports/trend?granularity=month"), null), members()));
         rules.put("GET " + organisations + "/reports/rounds/{roundId}", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round), null), members()));
         rules.put("GET " + organisations + "/reports/rounds/{roundId}/comparison", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/comparison?with=" + f.freshRound()), null), members()));
+        rules.put("GET " + organisations + "/reports/rounds/{roundId}/participation", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/participation"), null), members()));
         rules.put("GET " + organisations + "/reports/rounds/{roundId}/focus", new Rule(f -> new Call("GET", f.path("/reports/rounds/" + f.round + "/focus"), null), members()));
         rules.put("GET " + organisations + "/reports/heatmap", new Rule(f -> new Call("GET", f.path("/reports/heatmap?round=" + f.round), null), members()));
         rules.put("GET " + organisations + "/audit", new Rule(f -> new Call("GET", f.path("/audit"), null), adminsOnly()));

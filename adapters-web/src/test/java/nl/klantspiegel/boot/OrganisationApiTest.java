@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = KlantspiegelApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
                 "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
-                "klantspiegel.reports.release-every=PT1S"})
+                "klantspiegel.reports.release-every=PT1S", "klantspiegel.rounds.schedule-every=PT0.3S"})
 class OrganisationApiTest {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
@@ -203,6 +203,105 @@ class OrganisationApiTest {
                 .startsWith("attachment; filename=\"klantspiegel-zorggroep-noord-audit-20").contains(".csv\"");
         JsonNode releasesOnly = anna.get("/api/organisations/" + organisation + "/audit?type=ResultsReleased").json();
         assertThat(releasesOnly.get("entries")).hasSize(1);
+    }
+
+    @Test
+    void headcounts_give_response_rates_from_released_figures_and_a_team_lead_reminds_their_team() {
+        Admin admin = organisations.organisationWithAdmin("Respons " + UUID.randomUUID(), email("respons"));
+        Caller anna = admin.caller();
+        String sales = anna.post(admin.path("/teams"), Map.of("name", "Verkoop")).json().get("id").asText();
+        String service = anna.post(admin.path("/teams"), Map.of("name", "Service")).json().get("id").asText();
+        Caller lead = organisations.member(admin, email("lead"), "TEAM_LEAD", List.of(sales));
+
+        JsonNode set = anna.put(admin.path("/teams/" + sales + "/headcount"), Map.of("headcount", 8)).json();
+        assertThat(set.get("headcount").asInt()).isEqualTo(8);
+        assertProblem(anna.put(admin.path("/teams/" + service + "/headcount"), Map.of("headcount", 0)), 400,
+                "A team has 1 to 100000 people.");
+        assertProblem(lead.put(admin.path("/teams/" + sales + "/headcount"), Map.of("headcount", 9)), 403,
+                "Only an admin of the organisation may do this.");
+        assertThat(lead.get(admin.path("/teams")).json().get(0).get("headcount").asInt()).isEqualTo(8);
+
+        JsonNode round = anna.post(admin.path("/rounds"), Map.of("name", "Winter", "teams", List.of())).json();
+        String roundId = round.get("id").asText();
+        String invitation = round.get("invitationToken").asText();
+        for (int i = 0; i < 5; i++) {
+            complete(invitation, sales);
+        }
+        complete(invitation, service);
+        JsonNode rates = Await.until("the sales team's batch released", () -> anna.get(admin.path(
+                "/reports/rounds/" + roundId + "/participation")).json(),
+                answer -> answer.get("teams").get(0).get("completed").asInt() == 5);
+        assertThat(rates.get("round").get("status").asText()).isEqualTo("OPEN");
+        JsonNode salesRate = rates.get("teams").get(0);
+        assertThat(salesRate.get("label").asText()).isEqualTo("Verkoop");
+        assertThat(salesRate.get("headcount").asInt()).isEqualTo(8);
+        assertThat(salesRate.get("ratePercent").asInt()).isEqualTo(63); // 5 of 8
+        JsonNode serviceRate = rates.get("teams").get(1);
+        assertThat(serviceRate.get("completed").asInt()).as("one completion: not released, not counted").isZero();
+        assertThat(serviceRate.get("headcount").isNull()).isTrue();
+        assertThat(serviceRate.get("ratePercent").isNull()).isTrue();
+        assertThat(rates.get("organisation").get("headcount").isNull()).as("not every team has one").isTrue();
+        assertThat(lead.get(admin.path("/reports/rounds/" + roundId + "/participation")).json().get("teams"))
+                .extracting(team -> team.get("teamId").asText()).containsExactly(sales);
+
+        // the team lead hands out the invitation of their team's round, with their team chosen in advance
+        JsonNode leadsRound = lead.get(admin.path("/rounds")).json().get(0);
+        assertThat(leadsRound.get("invitationUrl").asText()).endsWith("/?invitation=" + invitation);
+        Response qr = lead.get(admin.path("/rounds/" + roundId + "/invitation.svg?team=" + sales));
+        assertThat(qr.status()).isEqualTo(200);
+        assertThat(qr.body()).startsWith("<svg");
+        assertThat(qr.body()).isNotEqualTo(lead.get(admin.path("/rounds/" + roundId + "/invitation.svg")).body());
+        assertProblem(lead.get(admin.path("/rounds/" + roundId + "/invitation.svg?team=" + service)), 400,
+                "'team' must be a team that takes part in the round.");
+
+        JsonNode audit = anna.get(admin.path("/audit?type=TeamHeadcountSet")).json();
+        assertThat(audit.get("entries")).hasSize(1);
+        assertThat(audit.get("entries").get(0).get("details").get("headcount").asText()).isEqualTo("8");
+    }
+
+    @Test
+    void a_round_opened_for_later_begins_and_closes_itself_on_record() {
+        Admin admin = organisations.organisationWithAdmin("Gepland " + UUID.randomUUID(), email("gepland"));
+        Caller anna = admin.caller();
+        String team = anna.post(admin.path("/teams"), Map.of("name", "Balie")).json().get("id").asText();
+        java.time.Instant opens = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+                .plusSeconds(4);
+        java.time.Instant closes = opens.plusSeconds(3);
+
+        Response scheduled = anna.post(admin.path("/rounds"), Map.of("name", "Straks", "teams", List.of(),
+                "opensAt", opens.toString(), "closesAt", closes.toString()));
+        assertThat(scheduled.status()).isEqualTo(201);
+        assertThat(scheduled.json().get("status").asText()).isEqualTo("SCHEDULED");
+        assertThat(scheduled.json().get("opensAt").asText()).isEqualTo(opens.toString());
+        String invitation = scheduled.json().get("invitationToken").asText();
+        JsonNode invited = api.get("/api/invitations/" + invitation).json();
+        assertThat(invited.get("open").asBoolean()).isFalse();
+        assertThat(invited.get("opensAt").asText()).isEqualTo(opens.toString());
+        assertProblem(api.post("/api/invitations/" + invitation + "/assessments",
+                Organisations.json(Map.of("team", team))), 409, "opens at");
+        assertProblem(anna.post(admin.path("/rounds"), Map.of("name", "Verkeerd", "opensAt", opens.toString(),
+                "closesAt", opens.toString())), 400, "A round's closing time must lie after the moment it opens.");
+
+        Await.until("the round has begun", () -> api.get("/api/invitations/" + invitation).json(),
+                answer -> answer.get("open").asBoolean());
+        complete(invitation, team);
+        JsonNode audit = Await.until("the product closed the round on record", () -> anna.get(admin.path(
+                "/audit?size=50")).json(), page -> types(page).contains("RoundClosed"));
+        JsonNode started = entry(audit, "RoundStarted");
+        assertThat(started.get("actorKind").asText()).isEqualTo("SYSTEM");
+        assertThat(started.get("at").asText()).isEqualTo(opens.toString());
+        JsonNode closed = entry(audit, "RoundClosed");
+        assertThat(closed.get("actorKind").asText()).isEqualTo("SYSTEM");
+        assertThat(closed.get("at").asText()).isEqualTo(closes.toString());
+        assertThat(types(audit).stream().filter("RoundClosed"::equals).count()).as("once").isEqualTo(1);
+        assertThat(entry(audit, "RoundOpened").get("details").get("opensAt").asText()).isEqualTo(opens.toString());
+        assertThat(anna.get(admin.path("/rounds")).json().get(0).get("status").asText()).isEqualTo("CLOSED");
+    }
+
+    private static List<String> types(JsonNode audit) {
+        List<String> types = new ArrayList<>();
+        audit.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
+        return types;
     }
 
     /** A respondent who answers every question and finishes; the assessment's id. */

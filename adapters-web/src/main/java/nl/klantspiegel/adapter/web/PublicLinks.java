@@ -35,6 +35,12 @@ public class PublicLinks {
         return base() + "/?invitation=" + token;
     }
 
+    /** The invitation with a team chosen in advance (a team lead's link for their people; they may still change it). */
+    public String invitation(String token, String teamId) {
+        return teamId == null ? invitation(token)
+                : invitation(token) + "&team=" + java.net.URLEncoder.encode(teamId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public String configuredBase() {
         return publicUrl;
     }

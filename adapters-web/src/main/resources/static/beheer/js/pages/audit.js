@@ -148,8 +148,14 @@ function detailItems(ctx, entry, names) {
   } else if (entry.type === 'RoundOpened' && !d.teams) {
     add(labels.teamNames, t.wholeOrganisation); // no teams named: the whole organisation
   }
+  if (d.opensAt) {
+    add(labels.opensAt, formatDateTime(d.opensAt, language));
+  }
   if (d.closesAt) {
     add(labels.closesAt, formatDateTime(d.closesAt, language));
+  }
+  if (entry.type === 'TeamHeadcountSet') {
+    add(labels.headcount, d.headcount || '–');
   }
   add(labels.minimumGroupSize, d.minimumGroupSize);
   if (d.expiresAt) {

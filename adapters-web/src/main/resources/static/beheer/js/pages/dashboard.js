@@ -18,6 +18,7 @@ const RELEASE_ZONE = 'Europe/Amsterdam';
 import { failedSection } from './dashboard/common.js';
 import { focusSection } from './dashboard/focus.js';
 import { heatmapSection } from './dashboard/heatmap.js';
+import { participationSection } from './dashboard/participation.js';
 import { comparisonSection, questionsSection } from './dashboard/round.js';
 import { bandsSection, trendSection } from './dashboard/trend.js';
 
@@ -72,6 +73,7 @@ function settle(filters, teams, rounds) {
  * Resolves once the figures are there (or have failed, each in its own section).
  */
 export async function render(ctx, organisation, { rounds = null } = {}) {
+  ctx = { ...ctx, mayManage: organisation.membership?.role === 'ADMIN' };
   const { t } = ctx;
   const visibleRounds = sortedRounds(rounds ?? await api.rounds(organisation.id));
   if (!ctx.isCurrent()) {
@@ -314,13 +316,14 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
   }
   const query = { granularity: filters.granularity, from: filters.from, to: filters.to, team: filters.team };
   const none = Promise.resolve(null);
-  const [trend, round, comparison, heatmap, instrument, focus] = await Promise.allSettled([
+  const [trend, round, comparison, heatmap, instrument, focus, participation] = await Promise.allSettled([
     api.trend(organisationId, query),
     filters.round ? api.roundReport(organisationId, filters.round) : none,
     filters.round && filters.with ? api.comparison(organisationId, filters.round, filters.with) : none,
     filters.round ? api.heatmap(organisationId, filters.round) : none,
     questionsIn(ctx.language),
     filters.round ? api.focus(organisationId, filters.round, ctx.language) : none,
+    filters.round ? api.participation(organisationId, filters.round) : none,
   ]);
   if (number !== parts.loads || !ctx.isCurrent()) {
     return;
@@ -358,6 +361,10 @@ async function load(ctx, organisationId, rounds, filters, parts, announce) {
   if (!filters.round) {
     figures.push(noRounds('questions', t.questionsHeading), noRounds('heatmap', t.heatmapHeading));
   } else {
+    figures.push(participation.status === 'fulfilled'
+      ? participationSection(ctx, organisationId, participation.value, rounds.find((one) => one.id === filters.round),
+        { mayManage: ctx.mayManage === true })
+      : failed('participation', t.participationRatesHeading, participation));
     figures.push(round.status === 'fulfilled'
       ? questionsSection(ctx, organisationId, round.value, filters) : failed('questions', t.questionsHeading, round));
     if (comparison.status === 'rejected') {

@@ -1,5 +1,6 @@
-// An organisation's rounds: open one (for the whole organisation or chosen teams, optionally closing by
-// itself), hand over its invitation link or QR code, close it (after confirming).
+// An organisation's rounds: open one (for the whole organisation or chosen teams, at once or from a later moment,
+// optionally closing by itself), hand over its invitation link or QR code, close it (after confirming). A team lead
+// sees the rounds of their teams with the invitation for their team, to remind their people.
 
 import * as api from '../api.js';
 import { el } from '../../../js/dom.js';
@@ -39,6 +40,9 @@ function openForm(ctx, organisation) {
   const closesAt = field({ label: t.closesAt, type: 'datetime-local', name: 'closes-at', hint: t.closesAtHint,
     optionalText: t.optional, testid: 'round-closes-at' });
   closesAt.input.min = localInputValue(new Date());
+  const opensAt = field({ label: t.opensAt, type: 'datetime-local', name: 'opens-at', hint: t.opensAtHint,
+    optionalText: t.optional, testid: 'round-opens-at' });
+  opensAt.input.min = localInputValue(new Date());
   let scope = null;
   let teamGroup = null;
   let teamArea = null;
@@ -67,7 +71,7 @@ function openForm(ctx, organisation) {
   const submit = el('button', { type: 'submit', class: 'button button--primary', dataset: { testid: 'open-round' } },
     t.openRound);
   const form = el('form', { class: 'form', novalidate: true },
-    name.root, scope?.root ?? null, teamArea, closesAt.root,
+    name.root, scope?.root ?? null, teamArea, opensAt.root, closesAt.root,
     el('div', { class: 'form-actions' }, submit),
     error);
 
@@ -81,6 +85,22 @@ function openForm(ctx, organisation) {
     name.setError(roundName ? null : t.fieldErrors.nameMissing);
     const chosenTeams = scope?.values()[0] === 'teams' ? teamGroup.values() : [];
     teamGroup?.setError(scope?.values()[0] === 'teams' && chosenTeams.length === 0 ? t.fieldErrors.teamsMissing : null);
+    let opening = null;
+    if (opensAt.input.value) {
+      const date = new Date(opensAt.input.value);
+      if (Number.isNaN(date.getTime())) {
+        opensAt.setError(t.fieldErrors.closingInvalid);
+      } else if (date.getTime() <= Date.now()) {
+        opensAt.setError(t.fieldErrors.closingInPast);
+      } else {
+        opensAt.setError(null);
+        opening = date.toISOString();
+      }
+    } else if (opensAt.input.validity?.badInput) {
+      opensAt.setError(t.fieldErrors.closingInvalid);
+    } else {
+      opensAt.setError(null);
+    }
     let closing = null;
     if (closesAt.input.value) {
       const date = new Date(closesAt.input.value);
@@ -88,6 +108,8 @@ function openForm(ctx, organisation) {
         closesAt.setError(t.fieldErrors.closingInvalid);
       } else if (date.getTime() <= Date.now()) {
         closesAt.setError(t.fieldErrors.closingInPast);
+      } else if (opening && date.getTime() <= new Date(opening).getTime()) {
+        closesAt.setError(t.fieldErrors.closingBeforeOpening);
       } else {
         closesAt.setError(null);
         closing = date.toISOString();
@@ -103,13 +125,16 @@ function openForm(ctx, organisation) {
     }
     setBusy(submit, true, t.opening);
     try {
-      const round = await api.openRound(organisation.id, roundName, chosenTeams, closing);
+      const round = await api.openRound(organisation.id, roundName, chosenTeams, closing, opening);
       setBusy(submit, false);
-      ctx.showNotice(t.roundOpened(round.name));
+      ctx.showNotice(round.status === 'SCHEDULED' ? t.roundScheduled(round.name) : t.roundOpened(round.name));
       ctx.rerender({ focusSelector: `[data-round="${round.id}"] h3` });
     } catch (failure) {
       setBusy(submit, false);
-      if (failure instanceof api.ApiError && failure.type === 'closing-time-not-ahead') {
+      if (failure instanceof api.ApiError && failure.type === 'opening-time-out-of-range') {
+        opensAt.setError(problemMessage(failure, t));
+        opensAt.input.focus();
+      } else if (failure instanceof api.ApiError && failure.type === 'closing-time-not-ahead') {
         closesAt.setError(problemMessage(failure, t));
         closesAt.input.focus();
       } else if (failure instanceof api.ApiError && failure.type === 'invalid-name') {
@@ -123,9 +148,14 @@ function openForm(ctx, organisation) {
   return section({ heading: t.openRoundHeading, className: 'card', testid: 'open-round-section' }, form);
 }
 
-/** The rounds, open ones first, newest first; with the invitation and the close button unless read-only. */
+const ORDER = { OPEN: 0, SCHEDULED: 1, CLOSED: 2 };
+
+/**
+ * The rounds, open ones first, then scheduled ones, newest first; with the invitation and the close button unless
+ * read-only (a team lead, read-only, gets the invitation for their own teams when the API hands it to them).
+ */
 export function roundList(ctx, organisationId, rounds, teamNames, { readOnly }) {
-  const sorted = [...rounds].sort((a, b) => Number(a.status !== 'OPEN') - Number(b.status !== 'OPEN')
+  const sorted = [...rounds].sort((a, b) => (ORDER[a.status] ?? 3) - (ORDER[b.status] ?? 3)
     || String(b.openedAt).localeCompare(String(a.openedAt)));
   return el('ul', { class: 'item-list round-list', dataset: { testid: 'round-list' } },
     sorted.map((round) => roundItem(ctx, organisationId, round, teamNames, readOnly)));
@@ -135,28 +165,30 @@ function roundItem(ctx, organisationId, round, teamNames, readOnly) {
   const { t, language } = ctx;
   const titleId = uid('round');
   const open = round.status === 'OPEN';
+  const scheduled = round.status === 'SCHEDULED';
   const error = messageRegion('alert');
   const facts = [
     [t.scope, round.teams.length === 0 ? t.wholeOrganisation : round.teams.map((id) => teamNames.get(id) ?? id).join(', ')],
     [t.openedAt, formatDateTime(round.openedAt, language)],
-    open && round.closesAt ? [t.closesAtLabel, formatDateTime(round.closesAt, language)] : null,
+    round.opensAt && round.opensAt !== round.openedAt ? [t.opensAtLabel, formatDateTime(round.opensAt, language)] : null,
+    (open || scheduled) && round.closesAt ? [t.closesAtLabel, formatDateTime(round.closesAt, language)] : null,
     !open && round.closedAt ? [t.closedAt, formatDateTime(round.closedAt, language)] : null,
   ].filter(Boolean);
 
   let invitation = null;
   let close = null;
-  if (!readOnly && open && round.invitationUrl) {
-    const qrUrl = api.invitationQrCodeUrl(organisationId, round.id);
-    invitation = el('div', { class: 'invitation-share' },
-      el('div', { class: 'invitation-share__link' },
-        copyField(t, { label: t.invitationLink, value: round.invitationUrl, help: t.invitationHelp, testid: 'invitation-link' })),
-      el('figure', { class: 'qr' },
-        el('img', { class: 'qr__image', src: qrUrl, alt: t.qrAlt(round.name), width: '164', height: '164',
-          dataset: { testid: 'invitation-qr' } }),
-        el('figcaption', { class: 'qr__caption' },
-          el('a', { href: qrUrl, download: `klantspiegel-${round.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.svg` }, t.qrDownload))));
+  if ((open || scheduled) && round.invitationUrl) {
+    if (!readOnly) {
+      invitation = share(t, organisationId, round, null, round.invitationUrl, t.invitationHelp);
+    } else {
+      // a team lead: the link with their team chosen in advance, for each of their teams in the round
+      const ownTeams = (round.teams.length === 0 ? [...teamNames.keys()] : round.teams)
+        .filter((id) => teamNames.has(id));
+      invitation = ownTeams.map((teamId) => share(t, organisationId, round, teamId,
+        `${round.invitationUrl}&team=${encodeURIComponent(teamId)}`, t.leadInvitationHelp(teamNames.get(teamId))));
+    }
   }
-  if (!readOnly && open) {
+  if (!readOnly && (open || scheduled)) {
     close = el('button', { type: 'button', class: 'button button--small button--danger-quiet', dataset: { testid: 'close-round' } },
       t.closeRound);
     close.addEventListener('click', async () => {
@@ -180,10 +212,24 @@ function roundItem(ctx, organisationId, round, teamNames, readOnly) {
     dataset: { testid: 'round-item', round: round.id, status: round.status } },
   el('div', { class: 'round__head' },
     el('h3', { class: 'item__title', id: titleId, tabindex: '-1', dataset: { testid: 'round-title' } }, round.name),
-    badge(open ? t.statusOpen : t.statusClosed, open ? 'ok' : 'neutral', 'round-status')),
+    badge(open ? t.statusOpen : scheduled ? t.statusScheduled : t.statusClosed,
+      open ? 'ok' : scheduled ? 'warning' : 'neutral', 'round-status')),
   el('dl', { class: 'facts' }, facts.map(([label, value]) => el('div', { class: 'facts__item' },
     el('dt', {}, label), el('dd', {}, value)))),
   invitation,
   close ? el('div', { class: 'actions actions--end' }, close) : null,
   error);
+}
+
+/** The invitation link to copy and its QR code (with a team chosen in advance when {@code teamId} is given). */
+function share(t, organisationId, round, teamId, url, help) {
+  const qrUrl = api.invitationQrCodeUrl(organisationId, round.id, teamId);
+  return el('div', { class: 'invitation-share', dataset: { testid: 'invitation-share' } },
+    el('div', { class: 'invitation-share__link' },
+      copyField(t, { label: t.invitationLink, value: url, help, testid: 'invitation-link' })),
+    el('figure', { class: 'qr' },
+      el('img', { class: 'qr__image', src: qrUrl, alt: t.qrAlt(round.name), width: '164', height: '164',
+        dataset: { testid: 'invitation-qr' } }),
+      el('figcaption', { class: 'qr__caption' },
+        el('a', { href: qrUrl, download: `klantspiegel-${round.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.svg` }, t.qrDownload))));
 }

@@ -1,4 +1,5 @@
-// An organisation's teams: add, rename (in place), retire (after confirming).
+// An organisation's teams: add, rename (in place), say how many people each has (for the response rates; in the
+// audit trail), retire (after confirming).
 
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
@@ -61,6 +62,48 @@ function addForm(ctx, organisation) {
   return section({ heading: t.addTeamHeading, className: 'card', testid: 'add-team-section' }, form);
 }
 
+/** How many people the team has: a number from 1 to 100,000, or empty (unknown). Saved on its own button. */
+function headcountForm(ctx, organisation, team) {
+  const { t } = ctx;
+  const headcount = field({ label: t.teamHeadcount, name: `headcount-${team.id}`, type: 'number',
+    value: team.headcount ?? '', hint: t.teamHeadcountHint, optionalText: t.optional, testid: 'headcount-input' });
+  Object.assign(headcount.input, { min: 1, max: 100000, step: 1, inputMode: 'numeric' });
+  headcount.input.classList.add('input--short');
+  const save = el('button', { type: 'submit', class: 'button button--small', dataset: { testid: 'headcount-save' } },
+    t.saveHeadcount);
+  const form = el('form', { class: 'form headcount-form', novalidate: true, dataset: { testid: 'headcount-form' } },
+    el('div', { class: 'inline-form' }, headcount.root, el('div', { class: 'inline-form__buttons' }, save)));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (isBusy(save)) {
+      return;
+    }
+    const text = headcount.input.value.trim();
+    const value = text === '' ? null : Number(text);
+    if (headcount.input.validity?.badInput
+        || (value !== null && (!Number.isInteger(value) || value < 1 || value > 100000))) {
+      headcount.setError(t.problems['headcount-out-of-range']);
+      headcount.input.focus();
+      return;
+    }
+    headcount.setError(null);
+    if (value === (team.headcount ?? null)) {
+      return;
+    }
+    setBusy(save, true);
+    try {
+      const saved = await api.setHeadcount(organisation.id, team.id, value);
+      ctx.showNotice(saved.headcount === null ? t.headcountCleared(team.name) : t.headcountSaved(team.name));
+      ctx.rerender({ focusSelector: `[data-team="${team.id}"] [data-testid="headcount-input"]` });
+    } catch (failure) {
+      setBusy(save, false);
+      headcount.setError(problemMessage(failure, t));
+      headcount.input.focus();
+    }
+  });
+  return form;
+}
+
 function teamItem(ctx, organisation, team) {
   const { t } = ctx;
   const titleId = uid('team');
@@ -91,7 +134,8 @@ function teamItem(ctx, organisation, team) {
     });
     replaceChildren(item,
       el('div', { class: 'item__main' },
-        el('span', { class: 'item__title', id: titleId, dataset: { testid: 'team-title' } }, team.name)),
+        el('span', { class: 'item__title', id: titleId, dataset: { testid: 'team-title' } }, team.name),
+        team.retired ? null : headcountForm(ctx, organisation, team)),
       el('div', { class: 'item__side' },
         team.retired ? badge(t.retired, 'neutral', 'team-retired') : null,
         team.retired ? null : el('div', { class: 'item__actions', role: 'group', 'aria-label': t.actionsFor(team.name) },

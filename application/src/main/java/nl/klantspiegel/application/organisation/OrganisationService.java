@@ -323,8 +323,9 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         List<Team> teams = organisation.teamsToChooseFrom(round.id()).stream()
                 .map(team -> new Team(team.id(), team.name()))
                 .toList();
-        return new Invitation(view.name(), round.name(), round.isOpenAt(clock.instant()), teams,
-                view.minimumGroupSize());
+        Instant now = clock.instant();
+        return new Invitation(view.name(), round.name(), round.isOpenAt(now), teams, view.minimumGroupSize(),
+                round.isScheduledAt(now) ? round.opensAt() : null);
     }
 
     @Override

@@ -119,8 +119,8 @@ class AuditTrailProjectionTest {
         record(new RoundOpened(ORG, "r-1", "Later", List.of(), CLOSES, "secret-invitation", ADMIN, T1,
                 T1.plusSeconds(3600)));
         record(new nl.klantspiegel.domain.organisation.RoundStarted(ORG, "r-1",
-                nl.klantspiegel.domain.organisation.Actor.product(), T1.plusSeconds(3600)));
-        record(new RoundClosed(ORG, "r-1", nl.klantspiegel.domain.organisation.Actor.product(), CLOSES));
+                nl.klantspiegel.domain.organisation.Actor.system(), T1.plusSeconds(3600)));
+        record(new RoundClosed(ORG, "r-1", nl.klantspiegel.domain.organisation.Actor.system(), CLOSES));
 
         assertThat(trail.all(ORG).subList(3, 8))
                 .extracting(Entry::at, Entry::type, Entry::actorKind, Entry::actorId, Entry::details)
@@ -132,9 +132,9 @@ class AuditTrailProjectionTest {
                         tuple(T1, "RoundOpened", "MEMBER", ADMIN.id(), Map.of("round", "r-1", "name", "Later",
                                 "teams", "", "closesAt", CLOSES.toString(), "opensAt",
                                 T1.plusSeconds(3600).toString())),
-                        tuple(T1.plusSeconds(3600), "RoundStarted", "PRODUCT", "klantspiegel", Map.of("round",
+                        tuple(T1.plusSeconds(3600), "RoundStarted", "SYSTEM", "klantspiegel", Map.of("round",
                                 "r-1")),
-                        tuple(CLOSES, "RoundClosed", "PRODUCT", "klantspiegel", Map.of("round", "r-1")));
+                        tuple(CLOSES, "RoundClosed", "SYSTEM", "klantspiegel", Map.of("round", "r-1")));
     }
 
     @Test

@@ -173,7 +173,7 @@ class OrganisationAggregateTest {
                         CLOSES, "token-spring", ADMIN, T0, opens));
         fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED, SERVICE_ADDED, ROUND_OPENED)
                 .when(new KeepScheduleCommand(ORG, CLOSES))
-                .expectEvents(new RoundClosed(ORG, ROUND, nl.klantspiegel.domain.organisation.Actor.product(), CLOSES))
+                .expectEvents(new RoundClosed(ORG, ROUND, nl.klantspiegel.domain.organisation.Actor.system(), CLOSES))
                 .expectResultMessagePayloadMatching(changedTo(5));
         fixture.given(REGISTERED, FIRST_ADMIN, SALES_ADDED, SERVICE_ADDED, ROUND_OPENED)
                 .when(new KeepScheduleCommand(ORG, T1))

@@ -796,11 +796,27 @@ class OrganisationServiceTest {
     @Test
     void an_invitation_shows_whose_round_it_is_and_the_teams_to_choose_from() {
         assertThat(service.look(TOKEN_SALES)).isEqualTo(new InvitationsUseCase.Invitation("Acme", "Sales spring",
-                true, List.of(new InvitationsUseCase.Team(SALES, "Sales")), 5));
+                true, List.of(new InvitationsUseCase.Team(SALES, "Sales")), 5, null));
         assertThat(service.look(TOKEN_ALL).teams()).containsExactly(new InvitationsUseCase.Team(SALES, "Sales"),
                 new InvitationsUseCase.Team(SERVICE, "Service"));
         assertThat(service.look(TOKEN_SERVICE).open()).isFalse();
         assertThat(service.look(TOKEN_CLOSED).open()).isFalse();
+        assertThat(service.look(TOKEN_CLOSED).opensAt()).isNull();
+    }
+
+    @Test
+    void an_invitation_to_a_round_that_has_not_begun_says_when_it_opens_and_admits_nobody_before() {
+        Instant opens = NOW.plus(Duration.ofDays(1));
+        given(new RoundOpened(ORG, "r-later", "Later", List.of(SALES), null, "invitation-token-later-00001",
+                ADMIN.actor(), T0, opens));
+        commands.then(aggregate());
+
+        InvitationsUseCase.Invitation later = service.look("invitation-token-later-00001");
+        assertThat(later.open()).isFalse();
+        assertThat(later.opensAt()).isEqualTo(opens);
+        assertThatThrownBy(() -> service.start("invitation-token-later-00001", Language.NL, SALES))
+                .isInstanceOfSatisfying(OrganisationRefused.class, refused -> assertThat(refused.rule())
+                        .isEqualTo(OrganisationRefused.Rule.ROUND_NOT_OPEN_YET));
     }
 
     @Test

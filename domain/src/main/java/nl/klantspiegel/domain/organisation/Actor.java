@@ -9,10 +9,10 @@ import java.util.Objects;
  */
 public record Actor(Kind kind, String id) {
 
-    public enum Kind {OPERATOR, MEMBER, PRODUCT}
+    public enum Kind {OPERATOR, MEMBER, SYSTEM}
 
     /** The id of the product as an actor. */
-    public static final String PRODUCT_ID = "klantspiegel";
+    public static final String SYSTEM_ID = "klantspiegel";
 
     public Actor {
         Objects.requireNonNull(kind, "kind");
@@ -30,8 +30,8 @@ public record Actor(Kind kind, String id) {
     }
 
     /** The product itself: it opens and closes rounds at the moments their admins set. */
-    public static Actor product() {
-        return new Actor(Kind.PRODUCT, PRODUCT_ID);
+    public static Actor system() {
+        return new Actor(Kind.SYSTEM, SYSTEM_ID);
     }
 
     public boolean isOperator() {

@@ -89,14 +89,17 @@ public final class Organisation {
             this(id, name, teams, openedAt, openedAt, closesAt, closedAt, invitationToken, true);
         }
 
-        /** Whether it starts new assessments at {@code moment}: it has begun, and it is not closed. */
+        /**
+         * Whether it starts new assessments at {@code moment}: it has begun and was not closed by then (also for a
+         * moment in the past: a later close does not count, as in {@link #closedAt(Instant)}).
+         */
         public boolean isOpenAt(Instant moment) {
-            return closedAt == null && !moment.isBefore(opensAt) && (closesAt == null || moment.isBefore(closesAt));
+            return !moment.isBefore(opensAt) && !closedAt(moment);
         }
 
         /** Whether at {@code moment} it waits for the moment it was opened for (and was not closed before). */
         public boolean isScheduledAt(Instant moment) {
-            return closedAt == null && moment.isBefore(opensAt);
+            return moment.isBefore(opensAt) && (closedAt == null || moment.isBefore(closedAt));
         }
 
         /**
@@ -333,10 +336,10 @@ public final class Organisation {
                 continue;
             }
             if (!round.started() && !now.isBefore(round.opensAt())) {
-                due.add(new RoundStarted(id, round.id(), Actor.product(), round.opensAt()));
+                due.add(new RoundStarted(id, round.id(), Actor.system(), round.opensAt()));
             }
             if (round.closesAt() != null && !now.isBefore(round.closesAt())) {
-                due.add(new RoundClosed(id, round.id(), Actor.product(), round.closesAt()));
+                due.add(new RoundClosed(id, round.id(), Actor.system(), round.closesAt()));
             }
         }
         return due;

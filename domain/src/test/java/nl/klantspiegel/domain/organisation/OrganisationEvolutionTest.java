@@ -201,7 +201,8 @@ class OrganisationEvolutionTest {
                     new Round("r-autumn", "Autumn", List.of(), T2, null, CLOSES, "token-2"));
             assertThat(organisation.findRound("r-autumn")).get().satisfies(round -> {
                 assertThat(round.coversWholeOrganisation()).isTrue();
-                assertThat(round.isOpenAt(T2)).isFalse();
+                assertThat(round.isOpenAt(T2)).as("before it was closed").isTrue();
+                assertThat(round.isOpenAt(CLOSES)).isFalse();
             });
             assertThat(organisation.findRound(ROUND)).get().satisfies(round -> {
                 assertThat(round.coversWholeOrganisation()).isFalse();

@@ -114,6 +114,21 @@ class OrganisationScheduleTest {
     }
 
     @Test
+    void a_round_closed_later_was_open_before_its_close_and_one_cancelled_was_scheduled_before() {
+        Organisation.Round closedByAdmin = withTeams().and(scheduled(null, CLOSES), roundClosed(ROUND, T1)).state()
+                .findRound(ROUND).orElseThrow();
+        assertThat(closedByAdmin.isOpenAt(T1.minusMillis(1))).isTrue();
+        assertThat(closedByAdmin.isOpenAt(T1)).isFalse();
+        Organisation.Round closedByTime = withTeams().and(scheduled(null, CLOSES),
+                new RoundClosed(ORG, ROUND, Actor.system(), CLOSES)).state().findRound(ROUND).orElseThrow();
+        assertThat(closedByTime.isOpenAt(CLOSES.minusMillis(1))).as("a history filled in afterwards").isTrue();
+        Organisation.Round cancelled = withTeams().and(scheduled(OPENS, CLOSES), roundClosed(ROUND, T1)).state()
+                .findRound(ROUND).orElseThrow();
+        assertThat(cancelled.isScheduledAt(T1.minusMillis(1))).isTrue();
+        assertThat(cancelled.isScheduledAt(T1)).isFalse();
+    }
+
+    @Test
     void an_admin_may_close_a_round_that_has_not_begun_and_it_never_begins() {
         OrganisationScenario.Given given = withTeams().and(scheduled(OPENS, CLOSES));
         given.when(o -> o.closeRound(ROUND, ADMIN, T1)).then(roundClosed(ROUND, T1));
@@ -131,11 +146,11 @@ class OrganisationScheduleTest {
     void the_product_records_the_beginning_at_its_moment_once() {
         OrganisationScenario.Given given = withTeams().and(scheduled(OPENS, CLOSES));
         given.when(o -> o.keepSchedule(OPENS.minusMillis(1))).thenNothing();
-        given.when(o -> o.keepSchedule(OPENS)).then(new RoundStarted(ORG, ROUND, Actor.product(), OPENS));
+        given.when(o -> o.keepSchedule(OPENS)).then(new RoundStarted(ORG, ROUND, Actor.system(), OPENS));
         given.when(o -> o.keepSchedule(OPENS.plusSeconds(90)))
-                .then(new RoundStarted(ORG, ROUND, Actor.product(), OPENS));
+                .then(new RoundStarted(ORG, ROUND, Actor.system(), OPENS));
 
-        Organisation started = given.and(new RoundStarted(ORG, ROUND, Actor.product(), OPENS)).state();
+        Organisation started = given.and(new RoundStarted(ORG, ROUND, Actor.system(), OPENS)).state();
         assertThat(started.findRound(ROUND).orElseThrow().started()).isTrue();
         assertThat(started.findRound(ROUND).orElseThrow().isOpenAt(OPENS)).isTrue();
         assertThat(started.keepSchedule(OPENS.plusSeconds(90))).isEmpty();
@@ -145,9 +160,9 @@ class OrganisationScheduleTest {
     void the_product_closes_a_round_at_its_closing_time_once() {
         OrganisationScenario.Given given = withTeams().and(scheduled(null, CLOSES));
         given.when(o -> o.keepSchedule(CLOSES.minusMillis(1))).thenNothing();
-        given.when(o -> o.keepSchedule(CLOSES)).then(new RoundClosed(ORG, ROUND, Actor.product(), CLOSES));
+        given.when(o -> o.keepSchedule(CLOSES)).then(new RoundClosed(ORG, ROUND, Actor.system(), CLOSES));
 
-        Organisation closed = given.and(new RoundClosed(ORG, ROUND, Actor.product(), CLOSES)).state();
+        Organisation closed = given.and(new RoundClosed(ORG, ROUND, Actor.system(), CLOSES)).state();
         assertThat(closed.findRound(ROUND).orElseThrow().closedAt()).isEqualTo(CLOSES);
         assertThat(closed.keepSchedule(CLOSES.plusSeconds(60))).isEmpty();
     }
@@ -155,8 +170,8 @@ class OrganisationScheduleTest {
     @Test
     void a_schedule_found_late_records_both_moments_in_their_order() {
         withTeams().and(scheduled(OPENS, CLOSES)).when(o -> o.keepSchedule(CLOSES.plusSeconds(5))).then(
-                new RoundStarted(ORG, ROUND, Actor.product(), OPENS),
-                new RoundClosed(ORG, ROUND, Actor.product(), CLOSES));
+                new RoundStarted(ORG, ROUND, Actor.system(), OPENS),
+                new RoundClosed(ORG, ROUND, Actor.system(), CLOSES));
     }
 
     @Test
@@ -170,7 +185,7 @@ class OrganisationScheduleTest {
     @Test
     void the_started_record_and_the_close_keep_what_the_round_was() {
         Organisation organisation = withTeams().and(new RoundOpened(ORG, ROUND, ROUND_NAME, List.of(SALES), CLOSES,
-                "token-x", ADMIN, T0, OPENS), new RoundStarted(ORG, ROUND, Actor.product(), OPENS),
+                "token-x", ADMIN, T0, OPENS), new RoundStarted(ORG, ROUND, Actor.system(), OPENS),
                 new RoundClosed(ORG, ROUND, ADMIN, T1)).state();
 
         assertThat(organisation.findRound(ROUND).orElseThrow()).isEqualTo(new Organisation.Round(ROUND, ROUND_NAME,

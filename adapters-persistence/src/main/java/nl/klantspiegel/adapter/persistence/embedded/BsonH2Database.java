@@ -61,7 +61,7 @@ final class BsonH2Database extends H2Database {
         MVMap<Object, Document> documents = mvStore.openMap("databases." + fullName,
                 new MVMap.Builder<Object, Document>().valueType(castDocuments(new BsonDocuments())));
         MVMap<String, Object> meta = mvStore.openMap("meta." + fullName);
-        return new H2Collection(this, collectionName, options, documents, meta, cursorRegistry);
+        return new CopyOnUpdateH2Collection(this, collectionName, options, documents, meta, cursorRegistry);
     }
 
     @Override

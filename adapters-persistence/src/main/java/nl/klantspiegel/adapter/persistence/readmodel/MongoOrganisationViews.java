@@ -85,7 +85,8 @@ final class MongoOrganisationViews implements OrganisationViews {
                 .append("minimumGroupSize", view.minimumGroupSize())
                 .append("version", view.version())
                 .append("teams", view.teams().stream().map(team -> new Document("id", team.id())
-                        .append("name", team.name()).append("retired", team.retired())).toList())
+                        .append("name", team.name()).append("retired", team.retired())
+                        .append("headcount", team.headcount())).toList())
                 .append("members", view.members().stream().map(member -> new Document("id", member.id())
                         .append("role", member.role().name())
                         .append("teams", member.teams().stream().sorted().toList())).toList())
@@ -93,6 +94,8 @@ final class MongoOrganisationViews implements OrganisationViews {
                         .append("name", round.name())
                         .append("teams", round.teams())
                         .append("openedAt", Documents.date(round.openedAt()))
+                        .append("opensAt", Documents.date(round.opensAt()))
+                        .append("started", round.started())
                         .append("closesAt", Documents.date(round.closesAt()))
                         .append("closedAt", Documents.date(round.closedAt()))
                         .append("invitationToken", round.invitationToken())).toList());
@@ -101,7 +104,7 @@ final class MongoOrganisationViews implements OrganisationViews {
     private static OrganisationView view(Document document) {
         List<Organisation.Team> teams = document.getList("teams", Document.class).stream()
                 .map(team -> new Organisation.Team(team.getString("id"), team.getString("name"),
-                        team.getBoolean("retired")))
+                        team.getBoolean("retired"), team.getInteger("headcount")))
                 .toList();
         List<Organisation.Member> members = document.getList("members", Document.class).stream()
                 .map(member -> new Organisation.Member(member.getString("id"), Role.valueOf(member.getString("role")),
@@ -110,8 +113,9 @@ final class MongoOrganisationViews implements OrganisationViews {
         List<Organisation.Round> rounds = document.getList("rounds", Document.class).stream()
                 .map(round -> new Organisation.Round(round.getString("id"), round.getString("name"),
                         round.getList("teams", String.class), Documents.instant(round.getDate("openedAt")),
+                        Documents.instant(round.getDate("opensAt")), // absent in views of earlier builds: at once
                         Documents.instant(round.getDate("closesAt")), Documents.instant(round.getDate("closedAt")),
-                        round.getString("invitationToken")))
+                        round.getString("invitationToken"), round.getBoolean("started", true)))
                 .toList();
         return new OrganisationView(document.getString("_id"), document.getString("name"),
                 document.getInteger("minimumGroupSize"), teams, members, rounds, document.getLong("version"));

@@ -156,7 +156,9 @@ class MongoOrganisationViewsTest {
         assertThat(stored.getInt64("version").getValue()).isEqualTo(41L);
 
         BsonDocument team = stored.getArray("teams").get(2).asDocument();
-        assertThat(team.keySet()).containsExactlyInAnyOrder("id", "name", "retired");
+        assertThat(team.keySet()).containsExactlyInAnyOrder("id", "name", "retired", "headcount");
+        assertThat(team.get("headcount").getBsonType()).isEqualTo(BsonType.NULL);
+        assertThat(stored.getArray("teams").get(1).asDocument().getInt32("headcount").getValue()).isEqualTo(14);
         assertThat(team.getString("id").getValue()).isEqualTo("t-3");
         assertThat(team.getString("name").getValue()).isEqualTo("Old team");
         assertThat(team.getBoolean("retired").getValue()).isTrue();
@@ -170,7 +172,10 @@ class MongoOrganisationViewsTest {
 
         BsonDocument closed = stored.getArray("rounds").get(1).asDocument();
         assertThat(closed.keySet()).containsExactlyInAnyOrder(
-                "id", "name", "teams", "openedAt", "closesAt", "closedAt", "invitationToken");
+                "id", "name", "teams", "openedAt", "opensAt", "started", "closesAt", "closedAt", "invitationToken");
+        assertThat(closed.getDateTime("opensAt").getValue()).isEqualTo(OPENED.toEpochMilli());
+        assertThat(closed.getBoolean("started").getValue()).isTrue();
+        assertThat(stored.getArray("rounds").get(3).asDocument().getBoolean("started").getValue()).isFalse();
         assertThat(closed.getString("id").getValue()).isEqualTo("r-2");
         assertThat(closed.getString("name").getValue()).isEqualTo("Autumn, team 2");
         assertThat(closed.getArray("teams").stream().map(value -> value.asString().getValue()))
@@ -209,10 +214,27 @@ class MongoOrganisationViewsTest {
                 new Summary("org-new", "New"));
     }
 
+    @org.junit.jupiter.api.Test
+    void a_view_of_an_earlier_build_reads_its_teams_without_headcounts_and_its_rounds_as_opened_at_once() {
+        mongo.getCollection(MongoOrganisationViews.ORGANISATIONS).insertOne(new org.bson.Document("_id", "org-old")
+                .append("name", "Old").append("minimumGroupSize", 5).append("version", 7L)
+                .append("teams", List.of(new org.bson.Document("id", "t-1").append("name", "Sales")
+                        .append("retired", false)))
+                .append("members", List.of())
+                .append("rounds", List.of(new org.bson.Document("id", "r-1").append("name", "Spring")
+                        .append("teams", List.of()).append("openedAt", java.util.Date.from(OPENED))
+                        .append("closesAt", null).append("closedAt", null).append("invitationToken", "invite"))));
+
+        OrganisationView old = views.find("org-old").orElseThrow();
+        assertThat(old.teams()).containsExactly(new Organisation.Team("t-1", "Sales", false, null));
+        assertThat(old.rounds()).containsExactly(new Organisation.Round("r-1", "Spring", List.of(), OPENED, OPENED,
+                null, null, "invite", true));
+    }
+
     private static OrganisationView fullView(String id, String name) {
         List<Organisation.Team> teams = List.of(
                 new Organisation.Team("t-1", "Sales", false),
-                new Organisation.Team("t-2", "Support", false),
+                new Organisation.Team("t-2", "Support", false, 14),
                 new Organisation.Team("t-3", "Old team", true));
         List<Organisation.Member> members = List.of(
                 new Organisation.Member("acc-admin", Role.ADMIN, Set.of()),
@@ -224,7 +246,9 @@ class MongoOrganisationViewsTest {
                 new Organisation.Round("r-2", "Autumn, team 2", List.of("t-2"), OPENED, CLOSES, CLOSED,
                         "invite-r-2"),
                 new Organisation.Round("r-3", "Winter, two teams", List.of("t-2", "t-1"), OPENED, CLOSES, null,
-                        "invite-" + UUID.nameUUIDFromBytes(id.getBytes())));
+                        "invite-" + UUID.nameUUIDFromBytes(id.getBytes())),
+                new Organisation.Round("r-4", "Later", List.of("t-1"), OPENED, OPENED.plusSeconds(7200), CLOSES, null,
+                        "invite-r-4", false));
         return new OrganisationView(id, name, 5, teams, members, rounds, 41);
     }
 

@@ -7,10 +7,12 @@ import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.klantspiegel.adapter.web.PublicLinks;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import org.springframework.http.MediaType;
@@ -18,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Map;
@@ -42,18 +45,26 @@ class InvitationQrCode {
 
     @GetMapping(path = "/api/organisations/{organisationId}/rounds/{roundId}/invitation.svg",
             produces = "image/svg+xml")
-    @Operation(summary = "The invitation link as a QR code (SVG; admins)")
+    @Operation(summary = "The invitation link as a QR code (SVG; admins, and team leads for their teams' rounds)")
     ResponseEntity<String> qrCode(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
-                                  @PathVariable String roundId) {
+                                  @PathVariable String roundId,
+                                  @Parameter(description = "Optional: a team of the round, chosen in advance in the "
+                                          + "link (the respondent may still change it)")
+                                  @RequestParam(required = false) String team) {
         OrganisationsUseCase.RoundView round = organisations.rounds(caller, organisationId).stream()
                 .filter(found -> found.id().equals(roundId))
                 .findFirst()
                 .orElseThrow(() -> new NotFound("Round " + roundId));
         if (round.invitationToken() == null) {
-            throw new AccessDenied("Only an admin hands out a round's invitation.");
+            throw new AccessDenied("Only an admin, or a team lead of a team in the round, hands out its invitation.");
+        }
+        if (team != null && !round.teams().isEmpty() && !round.teams().contains(team)
+                || team != null && round.teams().isEmpty() && organisations.teams(caller, organisationId).stream()
+                .noneMatch(known -> known.id().equals(team) && !known.retired())) {
+            throw new InvalidRequest("'team' must be a team that takes part in the round.");
         }
         return ResponseEntity.ok().contentType(MediaType.valueOf("image/svg+xml"))
-                .body(svg(links.invitation(round.invitationToken())));
+                .body(svg(links.invitation(round.invitationToken(), team)));
     }
 
     static String svg(String text) {

@@ -68,12 +68,23 @@ class OrganisationController {
 
     record RoundRequest(@Schema(example = "Najaar 2026") String name,
                         @Schema(description = "Team ids; empty or absent: the whole organisation") List<String> teams,
-                        @Schema(description = "Optional: when it stops taking new assessments by itself")
-                        Instant closesAt) {
+                        @Schema(description = "Optional: when it stops taking new assessments by itself (after it "
+                                + "opens); the product then closes it and records that in the audit trail")
+                        Instant closesAt,
+                        @Schema(description = "Optional: when it begins to take assessments, at most 366 days ahead; "
+                                + "absent or not later than now: at once. The product records the beginning in the "
+                                + "audit trail; the invitation can be handed out before.")
+                        Instant opensAt) {
     }
 
+    /** @param status SCHEDULED (waiting for opensAt), OPEN or CLOSED */
     record RoundResponse(String id, String name, List<String> teams, Instant openedAt, Instant closesAt,
-                         Instant closedAt, String status, String invitationUrl, String invitationToken) {
+                         Instant closedAt, String status, String invitationUrl, String invitationToken,
+                         Instant opensAt) {
+    }
+
+    record HeadcountRequest(@Schema(example = "12", nullable = true,
+            description = "How many people the team has (1 to 100000); null withdraws it") Integer headcount) {
     }
 
     // ----- organisations ------------------------------------------------------------------------------
@@ -132,6 +143,14 @@ class OrganisationController {
     TeamView renameTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                         @PathVariable String teamId, @RequestBody NameRequest request) {
         return organisations.renameTeam(caller, organisationId, teamId, request.name());
+    }
+
+    @PutMapping(path = BASE + "/{organisationId}/teams/{teamId}/headcount", consumes = "application/json",
+            produces = "application/json")
+    @Operation(summary = "Say how many people a team has, for the rounds' response rates (admins; in the audit trail)")
+    TeamView headcount(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
+                       @PathVariable String teamId, @RequestBody HeadcountRequest request) {
+        return organisations.setHeadcount(caller, organisationId, teamId, request.headcount());
     }
 
     @PostMapping(path = BASE + "/{organisationId}/teams/{teamId}/retirement", produces = "application/json")
@@ -208,18 +227,19 @@ class OrganisationController {
     // ----- rounds -------------------------------------------------------------------------------------
 
     @GetMapping(path = BASE + "/{organisationId}/rounds", produces = "application/json")
-    @Operation(summary = "The rounds (a team lead: those of their teams); the invitation only for admins")
+    @Operation(summary = "The rounds (a team lead: those of their teams); the invitation for admins, and for a team "
+            + "lead that of their teams' rounds")
     List<RoundResponse> rounds(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
         return organisations.rounds(caller, organisationId).stream().map(this::round).toList();
     }
 
     @PostMapping(path = BASE + "/{organisationId}/rounds", consumes = "application/json", produces = "application/json")
-    @Operation(summary = "Open a measurement round with its invitation link (admins)")
+    @Operation(summary = "Open a measurement round with its invitation link, at once or for a later moment (admins)")
     ResponseEntity<RoundResponse> openRound(@AuthenticationPrincipal Caller caller,
                                             @PathVariable String organisationId,
                                             @RequestBody RoundRequest request) {
         RoundView round = organisations.openRound(caller, organisationId, request.name(), request.teams(),
-                request.closesAt());
+                request.opensAt(), request.closesAt());
         return ResponseEntity.status(HttpStatus.CREATED).location(location("/{id}", round.id())).body(round(round));
     }
 
@@ -234,7 +254,8 @@ class OrganisationController {
     private RoundResponse round(RoundView round) {
         String token = round.invitationToken();
         return new RoundResponse(round.id(), round.name(), round.teams(), round.openedAt(), round.closesAt(),
-                round.closedAt(), round.status(), token == null ? null : links.invitation(token), token);
+                round.closedAt(), round.status(), token == null ? null : links.invitation(token), token,
+                round.opensAt());
     }
 
     private static URI location(String path, String id) {

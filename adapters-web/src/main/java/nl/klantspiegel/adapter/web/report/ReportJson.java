@@ -69,7 +69,9 @@ final class ReportJson {
     record Scale(int min, int max) {
     }
 
-    record RoundSummary(String id, String name, Instant openedAt, Instant closesAt, Instant closedAt, String status) {
+    /** @param opensAt when it begins (or began) to take assessments; @param status SCHEDULED, OPEN or CLOSED */
+    record RoundSummary(String id, String name, Instant openedAt, Instant closesAt, Instant closedAt, String status,
+                        Instant opensAt) {
     }
 
     static Group group(GroupReport report, OrganisationView organisation) {
@@ -130,7 +132,7 @@ final class ReportJson {
         OrganisationsUseCase.RoundView round = OrganisationsUseCase.RoundView.of(
                 organisation.round(roundId).orElseThrow(), now, false);
         return new RoundSummary(round.id(), round.name(), round.openedAt(), round.closesAt(), round.closedAt(),
-                round.status());
+                round.status(), round.opensAt());
     }
 
     static double round(double value, int decimals) {

@@ -484,7 +484,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    void the_demo_team_lead_is_offered_only_their_own_team() {
+    void the_demo_team_lead_is_offered_only_their_own_team_with_its_participation_and_invitation() throws Exception {
         ChromeDriver browser = chromium.open("lead", 1280, 1000, false);
         WebDriverWait wait = signIn(browser, TEAM_LEAD);
         wait.until(ExpectedConditions.attributeToBe(testId("chart-trend"), "data-drawn", "true"));
@@ -495,6 +495,31 @@ class DashboardBrowserTest {
         assertThat(new Select(byTestId(browser, "filter-team")).getFirstSelectedOption().getText())
                 .as("a team lead opens on their own team").isEqualTo("Klantenservice");
         assertThat(text(browser, "release-rules")).contains("bundels van minstens 5 nieuw afgeronde tests");
+
+        // the participation of the open round: their own team against its headcount, live while the round is open
+        wait.until(ExpectedConditions.visibilityOfElementLocated(testId("section-participation")));
+        String organisation = organisationId(browser);
+        JsonNode rounds = api("/api/organisations/" + organisation + "/rounds");
+        String open = rounds.get(rounds.size() - 1).get("id").asText();
+        JsonNode rates = api("/api/organisations/" + organisation + "/reports/rounds/" + open + "/participation");
+        JsonNode service = rates.get("teams").get(0);
+        assertThat(service.get("label").asText()).isEqualTo("Klantenservice");
+        List<WebElement> rows = byTestId(browser, "participation-rates").findElements(By.cssSelector("tbody tr"));
+        assertThat(rows).extracting(row -> row.findElement(By.tagName("th")).getText())
+                .contains("Klantenservice").doesNotContain("Verkoop");
+        WebElement serviceRow = rows.stream().filter(row -> row.getText().startsWith("Klantenservice")).findFirst()
+                .orElseThrow();
+        assertThat(serviceRow.getText()).contains("16", service.get("completed").asInt() > 0
+                ? service.get("ratePercent").asText() + " %" : "nog niets vrijgegeven");
+        assertThat(text(browser, "participation-live")).contains("elke minuut");
+        assertAccessible(browser, "the team lead's dashboard with its participation");
+
+        // the rounds of their team, each with the invitation for their team to remind their people
+        WebElement link = wait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-link")));
+        String teamId = api("/api/organisations/" + organisation + "/teams").get(0).get("id").asText();
+        assertThat(link.getDomProperty("value")).contains("/?invitation=").endsWith("&team=" + teamId);
+        assertThat(byTestId(browser, "invitation-qr").getDomProperty("src")).endsWith("?team=" + teamId);
+        assertThat(browser.findElements(testId("close-round"))).as("a team lead closes nothing").isEmpty();
     }
 
     private WebDriverWait signIn(ChromeDriver browser, String email) {

@@ -217,6 +217,27 @@ class OrganisationBrowserTest {
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("heatmap")));
         assertThat(text(admin, "release-last")).startsWith("Laatste vrijgave: nr. 1, ");
         assertThat(teamRows(admin)).containsOnly(Map.entry("Klantenservice", TEAM_NOT_SHOWN), Map.entry("Balie", "5"));
+        assertThat(text(admin, "section-participation")).contains("aantal medewerkers onbekend",
+                "Vul bij Teams per team het aantal medewerkers in");
+
+        // Balie's headcount, entered on its team, gives the response rate on the dashboard
+        byTestId(admin, "tab-teams").click();
+        WebElement balie = adminWait.until(driver -> driver.findElements(testId("team-item")).stream()
+                .filter(item -> item.getText().startsWith("Balie")).findFirst().orElse(null));
+        WebElement headcount = balie.findElement(By.cssSelector("[data-testid='headcount-input']"));
+        headcount.sendKeys("0");
+        balie.findElement(By.cssSelector("[data-testid='headcount-save']")).click();
+        assertThat(adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("headcount-input-error")))
+                .getText()).isEqualTo("Vul een aantal van 1 tot en met 100.000 in, of laat het veld leeg.");
+        headcount.clear();
+        headcount.sendKeys("10");
+        balie.findElement(By.cssSelector("[data-testid='headcount-save']")).click();
+        adminWait.until(ExpectedConditions.textToBePresentInElementLocated(testId("page-notice"),
+                "Het aantal medewerkers van Balie is opgeslagen."));
+        byTestId(admin, "tab-dashboard").click();
+        WebElement rate = adminWait.until(driver -> driver.findElements(testId("rate-row")).stream()
+                .filter(row -> row.getText().startsWith("Balie")).findFirst().orElse(null));
+        assertThat(rate.getText()).contains("10", "5", "50 %");
 
         // closing the round, after confirming; the invitation then says the round is closed, and starts no test
         byTestId(admin, "tab-rondes").click();

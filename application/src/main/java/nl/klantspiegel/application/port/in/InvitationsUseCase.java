@@ -18,8 +18,13 @@ public interface InvitationsUseCase {
      */
     AssessmentView start(String token, Language language, String teamId);
 
-    /** What a respondent sees before starting: whose round this is and which teams to choose from. */
-    record Invitation(String organisationName, String roundName, boolean open, List<Team> teams, int minimumGroupSize) {
+    /**
+     * What a respondent sees before starting: whose round this is and which teams to choose from.
+     *
+     * @param opensAt when the round begins, while it waits for that moment; null otherwise
+     */
+    record Invitation(String organisationName, String roundName, boolean open, List<Team> teams, int minimumGroupSize,
+                      java.time.Instant opensAt) {
         public Invitation {
             teams = List.copyOf(teams);
         }
