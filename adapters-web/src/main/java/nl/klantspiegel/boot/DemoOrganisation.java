@@ -75,7 +75,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     /** How many of each team take part in a round: at least the first, fewer than the first plus the second. */
     private static final int[][] TEAM_RESPONDENTS = {{8, 13}, {8, 13}, {8, 13}, {2, 5}};
     /** How many people each team has, as its admin entered them: the response rates of the rounds. */
-    private static final int[] TEAM_HEADCOUNTS = {16, 15, 14, 5};
+    private static final int[] TEAM_HEADCOUNTS = {19, 20, 18, 6};
     private static final int QUARTERS = 8;
     private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
 

@@ -55,7 +55,8 @@ function settle(filters, teams, rounds) {
     filters.team = '';
   }
   if (!rounds.some((round) => round.id === filters.round)) {
-    filters.round = rounds[0]?.id ?? '';
+    // the newest round that has begun: one opened for later has no figures yet
+    filters.round = (rounds.find((round) => round.status !== 'SCHEDULED') ?? rounds[0])?.id ?? '';
     filters.withChosen = false;
   }
   if (!filters.withChosen || filters.with === filters.round

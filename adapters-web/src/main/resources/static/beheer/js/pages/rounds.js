@@ -169,7 +169,8 @@ function roundItem(ctx, organisationId, round, teamNames, readOnly) {
   const error = messageRegion('alert');
   const facts = [
     [t.scope, round.teams.length === 0 ? t.wholeOrganisation : round.teams.map((id) => teamNames.get(id) ?? id).join(', ')],
-    [t.openedAt, formatDateTime(round.openedAt, language)],
+    [scheduled || (round.opensAt && round.opensAt !== round.openedAt) ? t.scheduledOn : t.openedAt,
+      formatDateTime(round.openedAt, language)],
     round.opensAt && round.opensAt !== round.openedAt ? [t.opensAtLabel, formatDateTime(round.opensAt, language)] : null,
     (open || scheduled) && round.closesAt ? [t.closesAtLabel, formatDateTime(round.closesAt, language)] : null,
     !open && round.closedAt ? [t.closedAt, formatDateTime(round.closedAt, language)] : null,

@@ -14,6 +14,10 @@ function rateCell(ctx, rate, label) {
   if (rate.headcount === null || rate.headcount === undefined) {
     return el('td', { 'data-label': label, class: 'muted', dataset: { testid: 'rate-unknown' } }, t.noHeadcount);
   }
+  if (rate.completed === 0) {
+    // nothing released yet (the count beside it says why): no rate of 0 %, which would say nobody took part
+    return el('td', { 'data-label': label, class: 'muted', dataset: { testid: 'rate-none' } }, '–');
+  }
   const percent = rate.ratePercent ?? 0;
   const fill = el('span', { class: 'participation-rate__fill' });
   fill.style.width = `${Math.min(100, percent)}%`; // through the CSSOM: the page's CSP allows no style attributes
