@@ -171,6 +171,25 @@ class HostileClientsTest {
         assertThat(logged.length()).as("bytes logged for six refused requests:%n%s", logged).isLessThan(1_000);
     }
 
+    /**
+     * The path a load balancer asks by default, and the probes: UP on a healthy node on the embedded database (Spring's
+     * Mongo health check sends {@code hello}, which the embedded database answers), and nothing logged per probe.
+     */
+    @Test
+    void health_is_up_and_a_probe_logs_nothing(CapturedOutput output) {
+        int before = output.length();
+        for (int probe = 0; probe < 3; probe++) {
+            for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+                Response health = api.get(path);
+                assertThat(health.status()).as(path).isEqualTo(200);
+                assertThat(health.json().get("status").asText()).as(path).isEqualTo("UP");
+            }
+        }
+        assertThat(output.toString().substring(before)).as("logged by nine probes (beside the product's own work)")
+                .doesNotContain("ERROR").doesNotContain("WARN").doesNotContain("\tat ")
+                .doesNotContainIgnoringCase("hello").doesNotContainIgnoringCase("health");
+    }
+
     @Test
     void every_response_carries_the_security_headers() {
         String id = api.start(null);

@@ -252,6 +252,9 @@ public final class EmbeddedMongo implements WriteDurability, DurableCommits, Aut
         public de.bwaldvogel.mongo.bson.Document handleCommand(Channel channel, String database, String command,
                                                                de.bwaldvogel.mongo.bson.Document query) {
             de.bwaldvogel.mongo.bson.Document answer;
+            if (command.equalsIgnoreCase("hello")) {
+                return hello(channel, database, query);
+            }
             if (command.equalsIgnoreCase("findAndModify")) {
                 synchronized (findAndModify) {
                     answer = super.handleCommand(channel, database, command, query).cloneDeeply();
@@ -262,6 +265,22 @@ public final class EmbeddedMongo implements WriteDurability, DurableCommits, Aut
             if (WRITES.contains(command.toLowerCase(java.util.Locale.ROOT)) && asksForJournal(query)) {
                 durability.run();
             }
+            return answer;
+        }
+
+        /**
+         * MongoDB's handshake and health command since 4.4 (Spring's Mongo health check sends it), which
+         * mongo-java-server knows only by its older name {@code isMaster}: answered as that, with the newer field, so
+         * the health check works on the embedded database as on a real one. A store that H2 has closed (a fatal
+         * error) answers an error instead, so the node's health says DOWN rather than UP.
+         */
+        private de.bwaldvogel.mongo.bson.Document hello(Channel channel, String database,
+                                                        de.bwaldvogel.mongo.bson.Document query) {
+            if (getMvStore().isClosed()) {
+                throw new de.bwaldvogel.mongo.exception.MongoServerException("the embedded database's store is closed");
+            }
+            de.bwaldvogel.mongo.bson.Document answer = super.handleCommand(channel, database, "isMaster", query);
+            answer.put("isWritablePrimary", Boolean.TRUE);
             return answer;
         }
 

@@ -55,6 +55,19 @@ class EmbeddedMongoTest {
         }
     }
 
+    /** Spring's Mongo health check sends {@code hello}; mongo-java-server knows only {@code isMaster}. */
+    @Test
+    void answers_hello_as_a_writable_primary_like_a_real_mongodb() {
+        try (EmbeddedMongo server = EmbeddedMongo.start(dataDirectory);
+             MongoClient client = server.newClient("test")) {
+            Document hello = client.getDatabase("test").runCommand(new Document("hello", 1));
+
+            assertThat(hello.get("ok")).isIn(1, 1.0);
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(hello.getInteger("maxWireVersion")).isPositive();
+        }
+    }
+
     @Test
     void keeps_documents_of_every_type_the_product_writes_as_bson_across_restarts() {
         Document written = new Document("_id", "a-1").append("text", "Klantgericht – ëé")
