@@ -39,14 +39,13 @@ final class OperatorBootstrap implements ApplicationListener<ApplicationReadyEve
                 : publicUrl.replaceAll("/$", "");
         OperatorPreparation prepared = accounts.prepareOperator(email, password);
         switch (prepared.status()) {
-            case SETUP_LINK_MADE -> log.warn("There is no operator yet. Create one, once, with this link (valid until "
+            case SETUP_LINK_MADE -> log.info("There is no operator yet. Create one, once, with this link (valid until "
                     + "used): {}/beheer/#/installatie/{}", base, prepared.setupToken().orElseThrow());
-            case SETUP_LINK_EXISTS -> log.warn("There is no operator yet. A setup link for the operator exists already: "
+            case SETUP_LINK_EXISTS -> log.info("There is no operator yet. A setup link for the operator exists already: "
                     + "it was printed in the log of the node (or the start) that made it, and stays valid until used. "
                     + "Lost it? Start one node with KLANTSPIEGEL_OPERATOR_EMAIL and KLANTSPIEGEL_OPERATOR_PASSWORD.");
-            case OPERATOR_EXISTS -> {
-                // nothing to say
-            }
+            case OPERATOR_EXISTS -> log.info("The operator exists{}.", email.isBlank() ? ""
+                    : " (configured: made at this start if there was none)");
         }
     }
 }

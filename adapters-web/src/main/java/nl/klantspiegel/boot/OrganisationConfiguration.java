@@ -208,6 +208,11 @@ public class OrganisationConfiguration {
     }
 
     @Bean
+    StartupLog startupLog() {
+        return new StartupLog();
+    }
+
+    @Bean
     OperatorBootstrap operatorBootstrap(AccountService accounts,
                                         @Value("${klantspiegel.operator.email:}") String email,
                                         @Value("${klantspiegel.operator.password:}") String password,

@@ -134,11 +134,15 @@ final class ProductNode implements AutoCloseable {
         Double tomcatToReady = null;
         String startedLine = null;
         for (String line : logLines()) {
-            if (tomcatToReady == null && line.contains("Tomcat started")) {
+            // "Tomcat started" in builds before the quiet log, the product's own "ready in" line after it
+            if (tomcatToReady == null && (line.contains("Tomcat started") || line.contains("Klantspiegel ")
+                    && line.contains(" ready in "))) {
                 tomcatToReady = logTime(line).map(at -> Duration.between(at, readyAt).toNanos() / 1e9).orElse(null);
             }
             if (startedLine == null && line.contains("Started KlantspiegelApplication")) {
                 startedLine = line.substring(line.indexOf("Started KlantspiegelApplication"));
+            } else if (startedLine == null && line.contains(" ready in ")) {
+                startedLine = line.substring(line.indexOf("Klantspiegel "));
             }
         }
         signIn();

@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = {"klantspiegel.operator.email=" + Organisations.OPERATOR_EMAIL,
                 "klantspiegel.operator.password=" + Organisations.OPERATOR_PASSWORD,
                 "klantspiegel.reports.release-every=PT1S", "klantspiegel.rounds.schedule-every=PT0.3S"})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class OrganisationApiTest {
 
     private static final AtomicInteger PEOPLE = new AtomicInteger();
@@ -302,6 +303,20 @@ class OrganisationApiTest {
         List<String> types = new ArrayList<>();
         audit.get("entries").forEach(entry -> types.add(entry.get("type").asText()));
         return types;
+    }
+
+    @Test
+    void a_refused_organisation_name_writes_at_most_one_short_line(
+            org.springframework.boot.test.system.CapturedOutput output) {
+        Caller operator = organisations.operator();
+        int before = output.length();
+
+        assertProblem(operator.post("/api/organisations", Map.of("name", "")), 400,
+                "An organisation needs a name of 1 to 100 characters, without control or invisible characters.");
+
+        String logged = output.toString().substring(before);
+        assertThat(logged.lines().toList()).as("logged for one refused request:%n%s", logged).hasSizeLessThanOrEqualTo(1);
+        assertThat(logged).doesNotContain("\tat ").hasSizeLessThan(400);
     }
 
     /** A respondent who answers every question and finishes; the assessment's id. */
