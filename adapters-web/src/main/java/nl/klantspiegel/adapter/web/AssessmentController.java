@@ -75,6 +75,7 @@ class AssessmentController {
         this.history = history;
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(consumes = {"application/json", "*/*"})
     @Operation(summary = "Start a new assessment",
             description = "The body is optional. The id in the answer (and the Location header) is the key to resume.")

@@ -44,6 +44,7 @@ class InvitationController {
         return invitations.look(token);
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = "/{token}/assessments", consumes = {"application/json", "*/*"})
     @Operation(summary = "Start the test in this round, for a team",
             description = "Answers exactly like POST /api/assessments; a closed round: 409.")

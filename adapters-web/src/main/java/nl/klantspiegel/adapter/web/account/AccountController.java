@@ -54,6 +54,7 @@ class AccountController {
     record TokenResponse(String id, String token, Instant expiresAt) {
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @PostMapping(path = "/api/accounts/activation", consumes = "application/json")
     @Operation(summary = "Activate an account: choose a password (at least 12 characters) with the activation token",
             description = "An unknown, used or expired token: 404.")
@@ -62,6 +63,7 @@ class AccountController {
         return ResponseEntity.noContent().build();
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = "/api/setup/operator", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Create the operator with the one-time setup token printed in the log at start")
     ResponseEntity<AccountSummary> setUpOperator(@RequestBody OperatorSetup setup) {
@@ -75,6 +77,7 @@ class AccountController {
         return accounts.me(caller);
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = "/api/tokens", produces = "application/json")
     @Operation(summary = "A personal API token, with HTTP Basic (e-mail address and password)",
             description = "The only endpoint that takes a password this way. The token is shown once; send it as "
@@ -101,6 +104,7 @@ class AccountController {
         return tokens.list(caller);
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping(path = "/api/me/tokens/{tokenId}")
     @Operation(summary = "Revoke one of one's own API tokens")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal Caller caller, @PathVariable String tokenId) {

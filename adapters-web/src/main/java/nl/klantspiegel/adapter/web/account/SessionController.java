@@ -96,6 +96,7 @@ class SessionController {
         return new SessionResponse(true, accounts.me(caller));
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @PostMapping("/sign-out")
     @Operation(summary = "Sign out; needs the CSRF token")
     ResponseEntity<Void> signOut(HttpServletRequest request) {

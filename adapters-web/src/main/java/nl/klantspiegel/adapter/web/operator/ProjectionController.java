@@ -29,6 +29,7 @@ class ProjectionController {
     record RebuildStarted(String name, String status) {
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.ACCEPTED)
     @org.springframework.web.bind.annotation.PostMapping(path = "/api/projections/{name}/rebuild",
             produces = "application/json")
     @Operation(summary = "Rebuild a projection from the first event while the product keeps serving: 202",

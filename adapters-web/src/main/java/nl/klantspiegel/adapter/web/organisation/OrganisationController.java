@@ -89,6 +89,7 @@ class OrganisationController {
 
     // ----- organisations ------------------------------------------------------------------------------
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = BASE, consumes = "application/json", produces = "application/json")
     @Operation(summary = "Register an organisation (the operator)")
     ResponseEntity<OrganisationSummary> register(@AuthenticationPrincipal Caller caller,
@@ -129,6 +130,7 @@ class OrganisationController {
         return organisations.teams(caller, organisationId);
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = BASE + "/{organisationId}/teams", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Add a team (admins)")
     ResponseEntity<TeamView> addTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
@@ -168,6 +170,7 @@ class OrganisationController {
         return organisations.members(caller, organisationId).stream().map(member -> member(member, null)).toList();
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = BASE + "/{organisationId}/members", consumes = "application/json",
             produces = "application/json")
     @Operation(summary = "Add a member by e-mail address (the operator: the first admin; after that the admins)",
@@ -190,6 +193,7 @@ class OrganisationController {
                 request.teams()), null);
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NO_CONTENT)
     @DeleteMapping(path = BASE + "/{organisationId}/members/{memberId}")
     @Operation(summary = "Remove a member (admins; never the last admin)")
     ResponseEntity<Void> removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
@@ -233,6 +237,7 @@ class OrganisationController {
         return organisations.rounds(caller, organisationId).stream().map(this::round).toList();
     }
 
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
     @PostMapping(path = BASE + "/{organisationId}/rounds", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Open a measurement round with its invitation link, at once or for a later moment (admins)")
     ResponseEntity<RoundResponse> openRound(@AuthenticationPrincipal Caller caller,
