@@ -27,6 +27,7 @@ import nl.klantspiegel.domain.instrument.Option;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -64,10 +65,13 @@ class OpenApiConfiguration {
     }
 
     @Bean
-    OpenAPI klantspiegelApi() {
-        return new OpenAPI().info(new Info()
+    OpenAPI klantspiegelApi(org.springframework.beans.factory.ObjectProvider<BuildProperties> build) {
+        return new OpenAPI()
+                .servers(List.of(new io.swagger.v3.oas.models.servers.Server().url("/")
+                        .description("The address the product is served at")))
+                .info(new Info()
                         .title("Klantspiegel API")
-                        .version(version())
+                        .version(version(build.getIfAvailable()))
                         .license(new License().name("Proprietary: the Klantspiegel team")
                                 .identifier("LicenseRef-Klantspiegel"))
                         .description("""
@@ -91,10 +95,9 @@ class OpenApiConfiguration {
                                 .description("E-mail address and password, only to get an API token")));
     }
 
-    /** The product's version, as its jar says it. */
-    static String version() {
-        String version = OpenApiConfiguration.class.getPackage().getImplementationVersion();
-        return version == null ? "development" : version;
+    /** The product's version, as its build says it. */
+    static String version(BuildProperties build) {
+        return build == null || build.getVersion() == null ? "development" : build.getVersion();
     }
 
     private static Schema<?> problemSchema() {
