@@ -72,8 +72,7 @@ class OpenApiConfiguration {
                 .info(new Info()
                         .title("Klantspiegel API")
                         .version(version(build.getIfAvailable()))
-                        .license(new License().name("Proprietary: the Klantspiegel team")
-                                .identifier("LicenseRef-Klantspiegel"))
+                        .license(new License().name("Proprietary: the Klantspiegel team"))
                         .description("""
                                 The customer-orientation self-test: take it (start, answer, change answers, complete) \
                                 and read the result and the stored events; organisations, their teams, members and \
