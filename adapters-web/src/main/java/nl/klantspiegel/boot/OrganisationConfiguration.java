@@ -121,7 +121,12 @@ public class OrganisationConfiguration {
     @Bean(destroyMethod = "stop")
     Periodic roundScheduleTimer(RoundScheduleService schedules,
                                 @Value("${klantspiegel.rounds.schedule-every:15s}") Duration every) {
-        return new Periodic("round-schedule-timer", every, schedules::keepSchedules, true);
+        return new Periodic("round-schedule-timer", every, () -> {
+            nl.klantspiegel.application.port.in.RoundSchedulesUseCase.Kept kept = schedules.keepSchedules();
+            kept.failures().forEach((organisation, why) -> org.slf4j.LoggerFactory.getLogger(Periodic.class)
+                    .warn("The schedule of organisation {} is kept at the next attempt: {}", organisation, why));
+            return kept.recorded();
+        }, true);
     }
 
     /**

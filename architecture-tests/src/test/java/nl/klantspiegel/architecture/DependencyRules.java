@@ -83,11 +83,13 @@ final class DependencyRules {
                     "org.springframework.boot.web..", SPRING_BOOT_SECURITY,
                     "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
                     "org.springframework.stereotype..", "org.springframework.util..",
-                    "jakarta.servlet..", JACKSON, "io.swagger..", "io.github.bucket4j..", CAFFEINE,
+                    "jakarta.servlet..", JACKSON, "io.swagger..", "org.springdoc..", "org.springframework.boot.info..",
+                    "io.github.bucket4j..", CAFFEINE,
                     "org.apache.commons.csv..", "com.google.zxing..", SPRING_SESSION, SLF4J, JDK)
             .because("the web adapter turns HTTP into calls of use cases and back: Spring MVC, Spring Security, "
                     + "Spring Session's HTTP side (sessions served from a repository it does not know), the servlet "
-                    + "API, Jackson, the OpenAPI annotations, rate limiting (Bucket4j's buckets, kept wherever the "
+                    + "API, Jackson, the OpenAPI annotations and springdoc's customizers (with the build's version), "
+                    + "rate limiting (Bucket4j's buckets, kept wherever the "
                     + "persistence adapter keeps them), CSV and QR codes are its tools; the database (Spring Data, "
                     + "MongoTemplate, the MongoDB driver, BSON) and Axon are not");
 

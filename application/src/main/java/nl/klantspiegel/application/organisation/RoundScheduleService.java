@@ -4,8 +4,6 @@ import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.RoundSchedulesUseCase;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +16,6 @@ import java.util.Objects;
  * others are not held up by it.
  */
 public final class RoundScheduleService implements RoundSchedulesUseCase {
-
-    private static final Logger log = LoggerFactory.getLogger(RoundScheduleService.class);
 
     private final CommandGateway commands;
     private final OrganisationViews views;
@@ -35,9 +31,10 @@ public final class RoundScheduleService implements RoundSchedulesUseCase {
     }
 
     @Override
-    public int keepSchedules() {
+    public Kept keepSchedules() {
         Instant now = clock.instant();
         int recorded = 0;
+        java.util.Map<String, String> failures = new java.util.LinkedHashMap<>();
         for (OrganisationViews.Summary summary : views.all()) {
             OrganisationView view = views.find(summary.id()).orElse(null);
             if (view == null || view.organisation().keepSchedule(now).isEmpty()) {
@@ -50,10 +47,9 @@ public final class RoundScheduleService implements RoundSchedulesUseCase {
                     recorded++;
                 }
             } catch (RuntimeException failed) {
-                log.warn("The schedule of organisation {} is kept at the next attempt: {}", summary.id(),
-                        failed.toString());
+                failures.put(summary.id(), failed.toString());
             }
         }
-        return recorded;
+        return new Kept(recorded, failures);
     }
 }

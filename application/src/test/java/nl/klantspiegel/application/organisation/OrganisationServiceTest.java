@@ -15,6 +15,7 @@ import nl.klantspiegel.application.port.in.OrganisationsUseCase.MemberView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.NewMember;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.OrganisationSummary;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.RoundView;
+import nl.klantspiegel.application.port.in.RoundSchedulesUseCase;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.TeamView;
 import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
@@ -654,12 +655,12 @@ class OrganisationServiceTest {
         commands.then(aggregate());
         RoundScheduleService schedules = new RoundScheduleService(commands, views, readModels, CLOCK);
 
-        assertThat(schedules.keepSchedules()).isEqualTo(1);
+        assertThat(schedules.keepSchedules()).isEqualTo(new RoundSchedulesUseCase.Kept(1, Map.of()));
 
         assertThat(commands.sent()).containsExactly(new KeepScheduleCommand(ORG, NOW));
         Organisation.Round closed = views.find(ORG).orElseThrow().round(ROUND_SERVICE).orElseThrow();
         assertThat(closed.closedAt()).isEqualTo(T0.plusSeconds(1800));
-        assertThat(schedules.keepSchedules()).isZero(); // nothing due any more: nothing is sent
+        assertThat(schedules.keepSchedules().recorded()).isZero(); // nothing due any more: nothing is sent
         assertThat(commands.sent()).hasSize(1);
     }
 
@@ -670,7 +671,10 @@ class OrganisationServiceTest {
         });
         RoundScheduleService schedules = new RoundScheduleService(commands, views, readModels, CLOCK);
 
-        assertThat(schedules.keepSchedules()).isZero();
+        RoundSchedulesUseCase.Kept kept = schedules.keepSchedules();
+        assertThat(kept.recorded()).isZero();
+        assertThat(kept.failures()).containsOnlyKeys(ORG);
+        assertThat(kept.failures().get(ORG)).contains("the store is away");
         assertThat(views.find(ORG).orElseThrow().round(ROUND_SERVICE).orElseThrow().closedAt()).isNull();
     }
 
@@ -679,7 +683,7 @@ class OrganisationServiceTest {
         commands.then(command -> new OrganisationChange(views.find(ORG).orElseThrow(), List.of()));
         RoundScheduleService schedules = new RoundScheduleService(commands, views, readModels, CLOCK);
 
-        assertThat(schedules.keepSchedules()).isZero();
+        assertThat(schedules.keepSchedules()).isEqualTo(new RoundSchedulesUseCase.Kept(0, Map.of()));
         assertThat(commands.sent()).hasSize(1);
     }
 

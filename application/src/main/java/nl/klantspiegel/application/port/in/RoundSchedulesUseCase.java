@@ -7,6 +7,13 @@ package nl.klantspiegel.application.port.in;
  */
 public interface RoundSchedulesUseCase {
 
-    /** @return how many organisations had something due and recorded it now */
-    int keepSchedules();
+    /** @return how many organisations had something due and recorded it now, and those that failed (tried again) */
+    Kept keepSchedules();
+
+    /** @param failures per organisation that failed, why: it is tried again the next time */
+    record Kept(int recorded, java.util.Map<String, String> failures) {
+        public Kept {
+            failures = java.util.Map.copyOf(failures);
+        }
+    }
 }
