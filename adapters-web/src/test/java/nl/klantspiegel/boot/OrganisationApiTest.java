@@ -150,8 +150,10 @@ class OrganisationApiTest {
 
         // the round is closed: what stays behind of its teams, two and three, is released as one pooled batch
         String auditPath = "/api/organisations/" + organisation + "/audit?size=100";
+        // the release is counted by the reports and entered in the trail by two projections: wait for both
         JsonNode audit = Await.until("the closed round's rest released", () -> anna.get(auditPath).json(),
-                page -> page.get("participation").get(0).get("completed").asInt() == 5);
+                page -> page.get("participation").get(0).get("completed").asInt() == 5
+                        && types(page).contains("ResultsReleased"));
 
         // the audit trail: the organisation's events with who did them, sign-ins and tokens, the product's releases,
         // respondents only as released counts
