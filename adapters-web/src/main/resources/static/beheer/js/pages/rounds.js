@@ -32,6 +32,29 @@ function localInputValue(date) {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
+/**
+ * The moment a datetime field holds, as an ISO instant, when it lies ahead (and after {@code after}, if given); null
+ * when the field is empty or wrong, with the field's error set accordingly.
+ */
+function futureMoment(t, moment, after = null) {
+  if (!moment.input.value) {
+    moment.setError(moment.input.validity?.badInput ? t.fieldErrors.closingInvalid : null);
+    return null;
+  }
+  const date = new Date(moment.input.value);
+  if (Number.isNaN(date.getTime())) {
+    moment.setError(t.fieldErrors.closingInvalid);
+  } else if (date.getTime() <= Date.now()) {
+    moment.setError(t.fieldErrors.closingInPast);
+  } else if (after && date.getTime() <= new Date(after).getTime()) {
+    moment.setError(t.fieldErrors.closingBeforeOpening);
+  } else {
+    moment.setError(null);
+    return date.toISOString();
+  }
+  return null;
+}
+
 function openForm(ctx, organisation) {
   const { t } = ctx;
   const activeTeams = organisation.teams.filter((team) => !team.retired);
@@ -85,40 +108,8 @@ function openForm(ctx, organisation) {
     name.setError(roundName ? null : t.fieldErrors.nameMissing);
     const chosenTeams = scope?.values()[0] === 'teams' ? teamGroup.values() : [];
     teamGroup?.setError(scope?.values()[0] === 'teams' && chosenTeams.length === 0 ? t.fieldErrors.teamsMissing : null);
-    let opening = null;
-    if (opensAt.input.value) {
-      const date = new Date(opensAt.input.value);
-      if (Number.isNaN(date.getTime())) {
-        opensAt.setError(t.fieldErrors.closingInvalid);
-      } else if (date.getTime() <= Date.now()) {
-        opensAt.setError(t.fieldErrors.closingInPast);
-      } else {
-        opensAt.setError(null);
-        opening = date.toISOString();
-      }
-    } else if (opensAt.input.validity?.badInput) {
-      opensAt.setError(t.fieldErrors.closingInvalid);
-    } else {
-      opensAt.setError(null);
-    }
-    let closing = null;
-    if (closesAt.input.value) {
-      const date = new Date(closesAt.input.value);
-      if (Number.isNaN(date.getTime())) {
-        closesAt.setError(t.fieldErrors.closingInvalid);
-      } else if (date.getTime() <= Date.now()) {
-        closesAt.setError(t.fieldErrors.closingInPast);
-      } else if (opening && date.getTime() <= new Date(opening).getTime()) {
-        closesAt.setError(t.fieldErrors.closingBeforeOpening);
-      } else {
-        closesAt.setError(null);
-        closing = date.toISOString();
-      }
-    } else if (closesAt.input.validity?.badInput) {
-      closesAt.setError(t.fieldErrors.closingInvalid);
-    } else {
-      closesAt.setError(null);
-    }
+    const opening = futureMoment(t, opensAt);
+    const closing = futureMoment(t, closesAt, opening);
     if (form.querySelector('[aria-invalid="true"], .field--invalid')) {
       focusFirstInvalid(form, teamGroup?.inputs[0]);
       return;
