@@ -103,8 +103,8 @@ class AuditController {
                                    @RequestParam(required = false) String type,
                                    @Parameter(description = CsvFile.DIALECT_DESCRIPTION)
                                    @RequestParam(name = CsvFile.DIALECT, required = false) String dialect,
-                               @Parameter(description = CsvFile.LANG_DESCRIPTION)
-                               @RequestParam(name = CsvFile.LANG, required = false) String lang) {
+                                   @Parameter(description = CsvFile.LANG_DESCRIPTION)
+                                   @RequestParam(name = CsvFile.LANG, required = false) String lang) {
         CsvFile.Format chosen = CsvFile.Format.of(dialect, lang);
         List<AuditTrailQuery.Entry> entries = new java.util.ArrayList<>();
         AuditPage page;
