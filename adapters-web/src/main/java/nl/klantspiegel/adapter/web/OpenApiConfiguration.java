@@ -22,6 +22,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import nl.klantspiegel.adapter.web.security.SecurityConfiguration;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -53,9 +54,6 @@ class OpenApiConfiguration {
     static final String BASIC = "basic";
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
-    /** Paths only a signed-in account reaches (as the security configuration has them). */
-    private static final List<String> MEMBERS_ONLY = List.of("/api/organisations", "/api/me", "/api/events",
-            "/api/projections", "/api/scorings");
 
     static {
         // the wire's values (ApiJson writes them in lower case), not the enums' names
@@ -185,7 +183,7 @@ class OpenApiConfiguration {
     }
 
     private static void contract(String path, PathItem.HttpMethod method, Operation operation) {
-        boolean membersOnly = MEMBERS_ONLY.stream().anyMatch(prefix -> path.equals(prefix)
+        boolean membersOnly = SecurityConfiguration.MEMBERS_ONLY_PATHS.stream().anyMatch(prefix -> path.equals(prefix)
                 || path.startsWith(prefix + "/"));
         if (path.equals("/api/tokens")) {
             operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC),

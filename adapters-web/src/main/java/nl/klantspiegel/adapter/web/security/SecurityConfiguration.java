@@ -32,6 +32,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import java.util.List;
 
 /**
  * Who may call what, and the headers every response carries.
@@ -88,10 +89,16 @@ public class SecurityConfiguration {
             path("/api/accounts/activation"),
             path("/api/setup/operator"));
 
-    /** Endpoints that need a signed-in account (or an API token). */
-    private static final RequestMatcher MEMBERS_ONLY = new OrRequestMatcher(
-            path("/api/organisations"), path("/api/organisations/**"), path("/api/me/**"), path("/api/events"),
-            path("/api/projections"), path("/api/projections/**"), path("/api/scorings"));
+    /**
+     * The paths (each with everything under it) that need a signed-in account or an API token; the OpenAPI document
+     * declares its security from the same list.
+     */
+    public static final List<String> MEMBERS_ONLY_PATHS = List.of("/api/organisations", "/api/me", "/api/events",
+            "/api/projections", "/api/scorings");
+
+    private static final RequestMatcher MEMBERS_ONLY = new OrRequestMatcher(MEMBERS_ONLY_PATHS.stream()
+            .flatMap(prefix -> java.util.stream.Stream.of(path(prefix), path(prefix + "/**")))
+            .toList());
 
     @Bean
     ProblemResponses problemResponses(ProblemWriter problems) {
