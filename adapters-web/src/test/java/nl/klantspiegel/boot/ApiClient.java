@@ -12,7 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 
-/** A small HTTP client for the API, as any outside client would use it. */
+/**
+ * A small HTTP client for the API, as any outside client would use it. Every response it receives is held to the
+ * committed OpenAPI document ({@link ContractCheck}).
+ */
 final class ApiClient {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -38,8 +41,10 @@ final class ApiClient {
 
     Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            ContractCheck.check(sent.method(), sent.uri().getRawPath(), response.statusCode(), response.headers(),
+                    response.body());
             return new Response(response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,6 +2,7 @@ package nl.klantspiegel.adapter.web;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import nl.klantspiegel.application.port.in.AssessmentView;
+import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.ColumnTotals;
 import nl.klantspiegel.domain.instrument.Instrument;
@@ -30,8 +31,8 @@ record AssessmentResponse(
         Map<String, Option> answers,
         @Schema(description = "Questions still without an answer") List<Integer> unanswered,
         Instant startedAt,
-        Instant completedAt,
-        @Schema(description = "Null until the assessment is completed") Result result) {
+        @Nullable Instant completedAt,
+        @Schema(description = "Null until the assessment is completed") @Nullable Result result) {
 
     @Schema(name = "Result")
     record Result(int totalScore,

@@ -17,6 +17,8 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.parameters.QueryParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -27,6 +29,7 @@ import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
@@ -150,6 +153,26 @@ class OpenApiConfiguration {
     }
 
     /** Operation ids that say what they do and are unique: the controller's subject and the method's name. */
+    /**
+     * A nullable field that holds a record (a session's account, a heatmap's previous round): OpenAPI 3.0 ignores
+     * {@code nullable} beside a {@code $ref}, so the reference is wrapped ({@code allOf}) in a nullable object.
+     */
+    @Bean
+    PropertyCustomizer nullableReferences() {
+        return (property, type) -> {
+            boolean nullable = type.getCtxAnnotations() != null && java.util.Arrays.stream(type.getCtxAnnotations())
+                    .anyMatch(annotation -> annotation.annotationType().getSimpleName().equals("Nullable"));
+            if (!nullable || property == null || property.get$ref() == null) {
+                return property;
+            }
+            Schema<Object> wrapper = new io.swagger.v3.oas.models.media.ComposedSchema()
+                    .allOf(List.of(new Schema<>().$ref(property.get$ref())));
+            wrapper.setNullable(true);
+            wrapper.setDescription(property.getDescription());
+            return wrapper;
+        };
+    }
+
     @Bean
     OperationCustomizer operationIds() {
         return (operation, handler) -> {
@@ -165,6 +188,21 @@ class OpenApiConfiguration {
         return openApi -> {
             if (openApi.getComponents() == null) {
                 openApi.setComponents(new Components());
+            }
+            if (openApi.getComponents().getSchemas() != null) {
+                // a record is never null in itself: a field holding it may be (nullableReferences says so there)
+                openApi.getComponents().getSchemas().values().forEach(schema -> {
+                    schema.setNullable(null);
+                    Map<String, Schema> properties = schema.getProperties();
+                    if (properties != null) {
+                        for (Schema<?> property : properties.values()) {
+                            if (Boolean.TRUE.equals(property.getNullable()) && property.getAllOf() != null
+                                    && property.getType() == null) {
+                                property.setType("object"); // nullable counts beside a type (OpenAPI 3.0.3)
+                            }
+                        }
+                    }
+                });
             }
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
             if (openApi.getTags() != null) {
@@ -202,6 +240,12 @@ class OpenApiConfiguration {
             problem(responses, "401", "Not signed in, or the token is not (or no longer) valid");
             problem(responses, "403", "The caller's role does not allow this (or a cross-site change)");
         }
+        if (path.equals("/api/session") && changes) {
+            problem(responses, "401", "The e-mail address and password do not match an active account");
+        }
+        if (changes) {
+            problem(responses, "403", "A cross-site change (the browser session's CSRF token is missing or wrong)");
+        }
         problem(responses, "404", "Nothing at this address, or nothing the caller may know of");
         if (changes) {
             problem(responses, "409", "It clashes with the state it meets (the detail says how); nothing changed");
@@ -224,12 +268,53 @@ class OpenApiConfiguration {
                 content.remove("*/*"); // the API refuses anything but JSON (415)
             }
         }
+        files(operation, responses.get("200"));
         responses.forEach((status, response) -> {
             if (response.getContent() != null && response.getContent().containsKey("*/*")) {
                 MediaType any = response.getContent().remove("*/*");
                 response.getContent().addMediaType(status.startsWith("2") ? "application/json" : PROBLEM_JSON, any);
             }
         });
+    }
+
+    /**
+     * Reports that answer JSON or CSV at one address list JSON first (a generator types an operation by its first
+     * media type) and say how to ask for the file; the CSV parameters' values are listed; an NDJSON stream is text.
+     */
+    private static void files(Operation operation, ApiResponse ok) {
+        if (operation.getParameters() != null) {
+            for (Parameter parameter : operation.getParameters()) {
+                if ("dialect".equals(parameter.getName())) {
+                    parameter.setSchema(new StringSchema()._enum(List.of("rfc4180", "excel")));
+                } else if ("lang".equals(parameter.getName())) {
+                    parameter.setSchema(new StringSchema()._enum(List.of("en", "nl")));
+                }
+            }
+        }
+        if (ok == null || ok.getContent() == null) {
+            return;
+        }
+        Content content = ok.getContent();
+        if (content.containsKey("text/csv")) {
+            content.get("text/csv").setSchema(new StringSchema().description("A CSV file (RFC 4180, or the excel "
+                    + "dialect): a header row, then one row per line of the report"));
+            ok.addHeaderObject("Content-Disposition", new Header().description("attachment, with the file's name")
+                    .schema(new StringSchema()));
+        }
+        if (content.containsKey("text/csv") && content.containsKey("application/json")) {
+            Content ordered = new Content();
+            ordered.addMediaType("application/json", content.get("application/json"));
+            content.forEach(ordered::putIfAbsent);
+            ok.setContent(ordered);
+            operation.addParametersItem(new QueryParameter().name("format").required(false)
+                    .description("csv for the CSV file (as Accept: text/csv does; for a plain download link); "
+                            + "json (the default) for JSON")
+                    .schema(new StringSchema()._enum(List.of("json", "csv"))));
+        }
+        if (content.containsKey("application/x-ndjson")) {
+            content.get("application/x-ndjson").setSchema(new StringSchema()
+                    .description("One JSON object per line (UTF-8, each line ending in a line feed)"));
+        }
     }
 
     private static ApiResponse problem(ApiResponses responses, String status, String description) {

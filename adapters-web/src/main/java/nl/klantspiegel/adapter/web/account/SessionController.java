@@ -9,6 +9,7 @@ import nl.klantspiegel.adapter.web.security.ProblemResponses;
 import nl.klantspiegel.application.port.in.AccountSummary;
 import nl.klantspiegel.application.port.in.AccountsUseCase;
 import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.Nullable;
 import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ class SessionController {
         }
     }
 
-    record SessionResponse(boolean signedIn, AccountSummary account) {
+    record SessionResponse(boolean signedIn, @Nullable AccountSummary account) {
     }
 
     @GetMapping

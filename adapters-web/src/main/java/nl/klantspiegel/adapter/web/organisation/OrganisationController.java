@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.klantspiegel.adapter.web.PublicLinks;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
+import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.MemberView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.NewMember;
@@ -63,7 +64,7 @@ class OrganisationController {
     }
 
     record MemberResponse(String id, String email, Role role, List<String> teams, boolean active,
-                          String activationUrl, String activationToken, Instant activationExpiresAt) {
+                          @Nullable String activationUrl, @Nullable String activationToken, @Nullable Instant activationExpiresAt) {
     }
 
     record RoundRequest(@Schema(example = "Najaar 2026") String name,
@@ -78,9 +79,9 @@ class OrganisationController {
     }
 
     /** @param status SCHEDULED (waiting for opensAt), OPEN or CLOSED */
-    record RoundResponse(String id, String name, List<String> teams, Instant openedAt, Instant closesAt,
-                         Instant closedAt, String status, String invitationUrl, String invitationToken,
-                         Instant opensAt) {
+    record RoundResponse(String id, String name, List<String> teams, @Nullable Instant openedAt, @Nullable Instant closesAt,
+                         @Nullable Instant closedAt, String status, @Nullable String invitationUrl, @Nullable String invitationToken,
+                         @Nullable Instant opensAt) {
     }
 
     record HeadcountRequest(@Schema(example = "12", nullable = true,

@@ -8,6 +8,7 @@ import nl.klantspiegel.adapter.web.QueryParameters;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery;
 import nl.klantspiegel.application.port.in.AnswerChangesQuery.AnswerChangeReport;
 import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.domain.organisation.Organisation;
@@ -50,7 +51,7 @@ class AnswerChangeController {
     record Group(String key, String label, int n, int changed, int changes, int leftOut, List<Entry> entries) {
     }
 
-    record AnswerChangeResponse(String organisationId, String roundId, ReportJson.Provenance provenance,
+    record AnswerChangeResponse(String organisationId, @Nullable String roundId, ReportJson.Provenance provenance,
                                 List<Group> groups) {
     }
 

@@ -3,6 +3,7 @@ package nl.klantspiegel.adapter.web.report;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.klantspiegel.application.port.in.Caller;
+import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
@@ -45,7 +46,7 @@ class ParticipationController {
      * @param ratePercent       completed against headcount, in whole percent; null without a headcount
      * @param exceedsHeadcount  more took part than the headcount says (it is out of date)
      */
-    record Rate(String key, String teamId, String label, Integer headcount, int completed, Integer ratePercent,
+    record Rate(String key, @Nullable String teamId, String label, @Nullable Integer headcount, int completed, @Nullable Integer ratePercent,
                 boolean exceedsHeadcount) {
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import nl.klantspiegel.application.port.in.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -64,10 +65,10 @@ class ReportController {
     }
 
     /** One group's figures per period: {@code points[i]} belongs to {@code periods[i]} of the answer. */
-    record TrendSeries(String key, String teamId, String label, List<ReportJson.Group> points) {
+    record TrendSeries(String key, @Nullable String teamId, String label, List<ReportJson.Group> points) {
     }
 
-    record TrendResponse(String organisationId, String granularity, String from, String to, String team,
+    record TrendResponse(String organisationId, String granularity, String from, String to, @Nullable String team,
                          ReportJson.Provenance provenance, List<ReportJson.BandLimit> bands, ReportJson.Scale scale,
                          List<TrendPeriod> periods, List<TrendSeries> series) {
     }
@@ -80,8 +81,8 @@ class ReportController {
     record Difference(double mean, ReportJson.Interval ci95, boolean significant) {
     }
 
-    record ComparedGroup(String key, String teamId, String label, ReportJson.Group round, ReportJson.Group with,
-                         Difference difference) {
+    record ComparedGroup(String key, @Nullable String teamId, String label, ReportJson.Group round, ReportJson.Group with,
+                         @Nullable Difference difference) {
     }
 
     record ComparisonResponse(ReportJson.RoundSummary round, ReportJson.RoundSummary with,
@@ -89,13 +90,13 @@ class ReportController {
                               ReportJson.Scale scale, List<ComparedGroup> groups) {
     }
 
-    record HeatmapCell(int question, double meanPoints, Double previousMeanPoints, Double change) {
+    record HeatmapCell(int question, double meanPoints, @Nullable Double previousMeanPoints, @Nullable Double change) {
     }
 
     record HeatmapRow(ReportJson.Group group, List<HeatmapCell> cells) {
     }
 
-    record HeatmapResponse(ReportJson.RoundSummary round, ReportJson.RoundSummary previousRound,
+    record HeatmapResponse(ReportJson.RoundSummary round, @Nullable ReportJson.RoundSummary previousRound,
                            ReportJson.Provenance provenance, List<Integer> questions, ReportJson.Scale scale,
                            HeatmapRow reference, List<HeatmapRow> rows) {
     }
@@ -194,7 +195,7 @@ class ReportController {
     }
 
     /** A group of the round; without released figures (n 0) it has no questions. */
-    record FocusGroup(String key, String teamId, String label, int n, List<FocusQuestion> questions) {
+    record FocusGroup(String key, @Nullable String teamId, String label, int n, List<FocusQuestion> questions) {
     }
 
     /**
@@ -204,8 +205,8 @@ class ReportController {
      *                         its share and the instrument's advice for it
      */
     record FocusQuestion(int question, String topic, String text, String oriented, String orientedText,
-                         int orientedPercent, boolean focus, String other, String otherText, Integer otherPercent,
-                         String advice) {
+                         int orientedPercent, boolean focus, @Nullable String other, @Nullable String otherText, @Nullable Integer otherPercent,
+                         @Nullable String advice) {
     }
 
     @GetMapping(path = PATH + "/rounds/{roundId}/focus", produces = "application/json")

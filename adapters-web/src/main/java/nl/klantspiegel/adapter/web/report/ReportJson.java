@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import nl.klantspiegel.application.port.in.ReportsQuery;
@@ -35,8 +36,8 @@ final class ReportJson {
      * released yet.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Group(String key, String teamId, String label, int n, Double mean, Interval ci95, Map<String, Share> bands,
-                 Columns columns, List<Question> questions) {
+    record Group(String key, @Nullable String teamId, String label, int n, @Nullable Double mean, @Nullable Interval ci95, @Nullable Map<String, Share> bands,
+                 @Nullable Columns columns, List<Question> questions) {
     }
 
     record Interval(double low, double high) {
@@ -56,8 +57,8 @@ final class ReportJson {
      * @param nextCheck     when releases are next looked for: figures change then at the earliest
      * @param releasesEvery how often releases are looked for (ISO-8601, e.g. PT1H)
      */
-    record Provenance(int instrumentVersion, Release release, int minimumGroupSize, String timeZone,
-                      Instant nextCheck, String releasesEvery) {
+    record Provenance(int instrumentVersion, @Nullable Release release, int minimumGroupSize, String timeZone,
+                      @Nullable Instant nextCheck, String releasesEvery) {
     }
 
     record Release(long number, Instant at) {
@@ -70,8 +71,8 @@ final class ReportJson {
     }
 
     /** @param opensAt when it begins (or began) to take assessments; @param status SCHEDULED, OPEN or CLOSED */
-    record RoundSummary(String id, String name, Instant openedAt, Instant closesAt, Instant closedAt, String status,
-                        Instant opensAt) {
+    record RoundSummary(String id, String name, @Nullable Instant openedAt, @Nullable Instant closesAt, @Nullable Instant closedAt, String status,
+                        @Nullable Instant opensAt) {
     }
 
     static Group group(GroupReport report, OrganisationView organisation) {

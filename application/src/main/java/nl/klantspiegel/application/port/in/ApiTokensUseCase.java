@@ -27,6 +27,6 @@ public interface ApiTokensUseCase {
     record NewApiToken(String id, String token, Instant expiresAt) {
     }
 
-    record ApiTokenSummary(String id, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    record ApiTokenSummary(String id, Instant createdAt, Instant expiresAt, @Nullable Instant revokedAt) {
     }
 }

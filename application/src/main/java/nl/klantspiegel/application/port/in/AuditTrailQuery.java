@@ -42,7 +42,7 @@ public interface AuditTrailQuery {
      * @param actorEmail the actor's e-mail address as it is now; null for the operator or an erased account
      * @param details    ids and values; team and round names resolved where they are known
      */
-    record Entry(long number, Instant at, String type, String actorKind, String actorId, String actorEmail,
+    record Entry(long number, Instant at, String type, String actorKind, String actorId, @Nullable String actorEmail,
                  Map<String, String> details, String hash) {
         public Entry {
             // in the order of their names: Map.copyOf iterates in an order salted per JVM, so two nodes wrote and

@@ -24,7 +24,7 @@ public interface InvitationsUseCase {
      * @param opensAt when the round begins, while it waits for that moment; null otherwise
      */
     record Invitation(String organisationName, String roundName, boolean open, List<Team> teams, int minimumGroupSize,
-                      java.time.Instant opensAt) {
+                      @Nullable java.time.Instant opensAt) {
         public Invitation {
             teams = List.copyOf(teams);
         }

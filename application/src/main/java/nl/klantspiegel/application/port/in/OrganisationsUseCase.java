@@ -73,7 +73,7 @@ public interface OrganisationsUseCase {
     }
 
     /** @param headcount how many people it has, as an admin said; null when unknown */
-    record TeamView(String id, String name, boolean retired, Integer headcount) {
+    record TeamView(String id, String name, boolean retired, @Nullable Integer headcount) {
     }
 
     /** @param email the member's address as it is now; null when the account was erased */
@@ -92,8 +92,8 @@ public interface OrganisationsUseCase {
      * @param opensAt when it begins (or began) to take assessments: {@code openedAt} unless it was opened for later
      * @param status  SCHEDULED (waiting for {@code opensAt}), OPEN or CLOSED, now
      */
-    record RoundView(String id, String name, List<String> teams, Instant openedAt, Instant opensAt, Instant closesAt,
-                     Instant closedAt, String status, String invitationToken) {
+    record RoundView(String id, String name, List<String> teams, @Nullable Instant openedAt, @Nullable Instant opensAt, @Nullable Instant closesAt,
+                     @Nullable Instant closedAt, String status, @Nullable String invitationToken) {
         public RoundView {
             teams = List.copyOf(teams);
         }

@@ -21,7 +21,7 @@ public interface ProjectionsQuery {
      * @param etaSeconds      while rebuilding: the time left at the current speed; null when caught up or unknown
      */
     record ProjectionStatus(String name, Status status, long position, long head, double eventsPerSecond,
-                            Double percent, Long etaSeconds) {
+                            @Nullable Double percent, @Nullable Long etaSeconds) {
         public ProjectionStatus {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(status, "status");
