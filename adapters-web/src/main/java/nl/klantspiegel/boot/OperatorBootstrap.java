@@ -44,8 +44,9 @@ final class OperatorBootstrap implements ApplicationListener<ApplicationReadyEve
             case SETUP_LINK_EXISTS -> log.info("There is no operator yet. A setup link for the operator exists already: "
                     + "it was printed in the log of the node (or the start) that made it, and stays valid until used. "
                     + "Lost it? Start one node with KLANTSPIEGEL_OPERATOR_EMAIL and KLANTSPIEGEL_OPERATOR_PASSWORD.");
-            case OPERATOR_EXISTS -> log.info("The operator exists{}.", email.isBlank() ? ""
-                    : " (configured: made at this start if there was none)");
+            case OPERATOR_CREATED -> log.info("The operator was created from the configuration "
+                    + "(KLANTSPIEGEL_OPERATOR_EMAIL); sign in at {}/beheer/.", base);
+            case OPERATOR_EXISTS -> log.info("The operator exists.");
         }
     }
 }

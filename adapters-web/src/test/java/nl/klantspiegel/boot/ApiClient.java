@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * A small HTTP client for the API, as any outside client would use it. Every response it receives is held to the
- * committed OpenAPI document ({@link ContractCheck}).
+ * committed OpenAPI document ({@link ContractCheck}), and a refusal to the log's promise of one short line
+ * ({@link RefusalLog}).
  */
 final class ApiClient {
 
@@ -42,7 +43,15 @@ final class ApiClient {
     Response send(HttpRequest.Builder request) {
         try {
             HttpRequest sent = request.timeout(Duration.ofSeconds(30)).build();
-            HttpResponse<String> response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            RefusalLog.Window log = RefusalLog.open();
+            HttpResponse<String> response;
+            try {
+                response = http.send(sent, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException | InterruptedException | RuntimeException e) {
+                log.close(sent.method(), sent.uri().getRawPath(), 0);
+                throw e;
+            }
+            log.close(sent.method(), sent.uri().getRawPath(), response.statusCode());
             ContractCheck.check(sent.method(), sent.uri().getRawPath(), response.statusCode(), response.headers(),
                     response.body());
             return new Response(response);

@@ -296,6 +296,7 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
             return new OperatorPreparation(OperatorPreparation.Status.OPERATOR_EXISTS, Optional.empty());
         }
         if (configuredEmail != null && !configuredEmail.isBlank()) {
+            OperatorPreparation.Status status = OperatorPreparation.Status.OPERATOR_CREATED;
             try {
                 createOperator(configuredEmail, configuredPassword);
             } catch (InvalidRequest addressTaken) {
@@ -303,9 +304,10 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
                     throw addressTaken;
                 }
                 // another node, started with the same configuration at the same moment, made the operator
+                status = OperatorPreparation.Status.OPERATOR_EXISTS;
             }
             operatorSetup.clear();
-            return new OperatorPreparation(OperatorPreparation.Status.OPERATOR_EXISTS, Optional.empty());
+            return new OperatorPreparation(status, Optional.empty());
         }
         String token = Secrets.newToken(TOKEN_BYTES);
         if (!operatorSetup.create(Secrets.hash(token))) {

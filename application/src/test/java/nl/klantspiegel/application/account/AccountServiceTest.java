@@ -674,7 +674,7 @@ class AccountServiceTest {
         operatorSetup.create("an old setup hash");
 
         assertThat(service.prepareOperator(" Boss@Klantspiegel.example ", "the operator's password"))
-                .isEqualTo(new OperatorPreparation(Status.OPERATOR_EXISTS, Optional.empty()));
+                .isEqualTo(new OperatorPreparation(Status.OPERATOR_CREATED, Optional.empty()));
 
         Account operator = accounts.findByEmail(new EmailAddress("boss@klantspiegel.example")).orElseThrow();
         assertThat(operator.operator()).isTrue();

@@ -26,6 +26,8 @@ import java.util.List;
 @Tag(name = "Accounts", description = "Activating an account, setting up the operator, personal API tokens")
 class AccountController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountController.class);
+
     private final AccountsUseCase accounts;
     private final ApiTokensUseCase tokens;
 
@@ -68,6 +70,7 @@ class AccountController {
     @Operation(summary = "Create the operator with the one-time setup token printed in the log at start")
     ResponseEntity<AccountSummary> setUpOperator(@RequestBody OperatorSetup setup) {
         Caller operator = accounts.setUpOperator(setup.setupToken(), setup.email(), setup.password());
+        log.info("The operator was created with the setup link; the link is used up.");
         return ResponseEntity.status(HttpStatus.CREATED).body(accounts.me(operator));
     }
 

@@ -18,6 +18,8 @@ import java.util.List;
 @Tag(name = "Projections", description = "Where every projection stands against the event store (the operator)")
 class ProjectionController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ProjectionController.class);
+
     private final ProjectionsQuery projections;
     private final RebuildProjectionUseCase rebuilds;
 
@@ -40,6 +42,8 @@ class ProjectionController {
     ResponseEntity<RebuildStarted> rebuild(@AuthenticationPrincipal Caller caller,
                                            @org.springframework.web.bind.annotation.PathVariable String name) {
         rebuilds.rebuild(caller, name);
+        log.info("Rebuild of projection {} started (asked by account {}); its progress follows in this log.", name,
+                caller.accountId());
         return ResponseEntity.accepted().cacheControl(CacheControl.noStore())
                 .body(new RebuildStarted(name, "REBUILDING"));
     }

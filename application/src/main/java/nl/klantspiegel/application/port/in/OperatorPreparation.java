@@ -10,8 +10,10 @@ import java.util.Optional;
 public record OperatorPreparation(Status status, Optional<String> setupToken) {
 
     public enum Status {
-        /** There is an operator (made now from the configuration, or before). */
+        /** There is an operator, made before (or just now by another node starting with the same configuration). */
         OPERATOR_EXISTS,
+        /** There was none, and this start made the configured one. */
+        OPERATOR_CREATED,
         /** There is none yet, and this start made the one setup link. */
         SETUP_LINK_MADE,
         /** There is none yet, and a setup link exists already (made by another node, or by an earlier start). */
