@@ -46,7 +46,7 @@ import java.util.function.Function;
  *   <li><b>A baseline</b> (optional, {@code benchmark.baseline-jar}): another build of the product (an older commit's
  *   jar) measured as in (b) in the same run, side by side with the ratio.</li>
  * </ol>
- * Ends with a Markdown table to paste into the README, with the machine's cores, its load average and the Java
+ * Ends with a Markdown table to paste into docs/benchmarks.md, with the machine's cores, its load average and the Java
  * version. Every non-2xx answer in a measured window is counted and makes the program exit with status 1.
  *
  * <p>Run: {@code ./mvnw -pl adapters-web -am -Pbenchmark -DskipTests verify -Dbenchmark.which=product} (see
