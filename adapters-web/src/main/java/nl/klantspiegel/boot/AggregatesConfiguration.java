@@ -11,7 +11,6 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventSourcingRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -24,18 +23,18 @@ import org.springframework.context.annotation.Configuration;
 public class AggregatesConfiguration {
 
     @Bean
-    ConfigurerModule assessmentAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
-        return aggregate(AssessmentAggregate.class, cacheSize);
+    ConfigurerModule assessmentAggregate(KlantspiegelProperties settings) {
+        return aggregate(AssessmentAggregate.class, settings.aggregateCache().size());
     }
 
     @Bean
-    ConfigurerModule organisationAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
-        return aggregate(OrganisationAggregate.class, cacheSize);
+    ConfigurerModule organisationAggregate(KlantspiegelProperties settings) {
+        return aggregate(OrganisationAggregate.class, settings.aggregateCache().size());
     }
 
     @Bean
-    ConfigurerModule releasesAggregate(@Value("${klantspiegel.aggregate-cache.size:10000}") long cacheSize) {
-        return aggregate(ReleasesAggregate.class, cacheSize);
+    ConfigurerModule releasesAggregate(KlantspiegelProperties settings) {
+        return aggregate(ReleasesAggregate.class, settings.aggregateCache().size());
     }
 
     private static <T> ConfigurerModule aggregate(Class<T> type, long cacheSize) {

@@ -9,7 +9,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -63,8 +62,8 @@ public class AssessmentConfiguration {
     /** The progress of a rebuild in the log, every {@code klantspiegel.rebuild-log-interval} (10 s). */
     @Bean(destroyMethod = "close")
     RebuildProgressLog rebuildProgressLog(ProjectionStatusService projections,
-                                          @Value("${klantspiegel.rebuild-log-interval:10s}") Duration interval) {
-        return new RebuildProgressLog(projections, interval);
+                                          KlantspiegelProperties settings) {
+        return new RebuildProgressLog(projections, settings.rebuildLogInterval());
     }
 
     /** The readiness group includes it (application.properties): ready once every projection has caught up. */

@@ -11,6 +11,8 @@ import org.springframework.context.annotation.Import;
  * auto-configuration from the runtime classpath: nothing here names a persistence class.
  */
 @SpringBootApplication(scanBasePackageClasses = WebAdapter.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({KlantspiegelProperties.class,
+        nl.klantspiegel.adapter.web.WebSettings.class})
 @Import({AggregatesConfiguration.class, ReadModelsConfiguration.class, AssessmentConfiguration.class,
         OrganisationConfiguration.class, StoreMetricsConfiguration.class})
 public class KlantspiegelApplication {
@@ -20,15 +22,9 @@ public class KlantspiegelApplication {
             System.exit(VerifyExport.run(args, System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("rebuild")) {
-            if (System.getProperty("disable-axoniq-console-message") == null) {
-                System.setProperty("disable-axoniq-console-message", "true");
-            }
             System.exit(RebuildCommand.run(args, System.out, System.err));
         }
-        // the product runs offline: no advertisement for Axon's hosted console in its log
-        if (System.getProperty("disable-axoniq-console-message") == null) {
-            System.setProperty("disable-axoniq-console-message", "true");
-        }
+        // (Axon's notice of its hosted console is at DEBUG: application.properties)
         SpringApplication.run(KlantspiegelApplication.class, args);
     }
 }

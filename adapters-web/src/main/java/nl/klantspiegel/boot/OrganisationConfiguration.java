@@ -1,5 +1,6 @@
 package nl.klantspiegel.boot;
 
+import nl.klantspiegel.adapter.web.WebSettings;
 import nl.klantspiegel.application.account.AccountService;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.audit.AuditService;
@@ -77,20 +78,20 @@ public class OrganisationConfiguration {
     /** An organisation's released results: the one basis of every report, spreadsheet and export. */
     @Bean
     ReleasedResults releasedResults(ReportFacts facts,
-                                    @Value("${klantspiegel.reports.cached-organisations:100}") long cached) {
-        return new ReleasedResults(facts, cached);
+                                    KlantspiegelProperties settings) {
+        return new ReleasedResults(facts, settings.reports().cachedOrganisations());
     }
 
     @Bean
     ReportService reportService(ReleasedResults released, OrganisationViews organisations, ProjectionCatchUp catchUp,
-                                Clock clock, @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new ReportService(released, organisations, catchUp, clock, timeout);
+                                Clock clock, KlantspiegelProperties settings) {
+        return new ReportService(released, organisations, catchUp, clock, settings.readYourWritesTimeout());
     }
 
     /** When results are released: every whole hour by default ({@code klantspiegel.reports.release-every}). */
     @Bean
-    ReleaseSchedule releaseSchedule(@Value("${klantspiegel.reports.release-every:PT1H}") Duration every) {
-        return new ReleaseSchedule(every, ReportBasis.ZONE);
+    ReleaseSchedule releaseSchedule(KlantspiegelProperties settings) {
+        return new ReleaseSchedule(settings.reports().releaseEvery(), ReportBasis.ZONE);
     }
 
     @Bean
@@ -102,10 +103,10 @@ public class OrganisationConfiguration {
     /** Looks for due releases on every node, a few times per release period; the aggregate decides each once. */
     @Bean(destroyMethod = "stop")
     Periodic releaseTimer(ReleaseService releases, ReleaseSchedule schedule,
-                          @Value("${klantspiegel.reports.release-timer:true}") boolean enabled) {
+                          KlantspiegelProperties settings) {
         Duration every = Duration.ofMillis(Math.max(1, Math.min(Duration.ofSeconds(30).toMillis(),
                 schedule.every().toMillis() / 4)));
-        return new Periodic("release-timer", every, releases::releaseDue, enabled);
+        return new Periodic("release-timer", every, releases::releaseDue, settings.reports().releaseTimer());
     }
 
     @Bean
@@ -120,8 +121,8 @@ public class OrganisationConfiguration {
      */
     @Bean(destroyMethod = "stop")
     Periodic roundScheduleTimer(RoundScheduleService schedules,
-                                @Value("${klantspiegel.rounds.schedule-every:15s}") Duration every) {
-        return new Periodic("round-schedule-timer", every, () -> {
+                                KlantspiegelProperties settings) {
+        return new Periodic("round-schedule-timer", settings.rounds().scheduleEvery(), () -> {
             nl.klantspiegel.application.port.in.RoundSchedulesUseCase.Kept kept = schedules.keepSchedules();
             kept.failures().forEach((organisation, why) -> org.slf4j.LoggerFactory.getLogger(Periodic.class)
                     .warn("The schedule of organisation {} is kept at the next attempt: {}", organisation, why));
@@ -142,15 +143,14 @@ public class OrganisationConfiguration {
 
     @Bean
     AnswerChangeService answerChangeService(AnswerChangeFacts facts, ReportService reports, ProjectionCatchUp catchUp,
-                                            @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new AnswerChangeService(facts, reports, catchUp, timeout);
+                                            KlantspiegelProperties settings) {
+        return new AnswerChangeService(facts, reports, catchUp, settings.readYourWritesTimeout());
     }
 
     /** Alternative scorings: shipped ones and an analyst's files in the scorings directory. */
     @Bean
-    Scorings scorings(@Value("${klantspiegel.scorings-dir:${klantspiegel.data-dir:./data}/scorings}")
-                      java.nio.file.Path directory) {
-        return new FileScorings(directory);
+    Scorings scorings(KlantspiegelProperties settings) {
+        return new FileScorings(settings.scorings());
     }
 
     @Bean
@@ -190,22 +190,23 @@ public class OrganisationConfiguration {
                                             Memberships memberships, OrganisationReadModels readModels,
                                             AccountService accounts,
                                             AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
-                                            @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
+                                            KlantspiegelProperties settings) {
         return new OrganisationService(commands, views, invitations, memberships, readModels, accounts, assessments,
-                catchUp, clock, timeout);
+                catchUp, clock, settings.readYourWritesTimeout());
     }
 
     @Bean
     AuditService auditService(AuditTrail trail, OrganisationViews organisations, AccountService accounts,
                               ReleasedResults released, ProjectionCatchUp catchUp,
-                              @Value("${klantspiegel.read-your-writes-timeout:10s}") Duration timeout) {
-        return new AuditService(trail, organisations, accounts, released, catchUp, timeout);
+                              KlantspiegelProperties settings) {
+        return new AuditService(trail, organisations, accounts, released, catchUp, settings.readYourWritesTimeout());
     }
 
     @Bean
     DemoOrganisation demoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
                                       ReleaseService releases, ProjectionCatchUp catchUp, EventLog log,
                                       OneTimeTasks tasks, Clock clock,
+                                      // klantspiegel.demo is a switch and a prefix at once: read as it is
                                       @Value("${klantspiegel.demo:false}") boolean enabled,
                                       @Value("${klantspiegel.demo.password:}") String password) {
         return new DemoOrganisation(commands, accounts, organisations, releases, catchUp, log, tasks, clock, enabled,
@@ -218,10 +219,8 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    OperatorBootstrap operatorBootstrap(AccountService accounts,
-                                        @Value("${klantspiegel.operator.email:}") String email,
-                                        @Value("${klantspiegel.operator.password:}") String password,
-                                        @Value("${klantspiegel.public-url:}") String publicUrl) {
-        return new OperatorBootstrap(accounts, email, password, publicUrl);
+    OperatorBootstrap operatorBootstrap(AccountService accounts, KlantspiegelProperties settings, WebSettings web) {
+        return new OperatorBootstrap(accounts, settings.operator().email(), settings.operator().password(),
+                web.publicUrl());
     }
 }

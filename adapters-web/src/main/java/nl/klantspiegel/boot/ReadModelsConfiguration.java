@@ -25,7 +25,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -52,9 +51,8 @@ public class ReadModelsConfiguration {
      * .version-check} (1 s) ago — the bound within which every node follows a rebuild's switch.
      */
     @Bean
-    ActiveVersions activeVersions(ReadModelVersions versions,
-                                  @Value("${klantspiegel.projections.version-check:1s}") Duration bound) {
-        return new ActiveVersions(versions, bound, System::nanoTime);
+    ActiveVersions activeVersions(ReadModelVersions versions, KlantspiegelProperties settings) {
+        return new ActiveVersions(versions, settings.projections().versionCheck(), System::nanoTime);
     }
 
     @Bean
@@ -158,7 +156,7 @@ public class ReadModelsConfiguration {
                                           ActiveVersions active, RebuildClaims claims, SharedTokens shared,
                                           Nodes nodes, EventStore events, TokenStore tokens,
                                           ObjectProvider<org.axonframework.config.Configuration> axon, Clock clock,
-                                          ProjectionSettings settings) {
+                                          KlantspiegelProperties properties) {
         return new ProjectionRebuilds(projections, versions, active, claims, shared, nodes.self(), events, tokens,
                 name -> axon.getObject().eventProcessingConfiguration().eventProcessor(name,
                         StreamingEventProcessor.class),
@@ -167,8 +165,9 @@ public class ReadModelsConfiguration {
                     thread.setDaemon(true);
                     thread.start();
                 },
-                clock, new ProjectionRebuilds.Timing(settings.heartbeat(), settings.rebuildTimeout(),
-                        settings.switchTimeout(), settings.releaseFor()));
+                clock, new ProjectionRebuilds.Timing(properties.projections().heartbeat(),
+                        properties.projections().rebuildTimeout(), properties.projections().switchTimeout(),
+                        properties.projections().releaseFor()));
     }
 
     /** What this node does for the projections all nodes share; its timer starts once the application has. */
@@ -177,7 +176,7 @@ public class ReadModelsConfiguration {
                                                 ReadModelVersions versions, ActiveVersions active,
                                                 List<RebuildableProjection> projections,
                                                 ObjectProvider<org.axonframework.config.Configuration> axon,
-                                                Clock clock, ProjectionSettings settings, Environment environment) {
+                                                Clock clock, KlantspiegelProperties properties, Environment environment) {
         Map<String, Integer> segments = new TreeMap<>();
         for (RebuildableProjection projection : projections) {
             Integer wanted = environment.getProperty("axon.eventhandling.processors." + projection.name()
@@ -194,41 +193,17 @@ public class ReadModelsConfiguration {
                 }
             });
             return processors;
-        }, segments, clock, new ProjectionCoordinator.Settings(settings.heartbeat(), settings.nodeTimeout(),
-                settings.claimTimeout(), settings.balanceEvery(), settings.releaseFor(), settings.rebuildTimeout(),
-                settings.dropAfter(), Duration.ofHours(1)));
+        }, segments, clock, coordination(properties.projections()));
+    }
+
+    private static ProjectionCoordinator.Settings coordination(KlantspiegelProperties.Projections timing) {
+        return new ProjectionCoordinator.Settings(timing.heartbeat(), timing.nodeTimeout(), timing.claimTimeout(),
+                timing.balanceEvery(), timing.releaseFor(), timing.rebuildTimeout(), timing.dropAfter(),
+                Duration.ofHours(1));
     }
 
     @Bean
-    ProjectionTimer projectionTimer(ProjectionCoordinator coordinator, ProjectionSettings settings) {
-        return new ProjectionTimer(coordinator, settings.tick());
-    }
-
-    @Bean
-    ProjectionSettings projectionSettings(
-            @Value("${klantspiegel.projections.tick:250ms}") Duration tick,
-            @Value("${klantspiegel.projections.heartbeat:1s}") Duration heartbeat,
-            @Value("${klantspiegel.projections.node-timeout:5s}") Duration nodeTimeout,
-            @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout,
-            @Value("${klantspiegel.projections.balance-every:5s}") Duration balanceEvery,
-            @Value("${klantspiegel.projections.release-for:3s}") Duration releaseFor,
-            @Value("${klantspiegel.projections.rebuild-timeout:30s}") Duration rebuildTimeout,
-            @Value("${klantspiegel.projections.switch-timeout:30s}") Duration switchTimeout,
-            @Value("${klantspiegel.projections.drop-after:60s}") Duration dropAfter) {
-        return new ProjectionSettings(tick, heartbeat, nodeTimeout, claimTimeout, balanceEvery, releaseFor,
-                rebuildTimeout, switchTimeout, dropAfter);
-    }
-
-    /** The timings of the projections' coordination between nodes (see the README, "Several nodes"). */
-    record ProjectionSettings(Duration tick, Duration heartbeat, Duration nodeTimeout, Duration claimTimeout,
-                              Duration balanceEvery, Duration releaseFor, Duration rebuildTimeout,
-                              Duration switchTimeout, Duration dropAfter) {
-        ProjectionSettings {
-            if (nodeTimeout.compareTo(claimTimeout) >= 0 || rebuildTimeout.compareTo(claimTimeout) <= 0) {
-                throw new IllegalArgumentException("klantspiegel.projections: the node timeout (" + nodeTimeout
-                        + ") must be below the claim timeout (" + claimTimeout + ") and the rebuild timeout ("
-                        + rebuildTimeout + ") above it");
-            }
-        }
+    ProjectionTimer projectionTimer(ProjectionCoordinator coordinator, KlantspiegelProperties properties) {
+        return new ProjectionTimer(coordinator, properties.projections().tick());
     }
 }

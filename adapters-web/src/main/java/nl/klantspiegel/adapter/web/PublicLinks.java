@@ -1,6 +1,5 @@
 package nl.klantspiegel.adapter.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -14,8 +13,8 @@ public class PublicLinks {
 
     private final String publicUrl;
 
-    PublicLinks(@Value("${klantspiegel.public-url:}") String publicUrl) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    PublicLinks(WebSettings settings) {
+        this.publicUrl = settings.publicUrl();
     }
 
     public String base() {

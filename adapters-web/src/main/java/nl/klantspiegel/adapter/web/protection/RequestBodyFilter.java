@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.web.protection;
 
+import nl.klantspiegel.adapter.web.WebSettings;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -13,14 +14,12 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -58,10 +57,9 @@ public class RequestBodyFilter extends OncePerRequestFilter {
     private final Duration timeout;
     private final ProblemWriter problems;
 
-    RequestBodyFilter(@Value("${klantspiegel.api.max-body-size:2KB}") DataSize limit,
-                      @Value("${klantspiegel.api.body-timeout:10s}") Duration timeout, ProblemWriter problems) {
-        this.limit = limit.toBytes();
-        this.timeout = timeout;
+    RequestBodyFilter(WebSettings settings, ProblemWriter problems) {
+        this.limit = settings.api().maxBodySize().toBytes();
+        this.timeout = settings.api().bodyTimeout();
         this.problems = problems;
     }
 

@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.web.protection;
 
+import nl.klantspiegel.adapter.web.WebSettings;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -7,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -38,10 +38,9 @@ public class StartRateLimit extends OncePerRequestFilter {
     private final RateLimits starts;
     private final ProblemWriter problems;
 
-    StartRateLimit(@Value("${klantspiegel.rate-limit.assessment-starts.capacity:200}") long capacity,
-                   @Value("${klantspiegel.rate-limit.assessment-starts.period:1h}") Duration period,
-                   ProxyManager<String> buckets, ProblemWriter problems) {
-        this.starts = new RateLimits("assessment-starts", capacity, period, buckets);
+    StartRateLimit(WebSettings settings, ProxyManager<String> buckets, ProblemWriter problems) {
+        this.starts = new RateLimits("assessment-starts", settings.rateLimit().assessmentStarts().capacity(),
+                settings.rateLimit().assessmentStarts().period(), buckets);
         this.problems = problems;
     }
 
