@@ -77,7 +77,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     /** How many people each team has, as its admin entered them: the response rates of the rounds. */
     private static final int[] TEAM_HEADCOUNTS = {19, 20, 18, 6};
     private static final int QUARTERS = 8;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Amsterdam");
+    private static final ZoneId ZONE = nl.klantspiegel.domain.report.ReportBasis.ZONE; // the releases' time zone
 
     private final CommandGateway commands;
     private final AccountService accounts;

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootApplication(scanBasePackageClasses = WebAdapter.class)
 @org.springframework.boot.context.properties.EnableConfigurationProperties({KlantspiegelProperties.class,
-        nl.klantspiegel.adapter.web.WebSettings.class})
+        nl.klantspiegel.adapter.web.settings.WebSettings.class})
 @Import({AggregatesConfiguration.class, ReadModelsConfiguration.class, AssessmentConfiguration.class,
         OrganisationConfiguration.class, StoreMetricsConfiguration.class})
 public class KlantspiegelApplication {

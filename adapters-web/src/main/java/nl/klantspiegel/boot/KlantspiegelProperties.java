@@ -10,7 +10,7 @@ import java.time.Duration;
  * The product's settings ({@code klantspiegel.*}), typed, with every default in one place and checked when a node
  * starts: a value out of range stops the start with the setting's name. Spring Boot's configuration processor makes
  * their metadata (an IDE completes and explains them; {@code docs/configuration.md} lists them). The web adapter's
- * are in {@link nl.klantspiegel.adapter.web.WebSettings} (the public address, request limits); the persistence
+ * are in {@link nl.klantspiegel.adapter.web.settings.WebSettings} (the public address, request limits); the persistence
  * adapter reads its own few ({@code data-dir}, {@code embedded-mongo.port}, {@code cluster}, {@code node-id},
  * {@code event-store.batch-size}, {@code cleanup-every}, and the claim timeout it shares with the projections).
  *

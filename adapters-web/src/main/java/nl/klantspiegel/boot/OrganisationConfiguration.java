@@ -1,11 +1,13 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.adapter.web.WebSettings;
+import nl.klantspiegel.adapter.web.settings.WebSettings;
 import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.ApiTokenService;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
 import nl.klantspiegel.application.organisation.OrganisationReadModels;
+import nl.klantspiegel.application.organisation.InvitationService;
 import nl.klantspiegel.application.organisation.OrganisationService;
 import nl.klantspiegel.application.organisation.RoundScheduleService;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
@@ -178,21 +180,32 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    AccountService accountService(Accounts accounts, ApiTokens apiTokens, OperatorSetup operatorSetup,
+    AccountService accountService(Accounts accounts, OperatorSetup operatorSetup,
                                   Memberships memberships, OrganisationViews organisations, PasswordHashing hashing,
                                   SignInThrottles throttles, EventGateway events, Clock clock) {
-        return new AccountService(accounts, apiTokens, operatorSetup, memberships, organisations, hashing, throttles,
-                events, clock);
+        return new AccountService(accounts, operatorSetup, memberships, organisations, hashing, throttles, events,
+                clock);
     }
 
     @Bean
-    OrganisationService organisationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
-                                            Memberships memberships, OrganisationReadModels readModels,
-                                            AccountService accounts,
-                                            AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
-                                            KlantspiegelProperties settings) {
-        return new OrganisationService(commands, views, invitations, memberships, readModels, accounts, assessments,
-                catchUp, clock, settings.readYourWritesTimeout());
+    ApiTokenService apiTokenService(ApiTokens apiTokens, Accounts accounts, EventGateway events, Clock clock) {
+        return new ApiTokenService(apiTokens, accounts, events, clock);
+    }
+
+    @Bean
+    OrganisationService organisationService(CommandGateway commands, OrganisationViews views, Memberships memberships,
+                                            OrganisationReadModels readModels, AccountService accounts,
+                                            ProjectionCatchUp catchUp, Clock clock, KlantspiegelProperties settings) {
+        return new OrganisationService(commands, views, memberships, readModels, accounts, catchUp, clock,
+                settings.readYourWritesTimeout());
+    }
+
+    @Bean
+    InvitationService invitationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
+                                        AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
+                                        KlantspiegelProperties settings) {
+        return new InvitationService(commands, views, invitations, assessments, catchUp, clock,
+                settings.readYourWritesTimeout());
     }
 
     @Bean

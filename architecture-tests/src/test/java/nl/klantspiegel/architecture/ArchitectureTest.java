@@ -32,6 +32,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void one_hash_for_chains_and_secrets() {
+        check(DependencyRules.ONE_HASH_FOR_CHAINS_AND_SECRETS);
+    }
+
+    @Test
     void domain_depends_on_the_jdk_only() {
         check(DependencyRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY);
     }

@@ -84,12 +84,12 @@ final class DependencyRules {
                     "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
                     "org.springframework.stereotype..", "org.springframework.util..",
                     "jakarta.servlet..", JACKSON, "io.swagger..", "org.springdoc..", "org.springframework.boot.info..",
-                    "io.github.bucket4j..", CAFFEINE,
+                    "org.springframework.boot.context.properties..", "io.github.bucket4j..", CAFFEINE,
                     "org.apache.commons.csv..", "com.google.zxing..", SPRING_SESSION, SLF4J, JDK)
             .because("the web adapter turns HTTP into calls of use cases and back: Spring MVC, Spring Security, "
                     + "Spring Session's HTTP side (sessions served from a repository it does not know), the servlet "
                     + "API, Jackson, the OpenAPI annotations and springdoc's customizers (with the build's version), "
-                    + "rate limiting (Bucket4j's buckets, kept wherever the "
+                    + "its typed settings (Spring Boot's configuration properties), rate limiting (Bucket4j's buckets, kept wherever the "
                     + "persistence adapter keeps them), CSV and QR codes are its tools; the database (Spring Data, "
                     + "MongoTemplate, the MongoDB driver, BSON) and Axon are not");
 
@@ -173,6 +173,16 @@ final class DependencyRules {
             .that().resideOutsideOfPackage(BOOT)
             .should().dependOnClassesThat().resideInAPackage(BOOT)
             .because("the boot package wires everything together, so everything else must be usable without it");
+
+    /** The one hash: chains and stored secrets are SHA-256 through {@code domain.integrity.Sha256} alone. */
+    static final ArchRule ONE_HASH_FOR_CHAINS_AND_SECRETS = noClasses()
+            .that().resideOutsideOfPackage("nl.klantspiegel.domain.integrity..")
+            .and().doNotHaveFullyQualifiedName("nl.klantspiegel.domain.export.Pseudonyms")
+            .should().dependOnClassesThat().haveFullyQualifiedName("java.security.MessageDigest")
+            .because("every chain (the export's, the audit trail's) and every stored secret is hashed the same way, "
+                    + "in one place (Sha256 in the domain): a second hex helper drifts (another charset, upper case) "
+                    + "and a chain or a token check breaks without a test noticing; the pseudonyms' HMAC is the one "
+                    + "other user of the digest, keyed, by design");
 
     private static String[] concat(String[]... parts) {
         return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);

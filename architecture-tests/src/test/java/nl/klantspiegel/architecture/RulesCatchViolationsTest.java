@@ -13,6 +13,7 @@ import nl.klantspiegel.adapter.web.violation.WebUsingAnOutgoingPort;
 import nl.klantspiegel.adapter.web.violation.WebUsingAxonMongoTemplate;
 import nl.klantspiegel.adapter.web.violation.WebUsingMongoDriverBson;
 import nl.klantspiegel.adapter.web.violation.WebUsingSpringData;
+import nl.klantspiegel.application.violation.ApplicationHashingItself;
 import nl.klantspiegel.application.violation.ApplicationUsingAnAdapter;
 import nl.klantspiegel.application.violation.ApplicationUsingAxonMongoTemplate;
 import nl.klantspiegel.application.violation.ApplicationUsingJackson;
@@ -134,6 +135,11 @@ class RulesCatchViolationsTest {
         assertViolatedThrough(rule, BootUsingThePersistenceAdapter.class,
                 "nl.klantspiegel.adapter.persistence.durability.WriteDurability");
         assertViolatedThrough(rule, BootUsingMongoDb.class, "com.mongodb.client.MongoClient");
+    }
+
+    @Test
+    void a_hash_helper_of_its_own() {
+        assertViolated(DependencyRules.ONE_HASH_FOR_CHAINS_AND_SECRETS, ApplicationHashingItself.class);
     }
 
     @Test

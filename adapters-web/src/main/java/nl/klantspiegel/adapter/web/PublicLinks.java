@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.web;
 
+import nl.klantspiegel.adapter.web.settings.WebSettings;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 

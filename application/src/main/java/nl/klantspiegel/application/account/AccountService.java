@@ -2,7 +2,6 @@ package nl.klantspiegel.application.account;
 
 import nl.klantspiegel.application.port.in.AccountSummary;
 import nl.klantspiegel.application.port.in.AccountsUseCase;
-import nl.klantspiegel.application.port.in.ApiTokensUseCase;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
@@ -10,8 +9,6 @@ import nl.klantspiegel.application.port.in.OperatorPreparation;
 import nl.klantspiegel.application.port.in.SignInRefused;
 import nl.klantspiegel.application.port.out.Accounts;
 import nl.klantspiegel.application.port.out.Accounts.Account;
-import nl.klantspiegel.application.port.out.ApiTokens;
-import nl.klantspiegel.application.port.out.ApiTokens.ApiToken;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OperatorSetup;
 import nl.klantspiegel.application.port.out.OrganisationViews;
@@ -21,8 +18,6 @@ import nl.klantspiegel.application.port.out.SignInThrottles.Versioned;
 import nl.klantspiegel.domain.account.AccountActivated;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.account.AccountPolicy;
-import nl.klantspiegel.domain.account.ApiTokenCreated;
-import nl.klantspiegel.domain.account.ApiTokenRevoked;
 import nl.klantspiegel.domain.account.EmailAddress;
 import nl.klantspiegel.domain.account.PasswordPolicy;
 import nl.klantspiegel.domain.account.SignInFailed;
@@ -41,12 +36,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Accounts and personal API tokens. Passwords are checked here against their hashes (the hashing itself is the
+ * Accounts: signing in, activation, enrolment, the operator, the account itself (API tokens: {@link ApiTokenService}).
+ * Passwords are checked here against their hashes (the hashing itself is the
  * adapters'); failed tries are throttled per e-mail address and per client address ({@link SignInThrottle}), in the
- * store every node shares ({@link SignInThrottles}); every sign-in, failed sign-in of an existing account, activation,
- * token creation and revocation is published as an event, by account id only, for the audit trail.
+ * store every node shares ({@link SignInThrottles}); every sign-in, failed sign-in of an existing account and activation is published as an event, by account id only, for the audit trail.
  */
-public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
+public final class AccountService implements AccountsUseCase {
 
     private static final int TOKEN_BYTES = 32;
     /** A throttle whose last failure is this long ago is forgotten: any wait it imposed is long over. */
@@ -58,7 +53,6 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     static final int THROTTLE_ATTEMPTS = 50;
 
     private final Accounts accounts;
-    private final ApiTokens apiTokens;
     private final OperatorSetup operatorSetup;
     private final Memberships memberships;
     private final OrganisationViews organisations;
@@ -69,11 +63,10 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
     /** A hash to check unknown accounts against, so that they take as long as known ones. */
     private final Supplier<String> dummyHash;
 
-    public AccountService(Accounts accounts, ApiTokens apiTokens, OperatorSetup operatorSetup, Memberships memberships,
+    public AccountService(Accounts accounts, OperatorSetup operatorSetup, Memberships memberships,
                           OrganisationViews organisations, PasswordHashing passwords, SignInThrottles throttles,
                           EventGateway events, Clock clock) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.apiTokens = Objects.requireNonNull(apiTokens, "apiTokens");
         this.operatorSetup = Objects.requireNonNull(operatorSetup, "operatorSetup");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
@@ -276,7 +269,7 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
 
     private static EmailAddress address(String email) {
         return EmailAddress.parse(email)
-                .orElseThrow(() -> new InvalidRequest("'" + shown(email) + "' is not an e-mail address."));
+                .orElseThrow(() -> new InvalidRequest("'" + Shown.safely(email) + "' is not an e-mail address."));
     }
 
     /**
@@ -376,66 +369,8 @@ public final class AccountService implements AccountsUseCase, ApiTokensUseCase {
         return accounts.find(accountId).map(account -> account.email().value());
     }
 
-    // ----- API tokens ---------------------------------------------------------------------------------
-
-    @Override
-    public NewApiToken create(Caller caller, Duration validity) {
-        Instant now = clock.instant();
-        Instant expiresAt;
-        try {
-            expiresAt = AccountPolicy.tokenExpiry(now, validity);
-        } catch (IllegalArgumentException outOfRange) {
-            throw new InvalidRequest(outOfRange.getMessage());
-        }
-        String token = Secrets.newToken(TOKEN_BYTES);
-        ApiToken stored = new ApiToken(UUID.randomUUID().toString(), Secrets.hash(token), caller.accountId(), now,
-                expiresAt, null);
-        apiTokens.save(stored);
-        publish(new ApiTokenCreated(caller.accountId(), stored.id(), expiresAt, now));
-        return new NewApiToken(stored.id(), token, expiresAt);
-    }
-
-    @Override
-    public Optional<Caller> authenticate(String token) {
-        if (!Secrets.looksLikeToken(token)) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return apiTokens.findByHash(Secrets.hash(token))
-                .filter(found -> found.isValidAt(now))
-                .flatMap(found -> accounts.find(found.accountId()))
-                .filter(Account::isActive)
-                .map(account -> new Caller(account.id(), account.operator()));
-    }
-
-    @Override
-    public List<ApiTokenSummary> list(Caller caller) {
-        return apiTokens.ofAccount(caller.accountId()).stream()
-                .sorted(Comparator.comparing(ApiToken::createdAt).reversed())
-                .map(token -> new ApiTokenSummary(token.id(), token.createdAt(), token.expiresAt(), token.revokedAt()))
-                .toList();
-    }
-
-    @Override
-    public void revoke(Caller caller, String tokenId) {
-        ApiToken token = apiTokens.ofAccount(caller.accountId()).stream()
-                .filter(found -> found.id().equals(tokenId))
-                .findFirst()
-                .orElseThrow(() -> new NotFound("API token " + shown(tokenId)));
-        if (token.revokedAt() != null) {
-            return;
-        }
-        Instant now = clock.instant();
-        apiTokens.save(token.revokedAt(now));
-        publish(new ApiTokenRevoked(caller.accountId(), tokenId, now));
-    }
-
     private void publish(AccountEvent event) {
         events.publish(event);
     }
 
-    private static String shown(String text) {
-        String value = String.valueOf(text);
-        return (value.length() > 60 ? value.substring(0, 60) + "…" : value).replaceAll("\\p{Cntrl}", "?");
-    }
 }

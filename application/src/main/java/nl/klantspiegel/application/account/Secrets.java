@@ -1,11 +1,8 @@
 package nl.klantspiegel.application.account;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import nl.klantspiegel.domain.integrity.Sha256;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Unguessable tokens (activation links, API tokens, invitation links, the operator's setup link) and the hashes they
@@ -33,12 +30,7 @@ public final class Secrets {
 
     /** The hex SHA-256 of a token, as it is stored and looked up. */
     public static String hash(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("every Java platform has SHA-256", impossible);
-        }
+        return Sha256.hex(token);
     }
 
     /** Whether a text can be a token at all (URL-safe Base64, a sane length), before any lookup. */

@@ -1,18 +1,17 @@
 package nl.klantspiegel.application.audit;
 
+import nl.klantspiegel.application.access.MemberGate;
 import nl.klantspiegel.application.account.AccountService;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
-import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.account.AccountEvent;
-import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import nl.klantspiegel.domain.release.ReleaseEvent;
@@ -104,14 +103,10 @@ public final class AuditService implements AuditTrailQuery {
                            int size) {
         catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(AuditTrailProjection.PROCESSING_GROUP, "audit trail", timeout);
-        OrganisationView view = Optional.ofNullable(organisationId).flatMap(organisations::find)
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (caller.operator()) {
-            throw new AccessDenied("The operator does not read an organisation's audit trail; its admins do.");
-        }
-        Membership membership = view.membership(caller.accountId())
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (!membership.mayReadAuditTrail()) {
+        MemberGate.Member member = MemberGate.member(caller, organisationId, organisations,
+                "The operator does not read an organisation's audit trail; its admins do.");
+        OrganisationView view = member.organisation();
+        if (!member.membership().mayReadAuditTrail()) {
             throw new AccessDenied("Only an admin of the organisation reads its audit trail.");
         }
         if (page < 0 || size < 1 || size > MAXIMUM_PAGE_SIZE) {

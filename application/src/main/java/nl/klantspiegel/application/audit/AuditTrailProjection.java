@@ -1,5 +1,6 @@
 package nl.klantspiegel.application.audit;
 
+import nl.klantspiegel.domain.integrity.Sha256;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.account.ApiTokenCreated;
@@ -25,12 +26,8 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,12 +126,7 @@ public class AuditTrailProjection {
         StringBuilder content = new StringBuilder(previousHash).append('\n').append(number).append('\n').append(at)
                 .append('\n').append(type).append('\n').append(actorKind).append('\n').append(actorId);
         new TreeMap<>(details).forEach((key, value) -> content.append('\n').append(key).append('=').append(value));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException(impossible);
-        }
+        return Sha256.hex(content.toString());
     }
 
     private static Map<String, String> details(OrganisationEvent event) {

@@ -1,11 +1,11 @@
 package nl.klantspiegel.application.export;
 
+import nl.klantspiegel.application.access.MemberGate;
 import nl.klantspiegel.application.organisation.RecordExportCommand;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.ExportEventsUseCase;
 import nl.klantspiegel.application.port.in.InvalidRequest;
-import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.EventLog.StoredEvent;
@@ -16,7 +16,6 @@ import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.export.OrganisationExport;
 import nl.klantspiegel.domain.export.Pseudonyms;
 import nl.klantspiegel.domain.organisation.DataExported;
-import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import nl.klantspiegel.domain.release.ReleaseEvent;
 import nl.klantspiegel.domain.release.Releases;
@@ -90,17 +89,12 @@ public final class EventExportService implements ExportEventsUseCase {
 
     @Override
     public EventExport ofOrganisation(Caller caller, String organisationId, Filter filter) {
-        OrganisationView view = Optional.ofNullable(organisationId).flatMap(organisations::find)
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (caller.operator()) {
-            throw new AccessDenied("The operator exports no organisation's data; its admins and analysts do.");
-        }
-        Membership membership = view.membership(caller.accountId())
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        if (!membership.mayExport()) {
+        MemberGate.Member member = MemberGate.member(caller, organisationId, organisations,
+                "The operator exports no organisation's data; its admins and analysts do.");
+        if (!member.membership().mayExport()) {
             throw new AccessDenied("Only the organisation's admins and analysts export its data.");
         }
-        return new OrganisationEventExport(view, requireKnownTypes(filter), caller);
+        return new OrganisationEventExport(member.organisation(), requireKnownTypes(filter), caller);
     }
 
     private static Filter requireKnownTypes(Filter filter) {

@@ -1,23 +1,18 @@
 package nl.klantspiegel.application.organisation;
 
+import nl.klantspiegel.application.access.MemberGate;
 import nl.klantspiegel.application.account.AccountService;
 import nl.klantspiegel.application.account.Secrets;
-import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.port.in.AccessDenied;
-import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.Caller;
-import nl.klantspiegel.application.port.in.InvitationsUseCase;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.out.Accounts;
-import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.projection.ProjectionCatchUp;
-import nl.klantspiegel.domain.assessment.Participation;
-import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.Role;
@@ -38,32 +33,27 @@ import java.util.UUID;
  * before anything is sent; the {@code Organisation} aggregate then decides, and refuses by its own rules. Answers
  * come from the read model once it shows the command's effect.
  */
-public final class OrganisationService implements OrganisationsUseCase, InvitationsUseCase {
+public final class OrganisationService implements OrganisationsUseCase {
 
     private static final int INVITATION_TOKEN_BYTES = 18;
 
     private final CommandGateway commands;
     private final OrganisationViews views;
-    private final Invitations invitations;
     private final Memberships memberships;
     private final OrganisationReadModels readModels;
     private final AccountService accounts;
-    private final AssessmentService assessments;
     private final ProjectionCatchUp catchUp;
     private final Clock clock;
     private final Duration readYourWritesTimeout;
 
-    public OrganisationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
-                               Memberships memberships, OrganisationReadModels readModels, AccountService accounts,
-                               AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
-                               Duration readYourWritesTimeout) {
+    public OrganisationService(CommandGateway commands, OrganisationViews views, Memberships memberships,
+                               OrganisationReadModels readModels, AccountService accounts, ProjectionCatchUp catchUp,
+                               Clock clock, Duration readYourWritesTimeout) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.views = Objects.requireNonNull(views, "views");
-        this.invitations = Objects.requireNonNull(invitations, "invitations");
         this.memberships = Objects.requireNonNull(memberships, "memberships");
         this.readModels = Objects.requireNonNull(readModels, "readModels");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.assessments = Objects.requireNonNull(assessments, "assessments");
         this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.readYourWritesTimeout = Objects.requireNonNull(readYourWritesTimeout, "readYourWritesTimeout");
@@ -310,46 +300,6 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
         return RoundView.of(round, now, withInvitation);
     }
 
-    // ----- invitations --------------------------------------------------------------------------------
-
-    @Override
-    public Invitation look(String token) {
-        Invitations.Invitation invitation = invitation(token);
-        OrganisationView view = Optional.of(invitation.organisationId()).flatMap(views::find)
-                .orElseThrow(() -> new NotFound("This invitation"));
-        Organisation organisation = view.organisation();
-        Organisation.Round round = organisation.findRound(invitation.roundId())
-                .orElseThrow(() -> new NotFound("This invitation"));
-        List<Team> teams = organisation.teamsToChooseFrom(round.id()).stream()
-                .map(team -> new Team(team.id(), team.name()))
-                .toList();
-        Instant now = clock.instant();
-        return new Invitation(view.name(), round.name(), round.isOpenAt(now), teams, view.minimumGroupSize(),
-                round.isScheduledAt(now) ? round.opensAt() : null);
-    }
-
-    @Override
-    public AssessmentView start(String token, Language language, String teamId) {
-        Invitations.Invitation invitation = invitation(token);
-        Participation participation;
-        try {
-            participation = commands.sendAndWait(new AdmitRespondentCommand(invitation.organisationId(),
-                    invitation.roundId(), teamId, clock.instant()));
-        } catch (AggregateNotFoundException unknown) {
-            throw new NotFound("This invitation");
-        }
-        return assessments.startIn(Objects.requireNonNull(participation, "the organisation answers with a place"),
-                language);
-    }
-
-    private Invitations.Invitation invitation(String token) {
-        awaitCaughtUp();
-        return Optional.ofNullable(token)
-                .filter(Secrets::looksLikeToken)
-                .flatMap(invitations::find)
-                .orElseThrow(() -> new NotFound("This invitation"));
-    }
-
     // ----- who may ------------------------------------------------------------------------------------
 
     /**
@@ -357,13 +307,10 @@ public final class OrganisationService implements OrganisationsUseCase, Invitati
      * exists but is a member of none, may see none of its teams, rounds or results.
      */
     private Access memberView(Caller caller, String organisationId) {
-        OrganisationView view = existing(organisationId);
-        if (caller.operator()) {
-            throw new AccessDenied("The operator sees no organisation's teams, rounds or results; its members do.");
-        }
-        Membership membership = view.membership(caller.accountId())
-                .orElseThrow(() -> new NotFound("Organisation " + organisationId));
-        return new Access(view, membership, caller);
+        awaitCaughtUp();
+        MemberGate.Member member = MemberGate.member(caller, organisationId, views,
+                "The operator sees no organisation's teams, rounds or results; its members do.");
+        return new Access(member.organisation(), member.membership(), caller);
     }
 
     private Access managing(Caller caller, String organisationId) {

@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
+import nl.klantspiegel.application.access.MemberGate;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.Caller;
@@ -200,7 +200,8 @@ public final class ReportService implements ReportsQuery {
     private Access access(Caller caller, String organisationId, Instant asOf) {
         catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(ReportProjection.PROCESSING_GROUP, "reports", timeout);
-        ResultsAccess.Member member = ResultsAccess.member(caller, organisationId, organisations);
+        MemberGate.Member member = MemberGate.member(caller, organisationId, organisations,
+                "The operator sees no organisation's results; its members do.");
         OrganisationView view = member.organisation();
         if (asOf == null) {
             return new Access(view, member.membership(), released.now(view), null);

@@ -73,8 +73,9 @@ class AccountServiceTest {
     private final FakePasswordHashing passwords = new FakePasswordHashing();
     private final RecordingEventGateway events = new RecordingEventGateway();
     private final InMemorySignInThrottles throttles = new InMemorySignInThrottles();
-    private final AccountService service = new AccountService(accounts, apiTokens, operatorSetup, memberships,
+    private final AccountService service = new AccountService(accounts, operatorSetup, memberships,
             organisations, passwords, throttles, events, clock);
+    private final ApiTokenService tokens = new ApiTokenService(apiTokens, accounts, events, clock);
 
     @BeforeEach
     void someAccounts() {
@@ -223,7 +224,7 @@ class AccountServiceTest {
     void tries_at_the_same_moment_cannot_all_pass_the_throttle() throws Exception {
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        AccountService slow = new AccountService(accounts, apiTokens, operatorSetup, memberships, organisations,
+        AccountService slow = new AccountService(accounts, operatorSetup, memberships, organisations,
                 new nl.klantspiegel.application.port.out.PasswordHashing() {
                     @Override
                     public String hash(CharSequence password) {
@@ -883,7 +884,7 @@ class AccountServiceTest {
 
     @Test
     void a_new_token_is_shown_once_and_kept_only_as_its_hash() {
-        NewApiToken created = service.create(new Caller(ANN, false), null);
+        NewApiToken created = tokens.create(new Caller(ANN, false), null);
 
         assertThat(created.token()).hasSize(43).matches(Secrets::looksLikeToken);
         assertThat(created.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(90)));
@@ -897,16 +898,16 @@ class AccountServiceTest {
 
     @Test
     void a_token_is_valid_as_long_as_asked_within_a_year() {
-        assertThat(service.create(new Caller(ANN, false), Duration.ofDays(30)).expiresAt())
+        assertThat(tokens.create(new Caller(ANN, false), Duration.ofDays(30)).expiresAt())
                 .isEqualTo(NOW.plus(Duration.ofDays(30)));
-        assertThat(service.create(new Caller(ANN, false), Duration.ofDays(365)).expiresAt())
+        assertThat(tokens.create(new Caller(ANN, false), Duration.ofDays(365)).expiresAt())
                 .isEqualTo(NOW.plus(Duration.ofDays(365)));
     }
 
     @Test
     void a_validity_out_of_range_is_refused_and_nothing_is_made() {
         for (Duration wrong : List.of(Duration.ZERO, Duration.ofDays(-1), Duration.ofDays(366))) {
-            assertThatThrownBy(() -> service.create(new Caller(ANN, false), wrong))
+            assertThatThrownBy(() -> tokens.create(new Caller(ANN, false), wrong))
                     .isInstanceOf(InvalidRequest.class).hasMessageContaining("365 days");
         }
         assertThat(apiTokens.all()).isEmpty();
@@ -915,53 +916,53 @@ class AccountServiceTest {
 
     @Test
     void a_valid_token_authenticates_its_account() {
-        String ann = service.create(new Caller(ANN, false), null).token();
-        String operator = service.create(new Caller(OPERATOR, true), null).token();
+        String ann = tokens.create(new Caller(ANN, false), null).token();
+        String operator = tokens.create(new Caller(OPERATOR, true), null).token();
 
-        assertThat(service.authenticate(ann)).contains(new Caller(ANN, false));
-        assertThat(service.authenticate(operator)).contains(new Caller(OPERATOR, true));
+        assertThat(tokens.authenticate(ann)).contains(new Caller(ANN, false));
+        assertThat(tokens.authenticate(operator)).contains(new Caller(OPERATOR, true));
     }
 
     @Test
     void a_token_works_until_it_expires() {
-        NewApiToken created = service.create(new Caller(ANN, false), Duration.ofDays(1));
+        NewApiToken created = tokens.create(new Caller(ANN, false), Duration.ofDays(1));
 
         clock.set(created.expiresAt().minusNanos(1));
-        assertThat(service.authenticate(created.token())).isPresent();
+        assertThat(tokens.authenticate(created.token())).isPresent();
         clock.set(created.expiresAt());
-        assertThat(service.authenticate(created.token())).isEmpty();
+        assertThat(tokens.authenticate(created.token())).isEmpty();
     }
 
     @Test
     void an_unknown_or_malformed_token_authenticates_nobody() {
-        String token = service.create(new Caller(ANN, false), null).token();
+        String token = tokens.create(new Caller(ANN, false), null).token();
 
-        assertThat(service.authenticate("api-token-that-nobody-has-00001")).isEmpty();
-        assertThat(service.authenticate(token + "=")).isEmpty();
-        assertThat(service.authenticate("short")).isEmpty();
-        assertThat(service.authenticate(null)).isEmpty();
+        assertThat(tokens.authenticate("api-token-that-nobody-has-00001")).isEmpty();
+        assertThat(tokens.authenticate(token + "=")).isEmpty();
+        assertThat(tokens.authenticate("short")).isEmpty();
+        assertThat(tokens.authenticate(null)).isEmpty();
     }
 
     @Test
     void a_token_of_an_account_that_is_not_active_or_gone_authenticates_nobody() {
-        String pending = service.create(new Caller(PENDING, false), null).token();
-        String ann = service.create(new Caller(ANN, false), null).token();
+        String pending = tokens.create(new Caller(PENDING, false), null).token();
+        String ann = tokens.create(new Caller(ANN, false), null).token();
         accounts.erase(ANN);
 
-        assertThat(service.authenticate(pending)).isEmpty();
-        assertThat(service.authenticate(ann)).isEmpty();
+        assertThat(tokens.authenticate(pending)).isEmpty();
+        assertThat(tokens.authenticate(ann)).isEmpty();
     }
 
     @Test
     void the_tokens_are_listed_newest_first_without_the_tokens_themselves() {
-        NewApiToken first = service.create(new Caller(ANN, false), null);
+        NewApiToken first = tokens.create(new Caller(ANN, false), null);
         clock.advance(Duration.ofMinutes(1));
-        NewApiToken second = service.create(new Caller(ANN, false), Duration.ofDays(10));
-        service.create(new Caller(OPERATOR, true), null);
+        NewApiToken second = tokens.create(new Caller(ANN, false), Duration.ofDays(10));
+        tokens.create(new Caller(OPERATOR, true), null);
         clock.advance(Duration.ofMinutes(1));
-        service.revoke(new Caller(ANN, false), first.id());
+        tokens.revoke(new Caller(ANN, false), first.id());
 
-        assertThat(service.list(new Caller(ANN, false))).containsExactly(
+        assertThat(tokens.list(new Caller(ANN, false))).containsExactly(
                 new ApiTokenSummary(second.id(), NOW.plusSeconds(60), NOW.plusSeconds(60).plus(Duration.ofDays(10)),
                         null),
                 new ApiTokenSummary(first.id(), NOW, NOW.plus(Duration.ofDays(90)), NOW.plusSeconds(120)));
@@ -969,17 +970,17 @@ class AccountServiceTest {
 
     @Test
     void a_revoked_token_stops_working_and_revoking_it_again_changes_nothing() {
-        NewApiToken created = service.create(new Caller(ANN, false), null);
+        NewApiToken created = tokens.create(new Caller(ANN, false), null);
         clock.advance(Duration.ofMinutes(5));
 
-        service.revoke(new Caller(ANN, false), created.id());
+        tokens.revoke(new Caller(ANN, false), created.id());
 
-        assertThat(service.authenticate(created.token())).isEmpty();
+        assertThat(tokens.authenticate(created.token())).isEmpty();
         assertThat(apiTokens.find(created.id()).orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(300));
         assertThat(events.published()).endsWith(new ApiTokenRevoked(ANN, created.id(), NOW.plusSeconds(300)));
 
         clock.advance(Duration.ofMinutes(5));
-        service.revoke(new Caller(ANN, false), created.id());
+        tokens.revoke(new Caller(ANN, false), created.id());
 
         assertThat(apiTokens.find(created.id()).orElseThrow().revokedAt()).isEqualTo(NOW.plusSeconds(300));
         assertThat(events.published()).hasSize(2);
@@ -987,37 +988,43 @@ class AccountServiceTest {
 
     @Test
     void someone_elses_token_is_not_found() {
-        NewApiToken anns = service.create(new Caller(ANN, false), null);
+        NewApiToken anns = tokens.create(new Caller(ANN, false), null);
 
-        assertThatThrownBy(() -> service.revoke(new Caller(OPERATOR, true), anns.id()))
+        assertThatThrownBy(() -> tokens.revoke(new Caller(OPERATOR, true), anns.id()))
                 .isInstanceOf(NotFound.class).hasMessageContaining(anns.id());
-        assertThatThrownBy(() -> service.revoke(new Caller(ANN, false), "no-such-token"))
+        assertThatThrownBy(() -> tokens.revoke(new Caller(ANN, false), "no-such-token"))
                 .isInstanceOf(NotFound.class);
-        assertThat(service.authenticate(anns.token())).isPresent();
+        assertThat(tokens.authenticate(anns.token())).isPresent();
     }
 
     // ----- construction -------------------------------------------------------------------------------
 
     @Test
     void every_collaborator_is_required() {
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(null, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(null, operatorSetup,
                 memberships, organisations, passwords, throttles, events, clock)).withMessage("accounts");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, null, operatorSetup,
-                memberships, organisations, passwords, throttles, events, clock)).withMessage("apiTokens");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, null,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, null,
                 memberships, organisations, passwords, throttles, events, clock)).withMessage("operatorSetup");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
                 null, organisations, passwords, throttles, events, clock)).withMessage("memberships");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
                 memberships, null, passwords, throttles, events, clock)).withMessage("organisations");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
                 memberships, organisations, null, throttles, events, clock)).withMessage("passwords");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
                 memberships, organisations, passwords, null, events, clock)).withMessage("throttles");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
                 memberships, organisations, passwords, throttles, null, clock)).withMessage("events");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, apiTokens, operatorSetup,
+        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
                 memberships, organisations, passwords, throttles, events, null)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new ApiTokenService(null, accounts, events, clock))
+                .withMessage("apiTokens");
+        assertThatNullPointerException().isThrownBy(() -> new ApiTokenService(apiTokens, null, events, clock))
+                .withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new ApiTokenService(apiTokens, accounts, null, clock))
+                .withMessage("events");
+        assertThatNullPointerException().isThrownBy(() -> new ApiTokenService(apiTokens, accounts, events, null))
+                .withMessage("clock");
     }
 
     private void organisation(String id, String name) {

@@ -131,7 +131,7 @@ final class ApplicationUnderAttack {
         CommandGateway recorder = new RecordingCommands();
         rows = new AssessmentExportService(reports, key, recorder, clock);
         export = new EventExportService(log, views, key, recorder, clock);
-        AccountService accounts = new AccountService(new InMemoryAccounts(), new InMemoryApiTokens(),
+        AccountService accounts = new AccountService(new InMemoryAccounts(),
                 new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
                 new RecordingEventGateway(), clock);
         audit = new AuditService(trail, views, accounts, released, CatchUps.caughtUp(), timeout);

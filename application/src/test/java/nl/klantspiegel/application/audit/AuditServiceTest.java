@@ -92,7 +92,7 @@ class AuditServiceTest {
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final AuditTrailProjection auditProjection = new AuditTrailProjection(trail);
     private final InMemoryAccounts accounts = new InMemoryAccounts();
-    private final AccountService accountService = new AccountService(accounts, new InMemoryApiTokens(),
+    private final AccountService accountService = new AccountService(accounts,
             new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
             new RecordingEventGateway(),
             Clock.fixed(T0, ZoneOffset.UTC));

@@ -116,11 +116,12 @@ class OrganisationServiceTest {
     private final InMemoryAccounts accountStore = new InMemoryAccounts();
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
-    private final AccountService accounts = new AccountService(accountStore, new InMemoryApiTokens(),
+    private final AccountService accounts = new AccountService(accountStore,
             new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
             new RecordingEventGateway(),
             CLOCK);
     private final OrganisationService service = service(CatchUps.caughtUp(), TIMEOUT);
+    private final InvitationService invitation = invitations(CatchUps.caughtUp(), TIMEOUT);
 
     /**
      * Acme: teams Sales, Service and Old (retired); an admin, a team lead of Sales, an analyst and a member who has
@@ -222,14 +223,16 @@ class OrganisationServiceTest {
     @Test
     void reads_wait_for_the_views_to_catch_up_after_a_restart() {
         OrganisationService restarted = service(CatchUps.onlyCaughtUp(), Duration.ofMillis(50));
+        InvitationService restartedInvitations = invitations(CatchUps.onlyCaughtUp(), Duration.ofMillis(50));
 
         assertThatThrownBy(() -> restarted.list(OPERATOR)).isInstanceOf(ViewsCatchingUp.class)
                 .hasMessageContaining("organisation views");
         assertThatThrownBy(() -> restarted.list(ADMIN)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restarted.summary(OPERATOR, ORG)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restarted.teams(ADMIN, ORG)).isInstanceOf(ViewsCatchingUp.class);
-        assertThatThrownBy(() -> restarted.look(TOKEN_SALES)).isInstanceOf(ViewsCatchingUp.class);
-        assertThatThrownBy(() -> restarted.start(TOKEN_SALES, Language.NL, null)).isInstanceOf(ViewsCatchingUp.class);
+        assertThatThrownBy(() -> restartedInvitations.look(TOKEN_SALES)).isInstanceOf(ViewsCatchingUp.class);
+        assertThatThrownBy(() -> restartedInvitations.start(TOKEN_SALES, Language.NL, null))
+                .isInstanceOf(ViewsCatchingUp.class);
         assertThat(commands.sent()).isEmpty();
     }
 
@@ -239,7 +242,8 @@ class OrganisationServiceTest {
                 service(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP), Duration.ofMillis(50));
 
         assertThat(restarted.list(OPERATOR)).hasSize(2);
-        assertThat(restarted.look(TOKEN_SALES).roundName()).isEqualTo("Sales spring");
+        assertThat(invitations(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP),
+                Duration.ofMillis(50)).look(TOKEN_SALES).roundName()).isEqualTo("Sales spring");
     }
 
     @Test
@@ -799,13 +803,13 @@ class OrganisationServiceTest {
 
     @Test
     void an_invitation_shows_whose_round_it_is_and_the_teams_to_choose_from() {
-        assertThat(service.look(TOKEN_SALES)).isEqualTo(new InvitationsUseCase.Invitation("Acme", "Sales spring",
+        assertThat(invitation.look(TOKEN_SALES)).isEqualTo(new InvitationsUseCase.Invitation("Acme", "Sales spring",
                 true, List.of(new InvitationsUseCase.Team(SALES, "Sales")), 5, null));
-        assertThat(service.look(TOKEN_ALL).teams()).containsExactly(new InvitationsUseCase.Team(SALES, "Sales"),
+        assertThat(invitation.look(TOKEN_ALL).teams()).containsExactly(new InvitationsUseCase.Team(SALES, "Sales"),
                 new InvitationsUseCase.Team(SERVICE, "Service"));
-        assertThat(service.look(TOKEN_SERVICE).open()).isFalse();
-        assertThat(service.look(TOKEN_CLOSED).open()).isFalse();
-        assertThat(service.look(TOKEN_CLOSED).opensAt()).isNull();
+        assertThat(invitation.look(TOKEN_SERVICE).open()).isFalse();
+        assertThat(invitation.look(TOKEN_CLOSED).open()).isFalse();
+        assertThat(invitation.look(TOKEN_CLOSED).opensAt()).isNull();
     }
 
     @Test
@@ -815,18 +819,18 @@ class OrganisationServiceTest {
                 ADMIN.actor(), T0, opens));
         commands.then(aggregate());
 
-        InvitationsUseCase.Invitation later = service.look("invitation-token-later-00001");
+        InvitationsUseCase.Invitation later = invitation.look("invitation-token-later-00001");
         assertThat(later.open()).isFalse();
         assertThat(later.opensAt()).isEqualTo(opens);
-        assertThatThrownBy(() -> service.start("invitation-token-later-00001", Language.NL, SALES))
+        assertThatThrownBy(() -> invitation.start("invitation-token-later-00001", Language.NL, SALES))
                 .isInstanceOfSatisfying(OrganisationRefused.class, refused -> assertThat(refused.rule())
                         .isEqualTo(OrganisationRefused.Rule.ROUND_NOT_OPEN_YET));
     }
 
     @Test
     void an_unknown_invitation_is_not_found() {
-        assertThatThrownBy(() -> service.look("invitation-token-nobody-knows-01")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.start("invitation-token-nobody-knows-01", Language.NL, SALES))
+        assertThatThrownBy(() -> invitation.look("invitation-token-nobody-knows-01")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitation.start("invitation-token-nobody-knows-01", Language.NL, SALES))
                 .isInstanceOf(NotFound.class);
         assertThat(commands.sent()).isEmpty();
     }
@@ -834,8 +838,8 @@ class OrganisationServiceTest {
     @Test
     void a_malformed_invitation_is_not_even_looked_up() {
         for (String malformed : new String[]{null, "short", TOKEN_SALES + "/", TOKEN_SALES.replace('-', '+')}) {
-            assertThatThrownBy(() -> service.look(malformed)).isInstanceOf(NotFound.class);
-            assertThatThrownBy(() -> service.start(malformed, Language.EN, SALES)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> invitation.look(malformed)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> invitation.start(malformed, Language.EN, SALES)).isInstanceOf(NotFound.class);
         }
         assertThat(invitations.lookups()).isZero();
         assertThat(commands.sent()).isEmpty();
@@ -845,14 +849,14 @@ class OrganisationServiceTest {
     void an_invitation_to_a_round_its_organisation_does_not_have_is_not_found() {
         invitations.save(new Invitations.Invitation("invitation-token-lost-round-01", ORG, "r-lost"));
 
-        assertThatThrownBy(() -> service.look("invitation-token-lost-round-01")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitation.look("invitation-token-lost-round-01")).isInstanceOf(NotFound.class);
     }
 
     @Test
     void an_invitation_to_an_organisation_without_a_view_names_no_organisation() {
         invitations.save(new Invitations.Invitation("invitation-token-lost-orgn-01", "org-lost", "r-lost"));
 
-        assertThatThrownBy(() -> service.look("invitation-token-lost-orgn-01"))
+        assertThatThrownBy(() -> invitation.look("invitation-token-lost-orgn-01"))
                 .isInstanceOf(NotFound.class)
                 .hasMessage(new NotFound("This invitation").getMessage())
                 .hasMessageNotContaining("org-lost");
@@ -862,7 +866,7 @@ class OrganisationServiceTest {
     void starting_through_an_invitation_starts_an_assessment_where_the_organisation_admits_it() {
         commands.then(aggregate()).then(this::assessmentStarted);
 
-        AssessmentView started = service.start(TOKEN_ALL, Language.EN, SERVICE);
+        AssessmentView started = invitation.start(TOKEN_ALL, Language.EN, SERVICE);
 
         assertThat(commands.sent().get(0)).isEqualTo(new AdmitRespondentCommand(ORG, ROUND_ALL, SERVICE, NOW));
         StartAssessmentCommand start = (StartAssessmentCommand) commands.sent().get(1);
@@ -878,7 +882,7 @@ class OrganisationServiceTest {
     void a_round_with_one_team_needs_no_choice() {
         commands.then(aggregate()).then(this::assessmentStarted);
 
-        service.start(TOKEN_SALES, Language.NL, null);
+        invitation.start(TOKEN_SALES, Language.NL, null);
 
         assertThat(((StartAssessmentCommand) commands.sent().get(1)).participation())
                 .isEqualTo(new Participation(ORG, ROUND_SALES, SALES));
@@ -888,7 +892,7 @@ class OrganisationServiceTest {
     void a_closed_round_starts_nothing() {
         commands.then(aggregate());
 
-        assertThatThrownBy(() -> service.start(TOKEN_CLOSED, Language.NL, SALES))
+        assertThatThrownBy(() -> invitation.start(TOKEN_CLOSED, Language.NL, SALES))
                 .isInstanceOfSatisfying(OrganisationRefused.class, refused ->
                         assertThat(refused.rule()).isEqualTo(OrganisationRefused.Rule.ROUND_CLOSED));
         assertThat(commands.sent()).hasSize(1);
@@ -898,7 +902,7 @@ class OrganisationServiceTest {
     void an_invitation_of_an_organisation_the_command_side_does_not_know_is_not_found() {
         commands.then(failing(new AggregateNotFoundException(ORG, "no such aggregate")));
 
-        assertThatThrownBy(() -> service.start(TOKEN_SALES, Language.NL, SALES)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitation.start(TOKEN_SALES, Language.NL, SALES)).isInstanceOf(NotFound.class);
         assertThat(commands.sent()).hasSize(1);
     }
 
@@ -906,36 +910,48 @@ class OrganisationServiceTest {
 
     @Test
     void every_collaborator_is_required() {
-        AssessmentService assessments = assessments(CatchUps.caughtUp());
         ProjectionCatchUp catchUp = CatchUps.caughtUp();
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(null, views, invitations,
-                memberships, readModels, accounts, assessments, catchUp, CLOCK, TIMEOUT)).withMessage("commands");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, null, invitations,
-                memberships, readModels, accounts, assessments, catchUp, CLOCK, TIMEOUT)).withMessage("views");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(null, views, memberships,
+                readModels, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, null, memberships,
+                readModels, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("views");
         assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, null,
-                memberships, readModels, accounts, assessments, catchUp, CLOCK, TIMEOUT)).withMessage("invitations");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                null, readModels, accounts, assessments, catchUp, CLOCK, TIMEOUT)).withMessage("memberships");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                memberships, null, accounts, assessments, catchUp, CLOCK, TIMEOUT)).withMessage("readModels");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                memberships, readModels, null, assessments, catchUp, CLOCK, TIMEOUT)).withMessage("accounts");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                memberships, readModels, accounts, null, catchUp, CLOCK, TIMEOUT)).withMessage("assessments");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                memberships, readModels, accounts, assessments, null, CLOCK, TIMEOUT)).withMessage("catchUp");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                memberships, readModels, accounts, assessments, catchUp, null, TIMEOUT)).withMessage("clock");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, invitations,
-                memberships, readModels, accounts, assessments, catchUp, CLOCK, null))
-                .withMessage("readYourWritesTimeout");
+                readModels, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("memberships");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
+                null, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("readModels");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
+                readModels, null, catchUp, CLOCK, TIMEOUT)).withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
+                readModels, accounts, null, CLOCK, TIMEOUT)).withMessage("catchUp");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
+                readModels, accounts, catchUp, null, TIMEOUT)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
+                readModels, accounts, catchUp, CLOCK, null)).withMessage("readYourWritesTimeout");
+        AssessmentService assessments = assessments(catchUp);
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(null, views, invitations,
+                assessments, catchUp, CLOCK, TIMEOUT)).withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, null, invitations,
+                assessments, catchUp, CLOCK, TIMEOUT)).withMessage("views");
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, null,
+                assessments, catchUp, CLOCK, TIMEOUT)).withMessage("invitations");
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
+                null, catchUp, CLOCK, TIMEOUT)).withMessage("assessments");
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
+                assessments, null, CLOCK, TIMEOUT)).withMessage("catchUp");
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
+                assessments, catchUp, null, TIMEOUT)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
+                assessments, catchUp, CLOCK, null)).withMessage("readYourWritesTimeout");
     }
 
     // ----- helpers ------------------------------------------------------------------------------------
 
     private OrganisationService service(ProjectionCatchUp catchUp, Duration timeout) {
-        return new OrganisationService(commands, views, invitations, memberships, readModels, accounts,
-                assessments(catchUp), catchUp, CLOCK, timeout);
+        return new OrganisationService(commands, views, memberships, readModels, accounts, catchUp, CLOCK, timeout);
+    }
+
+    private InvitationService invitations(ProjectionCatchUp catchUp, Duration timeout) {
+        return new InvitationService(commands, views, invitations, assessments(catchUp), catchUp, CLOCK, timeout);
     }
 
     private AssessmentService assessments(ProjectionCatchUp catchUp) {

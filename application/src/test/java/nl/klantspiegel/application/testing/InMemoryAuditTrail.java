@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit trails in memory, keeping the port's promises: entries numbered from 1 without gaps, a redelivered event
- * (among the recent ones) appended once.
+ * The audit trails in memory, keeping the port's promises as the MongoDB adapter does (both take
+ * {@code AuditTrailContract}): entries numbered from 1 without gaps, a redelivered event among the last 500 appended
+ * once, a clear forgets everything.
  */
 public final class InMemoryAuditTrail implements AuditTrail {
+
+    /** As the MongoDB adapter: the head names the last 500 events, which are recognised when delivered again. */
+    private static final int RECENT = 500;
 
     private final Map<String, List<Entry>> entries = new HashMap<>();
     private final Map<String, List<String>> organisationsOf = new HashMap<>();
@@ -33,7 +37,7 @@ public final class InMemoryAuditTrail implements AuditTrail {
     public Head head(String organisationId) {
         List<Entry> trail = entries.getOrDefault(organisationId, List.of());
         return new Head(trail.size(), trail.isEmpty() ? "" : trail.get(trail.size() - 1).hash(),
-                trail.stream().map(Entry::eventId).toList());
+                trail.subList(Math.max(0, trail.size() - RECENT), trail.size()).stream().map(Entry::eventId).toList());
     }
 
     @Override
@@ -70,9 +74,10 @@ public final class InMemoryAuditTrail implements AuditTrail {
     }
 
     @Override
-    public void clear() {
+    public synchronized void clear() {
         entries.clear();
         organisationsOf.clear();
+        organisationVersions.clear();
     }
 
     /** Every entry of the organisation, oldest first. */

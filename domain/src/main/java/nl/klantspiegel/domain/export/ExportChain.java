@@ -1,9 +1,6 @@
 package nl.klantspiegel.domain.export;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import nl.klantspiegel.domain.integrity.Sha256;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -74,12 +71,7 @@ public final class ExportChain {
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
+        return Sha256.hex(text);
     }
 
     /**

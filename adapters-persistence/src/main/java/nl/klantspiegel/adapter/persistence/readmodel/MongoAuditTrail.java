@@ -54,8 +54,10 @@ final class MongoAuditTrail implements AuditTrail {
     @Override
     public Head head(String organisationId) {
         return heads.find(organisationId)
-                .map(document -> new Head(document.getLong("count"), document.getString("lastHash"),
-                        document.getList("recent", String.class)))
+                .map(document -> document.get("count") == null
+                        ? new Head(0, "", List.of()) // only the organisation's version is noted yet
+                        : new Head(document.getLong("count"), document.getString("lastHash"),
+                                document.getList("recent", String.class)))
                 .orElse(new Head(0, "", List.of()));
     }
 
@@ -88,7 +90,7 @@ final class MongoAuditTrail implements AuditTrail {
         // compare and set: one writer per trail (the audit-trail processor runs as one segment); a second one would
         // fail here loudly, and its batch be retried, rather than lose an entry
         boolean moved = head.count() == 0
-                ? !insertHead(next)
+                ? !startHead(organisationId, next)
                 : mongo.updateFirst(new BasicQuery(new Document("_id", organisationId).append("count", head.count())),
                 new Update().set("count", entry.number()).set("lastHash", entry.hash()).set("recent", recent),
                 heads.name()).getMatchedCount() == 0;
@@ -112,9 +114,15 @@ final class MongoAuditTrail implements AuditTrail {
                 .orElse(java.util.OptionalLong.empty());
     }
 
-    private boolean insertHead(Document head) {
+    /**
+     * Writes the first head of a trail: into the document that so far holds only the organisation's version, or as a
+     * new one; false when another writer started the trail meanwhile (a head with a count is there).
+     */
+    private boolean startHead(String organisationId, Document head) {
         try {
-            mongo.insert(head, heads.name());
+            mongo.upsert(new BasicQuery(new Document("_id", organisationId).append("count",
+                    new Document("$exists", false))), new Update().set("count", head.get("count"))
+                    .set("lastHash", head.get("lastHash")).set("recent", head.get("recent")), heads.name());
             return true;
         } catch (org.springframework.dao.DuplicateKeyException taken) {
             return false;

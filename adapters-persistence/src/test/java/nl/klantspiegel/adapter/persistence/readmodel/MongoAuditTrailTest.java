@@ -20,7 +20,10 @@ import java.util.stream.LongStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The audit trails through the real MongoDB driver, against the embedded wire-protocol server. */
+/**
+ * The audit trails through the real MongoDB driver, against the embedded wire-protocol server: what only storage can
+ * get wrong (documents, ids, crashes between writes). The port's promises: {@link MongoAuditTrailContractTest}.
+ */
 class MongoAuditTrailTest {
 
     @RegisterExtension
@@ -32,31 +35,6 @@ class MongoAuditTrailTest {
     private static final Instant T0 = Instant.parse("2026-11-22T09:00:00.123Z");
 
     // ----- head and entries ---------------------------------------------------------------------------
-
-    @Test
-    void the_head_of_an_empty_trail_counts_nothing() {
-        Head head = trail.head("org-1");
-
-        assertThat(head.count()).isZero();
-        assertThat(head.lastHash()).isEmpty();
-        assertThat(head.recentEventIds()).isEmpty();
-        assertThat(trail.entries("org-1", List.of(1L, 2L))).isEmpty();
-    }
-
-    @Test
-    void entries_are_appended_one_two_three_and_read_back() {
-        Entry first = entry(1, "event-1");
-        Entry second = entry(2, "event-2");
-        Entry third = new Entry(3, "event-3", T0.plusSeconds(3), "ApiTokenCreated", "MEMBER", "acc-1",
-                Map.of("token", "tok-1", "expiresAt", "2027-02-20T09:00:00Z"), "hash-3");
-
-        assertThat(trail.append("org-1", first)).isTrue();
-        assertThat(trail.append("org-1", second)).isTrue();
-        assertThat(trail.append("org-1", third)).isTrue();
-
-        assertThat(trail.head("org-1")).isEqualTo(new Head(3, "hash-3", List.of("event-1", "event-2", "event-3")));
-        assertThat(trail.entries("org-1", List.of(1L, 2L, 3L))).containsExactly(first, second, third);
-    }
 
     @Test
     void a_number_that_does_not_follow_the_head_is_refused() {
@@ -87,18 +65,6 @@ class MongoAuditTrailTest {
         assertThat(trail.entries("org-1", List.of(1L, 2L, 3L))).extracting(Entry::eventId)
                 .containsExactly("event-1", "event-2");
         assertThat(mongo.getCollection(MongoAuditTrail.ENTRIES).countDocuments()).isEqualTo(2);
-    }
-
-    @Test
-    void one_event_filed_with_two_organisations_is_appended_to_each() {
-        assertThat(trail.append("org-1", entry(1, "event-1"))).isTrue();
-        assertThat(trail.append("org-2", entry(1, "event-1"))).isTrue();
-        assertThat(trail.append("org-2", entry(2, "event-2"))).isTrue();
-
-        assertThat(trail.head("org-1").count()).isEqualTo(1);
-        assertThat(trail.head("org-2").count()).isEqualTo(2);
-        assertThat(trail.entries("org-1", List.of(1L, 2L))).containsExactly(entry(1, "event-1"));
-        assertThat(trail.entries("org-2", List.of(2L, 1L))).containsExactly(entry(2, "event-2"), entry(1, "event-1"));
     }
 
     @Test
@@ -221,22 +187,6 @@ class MongoAuditTrailTest {
     }
 
     // ----- members --------------------------------------------------------------------------------------
-
-    @Test
-    void an_accounts_organisations_are_replaced_as_a_whole() {
-        assertThat(trail.organisationsOf("acc-1")).isEmpty();
-
-        trail.setOrganisationsOf("acc-1", List.of("org-2", "org-1"));
-        trail.setOrganisationsOf("acc-2", List.of("org-3"));
-        assertThat(trail.organisationsOf("acc-1")).containsExactly("org-2", "org-1");
-
-        trail.setOrganisationsOf("acc-1", List.of("org-1"));
-        assertThat(trail.organisationsOf("acc-1")).containsExactly("org-1");
-        assertThat(trail.organisationsOf("acc-2")).containsExactly("org-3");
-
-        trail.setOrganisationsOf("acc-1", List.of());
-        assertThat(trail.organisationsOf("acc-1")).isEmpty();
-    }
 
     // ----- clear --------------------------------------------------------------------------------------
 

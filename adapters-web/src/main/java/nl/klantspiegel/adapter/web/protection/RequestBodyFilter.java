@@ -1,6 +1,6 @@
 package nl.klantspiegel.adapter.web.protection;
 
-import nl.klantspiegel.adapter.web.WebSettings;
+import nl.klantspiegel.adapter.web.settings.WebSettings;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;

@@ -1,6 +1,6 @@
 package nl.klantspiegel.adapter.web.protection;
 
-import nl.klantspiegel.adapter.web.WebSettings;
+import nl.klantspiegel.adapter.web.settings.WebSettings;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package nl.klantspiegel.adapter.web;
+package nl.klantspiegel.adapter.web.settings;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
