@@ -4,7 +4,7 @@
 // asks for the team; the first answer then starts the assessment in that round.
 
 import * as api from './api.js';
-import { el, byId, paragraphs, replaceChildren } from './dom.js';
+import { el, byId, paragraphs, reloadButton, replaceChildren, translatePage } from './dom.js';
 import { DEFAULT_LANGUAGE, textsFor } from './i18n.js';
 import { focusQuestion, focusRetry, renderQuestions, showStatus, STATES } from './questionnaire.js';
 import { renderResult } from './result.js';
@@ -81,27 +81,12 @@ function showCompleteAlert(message) {
   replaceChildren(elements.completeAlert, el('div', { class: 'alert alert--error' }, el('p', {}, message)));
 }
 
-function reloadButton() {
-  const button = el('button', { type: 'button', class: 'button button--small' }, texts().reload);
-  button.addEventListener('click', () => window.location.reload());
-  return button;
-}
-
 // ---------------------------------------------------------------- chrome and language
 
 function applyChrome() {
   const t = texts();
-  document.documentElement.lang = state.language;
+  translatePage(t, state.language);
   document.title = t.documentTitle;
-  for (const element of document.querySelectorAll('[data-i18n]')) {
-    element.textContent = t[element.dataset.i18n];
-  }
-  for (const element of document.querySelectorAll('[data-i18n-aria-label]')) {
-    element.setAttribute('aria-label', t[element.dataset.i18nAriaLabel]);
-  }
-  for (const button of document.querySelectorAll('[data-language]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.language === state.language));
-  }
   replaceChildren(elements.aboutBody, t.about.paragraphs.map((text) => el('p', {}, text)));
   elements.aboutHeading.textContent = t.about.heading;
   if (!state.completing) {
@@ -588,7 +573,7 @@ async function start() {
     render();
   } catch (error) {
     elements.loading.hidden = true;
-    showPageAlert(problemMessage(error), { lead: texts().loadFailed, action: reloadButton() });
+    showPageAlert(problemMessage(error), { lead: texts().loadFailed, action: reloadButton(texts().reload) });
   }
 }
 

@@ -47,6 +47,34 @@ export function paragraphs(text, attributes = {}) {
     .map((paragraph) => el('p', attributes, paragraph));
 }
 
+/** A small button that loads the page again. */
+export function reloadButton(label) {
+  const button = el('button', { type: 'button', class: 'button button--small' }, label);
+  button.addEventListener('click', () => window.location.reload());
+  return button;
+}
+
+/**
+ * The page's fixed parts in a language: lang on <html>, the text of each [data-i18n] element and the aria-label of
+ * each [data-i18n-aria-label] element from the texts `t` (by the key the attribute names), and aria-pressed on the
+ * language buttons ([data-language]).
+ */
+export function translatePage(t, language) {
+  document.documentElement.lang = language;
+  for (const element of document.querySelectorAll('[data-i18n]')) {
+    const text = t[element.dataset.i18n];
+    if (typeof text === 'string') {
+      element.textContent = text;
+    }
+  }
+  for (const element of document.querySelectorAll('[data-i18n-aria-label]')) {
+    element.setAttribute('aria-label', t[element.dataset.i18nAriaLabel]);
+  }
+  for (const button of document.querySelectorAll('[data-language]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.language === language));
+  }
+}
+
 export function byId(id) {
   const element = document.getElementById(id);
   if (!element) {

@@ -3,12 +3,13 @@
 // XSRF-TOKEN cookie in the X-XSRF-TOKEN header. Every refusal becomes an ApiError with the problem details the
 // server sent (the same class the respondent's client uses).
 
-import { ApiError } from '../../js/api.js';
+import {
+  ApiError, bodyOf, refusal, retryAfterSeconds, retryDelay, send, wait, withJsonBody,
+} from '../../js/http.js';
 
 export { ApiError };
 
 const CHANGING = new Set(['POST', 'PUT', 'DELETE']);
-const MAX_RETRY_DELAY_SECONDS = 5;
 
 /** Called with the error when a request finds the session gone (401), except for signing in itself. */
 let onSignedOut = () => {};
@@ -25,27 +26,6 @@ function cookie(name) {
     }
   }
   return null;
-}
-
-function wait(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function retryAfterSeconds(response) {
-  const seconds = Number.parseInt(response.headers.get('Retry-After') ?? '', 10);
-  return Number.isNaN(seconds) || seconds < 0 ? null : seconds;
-}
-
-async function problemOf(response) {
-  const type = response.headers.get('Content-Type') ?? '';
-  if (type.includes('json')) {
-    try {
-      return await response.json();
-    } catch {
-      // a body that is not JSON tells nothing more than the status
-    }
-  }
-  return { status: response.status, title: response.statusText || null, detail: null };
 }
 
 /**
@@ -68,27 +48,17 @@ async function request(method, path, { body, accept = 'json', anonymous = false,
       headers['X-XSRF-TOKEN'] = token;
     }
   }
-  const init = { method, headers, cache: 'no-store', credentials: 'same-origin' };
-  if (body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(body);
-  }
-  let response;
-  try {
-    response = await fetch(path, init);
-  } catch (cause) {
-    throw new ApiError({ network: true, cause });
-  }
+  const init = withJsonBody({ method, headers, cache: 'no-store', credentials: 'same-origin' }, body);
+  const response = await send(path, init);
   if (!response.ok) {
-    const problem = await problemOf(response);
-    const error = new ApiError({ status: response.status, problem });
+    const error = await refusal(response);
     error.retryAfter = retryAfterSeconds(response);
     if (!retried && response.status === 403 && error.type === 'csrf') {
       await getSession(); // a fresh token, then once more
       return request(method, path, { body, accept, anonymous, retried: true });
     }
     if (!retried && method === 'GET' && response.status === 503) {
-      await wait(Math.min(error.retryAfter ?? 1, MAX_RETRY_DELAY_SECONDS) * 1000);
+      await wait(retryDelay(error.retryAfter));
       return request(method, path, { body, accept, anonymous, retried: true });
     }
     if (response.status === 401 && !anonymous) {
@@ -99,11 +69,7 @@ async function request(method, path, { body, accept = 'json', anonymous = false,
   if (response.status === 204) {
     return null;
   }
-  try {
-    return accept === 'csv' ? await response.text() : await response.json();
-  } catch (cause) {
-    throw new ApiError({ status: response.status, problem: null, cause });
-  }
+  return bodyOf(response, (answer) => (accept === 'csv' ? answer.text() : answer.json()));
 }
 
 const enc = encodeURIComponent;

@@ -3,7 +3,7 @@
 // #/installatie/<token>): a fragment never reaches a server or a referrer.
 
 import * as api from './api.js';
-import { el, byId, replaceChildren } from '../../js/dom.js';
+import { el, byId, reloadButton, replaceChildren, translatePage } from '../../js/dom.js';
 import { DEFAULT_LANGUAGE } from '../../js/i18n.js';
 import { rememberLanguage, storedLanguage } from '../../js/session.js';
 import { adminTexts } from './texts.js';
@@ -122,29 +122,11 @@ function clearPageMessages() {
   replaceChildren(elements.pageNotice);
 }
 
-function reloadButton() {
-  const button = el('button', { type: 'button', class: 'button button--small' }, texts().reload);
-  button.addEventListener('click', () => window.location.reload());
-  return button;
-}
-
 // ----------------------------------------------------------------- chrome
 
 function applyChrome() {
   const t = texts();
-  document.documentElement.lang = state.language;
-  for (const element of document.querySelectorAll('[data-i18n]')) {
-    const text = t[element.dataset.i18n];
-    if (typeof text === 'string') {
-      element.textContent = text;
-    }
-  }
-  for (const element of document.querySelectorAll('[data-i18n-aria-label]')) {
-    element.setAttribute('aria-label', t[element.dataset.i18nAriaLabel]);
-  }
-  for (const button of document.querySelectorAll('[data-language]')) {
-    button.setAttribute('aria-pressed', String(button.dataset.language === state.language));
-  }
+  translatePage(t, state.language);
   renderAccount();
 }
 
@@ -264,7 +246,7 @@ async function render({ focus = true, focusSelector = null } = {}) {
       }
       replaceChildren(elements.view);
       setTitle(null);
-      showPageAlert(problemMessage(error, texts()), { lead: texts().loadFailed, action: reloadButton() });
+      showPageAlert(problemMessage(error, texts()), { lead: texts().loadFailed, action: reloadButton(texts().reload) });
     } finally {
       clearTimeout(loadingTimer);
       if (number === state.renderNumber) {
@@ -376,7 +358,7 @@ async function start() {
     await refreshAccount();
   } catch (error) {
     elements.loading.hidden = true;
-    showPageAlert(problemMessage(error, texts()), { lead: texts().loadFailed, action: reloadButton() });
+    showPageAlert(problemMessage(error, texts()), { lead: texts().loadFailed, action: reloadButton(texts().reload) });
     return;
   }
   await render();

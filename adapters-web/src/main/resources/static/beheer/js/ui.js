@@ -3,6 +3,7 @@
 
 import { ApiError } from './api.js';
 import { el, replaceChildren } from '../../js/dom.js';
+import { formatDateTime } from './texts.js';
 
 let sequence = 0;
 
@@ -192,6 +193,107 @@ export function isBusy(button) {
   return button.getAttribute('aria-disabled') === 'true';
 }
 
+/**
+ * What every form of the administration does when it is sent (see busyAction), on the form's submit.
+ * @param form   the form; its submit is always handled here (the page does not reload)
+ * @param button its submit button: busy while the request runs
+ */
+export function onSubmit(form, button, options) {
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    busyAction(button, options);
+  });
+}
+
+/** The same as onSubmit for a button that acts on its own, outside a form: on its click. */
+export function onAction(button, options) {
+  button.addEventListener('click', () => busyAction(button, options));
+}
+
+/**
+ * One request made from a button, the same way everywhere:
+ * - `blocked()`, when given, comes first: true stops here (it has said why itself);
+ * - while the button is busy nothing more happens;
+ * - the `error` region (if any) is emptied;
+ * - `validate()` marks the fields and answers the control to focus when something is wrong (the focus goes there and
+ *   nothing is sent), or null;
+ * - `skip()`, when given, may answer true when there is nothing to send (it does itself what is left to do);
+ * - the button says it is busy (`busyText`, if given) while `send()` runs;
+ * - `done(answer)` follows, with the button idle again, unless `keepBusy`: for what is redrawn at once and must not
+ *   be sent twice in the meantime;
+ * - a failure of `send` or `done` goes to `failed(failure)` with the button idle; without `failed`, its sentence
+ *   (problemMessage with the texts `t`) shows in `error`.
+ * @param options {{ t: object, send: () => Promise<any>, error?: HTMLElement, validate?: () => HTMLElement|null,
+ *                   skip?: () => boolean, blocked?: () => boolean, busyText?: string, keepBusy?: boolean,
+ *                   done?: (answer: any) => any, failed?: (failure: Error) => void }}
+ */
+async function busyAction(button, {
+  t, send, error = null, validate = null, skip = null, blocked = null, busyText = null, keepBusy = false,
+  done = null, failed = null,
+}) {
+  if (blocked?.() || isBusy(button)) {
+    return;
+  }
+  if (error) {
+    showIn(error, null);
+  }
+  const invalid = validate?.() ?? null;
+  if (invalid) {
+    invalid.focus();
+    return;
+  }
+  if (skip?.()) {
+    return;
+  }
+  setBusy(button, true, busyText);
+  try {
+    const answer = await send();
+    if (!keepBusy) {
+      setBusy(button, false);
+    }
+    await done?.(answer);
+  } catch (failure) {
+    setBusy(button, false);
+    if (failed) {
+      failed(failure);
+    } else {
+      showIn(error, problemMessage(failure, t));
+    }
+  }
+}
+
+/** Shows a message at a field (its error line) and puts the focus in it. */
+export function showAtField(target, message) {
+  target.setError(message);
+  target.input.focus();
+}
+
+/**
+ * What a form that edits an item in place has: a save (submit) and a cancel button; cancel, and Escape in the form,
+ * call `close` (which shows the item again).
+ * @returns {{ save: HTMLElement, buttons: HTMLElement, form: (...content) => HTMLElement }} the buttons to place
+ *          (`buttons`) and the maker of the form
+ */
+export function inPlaceEdit(t, { saveTestid, close }) {
+  const save = el('button', { type: 'submit', class: 'button button--small', dataset: { testid: saveTestid } }, t.save);
+  const cancel = el('button', { type: 'button', class: 'button button--small button--quiet' }, t.cancel);
+  cancel.addEventListener('click', close);
+  return {
+    save,
+    buttons: el('div', { class: 'inline-form__buttons' }, save, cancel),
+    form(...content) {
+      const form = el('form', { class: 'form item__form', novalidate: true }, ...content);
+      form.addEventListener('keydown', (event) => {
+        if (event.key === 'Escape') {
+          event.preventDefault();
+          close();
+        }
+      });
+      return form;
+    },
+  };
+}
+
 /** Copies text; the clipboard API first, the selection of `input` as a fallback. */
 export async function copyText(text, input = null) {
   try {
@@ -238,6 +340,33 @@ export function copyField(t, { label, value, help = null, testid, extra = null }
     extra,
     el('div', { class: 'resume__row' }, input, button),
     status);
+}
+
+/** The activation link a member (or administrator) was just given, to hand over; null when they have none. */
+export function activationLink(member) {
+  return member.activationUrl
+    ? { email: member.email, url: member.activationUrl, expiresAt: member.activationExpiresAt, focus: true }
+    : null;
+}
+
+/**
+ * The panel that hands over an activation link until `close` (its button) is pressed: the link to copy with its
+ * expiry, and an optional note. testid names the panel `${testid}-panel`, the link `${testid}-link` and the button
+ * `${testid}-done`.
+ */
+export function activationPanel(t, language, link, { testid, note = null, close }) {
+  const done = el('button', { type: 'button', class: 'button button--quiet button--small', dataset: { testid: `${testid}-done` } },
+    t.close);
+  done.addEventListener('click', close);
+  return section({ heading: t.handOverHeading, className: 'card panel--highlight', testid: `${testid}-panel` },
+    copyField(t, {
+      label: t.activationLinkFor(link.email),
+      value: link.url,
+      help: t.activationLinkHelp(formatDateTime(link.expiresAt, language)),
+      testid: `${testid}-link`,
+    }),
+    note,
+    el('div', { class: 'actions actions--end' }, done));
 }
 
 /**
@@ -326,8 +455,19 @@ export function passwordError(value, t) {
   return value.trim() ? null : t.fieldErrors.passwordBlank;
 }
 
-/** Focuses the first invalid control of a form, else the element given. */
-export function focusFirstInvalid(form, fallback = null) {
-  const invalid = form.querySelector('[aria-invalid="true"], .field--invalid input');
-  (invalid ?? fallback)?.focus();
+/** The first invalid control of a form, else the element given (null when there is neither). */
+export function firstInvalid(form, fallback = null) {
+  return form.querySelector('[aria-invalid="true"], .field--invalid input') ?? fallback;
+}
+
+/**
+ * For a form whose fields have been checked: when one is invalid, says in `error` that the form has errors and
+ * answers the first invalid control (to focus); else null.
+ */
+export function reportInvalid(form, error, t) {
+  const invalid = firstInvalid(form);
+  if (invalid) {
+    showIn(error, t.formHasErrors);
+  }
+  return invalid;
 }

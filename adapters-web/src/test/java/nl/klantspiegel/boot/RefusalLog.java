@@ -22,7 +22,7 @@ final class RefusalLog {
     private static final int SHORT = 400;
     private static final List<ILoggingEvent> EVENTS = new CopyOnWriteArrayList<>();
     private static final AtomicInteger IN_FLIGHT = new AtomicInteger();
-    private static volatile boolean attached;
+    private static final String NAME = "refusal-log";
 
     private RefusalLog() {
     }
@@ -60,12 +60,17 @@ final class RefusalLog {
         }
     }
 
+    /**
+     * Adds the appender to the root logger, again whenever it is gone: every Spring context a test starts resets
+     * Logback's configuration, which removes appenders it did not configure.
+     */
     private static void attach() {
-        if (attached) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
+        Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         synchronized (RefusalLog.class) {
-            if (attached || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            if (root.getAppender(NAME) != null) {
                 return;
             }
             AppenderBase<ILoggingEvent> appender = new AppenderBase<>() {
@@ -76,11 +81,10 @@ final class RefusalLog {
                     }
                 }
             };
-            appender.setName("refusal-log");
+            appender.setName(NAME);
             appender.setContext(context);
             appender.start();
-            context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
-            attached = true;
+            root.addAppender(appender);
         }
     }
 }

@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
 import {
-  field, focusFirstInvalid, isBusy, messageRegion, passwordError, problemMessage, setBusy, showIn,
+  field, messageRegion, onSubmit, passwordError, problemMessage, reportInvalid, showAtField, showIn,
   showPasswordToggle,
 } from '../ui.js';
 
@@ -27,7 +27,7 @@ export async function render(ctx, route) {
     el('div', { class: 'form-actions' }, submit),
     error);
 
-  const validate = () => {
+  const checkPasswords = () => {
     const problem = passwordError(password.input.value, t);
     password.setError(problem);
     const mismatch = !problem && repeat.input.value !== password.input.value;
@@ -38,39 +38,28 @@ export async function render(ctx, route) {
   for (const input of [password.input, repeat.input]) {
     input.addEventListener('input', () => {
       if (form.querySelector('[aria-invalid="true"]')) {
-        validate();
+        checkPasswords();
       }
     });
   }
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    if (!validate()) {
-      showIn(error, t.formHasErrors);
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(submit, true, t.activating);
-    try {
-      await api.activate(route.token, password.input.value);
-      setBusy(submit, false);
-      // the token leaves the address (and this history entry) once it has done its work
-      ctx.navigate('#/aanmelden', { notice: t.activated, replace: true });
-    } catch (failure) {
-      setBusy(submit, false);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => (checkPasswords() ? null : reportInvalid(form, error, t)),
+    busyText: t.activating,
+    send: () => api.activate(route.token, password.input.value),
+    // the token leaves the address (and this history entry) once it has done its work
+    done: () => ctx.navigate('#/aanmelden', { notice: t.activated, replace: true }),
+    failed: (failure) => {
       if (failure instanceof api.ApiError && failure.status === 404) {
         showIn(error, t.activationUnknown);
       } else if (failure instanceof api.ApiError && failure.type === 'weak-password') {
-        password.setError(t.problems['weak-password']);
-        password.input.focus();
+        showAtField(password, t.problems['weak-password']);
       } else {
         showIn(error, problemMessage(failure, t));
       }
-    }
+    },
   });
 
   replaceChildren(ctx.view,

@@ -3,10 +3,9 @@
 
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
-import { formatDateTime } from '../texts.js';
 import {
-  badge, choiceGroup, confirmDialog, copyField, emailError, emptyState, field, focusFirstInvalid, isBusy,
-  messageRegion, problemMessage, section, setBusy, showIn, uid,
+  activationLink, activationPanel, badge, choiceGroup, confirmDialog, emailError, emptyState, field, inPlaceEdit,
+  messageRegion, onSubmit, problemMessage, section, showAtField, showIn, uid,
 } from '../ui.js';
 
 const ROLES = ['ADMIN', 'TEAM_LEAD', 'ANALYST'];
@@ -24,14 +23,14 @@ export async function render(ctx, organisation) {
   const sorted = [...members].sort((a, b) => ROLES.indexOf(a.role) - ROLES.indexOf(b.role)
     || String(a.email ?? '').localeCompare(String(b.email ?? ''), ctx.language));
   const link = lastLinks.get(organisation.id);
-  const linkPanel = link ? activationPanel(ctx, organisation, link) : null;
+  const panel = link ? linkPanel(ctx, organisation, link) : null;
   if (link?.focus) {
     link.focus = false;
-    ctx.focusOn(linkPanel.querySelector('h2'));
+    ctx.focusOn(panel.querySelector('h2'));
   }
   return el('div', { class: 'tab-content' },
     el('p', { class: 'muted' }, t.membersIntro),
-    linkPanel,
+    panel,
     addForm(ctx, organisation),
     section({ heading: `${t.membersListHeading} (${members.length})`, testid: 'members' },
       sorted.length === 0
@@ -40,29 +39,20 @@ export async function render(ctx, organisation) {
           sorted.map((member) => memberItem(ctx, organisation, member, teamNames)))));
 }
 
-function activationPanel(ctx, organisation, link) {
-  const { t, language } = ctx;
-  const done = el('button', { type: 'button', class: 'button button--quiet button--small', dataset: { testid: 'member-activation-done' } },
-    t.close);
-  done.addEventListener('click', () => {
-    lastLinks.delete(organisation.id);
-    ctx.rerender({ focusSelector: '[data-testid="member-email"]' });
+function linkPanel(ctx, organisation, link) {
+  return activationPanel(ctx.t, ctx.language, link, {
+    testid: 'member-activation',
+    close: () => {
+      lastLinks.delete(organisation.id);
+      ctx.rerender({ focusSelector: '[data-testid="member-email"]' });
+    },
   });
-  return section({ heading: t.handOverHeading, className: 'card panel--highlight', testid: 'member-activation-panel' },
-    copyField(t, {
-      label: t.activationLinkFor(link.email),
-      value: link.url,
-      help: t.activationLinkHelp(formatDateTime(link.expiresAt, language)),
-      testid: 'member-activation-link',
-    }),
-    el('div', { class: 'actions actions--end' }, done));
 }
 
 function rememberLink(organisation, member) {
-  if (member.activationUrl) {
-    lastLinks.set(organisation.id, {
-      email: member.email, url: member.activationUrl, expiresAt: member.activationExpiresAt, focus: true,
-    });
+  const link = activationLink(member);
+  if (link) {
+    lastLinks.set(organisation.id, link);
   }
 }
 
@@ -96,13 +86,11 @@ function roleAndTeams(ctx, organisation, { role = 'ANALYST', teams = [], testid 
     nodes: [roles.root, teamArea],
     role: () => roles.values()[0],
     teams: () => teamGroup?.values() ?? [],
+    /** Marks the teams when a team lead has none: answers the control to focus then, else null. */
     validate() {
       const missing = roles.values()[0] === 'TEAM_LEAD' && (teamGroup?.values().length ?? 0) === 0;
       teamGroup?.setError(missing ? t.fieldErrors.teamsMissing : null);
-      if (missing) {
-        (teamGroup?.inputs[0] ?? roles.inputs[0]).focus();
-      }
-      return !missing;
+      return missing ? (teamGroup?.inputs[0] ?? roles.inputs[0]) : null;
     },
     showProblem(failure) {
       if (failure instanceof api.ApiError && failure.type === 'team-lead-without-teams' && teamGroup) {
@@ -129,40 +117,32 @@ function addForm(ctx, organisation) {
     email.root, ...choice.nodes,
     el('div', { class: 'form-actions' }, submit),
     error);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    email.setError(emailError(email.input.value, t));
-    if (email.input.getAttribute('aria-invalid') === 'true') {
-      focusFirstInvalid(form);
-      return;
-    }
-    if (!choice.validate()) {
-      return;
-    }
-    setBusy(submit, true, t.adding);
-    try {
-      const member = await api.addMember(organisation.id, email.input.value.trim(), choice.role(), choice.teams());
-      setBusy(submit, false);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => {
+      email.setError(emailError(email.input.value, t));
+      return email.input.getAttribute('aria-invalid') === 'true' ? email.input : choice.validate();
+    },
+    busyText: t.adding,
+    send: () => api.addMember(organisation.id, email.input.value.trim(), choice.role(), choice.teams()),
+    done: (member) => {
       rememberLink(organisation, member);
       ctx.showNotice(member.activationUrl ? t.memberAdded(member.email)
         : `${t.memberAdded(member.email)} ${t.adminAlreadyActive(member.email)}`);
       ctx.rerender({ focusSelector: '[data-testid="member-email"]' });
-    } catch (failure) {
-      setBusy(submit, false);
+    },
+    failed: (failure) => {
       if (choice.showProblem(failure)) {
         return;
       }
       if (failure instanceof api.ApiError && ['already-a-member', 'invalid-input'].includes(failure.type)) {
-        email.setError(failure.type === 'invalid-input' ? t.fieldErrors.emailInvalid : problemMessage(failure, t));
-        email.input.focus();
+        showAtField(email,
+          failure.type === 'invalid-input' ? t.fieldErrors.emailInvalid : problemMessage(failure, t));
       } else {
         showIn(error, problemMessage(failure, t));
       }
-    }
+    },
   });
   return section({ heading: t.addMemberHeading, className: 'card', testid: 'add-member-section' }, form);
 }
@@ -236,39 +216,32 @@ function memberItem(ctx, organisation, member, teamNames) {
 
   const showChangeForm = () => {
     const choice = roleAndTeams(ctx, organisation, { role: member.role, teams: member.teams, testid: 'change' });
-    const save = el('button', { type: 'submit', class: 'button button--small', dataset: { testid: 'change-save' } }, t.save);
-    const cancel = el('button', { type: 'button', class: 'button button--small button--quiet' }, t.cancel);
     const heading = el('h3', { class: 'item__title', id: titleId, tabindex: '-1' }, t.changeMemberHeading(email));
-    const form = el('form', { class: 'form item__form', novalidate: true },
-      heading, ...choice.nodes, el('div', { class: 'inline-form__buttons' }, save, cancel));
-    const close = () => showRow().focus();
-    cancel.addEventListener('click', close);
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close();
-      }
-    });
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      if (isBusy(save) || !choice.validate()) {
-        return;
-      }
-      showIn(error, null);
-      setBusy(save, true);
-      try {
-        await api.changeMember(organisation.id, member.id, choice.role(), choice.teams());
+    const edit = inPlaceEdit(t, { saveTestid: 'change-save', close: () => showRow().focus() });
+    const form = edit.form(heading, ...choice.nodes, edit.buttons);
+    onSubmit(form, edit.save, {
+      t,
+      validate: () => {
+        const invalid = choice.validate();
+        if (!invalid) {
+          showIn(error, null); // the row's message stays while the choice is wrong
+        }
+        return invalid;
+      },
+      keepBusy: true,
+      send: () => api.changeMember(organisation.id, member.id, choice.role(), choice.teams()),
+      done: async () => {
         ctx.showNotice(t.memberChanged(email));
         if (isSelf) {
           await ctx.refreshAccount();
         }
         ctx.rerender({ focusSelector: `[data-member="${member.id}"] [data-testid="change-member"]` });
-      } catch (failure) {
-        setBusy(save, false);
+      },
+      failed: (failure) => {
         if (!choice.showProblem(failure)) {
           showIn(error, problemMessage(failure, t));
         }
-      }
+      },
     });
     replaceChildren(item, form, error);
     heading.focus();

@@ -4,10 +4,9 @@
 
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
-import { formatDateTime } from '../texts.js';
 import {
-  badge, copyField, emailError, emptyState, field, focusFirstInvalid, isBusy, messageRegion, problemMessage,
-  section, setBusy, showIn, uid,
+  activationLink, activationPanel, badge, emailError, emptyState, field, firstInvalid, messageRegion, onAction,
+  onSubmit, problemMessage, section, setBusy, showAtField, showIn, uid,
 } from '../ui.js';
 
 /**
@@ -28,7 +27,14 @@ export async function render(ctx) {
     return;
   }
   const sorted = [...organisations].sort((a, b) => a.name.localeCompare(b.name, ctx.language));
-  const linkPanel = lastLink ? activationPanel(ctx) : null;
+  const linkPanel = lastLink ? activationPanel(t, ctx.language, lastLink, {
+    testid: 'activation',
+    note: el('p', { class: 'muted small' }, t.activationLinkOperatorNote),
+    close: () => {
+      lastLink = null;
+      ctx.rerender({ focusSelector: '[data-testid="organisation-name"]' });
+    },
+  }) : null;
   replaceChildren(ctx.view,
     el('div', { class: 'page-head' },
       el('h1', { class: 'page-title' }, t.organisationsTitle),
@@ -47,26 +53,6 @@ export async function render(ctx) {
   }
 }
 
-function activationPanel(ctx) {
-  const { t, language } = ctx;
-  const link = lastLink;
-  const done = el('button', { type: 'button', class: 'button button--quiet button--small', dataset: { testid: 'activation-done' } },
-    t.close);
-  done.addEventListener('click', () => {
-    lastLink = null;
-    ctx.rerender({ focusSelector: '[data-testid="organisation-name"]' });
-  });
-  return section({ heading: t.handOverHeading, className: 'card panel--highlight', testid: 'activation-panel' },
-    copyField(t, {
-      label: t.activationLinkFor(link.email),
-      value: link.url,
-      help: t.activationLinkHelp(formatDateTime(link.expiresAt, language)),
-      testid: 'activation-link',
-    }),
-    el('p', { class: 'muted small' }, t.activationLinkOperatorNote),
-    el('div', { class: 'actions actions--end' }, done));
-}
-
 function createForm(ctx) {
   const { t } = ctx;
   const name = field({ label: t.organisationName, name: 'organisation-name', required: true, testid: 'organisation-name',
@@ -82,53 +68,49 @@ function createForm(ctx) {
     name.root, email.root,
     el('div', { class: 'form-actions' }, submit),
     error);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    name.setError(name.input.value.trim() ? null : t.fieldErrors.nameMissing);
-    email.setError(emailError(email.input.value, t));
-    if (form.querySelector('[aria-invalid="true"]')) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(submit, true, t.creating);
-    let organisation;
-    try {
-      organisation = await api.createOrganisation(name.input.value.trim());
-    } catch (failure) {
-      setBusy(submit, false);
-      if (failure instanceof api.ApiError && failure.type === 'invalid-name') {
-        name.setError(t.problems['invalid-name']);
-        name.input.focus();
-      } else {
-        showIn(error, problemMessage(failure, t));
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => {
+      name.setError(name.input.value.trim() ? null : t.fieldErrors.nameMissing);
+      email.setError(emailError(email.input.value, t));
+      return firstInvalid(form);
+    },
+    busyText: t.creating,
+    // two steps: a failure of the second leaves the organisation made, without its administrator (`failure`)
+    send: async () => {
+      const organisation = await api.createOrganisation(name.input.value.trim());
+      try {
+        return { organisation, admin: await api.addMember(organisation.id, email.input.value.trim(), 'ADMIN') };
+      } catch (failure) {
+        return { organisation, failure };
       }
-      return;
-    }
-    try {
-      const admin = await api.addMember(organisation.id, email.input.value.trim(), 'ADMIN');
-      setBusy(submit, false);
+    },
+    done: ({ organisation, admin, failure }) => {
+      if (failure) {
+        ctx.showAlert(problemMessage(failure, t), { lead: t.organisationCreatedNoAdmin(organisation.name) });
+        ctx.rerender({ focusSelector: `[data-organisation="${organisation.id}"] input` });
+        return;
+      }
       rememberLink(admin);
       ctx.showNotice(admin.activationUrl
         ? t.organisationCreated(organisation.name)
         : `${t.organisationCreated(organisation.name)} ${t.adminAlreadyActive(admin.email)}`);
       ctx.rerender();
-    } catch (failure) {
-      setBusy(submit, false);
-      ctx.showAlert(problemMessage(failure, t), { lead: t.organisationCreatedNoAdmin(organisation.name) });
-      ctx.rerender({ focusSelector: `[data-organisation="${organisation.id}"] input` });
-    }
+    },
+    failed: (failure) => {
+      if (failure instanceof api.ApiError && failure.type === 'invalid-name') {
+        showAtField(name, t.problems['invalid-name']);
+      } else {
+        showIn(error, problemMessage(failure, t));
+      }
+    },
   });
   return section({ heading: t.newOrganisation, className: 'card', testid: 'new-organisation' }, form);
 }
 
 function rememberLink(member) {
-  lastLink = member.activationUrl
-    ? { email: member.email, url: member.activationUrl, expiresAt: member.activationExpiresAt, focus: true }
-    : null;
+  lastLink = activationLink(member);
 }
 
 function organisationItem(ctx, organisation) {
@@ -186,23 +168,19 @@ function adminItem(ctx, organisation, admin) {
   const renew = admin.active ? null
     : el('button', { type: 'button', class: 'button button--small button--quiet', dataset: { testid: 'renew-admin-activation' } },
       t.renewActivation);
-  renew?.addEventListener('click', async () => {
-    if (isBusy(renew)) {
-      return;
-    }
-    showIn(error, null);
-    setBusy(renew, true, t.renewing);
-    try {
-      const renewed = await api.renewActivation(organisation.id, admin.id);
-      setBusy(renew, false);
-      rememberLink(renewed);
-      ctx.showNotice(t.activationRenewed(email));
-      ctx.rerender();
-    } catch (failure) {
-      setBusy(renew, false);
-      showIn(error, problemMessage(failure, t));
-    }
-  });
+  if (renew) {
+    onAction(renew, {
+      t,
+      error,
+      busyText: t.renewing,
+      send: () => api.renewActivation(organisation.id, admin.id),
+      done: (renewed) => {
+        rememberLink(renewed);
+        ctx.showNotice(t.activationRenewed(email));
+        ctx.rerender();
+      },
+    });
+  }
   return el('li', { class: 'item', dataset: { testid: 'admin-item' } },
     el('div', { class: 'item__main' },
       el('span', { class: 'item__title' }, email),
@@ -223,28 +201,20 @@ function firstAdminForm(ctx, organisation) {
   const form = el('form', { class: 'form item__form', novalidate: true },
     el('div', { class: 'inline-form' }, email.root, submit),
     error);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    email.setError(emailError(email.input.value, t));
-    if (form.querySelector('[aria-invalid="true"]')) {
-      email.input.focus();
-      return;
-    }
-    setBusy(submit, true, t.adding);
-    try {
-      const admin = await api.addMember(organisation.id, email.input.value.trim(), 'ADMIN');
-      setBusy(submit, false);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => {
+      email.setError(emailError(email.input.value, t));
+      return form.querySelector('[aria-invalid="true"]') ? email.input : null;
+    },
+    busyText: t.adding,
+    send: () => api.addMember(organisation.id, email.input.value.trim(), 'ADMIN'),
+    done: (admin) => {
       rememberLink(admin);
       ctx.showNotice(admin.activationUrl ? t.adminAdded(admin.email) : t.adminAlreadyActive(admin.email));
       ctx.rerender();
-    } catch (failure) {
-      setBusy(submit, false);
-      showIn(error, problemMessage(failure, t));
-    }
+    },
   });
   return form;
 }

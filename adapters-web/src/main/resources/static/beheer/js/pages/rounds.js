@@ -6,8 +6,8 @@ import * as api from '../api.js';
 import { el } from '../../../js/dom.js';
 import { formatDateTime } from '../texts.js';
 import {
-  badge, choiceGroup, confirmDialog, copyField, emptyState, field, focusFirstInvalid, isBusy, messageRegion,
-  problemMessage, section, setBusy, showIn, uid,
+  badge, choiceGroup, confirmDialog, copyField, emptyState, field, firstInvalid, messageRegion, onSubmit,
+  problemMessage, section, showAtField, showIn, uid,
 } from '../ui.js';
 
 export async function render(ctx, organisation) {
@@ -98,43 +98,39 @@ function openForm(ctx, organisation) {
     el('div', { class: 'form-actions' }, submit),
     error);
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    const roundName = name.input.value.trim();
-    name.setError(roundName ? null : t.fieldErrors.nameMissing);
-    const chosenTeams = scope?.values()[0] === 'teams' ? teamGroup.values() : [];
-    teamGroup?.setError(scope?.values()[0] === 'teams' && chosenTeams.length === 0 ? t.fieldErrors.teamsMissing : null);
-    const opening = futureMoment(t, opensAt);
-    const closing = futureMoment(t, closesAt, opening);
-    if (form.querySelector('[aria-invalid="true"], .field--invalid')) {
-      focusFirstInvalid(form, teamGroup?.inputs[0]);
-      return;
-    }
-    setBusy(submit, true, t.opening);
-    try {
-      const round = await api.openRound(organisation.id, roundName, chosenTeams, closing, opening);
-      setBusy(submit, false);
-      ctx.showNotice(round.status === 'SCHEDULED' ? t.roundScheduled(round.name) : t.roundOpened(round.name));
-      ctx.rerender({ focusSelector: `[data-round="${round.id}"] h3` });
-    } catch (failure) {
-      setBusy(submit, false);
-      if (failure instanceof api.ApiError && failure.type === 'opening-time-out-of-range') {
-        opensAt.setError(problemMessage(failure, t));
-        opensAt.input.focus();
-      } else if (failure instanceof api.ApiError && failure.type === 'closing-time-not-ahead') {
-        closesAt.setError(problemMessage(failure, t));
-        closesAt.input.focus();
-      } else if (failure instanceof api.ApiError && failure.type === 'invalid-name') {
-        name.setError(problemMessage(failure, t));
-        name.input.focus();
+  /** What the form holds, read as it is sent: the name, the teams chosen and the moments. */
+  let chosen = null;
+  /** The field a refusal is about, by its problem type; any other refusal shows below the form. */
+  const fieldOf = new Map([['opening-time-out-of-range', opensAt], ['closing-time-not-ahead', closesAt],
+    ['invalid-name', name]]);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => {
+      const roundName = name.input.value.trim();
+      name.setError(roundName ? null : t.fieldErrors.nameMissing);
+      const chosenTeams = scope?.values()[0] === 'teams' ? teamGroup.values() : [];
+      teamGroup?.setError(scope?.values()[0] === 'teams' && chosenTeams.length === 0 ? t.fieldErrors.teamsMissing : null);
+      const opening = futureMoment(t, opensAt);
+      const closing = futureMoment(t, closesAt, opening);
+      chosen = { roundName, chosenTeams, opening, closing };
+      const wrong = form.querySelector('[aria-invalid="true"], .field--invalid');
+      return wrong ? firstInvalid(form, teamGroup?.inputs[0]) : null;
+    },
+    busyText: t.opening,
+    send: () => api.openRound(organisation.id, chosen.roundName, chosen.chosenTeams, chosen.closing, chosen.opening),
+    done: (opened) => {
+      ctx.showNotice(opened.status === 'SCHEDULED' ? t.roundScheduled(opened.name) : t.roundOpened(opened.name));
+      ctx.rerender({ focusSelector: `[data-round="${opened.id}"] h3` });
+    },
+    failed: (failure) => {
+      const at = failure instanceof api.ApiError ? fieldOf.get(failure.type) : undefined;
+      if (at) {
+        showAtField(at, problemMessage(failure, t));
       } else {
         showIn(error, problemMessage(failure, t));
       }
-    }
+    },
   });
   return section({ heading: t.openRoundHeading, className: 'card', testid: 'open-round-section' }, form);
 }

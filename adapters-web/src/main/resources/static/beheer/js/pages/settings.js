@@ -2,7 +2,7 @@
 
 import * as api from '../api.js';
 import { el } from '../../../js/dom.js';
-import { field, isBusy, messageRegion, problemMessage, section, setBusy, showIn } from '../ui.js';
+import { field, messageRegion, onSubmit, problemMessage, section, showAtField } from '../ui.js';
 
 export async function render(ctx, organisation) {
   const { t } = ctx;
@@ -17,33 +17,23 @@ export async function render(ctx, organisation) {
   const form = el('form', { class: 'form', novalidate: true },
     el('div', { class: 'inline-form' }, size.root, submit),
     error);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    const value = Number(size.input.value);
-    const valid = /^\d+$/.test(size.input.value.trim()) && value >= 3 && value <= 50;
-    size.setError(valid ? null : t.fieldErrors.groupSize);
-    if (!valid) {
-      size.input.focus();
-      return;
-    }
-    if (value === current) {
-      return;
-    }
-    setBusy(submit, true, t.saving);
-    try {
-      const summary = await api.setMinimumGroupSize(organisation.id, value);
-      setBusy(submit, false);
+  const value = () => Number(size.input.value);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => {
+      const valid = /^\d+$/.test(size.input.value.trim()) && value() >= 3 && value() <= 50;
+      size.setError(valid ? null : t.fieldErrors.groupSize);
+      return valid ? null : size.input;
+    },
+    skip: () => value() === current,
+    busyText: t.saving,
+    send: () => api.setMinimumGroupSize(organisation.id, value()),
+    done: (summary) => {
       ctx.showNotice(t.minimumGroupSizeSaved(summary.minimumGroupSize));
       ctx.rerender({ focusSelector: '[data-testid="minimum-group-size"]' });
-    } catch (failure) {
-      setBusy(submit, false);
-      size.setError(problemMessage(failure, t));
-      size.input.focus();
-    }
+    },
+    failed: (failure) => showAtField(size, problemMessage(failure, t)),
   });
   return el('div', { class: 'tab-content' },
     section({ heading: t.anonymityHeading, className: 'card', testid: 'settings' },

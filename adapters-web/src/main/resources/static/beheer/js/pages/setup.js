@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
 import {
-  emailError, field, focusFirstInvalid, isBusy, messageRegion, passwordError, problemMessage, setBusy, showIn,
+  emailError, field, messageRegion, onSubmit, passwordError, problemMessage, reportInvalid, showAtField, showIn,
   showPasswordToggle,
 } from '../ui.js';
 import { suggestEmail } from './sign-in.js';
@@ -32,41 +32,33 @@ export async function render(ctx, route) {
     el('div', { class: 'form-actions' }, submit),
     error);
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    email.setError(emailError(email.input.value, t));
-    const weak = passwordError(password.input.value, t);
-    password.setError(weak);
-    repeat.setError(!weak && repeat.input.value !== password.input.value ? t.fieldErrors.passwordMismatch : null);
-    if (form.querySelector('[aria-invalid="true"]')) {
-      showIn(error, t.formHasErrors);
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(submit, true, t.settingUp);
-    try {
-      const account = await api.setUpOperator(route.token, email.input.value.trim(), password.input.value);
-      setBusy(submit, false);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => {
+      email.setError(emailError(email.input.value, t));
+      const weak = passwordError(password.input.value, t);
+      password.setError(weak);
+      repeat.setError(!weak && repeat.input.value !== password.input.value ? t.fieldErrors.passwordMismatch : null);
+      return reportInvalid(form, error, t);
+    },
+    busyText: t.settingUp,
+    send: () => api.setUpOperator(route.token, email.input.value.trim(), password.input.value),
+    done: (account) => {
       suggestEmail(account?.email ?? email.input.value.trim());
       ctx.navigate('#/aanmelden', { notice: t.setupDone, replace: true });
-    } catch (failure) {
-      setBusy(submit, false);
+    },
+    failed: (failure) => {
       if (failure instanceof api.ApiError && failure.status === 404) {
         showIn(error, t.setupUnknown);
       } else if (failure instanceof api.ApiError && failure.type === 'weak-password') {
-        password.setError(t.problems['weak-password']);
-        password.input.focus();
+        showAtField(password, t.problems['weak-password']);
       } else if (failure instanceof api.ApiError && failure.type === 'invalid-input') {
-        email.setError(t.fieldErrors.emailInvalid);
-        email.input.focus();
+        showAtField(email, t.fieldErrors.emailInvalid);
       } else {
         showIn(error, problemMessage(failure, t));
       }
-    }
+    },
   });
 
   replaceChildren(ctx.view,

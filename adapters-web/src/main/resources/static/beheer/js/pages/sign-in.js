@@ -4,7 +4,7 @@
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
 import {
-  field, focusFirstInvalid, isBusy, messageRegion, problemMessage, setBusy, showIn, showPasswordToggle,
+  field, firstInvalid, messageRegion, onSubmit, problemMessage, showIn, showPasswordToggle,
 } from '../ui.js';
 
 /** Survives a re-render (a language switch) and a trip to another page: the wait is the server's. */
@@ -60,30 +60,29 @@ export async function render(ctx) {
     waitTimer = setInterval(tick, 1000);
   };
 
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (secondsLeft() > 0) {
-      showIn(error, t.signInThrottled(secondsLeft()));
-      return;
-    }
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    email.setError(email.input.value.trim() ? null : t.fieldErrors.emailMissing);
-    password.setError(password.input.value ? null : t.fieldErrors.passwordMissing);
-    if (!email.input.value.trim() || !password.input.value) {
-      focusFirstInvalid(form);
-      return;
-    }
-    setBusy(submit, true, t.signingIn);
-    try {
-      const session = await api.signIn(email.input.value.trim(), password.input.value);
+  onSubmit(form, submit, {
+    t,
+    error,
+    // while the server makes us wait (the button counts down), sending only says how long still
+    blocked: () => {
+      const throttled = secondsLeft() > 0;
+      if (throttled) {
+        showIn(error, t.signInThrottled(secondsLeft()));
+      }
+      return throttled;
+    },
+    validate: () => {
+      email.setError(email.input.value.trim() ? null : t.fieldErrors.emailMissing);
+      password.setError(password.input.value ? null : t.fieldErrors.passwordMissing);
+      return !email.input.value.trim() || !password.input.value ? firstInvalid(form) : null;
+    },
+    busyText: t.signingIn,
+    send: () => api.signIn(email.input.value.trim(), password.input.value),
+    done: (session) => {
       suggestedEmail = '';
-      setBusy(submit, false);
       ctx.signedIn(session.account);
-    } catch (failure) {
-      setBusy(submit, false);
+    },
+    failed: (failure) => {
       if (failure instanceof api.ApiError && failure.status === 429) {
         throttledUntil = Date.now() + (failure.retryAfter ?? 60) * 1000;
         showIn(error, t.signInThrottled(secondsLeft()));
@@ -95,7 +94,7 @@ export async function render(ctx) {
       } else {
         showIn(error, problemMessage(failure, t));
       }
-    }
+    },
   });
 
   replaceChildren(ctx.view,

@@ -4,7 +4,8 @@
 import * as api from '../api.js';
 import { el, replaceChildren } from '../../../js/dom.js';
 import {
-  badge, confirmDialog, emptyState, field, isBusy, messageRegion, problemMessage, section, setBusy, showIn, uid,
+  badge, confirmDialog, emptyState, field, inPlaceEdit, messageRegion, onSubmit, problemMessage, section, showAtField,
+  showIn, uid,
 } from '../ui.js';
 
 export async function render(ctx, organisation) {
@@ -31,35 +32,32 @@ function addForm(ctx, organisation) {
   const form = el('form', { class: 'form', novalidate: true },
     el('div', { class: 'inline-form' }, name.root, submit),
     error);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(submit)) {
-      return;
-    }
-    showIn(error, null);
-    const value = name.input.value.trim();
-    name.setError(value ? null : t.fieldErrors.nameMissing);
-    if (!value) {
-      name.input.focus();
-      return;
-    }
-    setBusy(submit, true, t.adding);
-    try {
-      const team = await api.addTeam(organisation.id, value);
-      setBusy(submit, false);
+  onSubmit(form, submit, {
+    t,
+    error,
+    validate: () => nameError(t, name),
+    busyText: t.adding,
+    send: () => api.addTeam(organisation.id, name.input.value.trim()),
+    done: (team) => {
       ctx.showNotice(t.teamAdded(team.name));
       ctx.rerender({ focusSelector: '[data-testid="team-name"]' });
-    } catch (failure) {
-      setBusy(submit, false);
+    },
+    failed: (failure) => {
       if (failure instanceof api.ApiError && ['duplicate-team-name', 'invalid-name'].includes(failure.type)) {
-        name.setError(problemMessage(failure, t));
-        name.input.focus();
+        showAtField(name, problemMessage(failure, t));
       } else {
         showIn(error, problemMessage(failure, t));
       }
-    }
+    },
   });
   return section({ heading: t.addTeamHeading, className: 'card', testid: 'add-team-section' }, form);
+}
+
+/** Marks the name field when it is empty: answers the control to focus then, else null. */
+function nameError(t, name) {
+  const value = name.input.value.trim();
+  name.setError(value ? null : t.fieldErrors.nameMissing);
+  return value ? null : name.input;
 }
 
 /** How many people the team has: a number from 1 to 100,000, or empty (unknown). Saved on its own button. */
@@ -73,33 +71,26 @@ function headcountForm(ctx, organisation, team) {
     t.saveHeadcount);
   const form = el('form', { class: 'form headcount-form', novalidate: true, dataset: { testid: 'headcount-form' } },
     el('div', { class: 'inline-form' }, headcount.root, el('div', { class: 'inline-form__buttons' }, save)));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (isBusy(save)) {
-      return;
-    }
+  const value = () => {
     const text = headcount.input.value.trim();
-    const value = text === '' ? null : Number(text);
-    if (headcount.input.validity?.badInput
-        || (value !== null && (!Number.isInteger(value) || value < 1 || value > 100000))) {
-      headcount.setError(t.problems['headcount-out-of-range']);
-      headcount.input.focus();
-      return;
-    }
-    headcount.setError(null);
-    if (value === (team.headcount ?? null)) {
-      return;
-    }
-    setBusy(save, true);
-    try {
-      const saved = await api.setHeadcount(organisation.id, team.id, value);
+    return text === '' ? null : Number(text);
+  };
+  onSubmit(form, save, {
+    t,
+    validate: () => {
+      const wrong = headcount.input.validity?.badInput
+        || (value() !== null && (!Number.isInteger(value()) || value() < 1 || value() > 100000));
+      headcount.setError(wrong ? t.problems['headcount-out-of-range'] : null);
+      return wrong ? headcount.input : null;
+    },
+    skip: () => value() === (team.headcount ?? null),
+    keepBusy: true,
+    send: () => api.setHeadcount(organisation.id, team.id, value()),
+    done: (saved) => {
       ctx.showNotice(saved.headcount === null ? t.headcountCleared(team.name) : t.headcountSaved(team.name));
       ctx.rerender({ focusSelector: `[data-team="${team.id}"] [data-testid="headcount-input"]` });
-    } catch (failure) {
-      setBusy(save, false);
-      headcount.setError(problemMessage(failure, t));
-      headcount.input.focus();
-    }
+    },
+    failed: (failure) => showAtField(headcount, problemMessage(failure, t)),
   });
   return form;
 }
@@ -147,44 +138,27 @@ function teamItem(ctx, organisation, team) {
   const showRenameForm = () => {
     const name = field({ label: t.renameLabel(team.name), name: 'rename', value: team.name, required: true,
       testid: 'rename-input', maxlength: 200, autocomplete: 'off' });
-    const save = el('button', { type: 'submit', class: 'button button--small', dataset: { testid: 'rename-save' } }, t.save);
-    const cancel = el('button', { type: 'button', class: 'button button--small button--quiet' }, t.cancel);
-    const form = el('form', { class: 'form item__form', novalidate: true },
-      el('div', { class: 'inline-form' }, name.root, el('div', { class: 'inline-form__buttons' }, save, cancel)));
     const close = () => showRow().focus();
-    cancel.addEventListener('click', close);
-    form.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') {
-        event.preventDefault();
-        close();
-      }
-    });
-    form.addEventListener('submit', async (event) => {
-      event.preventDefault();
-      if (isBusy(save)) {
-        return;
-      }
-      showIn(error, null);
-      const value = name.input.value.trim();
-      name.setError(value ? null : t.fieldErrors.nameMissing);
-      if (!value) {
-        name.input.focus();
-        return;
-      }
-      if (value === team.name) {
-        close();
-        return;
-      }
-      setBusy(save, true);
-      try {
-        const renamed = await api.renameTeam(organisation.id, team.id, value);
+    const edit = inPlaceEdit(t, { saveTestid: 'rename-save', close });
+    const form = edit.form(el('div', { class: 'inline-form' }, name.root, edit.buttons));
+    onSubmit(form, edit.save, {
+      t,
+      error,
+      validate: () => nameError(t, name),
+      skip: () => {
+        const unchanged = name.input.value.trim() === team.name;
+        if (unchanged) {
+          close();
+        }
+        return unchanged;
+      },
+      keepBusy: true,
+      send: () => api.renameTeam(organisation.id, team.id, name.input.value.trim()),
+      done: (renamed) => {
         ctx.showNotice(t.renamed(renamed.name));
         ctx.rerender({ focusSelector: `[data-team="${team.id}"] [data-testid="rename-team"]` });
-      } catch (failure) {
-        setBusy(save, false);
-        name.setError(problemMessage(failure, t));
-        name.input.focus();
-      }
+      },
+      failed: (failure) => showAtField(name, problemMessage(failure, t)),
     });
     replaceChildren(item, form, error);
     name.input.focus();
