@@ -255,7 +255,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
         if (accountsExisted && password.isBlank()) {
             adminPassword = leadPassword = "(as printed when the demo was first begun)";
         }
-        logger.warn("Demo organisation '{}': sign in at /beheer/ as {} with password {} (admin), or as {} with "
+        logger.info("Demo organisation '{}': sign in at /beheer/ as {} with password {} (admin), or as {} with "
                 + "password {} (team lead of {}). The rounds and respondents are being added.", NAME, ADMIN_EMAIL,
                 adminPassword, TEAM_LEAD_EMAIL, leadPassword, TEAMS.get(0));
 

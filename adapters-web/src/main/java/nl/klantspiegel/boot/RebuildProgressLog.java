@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Writes the progress of every projection that is rebuilding (or catching up after a start) to the log at intervals:
- * percentage, position and head, events per second and the time left; and, once, that a rebuild ended. Quiet while
- * everything is caught up.
+ * percentage, position and head, events per second and the time left (its end is said once by the node that
+ * switched it). Quiet while everything is caught up.
  */
 final class RebuildProgressLog implements AutoCloseable {
 
@@ -26,19 +26,11 @@ final class RebuildProgressLog implements AutoCloseable {
         return thread;
     });
 
-    /** The projections seen rebuilding, so that the end of each rebuild is said once. */
-    private final java.util.Set<String> rebuilding = new java.util.HashSet<>();
-
     RebuildProgressLog(ProjectionsQuery projections, Duration interval) {
         timer.scheduleAtFixedRate(() -> {
             try {
                 for (ProjectionsQuery.ProjectionStatus status : projections.projections(SYSTEM)) {
-                    if (status.status() != ProjectionsQuery.Status.REBUILDING && rebuilding.remove(status.name())) {
-                        log.info("Projection {} rebuilt: it answers from its new version, at {} of {} events",
-                                status.name(), status.position(), status.head());
-                    }
                     if (status.status() == ProjectionsQuery.Status.REBUILDING) {
-                        rebuilding.add(status.name());
                         log.info("Projection {} rebuilding: {} % ({} of {}), {} events/s, about {} left",
                                 status.name(), status.percent(), status.position(), status.head(),
                                 status.eventsPerSecond(), status.etaSeconds() == null ? "?"
