@@ -176,7 +176,8 @@ public class ReadModelsConfiguration {
                                                 ReadModelVersions versions, ActiveVersions active,
                                                 List<RebuildableProjection> projections,
                                                 ObjectProvider<org.axonframework.config.Configuration> axon,
-                                                Clock clock, KlantspiegelProperties properties, Environment environment) {
+                                                Clock clock, KlantspiegelProperties properties,
+                                                Environment environment) {
         Map<String, Integer> segments = new TreeMap<>();
         for (RebuildableProjection projection : projections) {
             Integer wanted = environment.getProperty("axon.eventhandling.processors." + projection.name()

@@ -83,7 +83,8 @@ final class ContractCheck {
 
     /**
      * The document marks a field that holds a record or null as OpenAPI 3.0 tools expect it ({@code nullable: true}
-     * and {@code type: object} beside {@code allOf: [$ref]}); the validator reads {@code nullable} strictly (only beside a {@code type}), so for
+     * and {@code type: object} beside {@code allOf: [$ref]}); the validator reads {@code nullable} strictly (only
+     * beside a {@code type}), so for
      * it that field is written as what it means: the record, or null.
      */
     static String strictNullableReferences(String document) throws IOException {

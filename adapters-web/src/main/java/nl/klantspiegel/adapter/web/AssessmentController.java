@@ -39,21 +39,21 @@ import java.util.Optional;
 @RequestMapping(path = "/api/assessments", produces = "application/json")
 @Tag(name = "Assessments", description = "Take the test: start, answer, change answers, complete, see the result")
 @ApiResponse(responseCode = "400", description = "Invalid input", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+        mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
 @ApiResponse(responseCode = "403", description = "A change the browser marks as cross-site (Sec-Fetch-Site)",
         content = @Content(mediaType = "application/problem+json",
-                schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+                schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
 @ApiResponse(responseCode = "408", description = "The request body did not arrive whole within the body timeout; "
         + "the connection is closed", content = @Content(mediaType = "application/problem+json",
-        schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+        schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
 @ApiResponse(responseCode = "413", description = "A request body over 2 KB", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+        mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
 @ApiResponse(responseCode = "415", description = "A body that is not JSON: changes take JSON or no body at all",
         content = @Content(mediaType = "application/problem+json",
-                schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+                schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
 @ApiResponse(responseCode = "503", description = "Saved but not yet visible, or the views are catching up after a "
         + "restart: ask again after Retry-After seconds", content = @Content(
-        mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+        mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
 class AssessmentController {
 
     private static final String LANG_DESCRIPTION =
@@ -81,7 +81,7 @@ class AssessmentController {
     @ApiResponse(responseCode = "201", description = "Started")
     @ApiResponse(responseCode = "429", description = "Too many assessments started from this address; ask again "
             + "after Retry-After seconds", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     ResponseEntity<AssessmentResponse> start(@RequestBody(required = false) StartRequest request) {
         Language language = request == null || request.language() == null
                 ? Language.NL : Language.fromCode(request.language());
@@ -95,7 +95,7 @@ class AssessmentController {
     @Operation(summary = "One assessment: its answers so far and, once completed, the result")
     @ApiResponse(responseCode = "200", description = "Found")
     @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     ResponseEntity<AssessmentResponse> get(
             @PathVariable String id,
             @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
@@ -110,9 +110,9 @@ class AssessmentController {
             description = "Giving the same option again changes nothing. Refused once the assessment is completed.")
     @ApiResponse(responseCode = "200", description = "The assessment with the answer in place")
     @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     @ApiResponse(responseCode = "409", description = "The assessment is already completed", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     ResponseEntity<AssessmentResponse> answer(
             @PathVariable String id,
             @Parameter(description = "The question number, 1 to 6, written plainly", schema = @Schema(
@@ -130,9 +130,9 @@ class AssessmentController {
             description = "Needs all six answers. Completing again gives the same result.")
     @ApiResponse(responseCode = "200", description = "The completed assessment with its result")
     @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     @ApiResponse(responseCode = "409", description = "A question has no answer yet", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     ResponseEntity<AssessmentResponse> complete(
             @PathVariable String id,
             @Parameter(description = LANG_DESCRIPTION) @RequestParam(required = false) String lang) {
@@ -145,7 +145,7 @@ class AssessmentController {
     @Operation(summary = "The stored events of the assessment, oldest first")
     @ApiResponse(responseCode = "200", description = "The audit trail")
     @ApiResponse(responseCode = "404", description = "No such assessment", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/" + OpenApiConfiguration.PROBLEM)))
+            mediaType = "application/problem+json", schema = @Schema(ref = OpenApiConfiguration.PROBLEM_REF)))
     ResponseEntity<List<HistoryEntryResponse>> history(@PathVariable String id) {
         return ResponseEntity.ok(history.history(parse(id)).orElseThrow(() -> new AssessmentNotFound(id)).stream()
                 .map(HistoryEntryResponse::of)

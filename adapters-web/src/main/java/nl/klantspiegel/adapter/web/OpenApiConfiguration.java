@@ -56,6 +56,8 @@ class OpenApiConfiguration {
     static final String SESSION = "browserSession";
     static final String BASIC = "basic";
     static final String PROBLEM = "Problem";
+    /** The problem schema, as an annotation refers to it. */
+    static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
     private static final String PROBLEM_JSON = "application/problem+json";
 
     static {

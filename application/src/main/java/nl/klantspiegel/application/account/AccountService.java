@@ -39,11 +39,11 @@ import java.util.function.Supplier;
  * Accounts: signing in, activation, enrolment, the operator, the account itself (API tokens: {@link ApiTokenService}).
  * Passwords are checked here against their hashes (the hashing itself is the
  * adapters'); failed tries are throttled per e-mail address and per client address ({@link SignInThrottle}), in the
- * store every node shares ({@link SignInThrottles}); every sign-in, failed sign-in of an existing account and activation is published as an event, by account id only, for the audit trail.
+ * store every node shares ({@link SignInThrottles}); every sign-in, failed sign-in of an existing account and
+ * activation is published as an event, by account id only, for the audit trail.
  */
 public final class AccountService implements AccountsUseCase {
 
-    private static final int TOKEN_BYTES = 32;
     /** A throttle whose last failure is this long ago is forgotten: any wait it imposed is long over. */
     static final Duration FORGET_THROTTLE_AFTER = SignInThrottle.LONGEST_WAIT.multipliedBy(2);
     /**
@@ -78,7 +78,7 @@ public final class AccountService implements AccountsUseCase {
         this.dummyHash = () -> {
             synchronized (hash) {
                 if (hash[0] == null) {
-                    hash[0] = passwords.hash(Secrets.newToken(TOKEN_BYTES));
+                    hash[0] = passwords.hash(Secrets.newToken(Secrets.TOKEN_BYTES));
                 }
                 return hash[0];
             }
@@ -257,7 +257,7 @@ public final class AccountService implements AccountsUseCase {
      */
     public Invited issueActivation(String accountId) {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFound("The account " + accountId));
-        String token = Secrets.newToken(TOKEN_BYTES);
+        String token = Secrets.newToken(Secrets.TOKEN_BYTES);
         Instant expiresAt = AccountPolicy.activationExpiry(clock.instant());
         if (!accounts.newActivation(accountId, Secrets.hash(token), expiresAt)) {
             // activated (or erased) a moment ago
@@ -302,7 +302,7 @@ public final class AccountService implements AccountsUseCase {
             operatorSetup.clear();
             return new OperatorPreparation(status, Optional.empty());
         }
-        String token = Secrets.newToken(TOKEN_BYTES);
+        String token = Secrets.newToken(Secrets.TOKEN_BYTES);
         if (!operatorSetup.create(Secrets.hash(token))) {
             return new OperatorPreparation(OperatorPreparation.Status.SETUP_LINK_EXISTS, Optional.empty());
         }

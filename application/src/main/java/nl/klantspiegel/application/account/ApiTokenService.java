@@ -29,8 +29,6 @@ import java.util.UUID;
  */
 public final class ApiTokenService implements ApiTokensUseCase {
 
-    private static final int TOKEN_BYTES = 32;
-
     private final ApiTokens apiTokens;
     private final Accounts accounts;
     private final EventGateway events;
@@ -52,7 +50,7 @@ public final class ApiTokenService implements ApiTokensUseCase {
         } catch (IllegalArgumentException outOfRange) {
             throw new InvalidRequest(outOfRange.getMessage());
         }
-        String token = Secrets.newToken(TOKEN_BYTES);
+        String token = Secrets.newToken(Secrets.TOKEN_BYTES);
         ApiToken stored = new ApiToken(UUID.randomUUID().toString(), Secrets.hash(token), caller.accountId(), now,
                 expiresAt, null);
         apiTokens.save(stored);

@@ -12,6 +12,9 @@ import java.util.Base64;
  */
 public final class Secrets {
 
+    /** The size of an account's secret tokens (activation, setup, API): 256 random bits. */
+    static final int TOKEN_BYTES = 32;
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder URL_SAFE = Base64.getUrlEncoder().withoutPadding();
 

@@ -71,7 +71,8 @@ import java.util.stream.Stream;
  *     step of 20,000, from the tail and again after {@code resetTokens()}, with the replay flags counted and the
  *     stored token's size.</li>
  * </ol>
- * Run: {@code ./mvnw -pl adapters-persistence -am -Pbenchmark -DskipTests verify} (see docs/benchmarks.md). Arguments (system
+ * Run: {@code ./mvnw -pl adapters-persistence -am -Pbenchmark -DskipTests verify} (see docs/benchmarks.md).
+ * Arguments (system
  * properties): {@code benchmark.events} (default 200000), {@code benchmark.dir} (default a fresh directory under
  * {@code target}; an existing one is filled further), {@code benchmark.batch} (the engine's batch size, default 500,
  * as the product), {@code benchmark.replay-only} (only the replays, over what {@code benchmark.dir} holds).

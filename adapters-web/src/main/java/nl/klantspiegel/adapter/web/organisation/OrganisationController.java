@@ -64,7 +64,8 @@ class OrganisationController {
     }
 
     record MemberResponse(String id, String email, Role role, List<String> teams, boolean active,
-                          @Nullable String activationUrl, @Nullable String activationToken, @Nullable Instant activationExpiresAt) {
+                          @Nullable String activationUrl, @Nullable String activationToken,
+                          @Nullable Instant activationExpiresAt) {
     }
 
     record RoundRequest(@Schema(example = "Najaar 2026") String name,
@@ -79,8 +80,10 @@ class OrganisationController {
     }
 
     /** @param status SCHEDULED (waiting for opensAt), OPEN or CLOSED */
-    record RoundResponse(String id, String name, List<String> teams, @Nullable Instant openedAt, @Nullable Instant closesAt,
-                         @Nullable Instant closedAt, String status, @Nullable String invitationUrl, @Nullable String invitationToken,
+    record RoundResponse(String id, String name, List<String> teams, @Nullable Instant openedAt,
+                         @Nullable Instant closesAt,
+                         @Nullable Instant closedAt, String status, @Nullable String invitationUrl,
+                         @Nullable String invitationToken,
                          @Nullable Instant opensAt) {
     }
 

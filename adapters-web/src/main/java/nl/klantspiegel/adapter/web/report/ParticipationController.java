@@ -46,7 +46,8 @@ class ParticipationController {
      * @param ratePercent       completed against headcount, in whole percent; null without a headcount
      * @param exceedsHeadcount  more took part than the headcount says (it is out of date)
      */
-    record Rate(String key, @Nullable String teamId, String label, @Nullable Integer headcount, int completed, @Nullable Integer ratePercent,
+    record Rate(String key, @Nullable String teamId, String label, @Nullable Integer headcount, int completed,
+                @Nullable Integer ratePercent,
                 boolean exceedsHeadcount) {
     }
 

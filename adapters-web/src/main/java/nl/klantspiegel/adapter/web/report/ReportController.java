@@ -81,7 +81,8 @@ class ReportController {
     record Difference(double mean, ReportJson.Interval ci95, boolean significant) {
     }
 
-    record ComparedGroup(String key, @Nullable String teamId, String label, ReportJson.Group round, ReportJson.Group with,
+    record ComparedGroup(String key, @Nullable String teamId, String label, ReportJson.Group round,
+                         ReportJson.Group with,
                          @Nullable Difference difference) {
     }
 
@@ -205,7 +206,8 @@ class ReportController {
      *                         its share and the instrument's advice for it
      */
     record FocusQuestion(int question, String topic, String text, String oriented, String orientedText,
-                         int orientedPercent, boolean focus, @Nullable String other, @Nullable String otherText, @Nullable Integer otherPercent,
+                         int orientedPercent, boolean focus, @Nullable String other, @Nullable String otherText,
+                         @Nullable Integer otherPercent,
                          @Nullable String advice) {
     }
 

@@ -36,7 +36,8 @@ final class ReportJson {
      * released yet.
      */
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Group(String key, @Nullable String teamId, String label, int n, @Nullable Double mean, @Nullable Interval ci95, @Nullable Map<String, Share> bands,
+    record Group(String key, @Nullable String teamId, String label, int n, @Nullable Double mean,
+                 @Nullable Interval ci95, @Nullable Map<String, Share> bands,
                  @Nullable Columns columns, List<Question> questions) {
     }
 
@@ -71,7 +72,8 @@ final class ReportJson {
     }
 
     /** @param opensAt when it begins (or began) to take assessments; @param status SCHEDULED, OPEN or CLOSED */
-    record RoundSummary(String id, String name, @Nullable Instant openedAt, @Nullable Instant closesAt, @Nullable Instant closedAt, String status,
+    record RoundSummary(String id, String name, @Nullable Instant openedAt, @Nullable Instant closesAt,
+                        @Nullable Instant closedAt, String status,
                         @Nullable Instant opensAt) {
     }
 

@@ -15,7 +15,8 @@ import java.time.Duration;
  * @param rateLimit limits per client address
  */
 @ConfigurationProperties("klantspiegel")
-public record WebSettings(@DefaultValue("") String publicUrl, @DefaultValue Api api, @DefaultValue RateLimit rateLimit) {
+public record WebSettings(@DefaultValue("") String publicUrl, @DefaultValue Api api,
+                          @DefaultValue RateLimit rateLimit) {
 
     public WebSettings {
         publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;

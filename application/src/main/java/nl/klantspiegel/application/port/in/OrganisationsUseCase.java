@@ -92,7 +92,8 @@ public interface OrganisationsUseCase {
      * @param opensAt when it begins (or began) to take assessments: {@code openedAt} unless it was opened for later
      * @param status  SCHEDULED (waiting for {@code opensAt}), OPEN or CLOSED, now
      */
-    record RoundView(String id, String name, List<String> teams, @Nullable Instant openedAt, @Nullable Instant opensAt, @Nullable Instant closesAt,
+    record RoundView(String id, String name, List<String> teams, @Nullable Instant openedAt,
+                     @Nullable Instant opensAt, @Nullable Instant closesAt,
                      @Nullable Instant closedAt, String status, @Nullable String invitationToken) {
         public RoundView {
             teams = List.copyOf(teams);
