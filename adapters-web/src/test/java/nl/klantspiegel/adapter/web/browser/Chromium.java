@@ -151,6 +151,21 @@ final class Chromium implements AutoCloseable {
         return browser.findElement(testId(testId));
     }
 
+    /**
+     * Opens one section of an organisation's page and waits until its panel is shown. The page may still be
+     * re-rendering after the last action (a notice is shown before the re-render ends), so a tab that is replaced
+     * while it is clicked is found and clicked again.
+     */
+    static void openTab(WebDriver browser, String tab) {
+        waitFor(browser).until(driver -> {
+            if (driver.findElements(testId("panel-" + tab)).isEmpty()) {
+                driver.findElement(testId("tab-" + tab)).click();
+            }
+            return !driver.findElements(testId("panel-" + tab)).isEmpty()
+                    && "page".equals(driver.findElement(testId("tab-" + tab)).getDomAttribute("aria-current"));
+        });
+    }
+
     /** An audit entry's details, label to value, as its details list shows them. */
     static Map<String, String> details(WebElement entry) {
         Map<String, String> details = new LinkedHashMap<>();

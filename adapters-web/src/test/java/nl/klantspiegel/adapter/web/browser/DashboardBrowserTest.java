@@ -233,7 +233,7 @@ class DashboardBrowserTest {
         ChromeDriver browser = chromium.open("audit", 1280, 1000, false);
         WebDriverWait wait = signIn(browser, ADMIN);
         String organisation = organisationId(browser);
-        byTestId(browser, "tab-logboek").click();
+        Chromium.openTab(browser, "logboek");
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("participation-table")));
 
         // per round the released completed tests, as the API counts them; nothing of starts

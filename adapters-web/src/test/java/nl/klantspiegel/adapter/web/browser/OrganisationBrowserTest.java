@@ -153,7 +153,7 @@ class OrganisationBrowserTest {
         // back with the administrator: one completed test is below the minimum group size, so nothing is released:
         // the dashboard shows no figure and says when each team will show, and the audit trail counts none
         WebDriverWait adminWait = waitFor(admin);
-        byTestId(admin, "tab-dashboard").click();
+        Chromium.openTab(admin, "dashboard");
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("release-info")));
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("heatmap")));
         assertThat(text(admin, "release-rules")).contains("bundels van minstens 5 nieuw afgeronde tests");
@@ -165,7 +165,7 @@ class OrganisationBrowserTest {
                 .isEqualTo("nog niets vrijgegeven: getoond zodra er een bundel van minstens 5 afgeronde tests is");
         assertThat(byTestId(admin, "dashboard").getText()).doesNotContainPattern("\\d+,\\d");
 
-        byTestId(admin, "tab-logboek").click();
+        Chromium.openTab(admin, "logboek");
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("participation-row")));
         WebElement participation = byTestId(admin, "participation-row");
         assertThat(participation.findElement(testId("participation-round")).getText())
@@ -213,7 +213,7 @@ class OrganisationBrowserTest {
         assertThat(admin.findElements(testId("audit-entry"))).hasSize(2);
 
         // the dashboard: the release and Balie's five, Klantenservice still nothing
-        byTestId(admin, "tab-dashboard").click();
+        Chromium.openTab(admin, "dashboard");
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("heatmap")));
         assertThat(text(admin, "release-last")).startsWith("Laatste vrijgave: nr. 1, ");
         assertThat(teamRows(admin)).containsOnly(Map.entry("Klantenservice", TEAM_NOT_SHOWN), Map.entry("Balie", "5"));
@@ -221,7 +221,7 @@ class OrganisationBrowserTest {
                 "Vul bij Teams per team het aantal medewerkers in");
 
         // Balie's headcount, entered on its team, gives the response rate on the dashboard
-        byTestId(admin, "tab-teams").click();
+        Chromium.openTab(admin, "teams");
         WebElement balie = adminWait.until(driver -> driver.findElements(testId("team-item")).stream()
                 .filter(item -> item.getText().startsWith("Balie")).findFirst().orElse(null));
         WebElement headcount = balie.findElement(By.cssSelector("[data-testid='headcount-input']"));
@@ -234,13 +234,13 @@ class OrganisationBrowserTest {
         balie.findElement(By.cssSelector("[data-testid='headcount-save']")).click();
         adminWait.until(ExpectedConditions.textToBePresentInElementLocated(testId("page-notice"),
                 "Het aantal medewerkers van Balie is opgeslagen."));
-        byTestId(admin, "tab-dashboard").click();
+        Chromium.openTab(admin, "dashboard");
         WebElement rate = adminWait.until(driver -> driver.findElements(testId("rate-row")).stream()
                 .filter(row -> row.getText().startsWith("Balie")).findFirst().orElse(null));
         assertThat(rate.getText()).contains("10", "5", "50 %");
 
         // closing the round, after confirming; the invitation then says the round is closed, and starts no test
-        byTestId(admin, "tab-rondes").click();
+        Chromium.openTab(admin, "rondes");
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("close-round")));
         byTestId(admin, "close-round").click();
         adminWait.until(ExpectedConditions.visibilityOfElementLocated(testId("confirm-dialog")));
@@ -288,13 +288,13 @@ class OrganisationBrowserTest {
         // signed in now, the administrator lands on the organisation's dashboard; the rounds are a tab away
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("dashboard")));
         assertFitsThePhone(phone);
-        byTestId(phone, "tab-rondes").click();
+        Chromium.openTab(phone, "rondes");
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("invitation-link")));
         assertFitsThePhone(phone);
         assertThat(Chromium.accessibilityViolations(phone)).as("axe-core, WCAG 2.2 A and AA: rounds on a phone")
                 .isEmpty();
         for (String tab : List.of("teams", "leden", "logboek", "instellingen")) {
-            byTestId(phone, "tab-" + tab).click();
+            Chromium.openTab(phone, tab);
             wait.until(ExpectedConditions.visibilityOfElementLocated(testId("panel-" + tab)));
             assertFitsThePhone(phone);
             assertThat(Chromium.accessibilityViolations(phone)).as("axe-core, WCAG 2.2 A and AA: " + tab + " on a phone")
@@ -420,7 +420,7 @@ class OrganisationBrowserTest {
         String organisationId = browser.getCurrentUrl().replaceAll(".*#/organisatie/([^/]+).*", "$1");
 
         // two teams; the same name twice is refused at the field
-        byTestId(browser, "tab-teams").click();
+        Chromium.openTab(browser, "teams");
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("team-name")));
         for (String team : List.of("Klantenservice", "Balie")) {
             type(browser, "team-name", team);
@@ -435,7 +435,7 @@ class OrganisationBrowserTest {
         assertThat(browser.findElements(testId("team-item"))).hasSize(2);
 
         // a round for the whole organisation, with its invitation link and QR code
-        byTestId(browser, "tab-rondes").click();
+        Chromium.openTab(browser, "rondes");
         wait.until(ExpectedConditions.visibilityOfElementLocated(testId("round-name")));
         assertThat(text(browser, "rounds-empty")).isNotBlank();
         type(browser, "round-name", roundName);
