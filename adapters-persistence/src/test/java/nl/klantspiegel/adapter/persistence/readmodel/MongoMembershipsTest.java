@@ -14,7 +14,11 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Each account's memberships, through the real MongoDB driver against the embedded server. */
+/**
+ * Each account's memberships as stored, through the real MongoDB driver against the embedded server: what only storage
+ * can get wrong (the document's shape, the earlier shape, one document per account). The port's promises are
+ * {@code MembershipsContract}'s, which this adapter and the in-memory fake both keep.
+ */
 class MongoMembershipsTest {
 
     @RegisterExtension
@@ -22,39 +26,6 @@ class MongoMembershipsTest {
 
     MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
     MongoMemberships memberships = new MongoMemberships(mongo);
-
-    @Test
-    void an_accounts_memberships_are_read_back_in_the_order_first_recorded() {
-        List<Membership> list = List.of(
-                new Membership("org-2", "acc-1", Role.TEAM_LEAD, Set.of("t-b", "t-a")),
-                new Membership("org-1", "acc-1", Role.ADMIN, Set.of()),
-                new Membership("org-3", "acc-1", Role.ANALYST, Set.of()));
-
-        list.forEach(membership -> memberships.record("acc-1", membership.organisationId(),
-                Optional.of(membership), 3));
-
-        assertThat(memberships.of("acc-1")).containsExactlyElementsOf(list);
-        assertThat(memberships.of("acc-2")).isEmpty();
-    }
-
-    @Test
-    void a_later_version_replaces_an_earlier_one_and_never_the_other_way_round() {
-        Membership analyst = new Membership("org-1", "acc-1", Role.ANALYST, Set.of());
-        Membership lead = new Membership("org-1", "acc-1", Role.TEAM_LEAD, Set.of("t-1"));
-        memberships.record("acc-1", "org-1", Optional.of(analyst), 4);
-
-        memberships.record("acc-1", "org-1", Optional.of(lead), 6);
-        assertThat(memberships.of("acc-1")).containsExactly(lead);
-
-        memberships.record("acc-1", "org-1", Optional.of(analyst), 5);
-        memberships.record("acc-1", "org-1", Optional.empty(), 6);
-        assertThat(memberships.of("acc-1")).as("an earlier or equal version changes nothing").containsExactly(lead);
-
-        memberships.record("acc-1", "org-1", Optional.empty(), 7);
-        assertThat(memberships.of("acc-1")).as("removed").isEmpty();
-        memberships.record("acc-1", "org-1", Optional.of(lead), 6);
-        assertThat(memberships.of("acc-1")).as("a late write of an older membership does not bring it back").isEmpty();
-    }
 
     @Test
     void one_organisations_record_leaves_the_accounts_others_and_other_accounts_alone() {
