@@ -17,10 +17,10 @@ import nl.klantspiegel.application.projection.ActiveVersions;
 import nl.klantspiegel.application.projection.ProjectionCoordinator;
 import nl.klantspiegel.application.projection.ProjectionRebuilds;
 import nl.klantspiegel.application.projection.RebuildableProjection;
-import nl.klantspiegel.application.projection.Switchable;
+import nl.klantspiegel.application.projection.ActiveReadModel;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.SwitchableReportFacts;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -38,13 +38,13 @@ import java.util.TreeMap;
 /**
  * The read models everything holds, and how each projection is rebuilt while the product serves. Every read model is
  * opened in the version that answers (from the persistence adapter's {@link ReadModelVersions}) behind a
- * {@link Switchable} port, which a rebuild switches to the new version; every projection is registered here once
+ * {@link ActiveReadModel} port, which a rebuild switches to the new version; every projection is registered here once
  * more as a {@link RebuildableProjection}: the read models it writes and how to make a second instance of it.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReadModelsConfiguration {
 
-    // ----- the read models, switchable -------------------------------------------------------------------
+    // ----- the read models, as they answer -------------------------------------------------------------------
 
     /**
      * Which version of every read model answers: the stored one, read at most {@code klantspiegel.projections
@@ -56,73 +56,73 @@ public class ReadModelsConfiguration {
     }
 
     @Bean
-    Switchable<OrganisationViews> switchableOrganisationViews(ReadModelVersions versions, ActiveVersions active) {
+    ActiveReadModel<OrganisationViews> answeringOrganisationViews(ReadModelVersions versions, ActiveVersions active) {
         return answering(versions, active, OrganisationViewProjection.PROCESSING_GROUP, OrganisationViews.class);
     }
 
     @Bean
-    OrganisationViews organisationViews(Switchable<OrganisationViews> switchable) {
-        return switchable.port();
+    OrganisationViews organisationViews(ActiveReadModel<OrganisationViews> answering) {
+        return answering.port();
     }
 
     @Bean
-    Switchable<Invitations> switchableInvitations(ReadModelVersions versions, ActiveVersions active) {
+    ActiveReadModel<Invitations> answeringInvitations(ReadModelVersions versions, ActiveVersions active) {
         return answering(versions, active, OrganisationViewProjection.PROCESSING_GROUP, Invitations.class);
     }
 
     @Bean
-    Invitations invitations(Switchable<Invitations> switchable) {
-        return switchable.port();
+    Invitations invitations(ActiveReadModel<Invitations> answering) {
+        return answering.port();
     }
 
     @Bean
-    Switchable<Memberships> switchableMemberships(ReadModelVersions versions, ActiveVersions active) {
+    ActiveReadModel<Memberships> answeringMemberships(ReadModelVersions versions, ActiveVersions active) {
         return answering(versions, active, OrganisationViewProjection.PROCESSING_GROUP, Memberships.class);
     }
 
     @Bean
-    Memberships memberships(Switchable<Memberships> switchable) {
-        return switchable.port();
+    Memberships memberships(ActiveReadModel<Memberships> answering) {
+        return answering.port();
     }
 
-    /** Switchable itself: its versions count on across switches, so no kept report basis takes new facts for old. */
+    /** ActiveReadModel itself: its versions count on across switches, so no kept report basis takes new facts for old. */
     @Bean
-    SwitchableReportFacts reportFacts(ReadModelVersions versions, ActiveVersions active) {
-        return new SwitchableReportFacts(active, version -> versions.open(ReportFacts.class, version));
+    ActiveReportFacts reportFacts(ReadModelVersions versions, ActiveVersions active) {
+        return new ActiveReportFacts(active, version -> versions.open(ReportFacts.class, version));
     }
 
     @Bean
-    Switchable<AnswerChangeFacts> switchableAnswerChangeFacts(ReadModelVersions versions, ActiveVersions active) {
+    ActiveReadModel<AnswerChangeFacts> answeringAnswerChangeFacts(ReadModelVersions versions, ActiveVersions active) {
         return answering(versions, active, AnswerChangeProjection.PROCESSING_GROUP, AnswerChangeFacts.class);
     }
 
     @Bean
-    AnswerChangeFacts answerChangeFacts(Switchable<AnswerChangeFacts> switchable) {
-        return switchable.port();
+    AnswerChangeFacts answerChangeFacts(ActiveReadModel<AnswerChangeFacts> answering) {
+        return answering.port();
     }
 
     @Bean
-    Switchable<AuditTrail> switchableAuditTrail(ReadModelVersions versions, ActiveVersions active) {
+    ActiveReadModel<AuditTrail> answeringAuditTrail(ReadModelVersions versions, ActiveVersions active) {
         return answering(versions, active, AuditTrailProjection.PROCESSING_GROUP, AuditTrail.class);
     }
 
     @Bean
-    AuditTrail auditTrail(Switchable<AuditTrail> switchable) {
-        return switchable.port();
+    AuditTrail auditTrail(ActiveReadModel<AuditTrail> answering) {
+        return answering.port();
     }
 
     /** A read model's port in the version of its projection that answers now. */
-    private static <T> Switchable<T> answering(ReadModelVersions versions, ActiveVersions active, String projection,
+    private static <T> ActiveReadModel<T> answering(ReadModelVersions versions, ActiveVersions active, String projection,
                                                Class<T> port) {
-        return Switchable.of(port, projection, active, version -> versions.open(port, version));
+        return ActiveReadModel.of(port, projection, active, version -> versions.open(port, version));
     }
 
     // ----- the projections, rebuildable ------------------------------------------------------------------
 
     @Bean
-    RebuildableProjection rebuildableOrganisationViews(Switchable<OrganisationViews> views,
-                                                       Switchable<Invitations> invitations,
-                                                       Switchable<Memberships> memberships) {
+    RebuildableProjection rebuildableOrganisationViews(ActiveReadModel<OrganisationViews> views,
+                                                       ActiveReadModel<Invitations> invitations,
+                                                       ActiveReadModel<Memberships> memberships) {
         return new RebuildableProjection(OrganisationViewProjection.PROCESSING_GROUP,
                 List.of(views, invitations, memberships),
                 stores -> new OrganisationViewProjection(new OrganisationReadModels(stores.get(OrganisationViews.class),
@@ -130,19 +130,19 @@ public class ReadModelsConfiguration {
     }
 
     @Bean
-    RebuildableProjection rebuildableReports(SwitchableReportFacts facts) {
+    RebuildableProjection rebuildableReports(ActiveReportFacts facts) {
         return new RebuildableProjection(ReportProjection.PROCESSING_GROUP, List.of(facts),
                 stores -> new ReportProjection(stores.get(ReportFacts.class)));
     }
 
     @Bean
-    RebuildableProjection rebuildableAnswerChanges(Switchable<AnswerChangeFacts> facts) {
+    RebuildableProjection rebuildableAnswerChanges(ActiveReadModel<AnswerChangeFacts> facts) {
         return new RebuildableProjection(AnswerChangeProjection.PROCESSING_GROUP, List.of(facts),
                 stores -> new AnswerChangeProjection(stores.get(AnswerChangeFacts.class)));
     }
 
     @Bean
-    RebuildableProjection rebuildableAuditTrail(Switchable<AuditTrail> trail) {
+    RebuildableProjection rebuildableAuditTrail(ActiveReadModel<AuditTrail> trail) {
         return new RebuildableProjection(AuditTrailProjection.PROCESSING_GROUP, List.of(trail),
                 stores -> new AuditTrailProjection(stores.get(AuditTrail.class)));
     }

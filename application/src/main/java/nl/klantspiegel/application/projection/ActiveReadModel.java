@@ -15,7 +15,7 @@ import java.util.function.IntFunction;
  *
  * @param <T> the port out
  */
-public interface Switchable<T> {
+public interface ActiveReadModel<T> {
 
     /** The port out switched. */
     Class<T> type();
@@ -32,7 +32,7 @@ public interface Switchable<T> {
      *
      * @param open the read model in a version
      */
-    static <T> Switchable<T> of(Class<T> type, String projection, ActiveVersions active, IntFunction<T> open) {
+    static <T> ActiveReadModel<T> of(Class<T> type, String projection, ActiveVersions active, IntFunction<T> open) {
         return new Delegating<>(type, projection, active, open);
     }
 
@@ -67,7 +67,7 @@ public interface Switchable<T> {
     }
 
     /** A JDK proxy of the port that hands each call to the current version. */
-    final class Delegating<T> implements Switchable<T>, InvocationHandler {
+    final class Delegating<T> implements ActiveReadModel<T>, InvocationHandler {
 
         private final Class<T> type;
         private final String projection;
@@ -105,7 +105,7 @@ public interface Switchable<T> {
                 return switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
-                    default -> "Switchable " + type.getSimpleName() + " of " + projection;
+                    default -> "ActiveReadModel " + type.getSimpleName() + " of " + projection;
                 };
             }
             try {

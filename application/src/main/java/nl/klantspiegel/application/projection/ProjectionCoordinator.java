@@ -279,7 +279,7 @@ public final class ProjectionCoordinator {
             } catch (UnableToClaimTokenException stillClaimed) {
                 continue;
             }
-            for (Switchable<?> store : projection.stores()) {
+            for (ActiveReadModel<?> store : projection.stores()) {
                 versions.drop(store.type(), retired.version());
             }
             versions.forget(retired);

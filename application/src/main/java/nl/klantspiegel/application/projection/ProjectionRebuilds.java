@@ -168,7 +168,7 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
         try {
             int old = versions.active(name); // read holding the claim: no other rebuild switches it now
             Map<Class<?>, Object> fresh = new LinkedHashMap<>();
-            for (Switchable<?> store : projection.stores()) {
+            for (ActiveReadModel<?> store : projection.stores()) {
                 versions.drop(store.type(), version); // nothing, unless a store kept what a lost build wrote
                 fresh.put(store.type(), versions.open(store.type(), version));
             }

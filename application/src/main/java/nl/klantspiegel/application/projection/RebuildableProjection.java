@@ -6,14 +6,14 @@ import java.util.function.Function;
 
 /**
  * A projection that can be rebuilt while the product serves: its processing group, the read models it writes (each a
- * {@link Switchable} port that everything holds), and how to make a second instance of it that writes to given
+ * {@link ActiveReadModel} port that everything holds), and how to make a second instance of it that writes to given
  * versions of those read models and tells no waiting reader.
  *
  * @param name     the processing group
  * @param stores   the read models it writes
  * @param instance a new instance of the projection over the read models given
  */
-public record RebuildableProjection(String name, List<Switchable<?>> stores, Function<Stores, Object> instance) {
+public record RebuildableProjection(String name, List<ActiveReadModel<?>> stores, Function<Stores, Object> instance) {
 
     public RebuildableProjection {
         Objects.requireNonNull(name, "name");
@@ -22,7 +22,7 @@ public record RebuildableProjection(String name, List<Switchable<?>> stores, Fun
         if (stores.isEmpty()) {
             throw new IllegalArgumentException(name + " writes no read model");
         }
-        for (Switchable<?> store : stores) {
+        for (ActiveReadModel<?> store : stores) {
             if (!store.projection().equals(name)) {
                 throw new IllegalArgumentException(store.type().getSimpleName() + " belongs to " + store.projection()
                         + ", not to " + name);

@@ -2,7 +2,7 @@ package nl.klantspiegel.application.report;
 
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.projection.ActiveVersions;
-import nl.klantspiegel.application.projection.Switchable;
+import nl.klantspiegel.application.projection.ActiveReadModel;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.release.ResultsReleased;
 
@@ -15,15 +15,15 @@ import java.util.function.IntFunction;
  * versions of an organisation's facts count on from one version to the next (the version number in the high digits),
  * so no kept report basis can ever take the new facts for the old, on any node.
  */
-public final class SwitchableReportFacts implements ReportFacts, Switchable<ReportFacts> {
+public final class ActiveReportFacts implements ReportFacts, ActiveReadModel<ReportFacts> {
 
     private static final long PER_SWITCH = 1_000_000_000_000L;
 
-    private final Switchable.Follower<ReportFacts> follower;
+    private final ActiveReadModel.Follower<ReportFacts> follower;
 
     /** @param open the report facts in a version */
-    public SwitchableReportFacts(ActiveVersions active, IntFunction<ReportFacts> open) {
-        this.follower = new Switchable.Follower<>(ReportProjection.PROCESSING_GROUP, active, open);
+    public ActiveReportFacts(ActiveVersions active, IntFunction<ReportFacts> open) {
+        this.follower = new ActiveReadModel.Follower<>(ReportProjection.PROCESSING_GROUP, active, open);
     }
 
     private ReportFacts current() {
@@ -62,13 +62,13 @@ public final class SwitchableReportFacts implements ReportFacts, Switchable<Repo
 
     @Override
     public long version(String organisationId) {
-        Switchable.Opened<ReportFacts> opened = follower.current();
+        ActiveReadModel.Opened<ReportFacts> opened = follower.current();
         return opened.version() * PER_SWITCH + opened.port().version(organisationId);
     }
 
     @Override
     public long completions(String organisationId) {
-        Switchable.Opened<ReportFacts> opened = follower.current();
+        ActiveReadModel.Opened<ReportFacts> opened = follower.current();
         return opened.version() * PER_SWITCH + opened.port().completions(organisationId);
     }
 

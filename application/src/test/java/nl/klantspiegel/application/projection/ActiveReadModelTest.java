@@ -4,7 +4,7 @@ import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Invitations.Invitation;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.SwitchableReportFacts;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.testing.InMemoryInvitations;
 import nl.klantspiegel.application.testing.InMemoryReadModelVersions;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A switchable port answers from the version the shared store names, following a switch within the bound. */
-class SwitchableTest {
+class ActiveReadModelTest {
 
     private static final String ORGANISATIONS = "organisation-views";
 
@@ -32,7 +32,7 @@ class SwitchableTest {
     final InMemoryReadModelVersions versions = new InMemoryReadModelVersions();
     final ActiveVersions active = new ActiveVersions(versions, Duration.ofSeconds(1), nanos::get);
     final List<Integer> opened = new ArrayList<>();
-    final Switchable<Invitations> switchable = Switchable.of(Invitations.class, ORGANISATIONS, active, version -> {
+    final ActiveReadModel<Invitations> switchable = ActiveReadModel.of(Invitations.class, ORGANISATIONS, active, version -> {
         opened.add(version);
         return versions.open(Invitations.class, version);
     });
@@ -72,34 +72,34 @@ class SwitchableTest {
             public void clear() {
             }
         };
-        Invitations broken = Switchable.of(Invitations.class, ORGANISATIONS, active, version -> failing).port();
+        Invitations broken = ActiveReadModel.of(Invitations.class, ORGANISATIONS, active, version -> failing).port();
         assertThatThrownBy(() -> broken.find("x")).isExactlyInstanceOf(IllegalStateException.class)
                 .hasMessage("store down");
     }
 
     @Test
     void the_port_is_equal_only_to_itself_and_says_what_it_is() {
-        assertThat(port).isEqualTo(port).isNotEqualTo(Switchable.of(Invitations.class, ORGANISATIONS, active,
+        assertThat(port).isEqualTo(port).isNotEqualTo(ActiveReadModel.of(Invitations.class, ORGANISATIONS, active,
                 version -> new InMemoryInvitations()).port()).hasSameHashCodeAs(port);
-        assertThat(port.toString()).isEqualTo("Switchable Invitations of organisation-views");
+        assertThat(port.toString()).isEqualTo("ActiveReadModel Invitations of organisation-views");
         assertThat(opened).as("nothing opened for that").isEmpty();
     }
 
     @Test
     void only_an_interface_and_always_a_version() {
-        assertThatThrownBy(() -> Switchable.of(InMemoryInvitations.class, ORGANISATIONS, active,
+        assertThatThrownBy(() -> ActiveReadModel.of(InMemoryInvitations.class, ORGANISATIONS, active,
                 version -> new InMemoryInvitations())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("is not an interface");
-        Invitations nothing = Switchable.of(Invitations.class, ORGANISATIONS, active, version -> null).port();
+        Invitations nothing = ActiveReadModel.of(Invitations.class, ORGANISATIONS, active, version -> null).port();
         assertThatNullPointerException().isThrownBy(() -> nothing.find("x")).withMessage("opened version");
-        assertThatNullPointerException().isThrownBy(() -> new Switchable.Follower<>(null, active, version -> 1));
-        assertThatNullPointerException().isThrownBy(() -> new Switchable.Follower<>("p", null, version -> 1));
-        assertThatNullPointerException().isThrownBy(() -> new Switchable.Follower<>("p", active, null));
+        assertThatNullPointerException().isThrownBy(() -> new ActiveReadModel.Follower<>(null, active, version -> 1));
+        assertThatNullPointerException().isThrownBy(() -> new ActiveReadModel.Follower<>("p", null, version -> 1));
+        assertThatNullPointerException().isThrownBy(() -> new ActiveReadModel.Follower<>("p", active, null));
     }
 
     @Test
     void the_report_facts_follow_the_answering_version_and_count_their_versions_on_across_it() {
-        SwitchableReportFacts facts = new SwitchableReportFacts(active,
+        ActiveReportFacts facts = new ActiveReportFacts(active,
                 version -> versions.open(ReportFacts.class, version));
         Participation where = new Participation("acme", "r-1", "t-1");
         Instant at = Instant.parse("2026-03-01T09:00:00Z");

@@ -8,7 +8,7 @@ import nl.klantspiegel.application.port.out.RebuildClaims.Stage;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.SwitchableReportFacts;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.testing.InMemoryNodes;
 import nl.klantspiegel.application.testing.InMemoryReadModelVersions;
 import nl.klantspiegel.application.testing.InMemoryRebuildClaims;
@@ -49,9 +49,9 @@ class ProjectionCoordinatorTest {
     final InMemoryRebuildClaims claims = new InMemoryRebuildClaims();
     final InMemoryReadModelVersions versions = new InMemoryReadModelVersions();
     final ActiveVersions active = new ActiveVersions(versions, Duration.ofSeconds(1), System::nanoTime);
-    final SwitchableReportFacts facts = new SwitchableReportFacts(active,
+    final ActiveReportFacts facts = new ActiveReportFacts(active,
             version -> versions.open(ReportFacts.class, version));
-    final Switchable<AnswerChangeFacts> changes = Switchable.of(AnswerChangeFacts.class, CHANGES, active,
+    final ActiveReadModel<AnswerChangeFacts> changes = ActiveReadModel.of(AnswerChangeFacts.class, CHANGES, active,
             version -> versions.open(AnswerChangeFacts.class, version));
     final FakeProcessor reports = new FakeProcessor();
     final FakeProcessor answerChanges = new FakeProcessor();

@@ -11,7 +11,7 @@ import nl.klantspiegel.application.port.out.RebuildClaims.Stage;
 import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.SwitchableReportFacts;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.testing.InMemoryNodes;
 import nl.klantspiegel.application.testing.InMemoryReadModelVersions;
 import nl.klantspiegel.application.testing.InMemoryRebuildClaims;
@@ -87,9 +87,9 @@ class ProjectionRebuildsTest {
     final Recorder versions = new Recorder();
     final RecordingClaims claims = new RecordingClaims();
     final ActiveVersions active = new ActiveVersions(versions, BOUND, System::nanoTime);
-    final SwitchableReportFacts facts = new SwitchableReportFacts(active,
+    final ActiveReportFacts facts = new ActiveReportFacts(active,
             version -> versions.open(ReportFacts.class, version));
-    final Switchable<AnswerChangeFacts> changes = Switchable.of(AnswerChangeFacts.class, CHANGES, active,
+    final ActiveReadModel<AnswerChangeFacts> changes = ActiveReadModel.of(AnswerChangeFacts.class, CHANGES, active,
             version -> versions.open(AnswerChangeFacts.class, version));
     final List<Runnable> followers = new ArrayList<>();
     final Map<String, TrackingEventProcessor> live = new HashMap<>();
@@ -243,7 +243,7 @@ class ProjectionRebuildsTest {
     void while_it_switches_no_node_handles_an_event_of_the_projection_and_another_node_follows_the_switch() {
         live.get(REPORTS).shutDown(); // this node's live processor lets go; node-b's takes the segment
         ActiveVersions activeOnB = new ActiveVersions(versions, BOUND, System::nanoTime);
-        SwitchableReportFacts factsOnB = new SwitchableReportFacts(activeOnB,
+        ActiveReportFacts factsOnB = new ActiveReportFacts(activeOnB,
                 version -> versions.open(ReportFacts.class, version));
         TrackingEventProcessor onB = processor(REPORTS, new ReportProjection(factsOnB), "node-b");
         others.add(onB);
