@@ -1,6 +1,6 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.account.Secrets;
 import nl.klantspiegel.application.assessment.CompleteAssessmentCommand;
 import nl.klantspiegel.application.assessment.GiveAnswerCommand;
@@ -80,7 +80,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private static final ZoneId ZONE = nl.klantspiegel.domain.report.ReportBasis.ZONE; // the releases' time zone
 
     private final CommandGateway commands;
-    private final AccountService accounts;
+    private final Enrolment accounts;
     private final OrganisationViews organisations;
     private final ReleaseResultsUseCase releases;
     private final ProjectionCatchUp catchUp;
@@ -95,7 +95,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private volatile Thread builder;
 
     /** @param password the demo accounts' password; blank for a new random one (printed once in the log) */
-    DemoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
+    DemoOrganisation(CommandGateway commands, Enrolment accounts, OrganisationViews organisations,
                      ReleaseResultsUseCase releases, ProjectionCatchUp catchUp, EventLog log, OneTimeTasks tasks,
                      Clock clock, boolean enabled, String password) {
         this.commands = commands;
@@ -350,7 +350,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     }
 
     private String activated(String email, String password) {
-        AccountService.Invited invited = accounts.invite(email);
+        Enrolment.Invited invited = accounts.invite(email);
         if (invited.activationToken() != null) {
             accounts.activate(invited.activationToken(), password);
         }

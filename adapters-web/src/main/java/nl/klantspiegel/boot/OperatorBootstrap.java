@@ -1,6 +1,6 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.OperatorUseCase;
 import nl.klantspiegel.application.port.in.OperatorPreparation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,12 +19,12 @@ final class OperatorBootstrap implements ApplicationListener<ApplicationReadyEve
 
     private static final Logger log = LoggerFactory.getLogger(OperatorBootstrap.class);
 
-    private final AccountsUseCase accounts;
+    private final OperatorUseCase accounts;
     private final String email;
     private final String password;
     private final String publicUrl;
 
-    OperatorBootstrap(AccountsUseCase accounts, String email, String password, String publicUrl) {
+    OperatorBootstrap(OperatorUseCase accounts, String email, String password, String publicUrl) {
         this.accounts = accounts;
         this.email = email;
         this.password = password;

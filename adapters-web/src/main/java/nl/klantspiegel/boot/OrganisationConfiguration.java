@@ -1,14 +1,22 @@
 package nl.klantspiegel.boot;
 
 import nl.klantspiegel.adapter.web.settings.WebSettings;
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
+import nl.klantspiegel.application.account.MyAccountService;
+import nl.klantspiegel.application.account.OperatorService;
+import nl.klantspiegel.application.account.SignInService;
 import nl.klantspiegel.application.account.ApiTokenService;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
 import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.InvitationService;
+import nl.klantspiegel.application.organisation.MemberService;
+import nl.klantspiegel.application.organisation.OrganisationCommands;
+import nl.klantspiegel.application.organisation.OrganisationGate;
 import nl.klantspiegel.application.organisation.OrganisationService;
+import nl.klantspiegel.application.organisation.RoundService;
+import nl.klantspiegel.application.organisation.TeamService;
 import nl.klantspiegel.application.organisation.RoundScheduleService;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.Accounts;
@@ -180,11 +188,25 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    AccountService accountService(Accounts accounts, OperatorSetup operatorSetup,
-                                  Memberships memberships, OrganisationViews organisations, PasswordHashing hashing,
-                                  SignInThrottles throttles, EventGateway events, Clock clock) {
-        return new AccountService(accounts, operatorSetup, memberships, organisations, hashing, throttles, events,
-                clock);
+    SignInService signInService(Accounts accounts, PasswordHashing hashing, SignInThrottles throttles,
+                                EventGateway events, Clock clock) {
+        return new SignInService(accounts, hashing, throttles, events, clock);
+    }
+
+    @Bean
+    Enrolment enrolment(Accounts accounts, PasswordHashing hashing, EventGateway events, Clock clock) {
+        return new Enrolment(accounts, hashing, events, clock);
+    }
+
+    @Bean
+    OperatorService operatorService(Accounts accounts, OperatorSetup operatorSetup, PasswordHashing hashing,
+                                    EventGateway events, Clock clock) {
+        return new OperatorService(accounts, operatorSetup, hashing, events, clock);
+    }
+
+    @Bean
+    MyAccountService myAccountService(Accounts accounts, Memberships memberships, OrganisationViews organisations) {
+        return new MyAccountService(accounts, memberships, organisations);
     }
 
     @Bean
@@ -192,31 +214,55 @@ public class OrganisationConfiguration {
         return new ApiTokenService(apiTokens, accounts, events, clock);
     }
 
+    /** Who may ask what of an organisation: one gate for its settings, teams, members, rounds and invitations. */
     @Bean
-    OrganisationService organisationService(CommandGateway commands, OrganisationViews views, Memberships memberships,
-                                            OrganisationReadModels readModels, AccountService accounts,
-                                            ProjectionCatchUp catchUp, Clock clock, KlantspiegelProperties settings) {
-        return new OrganisationService(commands, views, memberships, readModels, accounts, catchUp, clock,
-                settings.readYourWritesTimeout());
+    OrganisationGate organisationGate(OrganisationViews views, ProjectionCatchUp catchUp,
+                                      KlantspiegelProperties settings) {
+        return new OrganisationGate(views, catchUp, settings.readYourWritesTimeout());
+    }
+
+    @Bean
+    OrganisationCommands organisationCommands(CommandGateway commands, OrganisationReadModels readModels) {
+        return new OrganisationCommands(commands, readModels);
+    }
+
+    @Bean
+    OrganisationService organisationService(OrganisationGate gate, OrganisationCommands commands,
+                                            OrganisationViews views, Memberships memberships, Clock clock) {
+        return new OrganisationService(gate, commands, views, memberships, clock);
+    }
+
+    @Bean
+    TeamService teamService(OrganisationGate gate, OrganisationCommands commands, Clock clock) {
+        return new TeamService(gate, commands, clock);
+    }
+
+    @Bean
+    MemberService memberService(OrganisationGate gate, OrganisationCommands commands, Enrolment accounts,
+                                Clock clock) {
+        return new MemberService(gate, commands, accounts, clock);
+    }
+
+    @Bean
+    RoundService roundService(OrganisationGate gate, OrganisationCommands commands, Clock clock) {
+        return new RoundService(gate, commands, clock);
     }
 
     @Bean
     InvitationService invitationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
-                                        AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
-                                        KlantspiegelProperties settings) {
-        return new InvitationService(commands, views, invitations, assessments, catchUp, clock,
-                settings.readYourWritesTimeout());
+                                        AssessmentService assessments, OrganisationGate gate, Clock clock) {
+        return new InvitationService(commands, views, invitations, assessments, gate, clock);
     }
 
     @Bean
-    AuditService auditService(AuditTrail trail, OrganisationViews organisations, AccountService accounts,
+    AuditService auditService(AuditTrail trail, OrganisationViews organisations, Enrolment accounts,
                               ReleasedResults released, ProjectionCatchUp catchUp,
                               KlantspiegelProperties settings) {
         return new AuditService(trail, organisations, accounts, released, catchUp, settings.readYourWritesTimeout());
     }
 
     @Bean
-    DemoOrganisation demoOrganisation(CommandGateway commands, AccountService accounts, OrganisationViews organisations,
+    DemoOrganisation demoOrganisation(CommandGateway commands, Enrolment accounts, OrganisationViews organisations,
                                       ReleaseService releases, ProjectionCatchUp catchUp, EventLog log,
                                       OneTimeTasks tasks, Clock clock,
                                       // klantspiegel.demo is a switch and a prefix at once: read as it is
@@ -232,8 +278,8 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    OperatorBootstrap operatorBootstrap(AccountService accounts, KlantspiegelProperties settings, WebSettings web) {
-        return new OperatorBootstrap(accounts, settings.operator().email(), settings.operator().password(),
+    OperatorBootstrap operatorBootstrap(OperatorService operator, KlantspiegelProperties settings, WebSettings web) {
+        return new OperatorBootstrap(operator, settings.operator().email(), settings.operator().password(),
                 web.publicUrl());
     }
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.assessment.CompleteAssessmentCommand;
 import nl.klantspiegel.application.assessment.GiveAnswerCommand;
 import nl.klantspiegel.application.assessment.StartAssessmentCommand;
@@ -451,8 +451,8 @@ public final class ReportBenchmark {
     }
 
     private String activated(String email, String password) {
-        AccountService accounts = context.getBean(AccountService.class);
-        AccountService.Invited invited = accounts.invite(email);
+        Enrolment accounts = context.getBean(Enrolment.class);
+        Enrolment.Invited invited = accounts.invite(email);
         if (invited.activationToken() != null) {
             accounts.activate(invited.activationToken(), password);
         }

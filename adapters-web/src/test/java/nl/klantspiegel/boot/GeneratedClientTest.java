@@ -18,7 +18,7 @@ import nl.klantspiegel.client.model.OrganisationControllerNameRequest;
 import nl.klantspiegel.client.model.OrganisationControllerRoundRequest;
 import nl.klantspiegel.client.model.OrganisationControllerRoundResponse;
 import nl.klantspiegel.client.model.OrganisationsUseCaseOrganisationSummary;
-import nl.klantspiegel.client.model.OrganisationsUseCaseTeamView;
+import nl.klantspiegel.client.model.TeamsUseCaseTeamView;
 import nl.klantspiegel.client.model.ParticipationControllerParticipationResponse;
 import nl.klantspiegel.client.model.Problem;
 import nl.klantspiegel.client.model.StartAssessment;
@@ -137,7 +137,7 @@ class GeneratedClientTest {
                 .getBytes(StandardCharsets.UTF_8));
         ApiClient asAdmin = client("Bearer " + new AccountsApi(client(adminBasic)).accountCreateToken(null).getToken());
         OrganisationsApi organisations = new OrganisationsApi(asAdmin);
-        OrganisationsUseCaseTeamView team = organisations.organisationAddTeam(organisation.getId(),
+        TeamsUseCaseTeamView team = organisations.organisationAddTeam(organisation.getId(),
                 new OrganisationControllerNameRequest().name("Balie"));
         assertThat(team.getName()).isEqualTo("Balie");
         OrganisationControllerRoundResponse round = organisations.organisationOpenRound(organisation.getId(),

@@ -73,6 +73,8 @@ class OrganisationApiTest {
         assertThat(registered.status()).isEqualTo(201);
         assertThat(registered.json().get("name").asText()).isEqualTo("Zorggroep Noord");
         assertThat(registered.json().get("minimumGroupSize").asInt()).isEqualTo(5);
+        assertThat(List.of(registered.json().get("lowestMinimumGroupSize").asInt(),
+                registered.json().get("highestMinimumGroupSize").asInt())).containsExactly(3, 50);
         String organisation = registered.json().get("id").asText();
 
         String adminEmail = email("Anna.Admin");
@@ -563,6 +565,9 @@ class OrganisationApiTest {
             assertThat(signedIn.status()).isEqualTo(200);
             assertThat(signedIn.json().get("account").get("organisations").get(0).get("role").asText())
                     .isEqualTo("ADMIN");
+            assertThat(signedIn.json().get("account").get("organisations").get(0).get("may").toString())
+                    .as("what the domain lets an admin do, for the web client")
+                    .isEqualTo("{\"manage\":true,\"seeAllReports\":true,\"export\":true,\"readAuditTrail\":true}");
             String setCookie = signedIn.headers().allValues("Set-Cookie").stream()
                     .filter(cookie -> cookie.startsWith("KLANTSPIEGEL_SESSION=")).findFirst().orElseThrow();
             assertThat(setCookie).contains("HttpOnly").contains("SameSite=Lax");

@@ -41,7 +41,7 @@ class InvitationController {
     @Operation(summary = "The organisation and round of an invitation, its teams, and whether it is open",
             description = "An unknown or malformed token: 404.")
     InvitationsUseCase.Invitation invitation(@PathVariable String token) {
-        return invitations.look(token);
+        return invitations.describe(token);
     }
 
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)

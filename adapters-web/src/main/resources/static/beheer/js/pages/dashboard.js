@@ -74,7 +74,7 @@ function settle(filters, teams, rounds) {
  * Resolves once the figures are there (or have failed, each in its own section).
  */
 export async function render(ctx, organisation, { rounds = null } = {}) {
-  ctx = { ...ctx, mayManage: organisation.membership?.role === 'ADMIN' };
+  ctx = { ...ctx, mayManage: organisation.membership?.may?.manage === true };
   const { t } = ctx;
   const visibleRounds = sortedRounds(rounds ?? await api.rounds(organisation.id));
   if (!ctx.isCurrent()) {

@@ -48,7 +48,7 @@ export async function render(ctx, route) {
       el('a', { href: '#/', class: 'button' }, t.toHome)));
     return;
   }
-  if (membership.role !== 'ADMIN') {
+  if (!membership.may.manage) { // what the domain lets this member do, as the API says it
     await renderReadOnly(ctx, membership);
     return;
   }

@@ -6,10 +6,12 @@ import { field, messageRegion, onSubmit, problemMessage, section, showAtField } 
 
 export async function render(ctx, organisation) {
   const { t } = ctx;
-  const current = organisation.summary.minimumGroupSize;
+  const { minimumGroupSize: current, lowestMinimumGroupSize: lowest, highestMinimumGroupSize: highest } =
+    organisation.summary; // the bounds are the domain's, as the API says them
   const size = field({
     label: t.minimumGroupSize, type: 'number', name: 'minimum-group-size', value: String(current), required: true,
-    hint: t.minimumGroupSizeHint, testid: 'minimum-group-size', min: '3', max: '50', inputmode: 'numeric',
+    hint: t.minimumGroupSizeHint(lowest, highest), testid: 'minimum-group-size', min: String(lowest),
+    max: String(highest), inputmode: 'numeric',
   });
   const error = messageRegion('alert', 'settings-error');
   const submit = el('button', { type: 'submit', class: 'button button--primary', dataset: { testid: 'save-minimum-group-size' } },
@@ -22,8 +24,8 @@ export async function render(ctx, organisation) {
     t,
     error,
     validate: () => {
-      const valid = /^\d+$/.test(size.input.value.trim()) && value() >= 3 && value() <= 50;
-      size.setError(valid ? null : t.fieldErrors.groupSize);
+      const valid = /^\d+$/.test(size.input.value.trim()) && value() >= lowest && value() <= highest;
+      size.setError(valid ? null : t.fieldErrors.groupSize(lowest, highest));
       return valid ? null : size.input;
     },
     skip: () => value() === current,

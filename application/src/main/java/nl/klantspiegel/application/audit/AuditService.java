@@ -1,7 +1,7 @@
 package nl.klantspiegel.application.audit;
 
 import nl.klantspiegel.application.access.MemberGate;
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.Caller;
@@ -54,12 +54,12 @@ public final class AuditService implements AuditTrailQuery {
 
     private final AuditTrail trail;
     private final OrganisationViews organisations;
-    private final AccountService accounts;
+    private final Enrolment accounts;
     private final ReleasedResults released;
     private final ProjectionCatchUp catchUp;
     private final Duration timeout;
 
-    public AuditService(AuditTrail trail, OrganisationViews organisations, AccountService accounts,
+    public AuditService(AuditTrail trail, OrganisationViews organisations, Enrolment accounts,
                         ReleasedResults released, ProjectionCatchUp catchUp, Duration timeout) {
         this.released = Objects.requireNonNull(released, "released");
         this.trail = Objects.requireNonNull(trail, "trail");
@@ -164,10 +164,10 @@ public final class AuditService implements AuditTrailQuery {
     /** Names as they are now: e-mail addresses of actors and members, names of teams and rounds. */
     private static final class Names {
         private final OrganisationView view;
-        private final AccountService accounts;
+        private final Enrolment accounts;
         private final Map<String, Optional<String>> emails = new HashMap<>();
 
-        Names(OrganisationView view, AccountService accounts) {
+        Names(OrganisationView view, Enrolment accounts) {
             this.view = view;
             this.accounts = accounts;
         }

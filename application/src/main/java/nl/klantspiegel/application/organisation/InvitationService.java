@@ -8,7 +8,6 @@ import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.organisation.Organisation;
@@ -16,7 +15,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -33,24 +31,21 @@ public final class InvitationService implements InvitationsUseCase {
     private final OrganisationViews views;
     private final Invitations invitations;
     private final AssessmentService assessments;
-    private final ProjectionCatchUp catchUp;
+    private final OrganisationGate gate;
     private final Clock clock;
-    private final Duration readYourWritesTimeout;
 
     public InvitationService(CommandGateway commands, OrganisationViews views, Invitations invitations,
-                             AssessmentService assessments, ProjectionCatchUp catchUp, Clock clock,
-                             Duration readYourWritesTimeout) {
+                             AssessmentService assessments, OrganisationGate gate, Clock clock) {
         this.commands = Objects.requireNonNull(commands, "commands");
         this.views = Objects.requireNonNull(views, "views");
         this.invitations = Objects.requireNonNull(invitations, "invitations");
         this.assessments = Objects.requireNonNull(assessments, "assessments");
-        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+        this.gate = Objects.requireNonNull(gate, "gate");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.readYourWritesTimeout = Objects.requireNonNull(readYourWritesTimeout, "readYourWritesTimeout");
     }
 
     @Override
-    public Invitation look(String token) {
+    public Invitation describe(String token) {
         Invitations.Invitation invitation = invitation(token);
         OrganisationView view = Optional.of(invitation.organisationId()).flatMap(views::find)
                 .orElseThrow(() -> new NotFound("This invitation"));
@@ -81,7 +76,7 @@ public final class InvitationService implements InvitationsUseCase {
 
     /** The invitation of a token, once the views show every event stored before a restart. */
     private Invitations.Invitation invitation(String token) {
-        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", readYourWritesTimeout);
+        gate.awaitCaughtUp();
         return Optional.ofNullable(token)
                 .filter(Secrets::looksLikeToken)
                 .flatMap(invitations::find)

@@ -55,12 +55,12 @@ public final class ReportService implements ReportsQuery {
     @Override
     public ReportAnswer<ReportBasis.Trend> trend(Caller caller, String organisationId, Granularity granularity,
                                                  LocalDate from, LocalDate to, String teamId, Instant asOf) {
-        Access access = access(caller, organisationId, asOf);
+        ReportScope scope = scope(caller, organisationId, asOf);
         Objects.requireNonNull(granularity, "granularity");
         if (teamId != null) {
-            access.requireTeam(teamId);
+            scope.requireTeam(teamId);
         }
-        ReportBasis basis = access.results().basis();
+        ReportBasis basis = scope.results().basis();
         LocalDate today = LocalDate.ofInstant(asOf != null ? asOf : clock.instant(), ReportBasis.ZONE);
         LocalDate end = to == null ? today : to;
         LocalDate start = from != null ? from : basis.firstDay()
@@ -68,9 +68,9 @@ public final class ReportService implements ReportsQuery {
         if (end.isBefore(start)) {
             throw new InvalidRequest("'from' (" + start + ") must not lie after 'to' (" + end + ").");
         }
-        List<String> teams = teamId != null ? List.of(teamId) : access.teams();
+        List<String> teams = teamId != null ? List.of(teamId) : scope.teams();
         try {
-            return answer(basis.trend(granularity, start, end, teams, true), access, start, end);
+            return answer(basis.trend(granularity, start, end, teams, true), scope, start, end);
         } catch (IllegalArgumentException tooMany) {
             throw new InvalidRequest(tooMany.getMessage() + ": choose a shorter range or a coarser granularity.");
         }
@@ -79,32 +79,32 @@ public final class ReportService implements ReportsQuery {
     @Override
     public ReportAnswer<ReportBasis.RoundReport> round(Caller caller, String organisationId, String roundId,
                                                        Instant asOf) {
-        Access access = access(caller, organisationId, asOf);
-        Organisation.Round round = access.round(roundId);
-        return answer(access.results().basis().round(round.id(), access.teamsOf(List.of(round))), access, null, null);
+        ReportScope scope = scope(caller, organisationId, asOf);
+        Organisation.Round round = scope.round(roundId);
+        return answer(scope.results().basis().round(round.id(), scope.teamsOf(List.of(round))), scope, null, null);
     }
 
     @Override
     public ReportAnswer<ReportBasis.Comparison> comparison(Caller caller, String organisationId, String roundId,
                                                            String otherRoundId, Instant asOf) {
-        Access access = access(caller, organisationId, asOf);
-        Organisation.Round round = access.round(roundId);
+        ReportScope scope = scope(caller, organisationId, asOf);
+        Organisation.Round round = scope.round(roundId);
         if (otherRoundId == null || otherRoundId.isBlank()) {
             throw new InvalidRequest("Name the round to compare with in 'with'.");
         }
-        Organisation.Round other = access.round(otherRoundId);
+        Organisation.Round other = scope.round(otherRoundId);
         if (round.id().equals(other.id())) {
             throw new InvalidRequest("A round is compared with another round, not with itself.");
         }
-        return answer(access.results().basis().comparison(round.id(), other.id(),
-                access.teamsOf(List.of(round, other))), access, null, null);
+        return answer(scope.results().basis().comparison(round.id(), other.id(),
+                scope.teamsOf(List.of(round, other))), scope, null, null);
     }
 
     @Override
     public ReportAnswer<ReportBasis.Heatmap> heatmap(Caller caller, String organisationId, String roundId,
                                                      Instant asOf) {
-        Access access = access(caller, organisationId, asOf);
-        List<Organisation.Round> byOpening = access.rounds().stream()
+        ReportScope scope = scope(caller, organisationId, asOf);
+        List<Organisation.Round> byOpening = scope.rounds().stream()
                 .sorted(Comparator.comparing(Organisation.Round::openedAt).thenComparing(Organisation.Round::id))
                 .toList();
         Organisation.Round round;
@@ -114,32 +114,32 @@ public final class ReportService implements ReportsQuery {
             }
             round = byOpening.get(byOpening.size() - 1);
         } else {
-            round = access.round(roundId);
+            round = scope.round(roundId);
         }
         int index = byOpening.indexOf(round);
         Organisation.Round previous = index > 0 ? byOpening.get(index - 1) : null;
-        return answer(access.results().basis().heatmap(round.id(), previous == null ? null : previous.id(),
-                access.teamsOf(previous == null ? List.of(round) : List.of(round, previous)),
-                Instruments.current().questionNumbers()), access, null, null);
+        return answer(scope.results().basis().heatmap(round.id(), previous == null ? null : previous.id(),
+                scope.teamsOf(previous == null ? List.of(round) : List.of(round, previous)),
+                Instruments.current().questionNumbers()), scope, null, null);
     }
 
     @Override
     public ReportAnswer<List<ReportBasis.Row>> rows(Caller caller, String organisationId, String roundId,
                                                     String teamId, LocalDate from, LocalDate to) {
-        Access access = access(caller, organisationId, null);
-        if (!access.membership().mayExport()) {
+        ReportScope scope = scope(caller, organisationId, null);
+        if (!scope.membership().mayExport()) {
             throw new AccessDenied("Only the organisation's admins and analysts export its data.");
         }
         if (roundId != null) {
-            access.round(roundId);
+            scope.round(roundId);
         }
         if (teamId != null) {
-            access.requireTeam(teamId);
+            scope.requireTeam(teamId);
         }
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidRequest("from must not be after to.");
         }
-        List<ReportBasis.Row> rows = access.results().basis().rows().stream()
+        List<ReportBasis.Row> rows = scope.results().basis().rows().stream()
                 .filter(row -> roundId == null || row.batch().roundId().equals(roundId))
                 .filter(row -> teamId == null || teamId.equals(row.batch().teamId()))
                 .filter(row -> {
@@ -147,33 +147,34 @@ public final class ReportService implements ReportsQuery {
                     return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
                 })
                 .toList();
-        return answer(rows, access, from, to);
+        return answer(rows, scope, from, to);
     }
 
     /**
      * The bands of a round and of each team in it the caller sees, under the instrument's own scoring and under
-     * {@code scoring}: admins and analysts; the round opened last when {@code roundId} is null.
+     * {@code scoring}: admins and analysts; the round opened last when {@code roundId} is null. For
+     * {@link RescoringService}, which finds the scoring; the rules of who sees which round and team stay here.
      */
-    public ReportAnswer<List<Rescoring.Group>> rescored(Caller caller, String organisationId, String roundId,
+    ReportAnswer<List<Rescoring.Group>> rescored(Caller caller, String organisationId, String roundId,
                                                         AlternativeScoring scoring) {
-        Access access = access(caller, organisationId, null);
-        if (!access.membership().maySeeAllReports()) {
+        ReportScope scope = scope(caller, organisationId, null);
+        if (!scope.membership().maySeeAllReports()) {
             throw new AccessDenied("Re-scorings are for the organisation's admins and analysts.");
         }
         Organisation.Round round;
         if (roundId == null) {
-            round = access.rounds().stream()
+            round = scope.rounds().stream()
                     .max(Comparator.comparing(Organisation.Round::openedAt).thenComparing(Organisation.Round::id))
                     .orElseThrow(() -> new NotFound("A round of organisation " + organisationId));
         } else {
-            round = access.round(roundId);
+            round = scope.round(roundId);
         }
         List<GroupKey> groups = new ArrayList<>();
         groups.add(GroupKey.round(round.id()));
-        for (String team : access.teamsOf(List.of(round))) {
+        for (String team : scope.teamsOf(List.of(round))) {
             groups.add(GroupKey.teamInRound(team, round.id()));
         }
-        return answer(Rescoring.compare(access.results().basis(), scoring, groups), access, null, null);
+        return answer(Rescoring.compare(scope.results().basis(), scoring, groups), scope, null, null);
     }
 
     /**
@@ -181,44 +182,44 @@ public final class ReportService implements ReportsQuery {
      * analysts): for reports of other kinds over the same batches.
      */
     Results allResults(Caller caller, String organisationId, String refusal) {
-        Access access = access(caller, organisationId, null);
-        if (!access.membership().maySeeAllReports()) {
+        ReportScope scope = scope(caller, organisationId, null);
+        if (!scope.membership().maySeeAllReports()) {
             throw new AccessDenied(refusal);
         }
-        return new Results(access.view(), access.results());
+        return new Results(scope.view(), scope.results());
     }
 
     /** An organisation and its released results. */
     record Results(OrganisationView view, ReleasedResults.Released released) {
     }
 
-    private <T> ReportAnswer<T> answer(T report, Access access, LocalDate from, LocalDate to) {
-        return new ReportAnswer<>(report, access.view(), new Provenance(Instruments.current().version(),
-                access.results().release(), access.results().basis().minimumGroupSize(), from, to));
+    private <T> ReportAnswer<T> answer(T report, ReportScope scope, LocalDate from, LocalDate to) {
+        return new ReportAnswer<>(report, scope.view(), new Provenance(Instruments.current().version(),
+                scope.results().release(), scope.results().basis().minimumGroupSize(), from, to));
     }
 
-    private Access access(Caller caller, String organisationId, Instant asOf) {
+    private ReportScope scope(Caller caller, String organisationId, Instant asOf) {
         catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
         catchUp.await(ReportProjection.PROCESSING_GROUP, "reports", timeout);
         MemberGate.Member member = MemberGate.member(caller, organisationId, organisations,
                 "The operator sees no organisation's results; its members do.");
         OrganisationView view = member.organisation();
         if (asOf == null) {
-            return new Access(view, member.membership(), released.now(view), null);
+            return new ReportScope(view, member.membership(), released.now(view), null);
         }
         if (asOf.isAfter(clock.instant())) {
             throw new InvalidRequest("asOf lies in the future: ask without it for the reports as they are now.");
         }
-        return new Access(view, member.membership(), released.asOf(view, asOf), asOf);
+        return new ReportScope(view, member.membership(), released.asOf(view, asOf), asOf);
     }
 
     /**
-     * A member's view of the organisation: which teams and rounds they may ask for.
+     * What a member may ask reports of: which teams and rounds, and the released results they are drawn from.
      *
      * @param asOf the moment the results are as of, or null for now (rounds opened later do not exist then)
      */
-    private record Access(OrganisationView view, Membership membership, ReleasedResults.Released results,
-                          Instant asOf) {
+    private record ReportScope(OrganisationView view, Membership membership, ReleasedResults.Released results,
+                               Instant asOf) {
 
         void requireTeam(String teamId) {
             if (view.team(teamId).isEmpty() || !membership.maySeeTeam(teamId)) {

@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * sign-in and failed sign-in of an existing account published), activation links, invitations, the operator's
  * bootstrap, the account's own summary, and personal API tokens (shown once, kept as their SHA-256 only).
  */
-class AccountServiceTest {
+class AccountUseCasesTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T09:00:00Z");
     private static final String PASSWORD = "correct horse battery";
@@ -73,8 +73,10 @@ class AccountServiceTest {
     private final FakePasswordHashing passwords = new FakePasswordHashing();
     private final RecordingEventGateway events = new RecordingEventGateway();
     private final InMemorySignInThrottles throttles = new InMemorySignInThrottles();
-    private final AccountService service = new AccountService(accounts, operatorSetup, memberships,
-            organisations, passwords, throttles, events, clock);
+    private final SignInService signIns = new SignInService(accounts, passwords, throttles, events, clock);
+    private final Enrolment enrolment = new Enrolment(accounts, passwords, events, clock);
+    private final OperatorService operators = new OperatorService(accounts, operatorSetup, passwords, events, clock);
+    private final MyAccountService myAccount = new MyAccountService(accounts, memberships, organisations);
     private final ApiTokenService tokens = new ApiTokenService(apiTokens, accounts, events, clock);
 
     @BeforeEach
@@ -91,22 +93,22 @@ class AccountServiceTest {
 
     @Test
     void the_right_password_signs_in_and_is_published() {
-        assertThat(service.signIn(" Ann@ACME.example ", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn(" Ann@ACME.example ", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
         assertThat(events.published()).containsExactly(new SignedIn(ANN, NOW));
     }
 
     @Test
     void the_operator_signs_in_as_the_operator() {
-        assertThat(service.signIn("operator@klantspiegel.example", "operator password", ADDRESS))
+        assertThat(signIns.signIn("operator@klantspiegel.example", "operator password", ADDRESS))
                 .isEqualTo(new Caller(OPERATOR, true));
     }
 
     @Test
     void a_wrong_password_and_an_unknown_account_get_the_same_refusal() {
         SignInRefused wrongPassword = catchThrowableOfType(
-                () -> service.signIn("ann@acme.example", "not the password", ADDRESS), SignInRefused.class);
+                () -> signIns.signIn("ann@acme.example", "not the password", ADDRESS), SignInRefused.class);
         SignInRefused unknown = catchThrowableOfType(
-                () -> service.signIn("nobody@acme.example", PASSWORD, ADDRESS), SignInRefused.class);
+                () -> signIns.signIn("nobody@acme.example", PASSWORD, ADDRESS), SignInRefused.class);
 
         assertThat(wrongPassword).hasMessage(unknown.getMessage());
         assertThat(wrongPassword.retryAfter()).isEmpty();
@@ -117,9 +119,9 @@ class AccountServiceTest {
 
     @Test
     void an_unknown_account_is_checked_against_a_hash_too_so_it_takes_as_long() {
-        assertThatThrownBy(() -> service.signIn("nobody@acme.example", PASSWORD, ADDRESS))
+        assertThatThrownBy(() -> signIns.signIn("nobody@acme.example", PASSWORD, ADDRESS))
                 .isInstanceOf(SignInRefused.class);
-        assertThatThrownBy(() -> service.signIn("no address", null, ADDRESS)).isInstanceOf(SignInRefused.class);
+        assertThatThrownBy(() -> signIns.signIn("no address", null, ADDRESS)).isInstanceOf(SignInRefused.class);
 
         assertThat(passwords.checkedAgainst()).hasSize(2).doesNotContainNull();
         assertThat(passwords.checkedAgainst().get(0)).startsWith("hash:").isEqualTo(passwords.checkedAgainst().get(1));
@@ -128,16 +130,16 @@ class AccountServiceTest {
 
     @Test
     void no_address_or_no_password_is_refused_like_any_other_failure() {
-        assertThatThrownBy(() -> service.signIn(null, PASSWORD, ADDRESS)).isInstanceOf(SignInRefused.class);
-        assertThatThrownBy(() -> service.signIn("ann@acme.example", null, ADDRESS)).isInstanceOf(SignInRefused.class);
+        assertThatThrownBy(() -> signIns.signIn(null, PASSWORD, ADDRESS)).isInstanceOf(SignInRefused.class);
+        assertThatThrownBy(() -> signIns.signIn("ann@acme.example", null, ADDRESS)).isInstanceOf(SignInRefused.class);
         assertThat(events.published()).containsExactly(new SignInFailed(ANN, NOW));
     }
 
     @Test
     void an_account_that_was_not_activated_cannot_sign_in() {
-        assertThatThrownBy(() -> service.signIn("pending@acme.example", "", ADDRESS))
+        assertThatThrownBy(() -> signIns.signIn("pending@acme.example", "", ADDRESS))
                 .isInstanceOf(SignInRefused.class);
-        assertThatThrownBy(() -> service.signIn("pending@acme.example", "null", ADDRESS))
+        assertThatThrownBy(() -> signIns.signIn("pending@acme.example", "null", ADDRESS))
                 .isInstanceOf(SignInRefused.class);
         assertThat(events.published()).containsExactly(new SignInFailed(PENDING, NOW), new SignInFailed(PENDING, NOW));
     }
@@ -146,42 +148,42 @@ class AccountServiceTest {
     void after_five_failures_of_one_account_even_the_right_password_has_to_wait() {
         for (String spelling : List.of("ann@acme.example", "ANN@acme.example", " ann@acme.example", "Ann@Acme.Example",
                 "ann@acme.example ")) {
-            SignInRefused refused = catchThrowableOfType(() -> service.signIn(spelling, "wrong", ADDRESS),
+            SignInRefused refused = catchThrowableOfType(() -> signIns.signIn(spelling, "wrong", ADDRESS),
                     SignInRefused.class);
             assertThat(refused.retryAfter()).isEmpty();
         }
 
-        SignInRefused throttled = catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        SignInRefused throttled = catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class);
         assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(1));
         assertThat(events.published()).hasSize(6).containsOnly(new SignInFailed(ANN, NOW));
 
         clock.advance(Duration.ofMillis(400));
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class).retryAfter()).contains(Duration.ofMillis(600));
 
         clock.advance(Duration.ofMillis(600));
-        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
     }
 
     @Test
     void four_failures_do_not_hold_up_the_right_password() {
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+            assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                     .isInstanceOf(SignInRefused.class);
         }
 
-        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
     }
 
     @Test
     void a_throttled_account_holds_up_no_other_account() {
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> service.signIn("nobody@acme.example", "wrong", ADDRESS))
+            assertThatThrownBy(() -> signIns.signIn("nobody@acme.example", "wrong", ADDRESS))
                     .isInstanceOf(SignInRefused.class);
         }
 
-        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
     }
 
     @Test
@@ -189,10 +191,10 @@ class AccountServiceTest {
         for (int round = 0; round < 2; round++) {
             for (int i = 0; i < 4; i++) {
                 SignInRefused refused = catchThrowableOfType(
-                        () -> service.signIn("ann@acme.example", "wrong", ADDRESS), SignInRefused.class);
+                        () -> signIns.signIn("ann@acme.example", "wrong", ADDRESS), SignInRefused.class);
                 assertThat(refused.retryAfter()).isEmpty();
             }
-            assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+            assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
         }
     }
 
@@ -200,31 +202,31 @@ class AccountServiceTest {
     void after_twenty_failures_from_one_address_every_account_has_to_wait_there() {
         for (int i = 1; i <= 20; i++) {
             String email = "guess" + i + "@acme.example";
-            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+            assertThatThrownBy(() -> signIns.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
         }
 
-        SignInRefused throttled = catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        SignInRefused throttled = catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class);
         assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(1));
         assertThat(events.published()).containsExactly(new SignInFailed(ANN, NOW));
-        assertThat(service.signIn("ann@acme.example", PASSWORD, "198.51.100.7")).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, "198.51.100.7")).isEqualTo(new Caller(ANN, false));
     }
 
     @Test
     void nineteen_failures_from_one_address_do_not_hold_it_up() {
         for (int i = 1; i <= 19; i++) {
             String email = "guess" + i + "@acme.example";
-            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+            assertThatThrownBy(() -> signIns.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
         }
 
-        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
     }
 
     @Test
     void tries_at_the_same_moment_cannot_all_pass_the_throttle() throws Exception {
         java.util.concurrent.atomic.AtomicInteger checked = new java.util.concurrent.atomic.AtomicInteger();
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        AccountService slow = new AccountService(accounts, operatorSetup, memberships, organisations,
+        SignInService slow = new SignInService(accounts,
                 new nl.klantspiegel.application.port.out.PasswordHashing() {
                     @Override
                     public String hash(CharSequence password) {
@@ -278,15 +280,15 @@ class AccountServiceTest {
     void a_success_does_not_count_against_the_address() {
         for (int i = 1; i <= 19; i++) {
             String email = "guess" + i + "@acme.example";
-            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+            assertThatThrownBy(() -> signIns.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
         }
         for (int i = 0; i < 3; i++) {
-            assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+            assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
         }
 
-        assertThat(catchThrowableOfType(() -> service.signIn("guess20@acme.example", "wrong", ADDRESS),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("guess20@acme.example", "wrong", ADDRESS),
                 SignInRefused.class).retryAfter()).as("the twentieth failure, not yet held up").isEmpty();
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class).retryAfter()).contains(Duration.ofSeconds(1));
     }
 
@@ -294,60 +296,60 @@ class AccountServiceTest {
     void a_try_held_up_by_its_address_does_not_count_against_the_account() {
         for (int i = 1; i <= 20; i++) {
             String email = "guess" + i + "@acme.example";
-            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+            assertThatThrownBy(() -> signIns.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
         }
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", ADDRESS),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS),
                 SignInRefused.class).retryAfter()).isPresent();
 
         String elsewhere = "198.51.100.7";
         for (int i = 0; i < 4; i++) {
-            assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", elsewhere),
+            assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", "wrong", elsewhere),
                     SignInRefused.class).retryAfter()).isEmpty();
         }
-        assertThat(service.signIn("ann@acme.example", PASSWORD, elsewhere)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, elsewhere)).isEqualTo(new Caller(ANN, false));
     }
 
     @Test
     void a_try_held_up_by_its_address_keeps_the_accounts_earlier_failures() {
         String elsewhere = "198.51.100.7";
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", elsewhere))
+            assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", elsewhere))
                     .isInstanceOf(SignInRefused.class);
         }
         for (int i = 1; i <= 20; i++) {
             String email = "guess" + i + "@acme.example";
-            assertThatThrownBy(() -> service.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
+            assertThatThrownBy(() -> signIns.signIn(email, "wrong", ADDRESS)).isInstanceOf(SignInRefused.class);
         }
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class).retryAfter()).isPresent();
 
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", elsewhere),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", "wrong", elsewhere),
                 SignInRefused.class).retryAfter()).as("the fifth failure").isEmpty();
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, elsewhere),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, elsewhere),
                 SignInRefused.class).retryAfter()).contains(Duration.ofSeconds(1));
     }
 
     @Test
     void a_failure_counted_on_another_node_at_the_same_moment_counts_too() {
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+            assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                     .isInstanceOf(SignInRefused.class);
         }
         // another node counts a failure of ann's between this try's read and its write: the write is refused, and
         // the try is decided again on what the other node left
-        throttles.beforeNextReplace(() -> assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong",
+        throttles.beforeNextReplace(() -> assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong",
                 "198.51.100.7")).isInstanceOf(SignInRefused.class));
-        assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+        assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                 .isInstanceOf(SignInRefused.class);
 
-        assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class).retryAfter()).as("five failures, one of them elsewhere").isPresent();
     }
 
     @Test
     void a_success_clears_the_account_and_takes_its_try_back_from_the_address_even_when_others_changed_them() {
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+            assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                     .isInstanceOf(SignInRefused.class);
         }
         String accountKey = "account:" + Secrets.hash("ann@acme.example");
@@ -355,13 +357,13 @@ class AccountServiceTest {
         // a right password: replaces 1 and 2 count the try, 3 clears the account; just before it another node counts
         // a failure of ann's (replaces 4 and 5), so 3 is refused and 6 clears the account again; 7 takes the try back
         // from the address, and just before it another node counts a failure from there (8 and 9), so 10 does
-        throttles.beforeReplaceNumber(3, () -> assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong",
+        throttles.beforeReplaceNumber(3, () -> assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong",
                 "198.51.100.7")).isInstanceOf(SignInRefused.class));
-        throttles.beforeReplaceNumber(7, () -> assertThatThrownBy(() -> service.signIn("bob@acme.example",
+        throttles.beforeReplaceNumber(7, () -> assertThatThrownBy(() -> signIns.signIn("bob@acme.example",
                 "wrong", ADDRESS)).isInstanceOf(SignInRefused.class));
 
         int before = throttles.replaceCalls();
-        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).isEqualTo(new Caller(ANN, false));
 
         assertThat(throttles.replaceCalls() - before).isEqualTo(10);
         assertThat(throttles.kept().get(accountKey).throttle().failures()).as("cleared after the other failure")
@@ -374,17 +376,17 @@ class AccountServiceTest {
     void a_key_fought_over_by_too_many_tries_at_once_is_refused_as_throttled() {
         throttles.beatEveryReplace();
 
-        SignInRefused refused = catchThrowableOfType(() -> service.signIn("ann@acme.example", PASSWORD, ADDRESS),
+        SignInRefused refused = catchThrowableOfType(() -> signIns.signIn("ann@acme.example", PASSWORD, ADDRESS),
                 SignInRefused.class);
 
         assertThat(refused.retryAfter()).contains(Duration.ofSeconds(1));
-        assertThat(throttles.replaceCalls()).isEqualTo(AccountService.THROTTLE_ATTEMPTS);
+        assertThat(throttles.replaceCalls()).isEqualTo(SignInService.THROTTLE_ATTEMPTS);
     }
 
     @Test
     void a_throttle_is_forgotten_half_an_hour_after_its_last_failure() {
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+            assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                     .isInstanceOf(SignInRefused.class);
         }
         String accountKey = "account:" + Secrets.hash("ann@acme.example");
@@ -393,15 +395,15 @@ class AccountServiceTest {
 
         clock.advance(Duration.ofMinutes(30).minusMillis(1));
         for (int i = 0; i < 1; i++) {
-            assertThat(catchThrowableOfType(() -> service.signIn("ann@acme.example", "wrong", ADDRESS),
+            assertThat(catchThrowableOfType(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS),
                     SignInRefused.class).retryAfter()).as("the sixth failure, counted").isEmpty();
         }
         clock.advance(Duration.ofMinutes(30));
         for (int i = 0; i < 4; i++) {
-            assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+            assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                     .isInstanceOf(SignInRefused.class);
         }
-        assertThat(service.signIn("ann@acme.example", PASSWORD, ADDRESS)).as("four failures since it was forgotten")
+        assertThat(signIns.signIn("ann@acme.example", PASSWORD, ADDRESS)).as("four failures since it was forgotten")
                 .isEqualTo(new Caller(ANN, false));
         assertThat(throttles.kept().get(accountKey).throttle()).isEqualTo(SignInThrottle.none());
         assertThat(throttles.forgetAfter(accountKey)).isEqualTo(clock.instant().plus(Duration.ofMinutes(30)));
@@ -409,7 +411,7 @@ class AccountServiceTest {
 
     @Test
     void the_shared_store_holds_no_address_in_clear() {
-        assertThatThrownBy(() -> service.signIn("ann@acme.example", "wrong", ADDRESS))
+        assertThatThrownBy(() -> signIns.signIn("ann@acme.example", "wrong", ADDRESS))
                 .isInstanceOf(SignInRefused.class);
 
         assertThat(throttles.kept().keySet()).containsExactlyInAnyOrder(
@@ -418,7 +420,7 @@ class AccountServiceTest {
 
     @Test
     void a_try_needs_the_address_it_came_from() {
-        assertThatNullPointerException().isThrownBy(() -> service.signIn("ann@acme.example", PASSWORD, null));
+        assertThatNullPointerException().isThrownBy(() -> signIns.signIn("ann@acme.example", PASSWORD, null));
     }
 
     // ----- activation ---------------------------------------------------------------------------------
@@ -428,7 +430,7 @@ class AccountServiceTest {
         accounts.beforeNextActivation(() -> accounts.activate(PENDING, Secrets.hash(PENDING_TOKEN),
                 "hash:the first password", NOW));
 
-        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "the second password"))
+        assertThatThrownBy(() -> enrolment.activate(PENDING_TOKEN, "the second password"))
                 .isInstanceOf(NotFound.class);
 
         assertThat(accounts.find(PENDING).orElseThrow().passwordHash()).isEqualTo("hash:the first password");
@@ -439,7 +441,7 @@ class AccountServiceTest {
     void an_activation_link_sets_the_password_once() {
         clock.advance(Duration.ofHours(1));
 
-        service.activate(PENDING_TOKEN, "a brand new password");
+        enrolment.activate(PENDING_TOKEN, "a brand new password");
 
         Account activated = accounts.find(PENDING).orElseThrow();
         assertThat(activated.passwordHash()).isEqualTo("hash:a brand new password");
@@ -447,10 +449,10 @@ class AccountServiceTest {
         assertThat(activated.activationTokenHash()).isNull();
         assertThat(activated.activationExpiresAt()).isNull();
         assertThat(events.published()).containsExactly(new AccountActivated(PENDING, NOW.plus(Duration.ofHours(1))));
-        assertThat(service.signIn("pending@acme.example", "a brand new password", ADDRESS))
+        assertThat(signIns.signIn("pending@acme.example", "a brand new password", ADDRESS))
                 .isEqualTo(new Caller(PENDING, false));
 
-        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "another new password"))
+        assertThatThrownBy(() -> enrolment.activate(PENDING_TOKEN, "another new password"))
                 .isInstanceOf(NotFound.class);
         assertThat(accounts.find(PENDING).orElseThrow().passwordHash()).isEqualTo("hash:a brand new password");
     }
@@ -459,20 +461,20 @@ class AccountServiceTest {
     void an_activation_link_works_until_it_expires() {
         Instant expiry = accounts.find(PENDING).orElseThrow().activationExpiresAt();
         clock.set(expiry);
-        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "a brand new password"))
+        assertThatThrownBy(() -> enrolment.activate(PENDING_TOKEN, "a brand new password"))
                 .isInstanceOf(NotFound.class);
 
         clock.set(expiry.minusNanos(1));
-        service.activate(PENDING_TOKEN, "a brand new password");
-        assertThat(service.isActive(PENDING)).isTrue();
+        enrolment.activate(PENDING_TOKEN, "a brand new password");
+        assertThat(enrolment.isActive(PENDING)).isTrue();
     }
 
     @Test
     void an_unknown_or_malformed_activation_link_is_not_found() {
         for (String token : new String[]{"activation-token-nobody-has-0001", "short", PENDING_TOKEN + "=", null}) {
-            assertThatThrownBy(() -> service.activate(token, "a brand new password")).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> enrolment.activate(token, "a brand new password")).isInstanceOf(NotFound.class);
         }
-        assertThat(service.isActive(PENDING)).isFalse();
+        assertThat(enrolment.isActive(PENDING)).isFalse();
         assertThat(events.published()).isEmpty();
     }
 
@@ -481,7 +483,7 @@ class AccountServiceTest {
         Account pending = accounts.find(PENDING).orElseThrow();
         accounts.put(pending.withActivation(pending.activationTokenHash(), null));
 
-        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "a brand new password"))
+        assertThatThrownBy(() -> enrolment.activate(PENDING_TOKEN, "a brand new password"))
                 .isInstanceOf(NotFound.class);
     }
 
@@ -489,7 +491,7 @@ class AccountServiceTest {
     void a_weak_password_is_refused_and_changes_nothing() {
         Account before = accounts.find(PENDING).orElseThrow();
 
-        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "too short")).isInstanceOf(WeakPassword.class);
+        assertThatThrownBy(() -> enrolment.activate(PENDING_TOKEN, "too short")).isInstanceOf(WeakPassword.class);
 
         assertThat(accounts.find(PENDING)).contains(before);
         assertThat(events.published()).isEmpty();
@@ -499,7 +501,7 @@ class AccountServiceTest {
 
     @Test
     void inviting_a_new_address_makes_an_account_with_an_activation_link_for_seven_days() {
-        AccountService.Invited invited = service.invite(" New.Person@Acme.example ");
+        Enrolment.Invited invited = enrolment.invite(" New.Person@Acme.example ");
 
         Account created = invited.account();
         assertThat(accounts.find(created.id())).contains(created);
@@ -513,22 +515,22 @@ class AccountServiceTest {
         assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         assertThat(invited.activationToken()).hasSize(43).matches(Secrets::looksLikeToken);
 
-        service.activate(invited.activationToken(), "a brand new password");
-        assertThat(service.isActive(created.id())).isTrue();
+        enrolment.activate(invited.activationToken(), "a brand new password");
+        assertThat(enrolment.isActive(created.id())).isTrue();
     }
 
     @Test
     void inviting_an_account_not_activated_yet_gives_it_a_fresh_link_and_the_old_one_stops_working() {
-        AccountService.Invited invited = service.invite("pending@acme.example");
+        Enrolment.Invited invited = enrolment.invite("pending@acme.example");
 
         assertThat(invited.account().id()).isEqualTo(PENDING);
         assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
         Account stored = accounts.find(PENDING).orElseThrow();
         assertThat(stored.activationTokenHash()).isEqualTo(Secrets.hash(invited.activationToken()));
         assertThat(stored.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
-        assertThatThrownBy(() -> service.activate(PENDING_TOKEN, "a brand new password"))
+        assertThatThrownBy(() -> enrolment.activate(PENDING_TOKEN, "a brand new password"))
                 .isInstanceOf(NotFound.class);
-        service.activate(invited.activationToken(), "a brand new password");
+        enrolment.activate(invited.activationToken(), "a brand new password");
         assertThat(accounts.creates()).isZero();
     }
 
@@ -536,7 +538,7 @@ class AccountServiceTest {
     void inviting_an_active_account_answers_as_for_a_new_one_and_keeps_its_password() {
         Account ann = accounts.find(ANN).orElseThrow();
 
-        AccountService.Invited invited = service.invite("ann@acme.example");
+        Enrolment.Invited invited = enrolment.invite("ann@acme.example");
 
         assertThat(invited.activationToken()).isNotNull();
         assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
@@ -547,16 +549,16 @@ class AccountServiceTest {
 
     @Test
     void enrolling_makes_an_account_without_a_link_and_finds_it_again() {
-        Account enrolled = service.enrol("New@Acme.example");
+        Account enrolled = enrolment.enrol("New@Acme.example");
 
         assertThat(enrolled.isActive()).isFalse();
         assertThat(enrolled.activationTokenHash()).isNull();
         assertThat(enrolled.createdAt()).isEqualTo(NOW);
         assertThat(accounts.find(enrolled.id())).contains(enrolled);
-        assertThat(service.enrol("new@acme.example")).isEqualTo(enrolled);
-        assertThat(service.findByEmail(" NEW@acme.example")).contains(enrolled);
-        assertThat(service.findByEmail("nobody@acme.example")).isEmpty();
-        assertThatThrownBy(() -> service.findByEmail("no address")).isInstanceOf(InvalidRequest.class);
+        assertThat(enrolment.enrol("new@acme.example")).isEqualTo(enrolled);
+        assertThat(enrolment.findByEmail(" NEW@acme.example")).contains(enrolled);
+        assertThat(enrolment.findByEmail("nobody@acme.example")).isEmpty();
+        assertThatThrownBy(() -> enrolment.findByEmail("no address")).isInstanceOf(InvalidRequest.class);
         assertThat(accounts.creates()).isEqualTo(1);
     }
 
@@ -565,38 +567,38 @@ class AccountServiceTest {
         accounts.beforeNextNewActivation(() -> accounts.activate(PENDING, Secrets.hash(PENDING_TOKEN),
                 "hash:just now", NOW));
 
-        AccountService.Invited invited = service.issueActivation(PENDING);
+        Enrolment.Invited invited = enrolment.issueActivation(PENDING);
 
         assertThat(invited.activationToken()).isNotNull();
         assertThat(invited.activationExpiresAt()).isEqualTo(NOW.plus(Duration.ofDays(7)));
-        assertThat(service.isActive(PENDING)).as("not active until the link is used or its owner signs in")
+        assertThat(enrolment.isActive(PENDING)).as("not active until the link is used or its owner signs in")
                 .isFalse();
-        service.activate(invited.activationToken(), "another password of twelve");
+        enrolment.activate(invited.activationToken(), "another password of twelve");
         assertThat(accounts.find(PENDING).orElseThrow().passwordHash()).isEqualTo("hash:just now");
         assertThat(accounts.find(PENDING).orElseThrow().activationTokenHash()).isNull();
-        assertThat(service.isActive(PENDING)).isTrue();
-        assertThatThrownBy(() -> service.activate(invited.activationToken(), "another password of twelve"))
+        assertThat(enrolment.isActive(PENDING)).isTrue();
+        assertThatThrownBy(() -> enrolment.activate(invited.activationToken(), "another password of twelve"))
                 .as("used up").isInstanceOf(NotFound.class);
     }
 
     @Test
     void no_link_for_an_account_that_is_gone() {
-        assertThatThrownBy(() -> service.issueActivation("acc-gone")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> enrolment.issueActivation("acc-gone")).isInstanceOf(NotFound.class);
         accounts.beforeNextNewActivation(() -> accounts.erase(PENDING));
-        assertThatThrownBy(() -> service.issueActivation(PENDING)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> enrolment.issueActivation(PENDING)).isInstanceOf(NotFound.class);
     }
 
     @Test
     void what_is_no_address_is_refused_and_shown_harmlessly() {
-        assertThatThrownBy(() -> service.invite("no address")).isInstanceOf(InvalidRequest.class)
+        assertThatThrownBy(() -> enrolment.invite("no address")).isInstanceOf(InvalidRequest.class)
                 .hasMessage("'no address' is not an e-mail address.");
-        assertThatThrownBy(() -> service.invite(null)).isInstanceOf(InvalidRequest.class)
+        assertThatThrownBy(() -> enrolment.invite(null)).isInstanceOf(InvalidRequest.class)
                 .hasMessage("'null' is not an e-mail address.");
-        assertThatThrownBy(() -> service.invite("line\nbreak@acme.example")).isInstanceOf(InvalidRequest.class)
+        assertThatThrownBy(() -> enrolment.invite("line\nbreak@acme.example")).isInstanceOf(InvalidRequest.class)
                 .hasMessage("'line?break@acme.example' is not an e-mail address.");
         String sixty = "x".repeat(60);
-        assertThatThrownBy(() -> service.invite(sixty)).hasMessage("'" + sixty + "' is not an e-mail address.");
-        assertThatThrownBy(() -> service.invite(sixty + "y"))
+        assertThatThrownBy(() -> enrolment.invite(sixty)).hasMessage("'" + sixty + "' is not an e-mail address.");
+        assertThatThrownBy(() -> enrolment.invite(sixty + "y"))
                 .hasMessage("'" + sixty + "…' is not an e-mail address.");
         assertThat(accounts.creates()).isZero();
     }
@@ -609,7 +611,7 @@ class AccountServiceTest {
             return true;
         });
 
-        AccountService.Invited invited = service.invite("new@acme.example");
+        Enrolment.Invited invited = enrolment.invite("new@acme.example");
 
         assertThat(invited.account().id()).isEqualTo("acc-theirs");
         assertThat(accounts.findByEmail(new EmailAddress("new@acme.example")).orElseThrow().activationTokenHash())
@@ -626,7 +628,7 @@ class AccountServiceTest {
             return true;
         });
 
-        AccountService.Invited invited = service.invite("new@acme.example");
+        Enrolment.Invited invited = enrolment.invite("new@acme.example");
 
         assertThat(invited.account().id()).isEqualTo("acc-theirs");
         assertThat(invited.activationToken()).isNotNull();
@@ -634,14 +636,14 @@ class AccountServiceTest {
 
     @Test
     void signing_in_uses_up_an_open_link_of_an_active_account() {
-        AccountService.Invited invited = service.invite("ann@acme.example");
+        Enrolment.Invited invited = enrolment.invite("ann@acme.example");
         assertThat(invited.activationToken()).isNotNull();
-        assertThat(service.isActive(ANN)).isFalse();
+        assertThat(enrolment.isActive(ANN)).isFalse();
 
-        service.signIn("ann@acme.example", PASSWORD, ADDRESS);
+        signIns.signIn("ann@acme.example", PASSWORD, ADDRESS);
 
-        assertThat(service.isActive(ANN)).isTrue();
-        assertThatThrownBy(() -> service.activate(invited.activationToken(), "another password of twelve"))
+        assertThat(enrolment.isActive(ANN)).isTrue();
+        assertThatThrownBy(() -> enrolment.activate(invited.activationToken(), "another password of twelve"))
                 .isInstanceOf(NotFound.class);
     }
 
@@ -651,7 +653,7 @@ class AccountServiceTest {
             accounts.beforeNextCreate(mine -> false);
         }
 
-        assertThatThrownBy(() -> service.invite("new@acme.example")).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> enrolment.invite("new@acme.example")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("new@acme.example");
         assertThat(accounts.creates()).isEqualTo(3);
     }
@@ -662,7 +664,7 @@ class AccountServiceTest {
     void with_an_operator_there_is_nothing_to_prepare() {
         operatorSetup.create("an old setup hash");
 
-        assertThat(service.prepareOperator("someone@klantspiegel.example", "a long enough password"))
+        assertThat(operators.prepareOperator("someone@klantspiegel.example", "a long enough password"))
                 .isEqualTo(new OperatorPreparation(Status.OPERATOR_EXISTS, Optional.empty()));
 
         assertThat(operatorSetup.tokenHash()).isEmpty();
@@ -674,7 +676,7 @@ class AccountServiceTest {
         accounts.erase(OPERATOR);
         operatorSetup.create("an old setup hash");
 
-        assertThat(service.prepareOperator(" Boss@Klantspiegel.example ", "the operator's password"))
+        assertThat(operators.prepareOperator(" Boss@Klantspiegel.example ", "the operator's password"))
                 .isEqualTo(new OperatorPreparation(Status.OPERATOR_CREATED, Optional.empty()));
 
         Account operator = accounts.findByEmail(new EmailAddress("boss@klantspiegel.example")).orElseThrow();
@@ -685,7 +687,7 @@ class AccountServiceTest {
         assertThat(operator.activationTokenHash()).isNull();
         assertThat(events.published()).containsExactly(new AccountActivated(operator.id(), NOW));
         assertThat(operatorSetup.tokenHash()).isEmpty();
-        assertThat(service.signIn("boss@klantspiegel.example", "the operator's password", ADDRESS))
+        assertThat(signIns.signIn("boss@klantspiegel.example", "the operator's password", ADDRESS))
                 .isEqualTo(new Caller(operator.id(), true));
     }
 
@@ -693,11 +695,11 @@ class AccountServiceTest {
     void a_configured_operator_needs_a_strong_password_and_an_address_of_its_own() {
         accounts.erase(OPERATOR);
 
-        assertThatThrownBy(() -> service.prepareOperator("boss@klantspiegel.example", "short"))
+        assertThatThrownBy(() -> operators.prepareOperator("boss@klantspiegel.example", "short"))
                 .isInstanceOf(WeakPassword.class);
-        assertThatThrownBy(() -> service.prepareOperator("no address", "the operator's password"))
+        assertThatThrownBy(() -> operators.prepareOperator("no address", "the operator's password"))
                 .isInstanceOf(InvalidRequest.class);
-        assertThatThrownBy(() -> service.prepareOperator("ann@acme.example", "the operator's password"))
+        assertThatThrownBy(() -> operators.prepareOperator("ann@acme.example", "the operator's password"))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("ann@acme.example");
 
         assertThat(accounts.anyOperator()).isFalse();
@@ -710,7 +712,7 @@ class AccountServiceTest {
 
         for (String none : new String[]{null, "", "   "}) {
             operatorSetup.clear();
-            OperatorPreparation prepared = service.prepareOperator(none, null);
+            OperatorPreparation prepared = operators.prepareOperator(none, null);
 
             assertThat(prepared.status()).isEqualTo(Status.SETUP_LINK_MADE);
             assertThat(prepared.setupToken()).hasValueSatisfying(value -> {
@@ -724,14 +726,14 @@ class AccountServiceTest {
     @Test
     void a_start_that_finds_a_setup_link_leaves_it_as_it_is() {
         accounts.erase(OPERATOR);
-        String first = service.prepareOperator(null, null).setupToken().orElseThrow();
+        String first = operators.prepareOperator(null, null).setupToken().orElseThrow();
 
         // another node starting at the same moment, or a later start
-        assertThat(service.prepareOperator(null, null))
+        assertThat(operators.prepareOperator(null, null))
                 .isEqualTo(new OperatorPreparation(Status.SETUP_LINK_EXISTS, Optional.empty()));
 
         assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(first));
-        assertThat(service.setUpOperator(first, "boss@klantspiegel.example", "the operator's password").operator())
+        assertThat(operators.setUpOperator(first, "boss@klantspiegel.example", "the operator's password").operator())
                 .isTrue();
     }
 
@@ -745,7 +747,7 @@ class AccountServiceTest {
             return true;
         });
 
-        assertThat(service.prepareOperator("boss@klantspiegel.example", "the operator's password"))
+        assertThat(operators.prepareOperator("boss@klantspiegel.example", "the operator's password"))
                 .isEqualTo(new OperatorPreparation(Status.OPERATOR_EXISTS, Optional.empty()));
 
         assertThat(accounts.all()).filteredOn(Account::operator).extracting(Account::id)
@@ -756,9 +758,9 @@ class AccountServiceTest {
     @Test
     void the_setup_link_makes_the_operator_once() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
+        String token = operators.prepareOperator(null, null).setupToken().orElseThrow();
 
-        Caller operator = service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password");
+        Caller operator = operators.setUpOperator(token, "boss@klantspiegel.example", "the operator's password");
 
         assertThat(operator.operator()).isTrue();
         Account stored = accounts.find(operator.accountId()).orElseThrow();
@@ -768,17 +770,17 @@ class AccountServiceTest {
         assertThat(events.published()).containsExactly(new AccountActivated(operator.accountId(), NOW));
         assertThat(operatorSetup.tokenHash()).isEmpty();
 
-        assertThatThrownBy(() -> service.setUpOperator(token, "other@klantspiegel.example", "another password!"))
+        assertThatThrownBy(() -> operators.setUpOperator(token, "other@klantspiegel.example", "another password!"))
                 .isInstanceOf(NotFound.class);
     }
 
     @Test
     void a_wrong_or_malformed_setup_link_is_not_found() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
+        String token = operators.prepareOperator(null, null).setupToken().orElseThrow();
 
         for (String wrong : new String[]{"setup-token-that-is-not-it-0001", "short", token + "=", null}) {
-            assertThatThrownBy(() -> service.setUpOperator(wrong, "boss@klantspiegel.example",
+            assertThatThrownBy(() -> operators.setUpOperator(wrong, "boss@klantspiegel.example",
                     "the operator's password")).isInstanceOf(NotFound.class);
         }
         assertThat(accounts.anyOperator()).isFalse();
@@ -788,27 +790,27 @@ class AccountServiceTest {
     @Test
     void a_setup_link_is_of_no_use_once_there_is_an_operator() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
-        service.prepareOperator("boss@klantspiegel.example", "the operator's password");
+        String token = operators.prepareOperator(null, null).setupToken().orElseThrow();
+        operators.prepareOperator("boss@klantspiegel.example", "the operator's password");
         operatorSetup.create(Secrets.hash(token));
 
-        assertThatThrownBy(() -> service.setUpOperator(token, "other@klantspiegel.example", "another password!"))
+        assertThatThrownBy(() -> operators.setUpOperator(token, "other@klantspiegel.example", "another password!"))
                 .isInstanceOf(NotFound.class);
     }
 
     @Test
     void without_a_setup_link_there_is_nothing_to_open() {
-        assertThatThrownBy(() -> service.setUpOperator("setup-token-that-is-not-it-0001",
+        assertThatThrownBy(() -> operators.setUpOperator("setup-token-that-is-not-it-0001",
                 "boss@klantspiegel.example", "the operator's password")).isInstanceOf(NotFound.class);
     }
 
     @Test
     void of_two_setups_with_one_link_at_the_same_moment_only_the_first_counts() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
+        String token = operators.prepareOperator(null, null).setupToken().orElseThrow();
         operatorSetup.beforeNextConsume(() -> operatorSetup.consume(Secrets.hash(token)));
 
-        assertThatThrownBy(() -> service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password"))
+        assertThatThrownBy(() -> operators.setUpOperator(token, "boss@klantspiegel.example", "the operator's password"))
                 .isInstanceOf(NotFound.class);
 
         assertThat(accounts.anyOperator()).isFalse();
@@ -819,15 +821,15 @@ class AccountServiceTest {
     @Test
     void an_address_that_has_an_account_leaves_the_setup_link_for_another_try() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
+        String token = operators.prepareOperator(null, null).setupToken().orElseThrow();
 
-        assertThatThrownBy(() -> service.setUpOperator(token, "ann@acme.example", "the operator's password"))
+        assertThatThrownBy(() -> operators.setUpOperator(token, "ann@acme.example", "the operator's password"))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("ann@acme.example");
-        assertThatThrownBy(() -> service.setUpOperator(token, "no address", "the operator's password"))
+        assertThatThrownBy(() -> operators.setUpOperator(token, "no address", "the operator's password"))
                 .isInstanceOf(InvalidRequest.class);
 
         assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(token));
-        assertThat(service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password").operator())
+        assertThat(operators.setUpOperator(token, "boss@klantspiegel.example", "the operator's password").operator())
                 .isTrue();
         assertThat(operatorSetup.tokenHash()).isEmpty();
     }
@@ -835,20 +837,20 @@ class AccountServiceTest {
     @Test
     void a_weak_password_leaves_the_setup_link_for_another_try() {
         accounts.erase(OPERATOR);
-        String token = service.prepareOperator(null, null).setupToken().orElseThrow();
+        String token = operators.prepareOperator(null, null).setupToken().orElseThrow();
 
-        assertThatThrownBy(() -> service.setUpOperator(token, "boss@klantspiegel.example", "short"))
+        assertThatThrownBy(() -> operators.setUpOperator(token, "boss@klantspiegel.example", "short"))
                 .isInstanceOf(WeakPassword.class);
 
         assertThat(operatorSetup.tokenHash()).contains(Secrets.hash(token));
-        assertThat(service.setUpOperator(token, "boss@klantspiegel.example", "the operator's password").operator())
+        assertThat(operators.setUpOperator(token, "boss@klantspiegel.example", "the operator's password").operator())
                 .isTrue();
     }
 
     // ----- the account itself -------------------------------------------------------------------------
 
     @Test
-    void an_account_sees_its_organisations_by_name_with_its_role_and_teams() {
+    void an_account_sees_its_organisations_by_name_with_its_role_teams_and_what_the_domain_lets_it_do() {
         organisation("org-z", "Zeta");
         organisation("org-a", "Alpha");
         List.of(new Membership("org-z", ANN, Role.TEAM_LEAD, Set.of("t-3", "t-1", "t-2")),
@@ -856,28 +858,31 @@ class AccountServiceTest {
                 new Membership("org-gone", ANN, Role.ANALYST, Set.of())).forEach(membership -> memberships.record(ANN,
                 membership.organisationId(), java.util.Optional.of(membership), 1));
 
-        AccountSummary me = service.me(new Caller(ANN, false));
+        AccountSummary me = myAccount.me(new Caller(ANN, false));
 
         assertThat(me).isEqualTo(new AccountSummary(ANN, "ann@acme.example", false, List.of(
-                new AccountSummary.Organisation("org-gone", "", Role.ANALYST, List.of()),
-                new AccountSummary.Organisation("org-a", "Alpha", Role.ADMIN, List.of()),
-                new AccountSummary.Organisation("org-z", "Zeta", Role.TEAM_LEAD, List.of("t-1", "t-2", "t-3")))));
-        assertThat(service.me(new Caller(OPERATOR, true)))
+                new AccountSummary.Organisation("org-gone", "", Role.ANALYST, List.of(),
+                        new AccountSummary.Permissions(false, true, true, false)),
+                new AccountSummary.Organisation("org-a", "Alpha", Role.ADMIN, List.of(),
+                        new AccountSummary.Permissions(true, true, true, true)),
+                new AccountSummary.Organisation("org-z", "Zeta", Role.TEAM_LEAD, List.of("t-1", "t-2", "t-3"),
+                        new AccountSummary.Permissions(false, false, false, false)))));
+        assertThat(myAccount.me(new Caller(OPERATOR, true)))
                 .isEqualTo(new AccountSummary(OPERATOR, "operator@klantspiegel.example", true, List.of()));
     }
 
     @Test
     void an_account_that_is_gone_is_not_found() {
-        assertThatThrownBy(() -> service.me(new Caller("acc-erased", false))).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> myAccount.me(new Caller("acc-erased", false))).isInstanceOf(NotFound.class);
     }
 
     @Test
     void whether_an_account_is_active_and_its_address_as_it_is_now() {
-        assertThat(service.isActive(ANN)).isTrue();
-        assertThat(service.isActive(PENDING)).isFalse();
-        assertThat(service.isActive("acc-erased")).isFalse();
-        assertThat(service.emailOf(ANN)).contains("ann@acme.example");
-        assertThat(service.emailOf("acc-erased")).isEmpty();
+        assertThat(enrolment.isActive(ANN)).isTrue();
+        assertThat(enrolment.isActive(PENDING)).isFalse();
+        assertThat(enrolment.isActive("acc-erased")).isFalse();
+        assertThat(enrolment.emailOf(ANN)).contains("ann@acme.example");
+        assertThat(enrolment.emailOf("acc-erased")).isEmpty();
     }
 
     // ----- API tokens ---------------------------------------------------------------------------------
@@ -1001,22 +1006,40 @@ class AccountServiceTest {
 
     @Test
     void every_collaborator_is_required() {
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(null, operatorSetup,
-                memberships, organisations, passwords, throttles, events, clock)).withMessage("accounts");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, null,
-                memberships, organisations, passwords, throttles, events, clock)).withMessage("operatorSetup");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
-                null, organisations, passwords, throttles, events, clock)).withMessage("memberships");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
-                memberships, null, passwords, throttles, events, clock)).withMessage("organisations");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
-                memberships, organisations, null, throttles, events, clock)).withMessage("passwords");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
-                memberships, organisations, passwords, null, events, clock)).withMessage("throttles");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
-                memberships, organisations, passwords, throttles, null, clock)).withMessage("events");
-        assertThatNullPointerException().isThrownBy(() -> new AccountService(accounts, operatorSetup,
-                memberships, organisations, passwords, throttles, events, null)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new SignInService(null, passwords, throttles, events,
+                clock)).withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new SignInService(accounts, null, throttles, events,
+                clock)).withMessage("passwords");
+        assertThatNullPointerException().isThrownBy(() -> new SignInService(accounts, passwords, null, events,
+                clock)).withMessage("throttles");
+        assertThatNullPointerException().isThrownBy(() -> new SignInService(accounts, passwords, throttles, null,
+                clock)).withMessage("events");
+        assertThatNullPointerException().isThrownBy(() -> new SignInService(accounts, passwords, throttles, events,
+                null)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new Enrolment(null, passwords, events, clock))
+                .withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new Enrolment(accounts, null, events, clock))
+                .withMessage("passwords");
+        assertThatNullPointerException().isThrownBy(() -> new Enrolment(accounts, passwords, null, clock))
+                .withMessage("events");
+        assertThatNullPointerException().isThrownBy(() -> new Enrolment(accounts, passwords, events, null))
+                .withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new OperatorService(null, operatorSetup, passwords, events,
+                clock)).withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new OperatorService(accounts, null, passwords, events,
+                clock)).withMessage("operatorSetup");
+        assertThatNullPointerException().isThrownBy(() -> new OperatorService(accounts, operatorSetup, null, events,
+                clock)).withMessage("passwords");
+        assertThatNullPointerException().isThrownBy(() -> new OperatorService(accounts, operatorSetup, passwords, null,
+                clock)).withMessage("events");
+        assertThatNullPointerException().isThrownBy(() -> new OperatorService(accounts, operatorSetup, passwords,
+                events, null)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new MyAccountService(null, memberships, organisations))
+                .withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new MyAccountService(accounts, null, organisations))
+                .withMessage("memberships");
+        assertThatNullPointerException().isThrownBy(() -> new MyAccountService(accounts, memberships, null))
+                .withMessage("organisations");
         assertThatNullPointerException().isThrownBy(() -> new ApiTokenService(null, accounts, events, clock))
                 .withMessage("apiTokens");
         assertThatNullPointerException().isThrownBy(() -> new ApiTokenService(apiTokens, null, events, clock))

@@ -1,6 +1,6 @@
 package nl.klantspiegel.application.anonymity;
 
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
 import nl.klantspiegel.application.export.AssessmentExportService;
@@ -131,8 +131,7 @@ final class ApplicationUnderAttack {
         CommandGateway recorder = new RecordingCommands();
         rows = new AssessmentExportService(reports, key, recorder, clock);
         export = new EventExportService(log, views, key, recorder, clock);
-        AccountService accounts = new AccountService(new InMemoryAccounts(),
-                new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
+        Enrolment accounts = new Enrolment(new InMemoryAccounts(), new FakePasswordHashing(),
                 new RecordingEventGateway(), clock);
         audit = new AuditService(trail, views, accounts, released, CatchUps.caughtUp(), timeout);
     }

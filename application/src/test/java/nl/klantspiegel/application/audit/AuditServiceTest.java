@@ -1,6 +1,6 @@
 package nl.klantspiegel.application.audit;
 
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.AuditPage;
@@ -92,10 +92,8 @@ class AuditServiceTest {
     private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
     private final AuditTrailProjection auditProjection = new AuditTrailProjection(trail);
     private final InMemoryAccounts accounts = new InMemoryAccounts();
-    private final AccountService accountService = new AccountService(accounts,
-            new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
-            new RecordingEventGateway(),
-            Clock.fixed(T0, ZoneOffset.UTC));
+    private final Enrolment accountService = new Enrolment(accounts, new FakePasswordHashing(),
+            new RecordingEventGateway(), Clock.fixed(T0, ZoneOffset.UTC));
     private final InMemoryReportFacts facts = new InMemoryReportFacts();
     private final ReleasedResults released = new ReleasedResults(facts, 10);
     private final AuditService service = service(CatchUps.caughtUp());

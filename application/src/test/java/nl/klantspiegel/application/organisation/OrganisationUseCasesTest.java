@@ -1,6 +1,6 @@
 package nl.klantspiegel.application.organisation;
 
-import nl.klantspiegel.application.account.AccountService;
+import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.account.Secrets;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.assessment.StartAssessmentCommand;
@@ -11,12 +11,12 @@ import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.InvitationsUseCase;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.MemberView;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.NewMember;
+import nl.klantspiegel.application.port.in.MembersUseCase.MemberView;
+import nl.klantspiegel.application.port.in.MembersUseCase.NewMember;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.OrganisationSummary;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.RoundView;
+import nl.klantspiegel.application.port.in.RoundsUseCase.RoundView;
 import nl.klantspiegel.application.port.in.RoundSchedulesUseCase;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.TeamView;
+import nl.klantspiegel.application.port.in.TeamsUseCase.TeamView;
 import nl.klantspiegel.application.port.in.RecordedEvent;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.port.out.Accounts.Account;
@@ -79,7 +79,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * from the view once it shows the command (read-your-writes), unknown teams, members and rounds reported before
  * anything is sent, and the respondents' way in through an invitation.
  */
-class OrganisationServiceTest {
+class OrganisationUseCasesTest {
 
     private static final String ORG = "org-acme";
     private static final String OTHER_ORG = "org-other";
@@ -116,11 +116,14 @@ class OrganisationServiceTest {
     private final InMemoryAccounts accountStore = new InMemoryAccounts();
     private final InMemoryEventLog log = new InMemoryEventLog();
     private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
-    private final AccountService accounts = new AccountService(accountStore,
-            new InMemoryOperatorSetup(), memberships, views, new FakePasswordHashing(), new InMemorySignInThrottles(),
-            new RecordingEventGateway(),
-            CLOCK);
-    private final OrganisationService service = service(CatchUps.caughtUp(), TIMEOUT);
+    private final Enrolment accounts = new Enrolment(accountStore, new FakePasswordHashing(),
+            new RecordingEventGateway(), CLOCK);
+    private final OrganisationGate gate = new OrganisationGate(views, CatchUps.caughtUp(), TIMEOUT);
+    private final OrganisationCommands organisationCommands = new OrganisationCommands(commands, readModels);
+    private final OrganisationService organisationService = service(CatchUps.caughtUp(), TIMEOUT);
+    private final TeamService teamService = new TeamService(gate, organisationCommands, CLOCK);
+    private final MemberService memberService = new MemberService(gate, organisationCommands, accounts, CLOCK);
+    private final RoundService roundService = new RoundService(gate, organisationCommands, CLOCK);
     private final InvitationService invitation = invitations(CatchUps.caughtUp(), TIMEOUT);
 
     /**
@@ -163,7 +166,7 @@ class OrganisationServiceTest {
     void the_operator_registers_an_organisation_and_gets_it_as_its_view_shows_it() {
         commands.then(aggregateLater());
 
-        OrganisationSummary registered = service.register(OPERATOR, "Initech");
+        OrganisationSummary registered = organisationService.register(OPERATOR, "Initech");
 
         RegisterOrganisationCommand sent = (RegisterOrganisationCommand) commands.sent().get(0);
         assertThat(sent.name()).isEqualTo("Initech");
@@ -178,18 +181,18 @@ class OrganisationServiceTest {
     void each_registration_is_a_new_organisation() {
         commands.then(aggregate()).then(aggregate());
 
-        assertThat(service.register(OPERATOR, "One").id()).isNotEqualTo(service.register(OPERATOR, "Two").id());
+        assertThat(organisationService.register(OPERATOR, "One").id()).isNotEqualTo(organisationService.register(OPERATOR, "Two").id());
     }
 
     @Test
     void only_the_operator_registers() {
-        assertThatThrownBy(() -> service.register(ADMIN, "Initech")).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> organisationService.register(ADMIN, "Initech")).isInstanceOf(AccessDenied.class);
         assertThat(commands.sent()).isEmpty();
     }
 
     @Test
     void the_operator_lists_every_organisation_in_the_order_registered() {
-        assertThat(service.list(OPERATOR)).containsExactly(
+        assertThat(organisationService.list(OPERATOR)).containsExactly(
                 new OrganisationSummary(ORG, "Acme", 5, 2, 4, true),
                 new OrganisationSummary(OTHER_ORG, "Other", 7, 0, 1, true));
     }
@@ -198,26 +201,26 @@ class OrganisationServiceTest {
     void an_organisation_listed_but_without_a_view_is_left_out() {
         views.dropViewOnly(ORG);
 
-        assertThat(service.list(OPERATOR)).extracting(OrganisationSummary::id).containsExactly(OTHER_ORG);
+        assertThat(organisationService.list(OPERATOR)).extracting(OrganisationSummary::id).containsExactly(OTHER_ORG);
     }
 
     @Test
     void a_member_lists_only_their_own_organisations() {
-        assertThat(service.list(LEAD)).containsExactly(new OrganisationSummary(ORG, "Acme", 5, 2, 4, true));
-        assertThat(service.list(STRANGER)).isEmpty();
+        assertThat(organisationService.list(LEAD)).containsExactly(new OrganisationSummary(ORG, "Acme", 5, 2, 4, true));
+        assertThat(organisationService.list(STRANGER)).isEmpty();
     }
 
     @Test
     void members_and_the_operator_see_a_summary_and_a_stranger_learns_nothing() {
         OrganisationSummary acme = new OrganisationSummary(ORG, "Acme", 5, 2, 4, true);
-        assertThat(service.summary(ANALYST, ORG)).isEqualTo(acme);
-        assertThat(service.summary(LEAD, ORG)).isEqualTo(acme);
-        assertThat(service.summary(OPERATOR, ORG)).isEqualTo(acme);
+        assertThat(organisationService.summary(ANALYST, ORG)).isEqualTo(acme);
+        assertThat(organisationService.summary(LEAD, ORG)).isEqualTo(acme);
+        assertThat(organisationService.summary(OPERATOR, ORG)).isEqualTo(acme);
 
-        assertThatThrownBy(() -> service.summary(STRANGER, ORG)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.summary(ADMIN, OTHER_ORG)).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.summary(OPERATOR, "org-unknown")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.summary(ADMIN, null)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> organisationService.summary(STRANGER, ORG)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> organisationService.summary(ADMIN, OTHER_ORG)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> organisationService.summary(OPERATOR, "org-unknown")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> organisationService.summary(ADMIN, null)).isInstanceOf(NotFound.class);
     }
 
     @Test
@@ -229,8 +232,11 @@ class OrganisationServiceTest {
                 .hasMessageContaining("organisation views");
         assertThatThrownBy(() -> restarted.list(ADMIN)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restarted.summary(OPERATOR, ORG)).isInstanceOf(ViewsCatchingUp.class);
-        assertThatThrownBy(() -> restarted.teams(ADMIN, ORG)).isInstanceOf(ViewsCatchingUp.class);
-        assertThatThrownBy(() -> restartedInvitations.look(TOKEN_SALES)).isInstanceOf(ViewsCatchingUp.class);
+        assertThatThrownBy(() -> new TeamService(gate(CatchUps.onlyCaughtUp(), Duration.ofMillis(50)),
+                organisationCommands, CLOCK).teams(ADMIN, ORG)).isInstanceOf(ViewsCatchingUp.class);
+        assertThatThrownBy(() -> new RoundService(gate(CatchUps.onlyCaughtUp(), Duration.ofMillis(50)),
+                organisationCommands, CLOCK).rounds(ADMIN, ORG)).isInstanceOf(ViewsCatchingUp.class);
+        assertThatThrownBy(() -> restartedInvitations.describe(TOKEN_SALES)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restartedInvitations.start(TOKEN_SALES, Language.NL, null))
                 .isInstanceOf(ViewsCatchingUp.class);
         assertThat(commands.sent()).isEmpty();
@@ -243,17 +249,19 @@ class OrganisationServiceTest {
 
         assertThat(restarted.list(OPERATOR)).hasSize(2);
         assertThat(invitations(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP),
-                Duration.ofMillis(50)).look(TOKEN_SALES).roundName()).isEqualTo("Sales spring");
+                Duration.ofMillis(50)).describe(TOKEN_SALES).roundName()).isEqualTo("Sales spring");
     }
 
     @Test
     void an_admin_changes_the_minimum_group_size() {
         commands.then(aggregateLater());
 
-        OrganisationSummary changed = service.changeMinimumGroupSize(ADMIN, ORG, 8);
+        OrganisationSummary changed = organisationService.changeMinimumGroupSize(ADMIN, ORG, 8);
 
         assertThat(commands.sent()).containsExactly(new ChangeMinimumGroupSizeCommand(ORG, 8, ADMIN.actor(), NOW));
         assertThat(changed.minimumGroupSize()).isEqualTo(8);
+        assertThat(List.of(changed.lowestMinimumGroupSize(), changed.highestMinimumGroupSize()))
+                .as("the bounds the domain allows, for the web client's form").containsExactly(3, 50);
     }
 
     // ----- who may manage -----------------------------------------------------------------------------
@@ -264,7 +272,7 @@ class OrganisationServiceTest {
             for (ThrowingCallable management : management(member)) {
                 assertThatThrownBy(management).isInstanceOf(AccessDenied.class);
             }
-            assertThatThrownBy(() -> service.addMember(member, ORG, "new@acme.example", Role.ANALYST, List.of()))
+            assertThatThrownBy(() -> memberService.addMember(member, ORG, "new@acme.example", Role.ANALYST, List.of()))
                     .isInstanceOf(AccessDenied.class);
         }
         assertThat(commands.sent()).isEmpty();
@@ -276,21 +284,21 @@ class OrganisationServiceTest {
         for (ThrowingCallable management : management(OPERATOR)) {
             assertThatThrownBy(management).isInstanceOf(AccessDenied.class);
         }
-        assertThatThrownBy(() -> service.renewActivation(OPERATOR, ORG, PENDING))
+        assertThatThrownBy(() -> memberService.renewActivation(OPERATOR, ORG, PENDING))
                 .isInstanceOf(AccessDenied.class).hasMessageContaining("admin");
-        assertThatThrownBy(() -> service.renewActivation(OPERATOR, ORG, LEAD.accountId()))
+        assertThatThrownBy(() -> memberService.renewActivation(OPERATOR, ORG, LEAD.accountId()))
                 .isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> service.teams(OPERATOR, ORG)).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> service.rounds(OPERATOR, ORG)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> teamService.teams(OPERATOR, ORG)).isInstanceOf(AccessDenied.class);
+        assertThatThrownBy(() -> roundService.rounds(OPERATOR, ORG)).isInstanceOf(AccessDenied.class);
         assertThat(commands.sent()).isEmpty();
     }
 
     @Test
     void a_stranger_learns_nothing_of_an_organisation() {
         List<ThrowingCallable> everything = new ArrayList<>(management(STRANGER));
-        everything.add(() -> service.teams(STRANGER, ORG));
-        everything.add(() -> service.rounds(STRANGER, ORG));
-        everything.add(() -> service.addMember(STRANGER, ORG, "new@acme.example", Role.ANALYST, List.of()));
+        everything.add(() -> teamService.teams(STRANGER, ORG));
+        everything.add(() -> roundService.rounds(STRANGER, ORG));
+        everything.add(() -> memberService.addMember(STRANGER, ORG, "new@acme.example", Role.ANALYST, List.of()));
         for (ThrowingCallable call : everything) {
             assertThatThrownBy(call).isInstanceOf(NotFound.class);
         }
@@ -303,7 +311,7 @@ class OrganisationServiceTest {
         for (ThrowingCallable call : management(OPERATOR, "org-unknown")) {
             assertThatThrownBy(call).isInstanceOf(NotFound.class);
         }
-        assertThatThrownBy(() -> service.addMember(OPERATOR, "org-unknown", "new@acme.example", Role.ADMIN, null))
+        assertThatThrownBy(() -> memberService.addMember(OPERATOR, "org-unknown", "new@acme.example", Role.ADMIN, null))
                 .isInstanceOf(NotFound.class);
         assertThat(commands.sent()).isEmpty();
         assertThat(accountStore.creates()).isZero();
@@ -315,16 +323,16 @@ class OrganisationServiceTest {
     void admins_and_analysts_see_every_team_and_a_team_lead_only_theirs() {
         List<TeamView> all = List.of(new TeamView(SALES, "Sales", false, null), new TeamView(SERVICE, "Service", false, null),
                 new TeamView(OLD, "Old", true, null));
-        assertThat(service.teams(ADMIN, ORG)).isEqualTo(all);
-        assertThat(service.teams(ANALYST, ORG)).isEqualTo(all);
-        assertThat(service.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false, null));
+        assertThat(teamService.teams(ADMIN, ORG)).isEqualTo(all);
+        assertThat(teamService.teams(ANALYST, ORG)).isEqualTo(all);
+        assertThat(teamService.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false, null));
     }
 
     @Test
     void an_admin_adds_a_team_and_gets_it_once_the_view_shows_it() {
         commands.then(aggregateLater());
 
-        TeamView added = service.addTeam(ADMIN, ORG, "Support");
+        TeamView added = teamService.addTeam(ADMIN, ORG, "Support");
 
         AddTeamCommand sent = (AddTeamCommand) commands.sent().get(0);
         assertThat(sent).isEqualTo(new AddTeamCommand(ORG, sent.teamId(), "Support", ADMIN.actor(), NOW));
@@ -335,7 +343,7 @@ class OrganisationServiceTest {
     void the_organisations_refusal_is_passed_on_as_it_is() {
         commands.then(aggregate());
 
-        assertThatThrownBy(() -> service.addTeam(ADMIN, ORG, "sales"))
+        assertThatThrownBy(() -> teamService.addTeam(ADMIN, ORG, "sales"))
                 .isInstanceOfSatisfying(OrganisationRefused.class, refused ->
                         assertThat(refused.rule()).isEqualTo(OrganisationRefused.Rule.DUPLICATE_TEAM_NAME));
     }
@@ -344,9 +352,9 @@ class OrganisationServiceTest {
     void an_admin_renames_and_retires_a_team() {
         commands.then(aggregateLater()).then(aggregateLater());
 
-        assertThat(service.renameTeam(ADMIN, ORG, SALES, "Field sales"))
+        assertThat(teamService.renameTeam(ADMIN, ORG, SALES, "Field sales"))
                 .isEqualTo(new TeamView(SALES, "Field sales", false, null));
-        assertThat(service.retireTeam(ADMIN, ORG, SERVICE)).isEqualTo(new TeamView(SERVICE, "Service", true, null));
+        assertThat(teamService.retireTeam(ADMIN, ORG, SERVICE)).isEqualTo(new TeamView(SERVICE, "Service", true, null));
 
         assertThat(commands.sent()).containsExactly(
                 new RenameTeamCommand(ORG, SALES, "Field sales", ADMIN.actor(), NOW),
@@ -355,9 +363,9 @@ class OrganisationServiceTest {
 
     @Test
     void an_unknown_team_is_not_found_before_anything_is_sent() {
-        assertThatThrownBy(() -> service.renameTeam(ADMIN, ORG, "t-unknown", "Support"))
+        assertThatThrownBy(() -> teamService.renameTeam(ADMIN, ORG, "t-unknown", "Support"))
                 .isInstanceOf(NotFound.class).hasMessageContaining("t-unknown");
-        assertThatThrownBy(() -> service.retireTeam(ADMIN, ORG, "t-unknown")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> teamService.retireTeam(ADMIN, ORG, "t-unknown")).isInstanceOf(NotFound.class);
         assertThat(commands.sent()).isEmpty();
     }
 
@@ -367,7 +375,7 @@ class OrganisationServiceTest {
     void an_admin_sees_the_members_by_their_addresses_as_they_are_now() {
         accountStore.erase(ANALYST.accountId());
 
-        assertThat(service.members(ADMIN, ORG)).containsExactly(
+        assertThat(memberService.members(ADMIN, ORG)).containsExactly(
                 new MemberView(ADMIN.accountId(), "admin@acme.example", Role.ADMIN, List.of(), true),
                 new MemberView(LEAD.accountId(), "lead@acme.example", Role.TEAM_LEAD, List.of(SALES), true),
                 new MemberView(ANALYST.accountId(), null, Role.ANALYST, List.of(), false),
@@ -378,7 +386,7 @@ class OrganisationServiceTest {
     void adding_a_new_person_makes_their_account_and_hands_over_its_activation_link() {
         commands.then(aggregateLater());
 
-        NewMember added = service.addMember(ADMIN, ORG, "New.Person@Acme.example", Role.TEAM_LEAD,
+        NewMember added = memberService.addMember(ADMIN, ORG, "New.Person@Acme.example", Role.TEAM_LEAD,
                 List.of(SERVICE, SALES));
 
         Account created = accountStore.findByEmail(new EmailAddress("new.person@acme.example")).orElseThrow();
@@ -396,7 +404,7 @@ class OrganisationServiceTest {
     void adding_a_person_with_an_active_account_answers_as_for_a_new_one() {
         commands.then(aggregateLater());
 
-        NewMember added = service.addMember(ADMIN, ORG, "stranger@elsewhere.example", Role.ANALYST, List.of());
+        NewMember added = memberService.addMember(ADMIN, ORG, "stranger@elsewhere.example", Role.ANALYST, List.of());
 
         assertThat(commands.sent()).containsExactly(new AddMemberCommand(ORG, STRANGER.accountId(), Role.ANALYST,
                 List.of(), ADMIN.actor(), NOW));
@@ -413,7 +421,7 @@ class OrganisationServiceTest {
         commands.then(aggregateLater());
         String other = otherOrganisationAdminedByAcmesAdmin();
 
-        NewMember added = service.addMember(ADMIN, other, "waiting@elsewhere.example", Role.ANALYST, null);
+        NewMember added = memberService.addMember(ADMIN, other, "waiting@elsewhere.example", Role.ANALYST, null);
 
         assertThat(added.member().id()).isEqualTo("acc-waiting");
         assertThat(added.activationToken()).isNotNull();
@@ -424,22 +432,22 @@ class OrganisationServiceTest {
     @Test
     void the_operator_adds_the_first_admin() {
         commands.then(aggregate()).then(aggregateLater());
-        String initech = service.register(OPERATOR, "Initech").id();
+        String initech = organisationService.register(OPERATOR, "Initech").id();
 
-        NewMember added = service.addMember(OPERATOR, initech, "boss@initech.example", Role.ADMIN, List.of());
+        NewMember added = memberService.addMember(OPERATOR, initech, "boss@initech.example", Role.ADMIN, List.of());
 
         Account boss = accountStore.findByEmail(new EmailAddress("boss@initech.example")).orElseThrow();
         assertThat(commands.sent().get(1)).isEqualTo(new AddMemberCommand(initech, boss.id(), Role.ADMIN, List.of(),
                 OPERATOR.actor(), NOW));
         assertThat(added.member().role()).isEqualTo(Role.ADMIN);
-        assertThat(service.summary(OPERATOR, initech).hasAdmin()).isTrue();
+        assertThat(organisationService.summary(OPERATOR, initech).hasAdmin()).isTrue();
     }
 
     @Test
     void once_there_is_an_admin_the_organisation_refuses_members_added_by_the_operator() {
         commands.then(aggregate());
 
-        assertThatThrownBy(() -> service.addMember(OPERATOR, ORG, "new.boss@acme.example", Role.ADMIN, null))
+        assertThatThrownBy(() -> memberService.addMember(OPERATOR, ORG, "new.boss@acme.example", Role.ADMIN, null))
                 .isInstanceOfSatisfying(OrganisationRefused.class, refused ->
                         assertThat(refused.rule()).isEqualTo(OrganisationRefused.Rule.NOT_ALLOWED));
         assertThat(commands.sent()).isEmpty();
@@ -450,10 +458,10 @@ class OrganisationServiceTest {
     void a_refused_member_leaves_no_account_behind() {
         commands.then(aggregate());
 
-        assertThatThrownBy(() -> service.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD, List.of()))
+        assertThatThrownBy(() -> memberService.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD, List.of()))
                 .isInstanceOfSatisfying(OrganisationRefused.class, refused ->
                         assertThat(refused.kind()).isEqualTo(OrganisationRefused.Kind.INVALID));
-        assertThatThrownBy(() -> service.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD,
+        assertThatThrownBy(() -> memberService.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD,
                 List.of("t-unknown"))).isInstanceOf(OrganisationRefused.class);
 
         assertThat(accountStore.creates()).isZero();
@@ -466,7 +474,7 @@ class OrganisationServiceTest {
         commands.then(aggregate());
         String link = accountStore.find(PENDING).orElseThrow().activationTokenHash();
 
-        assertThatThrownBy(() -> service.addMember(ADMIN, ORG, "pending@acme.example", Role.ADMIN, null))
+        assertThatThrownBy(() -> memberService.addMember(ADMIN, ORG, "pending@acme.example", Role.ADMIN, null))
                 .isInstanceOfSatisfying(OrganisationRefused.class, refused ->
                         assertThat(refused.rule()).isEqualTo(OrganisationRefused.Rule.ALREADY_A_MEMBER));
 
@@ -481,7 +489,7 @@ class OrganisationServiceTest {
                 .orElseThrow().organisation().addMember(LEAD.accountId(), Role.ANALYST, List.of(), ADMIN.actor(), NOW));
         commands.then(failing(alreadyAMember));
 
-        assertThatThrownBy(() -> service.addMember(ADMIN, ORG, "late@acme.example", Role.ANALYST, null))
+        assertThatThrownBy(() -> memberService.addMember(ADMIN, ORG, "late@acme.example", Role.ANALYST, null))
                 .isInstanceOf(OrganisationRefused.class);
 
         Account enrolled = accountStore.findByEmail(new EmailAddress("late@acme.example")).orElseThrow();
@@ -494,40 +502,40 @@ class OrganisationServiceTest {
         given(new MemberAdded(ORG, PENDING + "-admin", Role.ADMIN, List.of(), ADMIN.actor(), T0));
         account(PENDING + "-admin", "second.admin@acme.example", false);
 
-        assertThat(service.members(OPERATOR, ORG)).containsExactly(
+        assertThat(memberService.members(OPERATOR, ORG)).containsExactly(
                 new MemberView(ADMIN.accountId(), "admin@acme.example", Role.ADMIN, List.of(), true),
                 new MemberView(PENDING + "-admin", "second.admin@acme.example", Role.ADMIN, List.of(), false));
-        assertThatThrownBy(() -> service.members(OPERATOR, "org-unknown")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> memberService.members(OPERATOR, "org-unknown")).isInstanceOf(NotFound.class);
     }
 
     @Test
     void the_operator_renews_the_link_of_an_admin_who_let_theirs_expire() {
         commands.then(aggregate()).then(aggregate());
-        String initechId = service.register(OPERATOR, "Initech").id();
-        NewMember first = service.addMember(OPERATOR, initechId, "boss@initech.example", Role.ADMIN, List.of());
+        String initechId = organisationService.register(OPERATOR, "Initech").id();
+        NewMember first = memberService.addMember(OPERATOR, initechId, "boss@initech.example", Role.ADMIN, List.of());
 
-        NewMember renewed = service.renewActivation(OPERATOR, initechId, first.member().id());
+        NewMember renewed = memberService.renewActivation(OPERATOR, initechId, first.member().id());
 
         assertThat(renewed.activationToken()).isNotNull().isNotEqualTo(first.activationToken());
         assertThat(renewed.member().role()).isEqualTo(Role.ADMIN);
         assertThat(accountStore.findByActivation(Secrets.hash(first.activationToken()))).isEmpty();
         assertThat(accountStore.findByActivation(Secrets.hash(renewed.activationToken()))).isPresent();
-        assertThatThrownBy(() -> service.renewActivation(OPERATOR, initechId, "acc-unknown"))
+        assertThatThrownBy(() -> memberService.renewActivation(OPERATOR, initechId, "acc-unknown"))
                 .isInstanceOf(NotFound.class);
     }
 
     @Test
     void a_changed_member_needs_a_role() {
-        assertThatThrownBy(() -> service.changeMember(ADMIN, ORG, LEAD.accountId(), null, List.of()))
+        assertThatThrownBy(() -> memberService.changeMember(ADMIN, ORG, LEAD.accountId(), null, List.of()))
                 .isInstanceOf(InvalidRequest.class).hasMessageContaining("role");
         assertThat(commands.sent()).isEmpty();
     }
 
     @Test
     void a_member_needs_a_role_and_an_address() {
-        assertThatThrownBy(() -> service.addMember(ADMIN, ORG, "new@acme.example", null, List.of()))
+        assertThatThrownBy(() -> memberService.addMember(ADMIN, ORG, "new@acme.example", null, List.of()))
                 .isInstanceOf(InvalidRequest.class);
-        assertThatThrownBy(() -> service.addMember(ADMIN, ORG, "no address", Role.ANALYST, List.of()))
+        assertThatThrownBy(() -> memberService.addMember(ADMIN, ORG, "no address", Role.ANALYST, List.of()))
                 .isInstanceOf(InvalidRequest.class);
         assertThat(accountStore.creates()).isZero();
         assertThat(commands.sent()).isEmpty();
@@ -537,7 +545,7 @@ class OrganisationServiceTest {
     void an_admin_changes_a_member() {
         commands.then(aggregateLater());
 
-        MemberView changed = service.changeMember(ADMIN, ORG, LEAD.accountId(), Role.TEAM_LEAD,
+        MemberView changed = memberService.changeMember(ADMIN, ORG, LEAD.accountId(), Role.TEAM_LEAD,
                 List.of(SERVICE, SALES));
 
         assertThat(commands.sent()).containsExactly(new ChangeMemberCommand(ORG, LEAD.accountId(), Role.TEAM_LEAD,
@@ -550,7 +558,7 @@ class OrganisationServiceTest {
     void an_admin_removes_a_member_and_the_answer_waits_for_the_view() {
         commands.then(aggregateLater());
 
-        service.removeMember(ADMIN, ORG, ANALYST.accountId());
+        memberService.removeMember(ADMIN, ORG, ANALYST.accountId());
 
         assertThat(commands.sent()).containsExactly(new RemoveMemberCommand(ORG, ANALYST.accountId(), ADMIN.actor(),
                 NOW));
@@ -561,24 +569,24 @@ class OrganisationServiceTest {
     void a_change_is_in_the_read_models_when_the_answer_comes_with_no_projection_run() {
         commands.then(aggregate()).then(aggregate()).then(aggregate());
 
-        TeamView added = service.addTeam(ADMIN, ORG, "Support");
-        NewMember member = service.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD, List.of(added.id()));
-        RoundView round = service.openRound(ADMIN, ORG, "Autumn", List.of(added.id()), null, null);
+        TeamView added = teamService.addTeam(ADMIN, ORG, "Support");
+        NewMember member = memberService.addMember(ADMIN, ORG, "new@acme.example", Role.TEAM_LEAD, List.of(added.id()));
+        RoundView round = roundService.openRound(ADMIN, ORG, "Autumn", List.of(added.id()), null, null);
 
         assertThat(views.find(ORG).orElseThrow().team(added.id())).isPresent();
         assertThat(memberships.of(member.member().id())).containsExactly(new Membership(ORG, member.member().id(),
                 Role.TEAM_LEAD, Set.of(added.id())));
         assertThat(invitations.find(round.invitationToken())).contains(new Invitations.Invitation(
                 round.invitationToken(), ORG, round.id()));
-        assertThat(service.teams(ADMIN, ORG)).extracting(TeamView::id).contains(added.id());
+        assertThat(teamService.teams(ADMIN, ORG)).extracting(TeamView::id).contains(added.id());
     }
 
     @Test
     void an_unknown_member_is_not_found_before_anything_is_sent() {
-        assertThatThrownBy(() -> service.changeMember(ADMIN, ORG, STRANGER.accountId(), Role.ADMIN, List.of()))
+        assertThatThrownBy(() -> memberService.changeMember(ADMIN, ORG, STRANGER.accountId(), Role.ADMIN, List.of()))
                 .isInstanceOf(NotFound.class).hasMessageContaining(STRANGER.accountId());
-        assertThatThrownBy(() -> service.removeMember(ADMIN, ORG, STRANGER.accountId())).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> service.renewActivation(ADMIN, ORG, STRANGER.accountId()))
+        assertThatThrownBy(() -> memberService.removeMember(ADMIN, ORG, STRANGER.accountId())).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> memberService.renewActivation(ADMIN, ORG, STRANGER.accountId()))
                 .isInstanceOf(NotFound.class);
         assertThat(commands.sent()).isEmpty();
     }
@@ -587,7 +595,7 @@ class OrganisationServiceTest {
     void a_fresh_activation_link_replaces_the_old_one() {
         String oldHash = accountStore.find(PENDING).orElseThrow().activationTokenHash();
 
-        NewMember renewed = service.renewActivation(ADMIN, ORG, PENDING);
+        NewMember renewed = memberService.renewActivation(ADMIN, ORG, PENDING);
 
         assertThat(renewed.member()).isEqualTo(new MemberView(PENDING, "pending@acme.example", Role.ANALYST,
                 List.of(), false));
@@ -601,7 +609,7 @@ class OrganisationServiceTest {
 
     @Test
     void an_active_member_gets_no_activation_link() {
-        NewMember renewed = service.renewActivation(ADMIN, ORG, LEAD.accountId());
+        NewMember renewed = memberService.renewActivation(ADMIN, ORG, LEAD.accountId());
 
         assertThat(renewed.activationToken()).isNull();
         assertThat(renewed.activationExpiresAt()).isNull();
@@ -612,7 +620,7 @@ class OrganisationServiceTest {
     void a_member_whose_account_was_erased_gets_no_activation_link() {
         accountStore.erase(PENDING);
 
-        assertThatThrownBy(() -> service.renewActivation(ADMIN, ORG, PENDING))
+        assertThatThrownBy(() -> memberService.renewActivation(ADMIN, ORG, PENDING))
                 .isInstanceOf(NotFound.class).hasMessageContaining(PENDING);
         assertThat(accountStore.creates()).isZero();
     }
@@ -623,16 +631,16 @@ class OrganisationServiceTest {
     void an_admin_sets_and_withdraws_a_teams_headcount() {
         commands.then(aggregateLater()).then(aggregateLater());
 
-        assertThat(service.setHeadcount(ADMIN, ORG, SALES, 12)).isEqualTo(new TeamView(SALES, "Sales", false, 12));
+        assertThat(teamService.setHeadcount(ADMIN, ORG, SALES, 12)).isEqualTo(new TeamView(SALES, "Sales", false, 12));
         assertThat(commands.sent().get(0)).isEqualTo(new SetHeadcountCommand(ORG, SALES, 12, ADMIN.actor(), NOW));
-        assertThat(service.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false, 12));
+        assertThat(teamService.teams(LEAD, ORG)).containsExactly(new TeamView(SALES, "Sales", false, 12));
 
-        assertThat(service.setHeadcount(ADMIN, ORG, SALES, null)).isEqualTo(new TeamView(SALES, "Sales", false, null));
+        assertThat(teamService.setHeadcount(ADMIN, ORG, SALES, null)).isEqualTo(new TeamView(SALES, "Sales", false, null));
     }
 
     @Test
     void a_headcount_for_a_team_that_is_not_there_is_not_found_before_anything_is_sent() {
-        assertThatThrownBy(() -> service.setHeadcount(ADMIN, ORG, "t-unknown", 5)).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> teamService.setHeadcount(ADMIN, ORG, "t-unknown", 5)).isInstanceOf(NotFound.class);
         assertThat(commands.sent()).isEmpty();
     }
 
@@ -643,7 +651,7 @@ class OrganisationServiceTest {
         commands.then(aggregateLater());
         Instant opens = NOW.plus(Duration.ofDays(2));
 
-        RoundView scheduled = service.openRound(ADMIN, ORG, "Later", List.of(SALES), opens, opens.plus(
+        RoundView scheduled = roundService.openRound(ADMIN, ORG, "Later", List.of(SALES), opens, opens.plus(
                 Duration.ofDays(7)));
 
         OpenRoundCommand sent = (OpenRoundCommand) commands.sent().get(0);
@@ -707,7 +715,7 @@ class OrganisationServiceTest {
 
     @Test
     void an_admin_sees_every_round_with_its_invitation() {
-        assertThat(service.rounds(ADMIN, ORG)).containsExactly(
+        assertThat(roundService.rounds(ADMIN, ORG)).containsExactly(
                 new RoundView(ROUND_ALL, "Everyone", List.of(), T0, T0, null, null, "OPEN", TOKEN_ALL),
                 new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, T0, CLOSES, null, "OPEN", TOKEN_SALES),
                 new RoundView(ROUND_SERVICE, "Service spring", List.of(SERVICE), T0, T0, T0.plusSeconds(1800), null,
@@ -718,14 +726,14 @@ class OrganisationServiceTest {
 
     @Test
     void an_analyst_sees_every_round_without_invitations() {
-        assertThat(service.rounds(ANALYST, ORG)).extracting(RoundView::id)
+        assertThat(roundService.rounds(ANALYST, ORG)).extracting(RoundView::id)
                 .containsExactly(ROUND_ALL, ROUND_SALES, ROUND_SERVICE, ROUND_CLOSED);
-        assertThat(service.rounds(ANALYST, ORG)).extracting(RoundView::invitationToken).containsOnlyNulls();
+        assertThat(roundService.rounds(ANALYST, ORG)).extracting(RoundView::invitationToken).containsOnlyNulls();
     }
 
     @Test
     void a_team_lead_sees_the_rounds_of_their_teams_and_of_the_whole_organisation_with_the_invitation_to_remind() {
-        List<RoundView> rounds = service.rounds(LEAD, ORG);
+        List<RoundView> rounds = roundService.rounds(LEAD, ORG);
 
         assertThat(rounds).extracting(RoundView::id).containsExactly(ROUND_ALL, ROUND_SALES, ROUND_CLOSED);
         assertThat(rounds).extracting(RoundView::invitationToken).containsExactly(TOKEN_ALL, TOKEN_SALES,
@@ -738,7 +746,7 @@ class OrganisationServiceTest {
     void an_admin_opens_a_round_with_a_fresh_invitation() {
         commands.then(aggregateLater());
 
-        RoundView opened = service.openRound(ADMIN, ORG, "Autumn", List.of(SERVICE), null, CLOSES);
+        RoundView opened = roundService.openRound(ADMIN, ORG, "Autumn", List.of(SERVICE), null, CLOSES);
 
         OpenRoundCommand sent = (OpenRoundCommand) commands.sent().get(0);
         assertThat(sent).isEqualTo(new OpenRoundCommand(ORG, sent.roundId(), "Autumn", List.of(SERVICE), null, CLOSES,
@@ -755,7 +763,7 @@ class OrganisationServiceTest {
     void a_round_opened_without_teams_covers_the_whole_organisation() {
         commands.then(aggregateLater());
 
-        RoundView opened = service.openRound(ADMIN, ORG, "Autumn", null, null, null);
+        RoundView opened = roundService.openRound(ADMIN, ORG, "Autumn", null, null, null);
 
         assertThat(((OpenRoundCommand) commands.sent().get(0)).teams()).isEmpty();
         assertThat(opened.teams()).isEmpty();
@@ -766,8 +774,8 @@ class OrganisationServiceTest {
     void each_round_gets_its_own_invitation() {
         commands.then(aggregate()).then(aggregate());
 
-        RoundView one = service.openRound(ADMIN, ORG, "One", null, null, null);
-        RoundView two = service.openRound(ADMIN, ORG, "Two", null, null, null);
+        RoundView one = roundService.openRound(ADMIN, ORG, "One", null, null, null);
+        RoundView two = roundService.openRound(ADMIN, ORG, "Two", null, null, null);
 
         assertThat(one.id()).isNotEqualTo(two.id());
         assertThat(one.invitationToken()).isNotEqualTo(two.invitationToken());
@@ -777,7 +785,7 @@ class OrganisationServiceTest {
     void an_admin_closes_a_round() {
         commands.then(aggregateLater());
 
-        RoundView closed = service.closeRound(ADMIN, ORG, ROUND_SALES);
+        RoundView closed = roundService.closeRound(ADMIN, ORG, ROUND_SALES);
 
         assertThat(commands.sent()).containsExactly(new CloseRoundCommand(ORG, ROUND_SALES, ADMIN.actor(), NOW));
         assertThat(closed).isEqualTo(new RoundView(ROUND_SALES, "Sales spring", List.of(SALES), T0, T0, CLOSES, NOW,
@@ -786,7 +794,7 @@ class OrganisationServiceTest {
 
     @Test
     void an_unknown_round_is_not_found_before_anything_is_sent() {
-        assertThatThrownBy(() -> service.closeRound(ADMIN, ORG, "r-unknown"))
+        assertThatThrownBy(() -> roundService.closeRound(ADMIN, ORG, "r-unknown"))
                 .isInstanceOf(NotFound.class).hasMessageContaining("r-unknown");
         assertThat(commands.sent()).isEmpty();
     }
@@ -795,7 +803,7 @@ class OrganisationServiceTest {
     void an_organisation_the_command_side_does_not_know_is_not_found() {
         commands.then(failing(new AggregateNotFoundException(ORG, "no such aggregate")));
 
-        assertThatThrownBy(() -> service.closeRound(ADMIN, ORG, ROUND_SALES))
+        assertThatThrownBy(() -> roundService.closeRound(ADMIN, ORG, ROUND_SALES))
                 .isInstanceOf(NotFound.class).hasMessageContaining(ORG);
     }
 
@@ -803,13 +811,13 @@ class OrganisationServiceTest {
 
     @Test
     void an_invitation_shows_whose_round_it_is_and_the_teams_to_choose_from() {
-        assertThat(invitation.look(TOKEN_SALES)).isEqualTo(new InvitationsUseCase.Invitation("Acme", "Sales spring",
+        assertThat(invitation.describe(TOKEN_SALES)).isEqualTo(new InvitationsUseCase.Invitation("Acme", "Sales spring",
                 true, List.of(new InvitationsUseCase.Team(SALES, "Sales")), 5, null));
-        assertThat(invitation.look(TOKEN_ALL).teams()).containsExactly(new InvitationsUseCase.Team(SALES, "Sales"),
+        assertThat(invitation.describe(TOKEN_ALL).teams()).containsExactly(new InvitationsUseCase.Team(SALES, "Sales"),
                 new InvitationsUseCase.Team(SERVICE, "Service"));
-        assertThat(invitation.look(TOKEN_SERVICE).open()).isFalse();
-        assertThat(invitation.look(TOKEN_CLOSED).open()).isFalse();
-        assertThat(invitation.look(TOKEN_CLOSED).opensAt()).isNull();
+        assertThat(invitation.describe(TOKEN_SERVICE).open()).isFalse();
+        assertThat(invitation.describe(TOKEN_CLOSED).open()).isFalse();
+        assertThat(invitation.describe(TOKEN_CLOSED).opensAt()).isNull();
     }
 
     @Test
@@ -819,7 +827,7 @@ class OrganisationServiceTest {
                 ADMIN.actor(), T0, opens));
         commands.then(aggregate());
 
-        InvitationsUseCase.Invitation later = invitation.look("invitation-token-later-00001");
+        InvitationsUseCase.Invitation later = invitation.describe("invitation-token-later-00001");
         assertThat(later.open()).isFalse();
         assertThat(later.opensAt()).isEqualTo(opens);
         assertThatThrownBy(() -> invitation.start("invitation-token-later-00001", Language.NL, SALES))
@@ -829,7 +837,7 @@ class OrganisationServiceTest {
 
     @Test
     void an_unknown_invitation_is_not_found() {
-        assertThatThrownBy(() -> invitation.look("invitation-token-nobody-knows-01")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitation.describe("invitation-token-nobody-knows-01")).isInstanceOf(NotFound.class);
         assertThatThrownBy(() -> invitation.start("invitation-token-nobody-knows-01", Language.NL, SALES))
                 .isInstanceOf(NotFound.class);
         assertThat(commands.sent()).isEmpty();
@@ -838,7 +846,7 @@ class OrganisationServiceTest {
     @Test
     void a_malformed_invitation_is_not_even_looked_up() {
         for (String malformed : new String[]{null, "short", TOKEN_SALES + "/", TOKEN_SALES.replace('-', '+')}) {
-            assertThatThrownBy(() -> invitation.look(malformed)).isInstanceOf(NotFound.class);
+            assertThatThrownBy(() -> invitation.describe(malformed)).isInstanceOf(NotFound.class);
             assertThatThrownBy(() -> invitation.start(malformed, Language.EN, SALES)).isInstanceOf(NotFound.class);
         }
         assertThat(invitations.lookups()).isZero();
@@ -849,14 +857,14 @@ class OrganisationServiceTest {
     void an_invitation_to_a_round_its_organisation_does_not_have_is_not_found() {
         invitations.save(new Invitations.Invitation("invitation-token-lost-round-01", ORG, "r-lost"));
 
-        assertThatThrownBy(() -> invitation.look("invitation-token-lost-round-01")).isInstanceOf(NotFound.class);
+        assertThatThrownBy(() -> invitation.describe("invitation-token-lost-round-01")).isInstanceOf(NotFound.class);
     }
 
     @Test
     void an_invitation_to_an_organisation_without_a_view_names_no_organisation() {
         invitations.save(new Invitations.Invitation("invitation-token-lost-orgn-01", "org-lost", "r-lost"));
 
-        assertThatThrownBy(() -> invitation.look("invitation-token-lost-orgn-01"))
+        assertThatThrownBy(() -> invitation.describe("invitation-token-lost-orgn-01"))
                 .isInstanceOf(NotFound.class)
                 .hasMessage(new NotFound("This invitation").getMessage())
                 .hasMessageNotContaining("org-lost");
@@ -911,47 +919,75 @@ class OrganisationServiceTest {
     @Test
     void every_collaborator_is_required() {
         ProjectionCatchUp catchUp = CatchUps.caughtUp();
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(null, views, memberships,
-                readModels, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("commands");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, null, memberships,
-                readModels, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("views");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, null,
-                readModels, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("memberships");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
-                null, accounts, catchUp, CLOCK, TIMEOUT)).withMessage("readModels");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
-                readModels, null, catchUp, CLOCK, TIMEOUT)).withMessage("accounts");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
-                readModels, accounts, null, CLOCK, TIMEOUT)).withMessage("catchUp");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
-                readModels, accounts, catchUp, null, TIMEOUT)).withMessage("clock");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(commands, views, memberships,
-                readModels, accounts, catchUp, CLOCK, null)).withMessage("readYourWritesTimeout");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(null, catchUp, TIMEOUT))
+                .withMessage("views");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(views, null, TIMEOUT))
+                .withMessage("catchUp");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(views, catchUp, null))
+                .withMessage("readYourWritesTimeout");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationCommands(null, readModels))
+                .withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationCommands(commands, null))
+                .withMessage("readModels");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(null, organisationCommands, views,
+                memberships, CLOCK)).withMessage("gate");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(gate, null, views,
+                memberships, CLOCK)).withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(gate, organisationCommands, null,
+                memberships, CLOCK)).withMessage("views");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(gate, organisationCommands, views,
+                null, CLOCK)).withMessage("memberships");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationService(gate, organisationCommands, views,
+                memberships, null)).withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new TeamService(null, organisationCommands, CLOCK))
+                .withMessage("gate");
+        assertThatNullPointerException().isThrownBy(() -> new TeamService(gate, null, CLOCK))
+                .withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new TeamService(gate, organisationCommands, null))
+                .withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new RoundService(null, organisationCommands, CLOCK))
+                .withMessage("gate");
+        assertThatNullPointerException().isThrownBy(() -> new RoundService(gate, null, CLOCK))
+                .withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new RoundService(gate, organisationCommands, null))
+                .withMessage("clock");
+        assertThatNullPointerException().isThrownBy(() -> new MemberService(null, organisationCommands, accounts,
+                CLOCK)).withMessage("gate");
+        assertThatNullPointerException().isThrownBy(() -> new MemberService(gate, null, accounts, CLOCK))
+                .withMessage("commands");
+        assertThatNullPointerException().isThrownBy(() -> new MemberService(gate, organisationCommands, null, CLOCK))
+                .withMessage("accounts");
+        assertThatNullPointerException().isThrownBy(() -> new MemberService(gate, organisationCommands, accounts,
+                null)).withMessage("clock");
         AssessmentService assessments = assessments(catchUp);
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(null, views, invitations,
-                assessments, catchUp, CLOCK, TIMEOUT)).withMessage("commands");
+                assessments, gate, CLOCK)).withMessage("commands");
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, null, invitations,
-                assessments, catchUp, CLOCK, TIMEOUT)).withMessage("views");
+                assessments, gate, CLOCK)).withMessage("views");
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, null,
-                assessments, catchUp, CLOCK, TIMEOUT)).withMessage("invitations");
+                assessments, gate, CLOCK)).withMessage("invitations");
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
-                null, catchUp, CLOCK, TIMEOUT)).withMessage("assessments");
+                null, gate, CLOCK)).withMessage("assessments");
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
-                assessments, null, CLOCK, TIMEOUT)).withMessage("catchUp");
+                assessments, null, CLOCK)).withMessage("gate");
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
-                assessments, catchUp, null, TIMEOUT)).withMessage("clock");
-        assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, views, invitations,
-                assessments, catchUp, CLOCK, null)).withMessage("readYourWritesTimeout");
+                assessments, gate, null)).withMessage("clock");
     }
 
     // ----- helpers ------------------------------------------------------------------------------------
 
+    private OrganisationGate gate(ProjectionCatchUp catchUp, Duration timeout) {
+        return new OrganisationGate(views, catchUp, timeout);
+    }
+
     private OrganisationService service(ProjectionCatchUp catchUp, Duration timeout) {
-        return new OrganisationService(commands, views, memberships, readModels, accounts, catchUp, CLOCK, timeout);
+        return new OrganisationService(gate(catchUp, timeout), new OrganisationCommands(commands, readModels), views,
+                memberships, CLOCK);
     }
 
     private InvitationService invitations(ProjectionCatchUp catchUp, Duration timeout) {
-        return new InvitationService(commands, views, invitations, assessments(catchUp), catchUp, CLOCK, timeout);
+        return new InvitationService(commands, views, invitations, assessments(catchUp), gate(catchUp, timeout),
+                CLOCK);
     }
 
     private AssessmentService assessments(ProjectionCatchUp catchUp) {
@@ -965,18 +1001,18 @@ class OrganisationServiceTest {
 
     private List<ThrowingCallable> management(Caller caller, String organisationId) {
         List<ThrowingCallable> management = new ArrayList<>(List.of(
-                () -> service.changeMinimumGroupSize(caller, organisationId, 8),
-                () -> service.addTeam(caller, organisationId, "Support"),
-                () -> service.renameTeam(caller, organisationId, SALES, "Field sales"),
-                () -> service.retireTeam(caller, organisationId, SALES),
-                () -> service.changeMember(caller, organisationId, LEAD.accountId(), Role.ANALYST, List.of()),
-                () -> service.removeMember(caller, organisationId, LEAD.accountId()),
-                () -> service.openRound(caller, organisationId, "Autumn", List.of(), null, null),
-                () -> service.closeRound(caller, organisationId, ROUND_SALES),
-                () -> service.setHeadcount(caller, organisationId, SALES, 12)));
+                () -> organisationService.changeMinimumGroupSize(caller, organisationId, 8),
+                () -> teamService.addTeam(caller, organisationId, "Support"),
+                () -> teamService.renameTeam(caller, organisationId, SALES, "Field sales"),
+                () -> teamService.retireTeam(caller, organisationId, SALES),
+                () -> memberService.changeMember(caller, organisationId, LEAD.accountId(), Role.ANALYST, List.of()),
+                () -> memberService.removeMember(caller, organisationId, LEAD.accountId()),
+                () -> roundService.openRound(caller, organisationId, "Autumn", List.of(), null, null),
+                () -> roundService.closeRound(caller, organisationId, ROUND_SALES),
+                () -> teamService.setHeadcount(caller, organisationId, SALES, 12)));
         if (!caller.operator()) { // the operator sees the admins and renews their links: see the tests
-            management.add(() -> service.members(caller, organisationId));
-            management.add(() -> service.renewActivation(caller, organisationId, PENDING));
+            management.add(() -> memberService.members(caller, organisationId));
+            management.add(() -> memberService.renewActivation(caller, organisationId, PENDING));
         }
         return management;
     }

@@ -3,7 +3,9 @@ package nl.klantspiegel.adapter.web.account;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import nl.klantspiegel.application.port.in.AccountSummary;
-import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.ActivateAccountUseCase;
+import nl.klantspiegel.application.port.in.MyAccountUseCase;
+import nl.klantspiegel.application.port.in.OperatorUseCase;
 import nl.klantspiegel.application.port.in.ApiTokensUseCase;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
@@ -28,11 +30,16 @@ class AccountController {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AccountController.class);
 
-    private final AccountsUseCase accounts;
+    private final ActivateAccountUseCase activation;
+    private final OperatorUseCase operator;
+    private final MyAccountUseCase myAccount;
     private final ApiTokensUseCase tokens;
 
-    AccountController(AccountsUseCase accounts, ApiTokensUseCase tokens) {
-        this.accounts = accounts;
+    AccountController(ActivateAccountUseCase activation, OperatorUseCase operator, MyAccountUseCase myAccount,
+                      ApiTokensUseCase tokens) {
+        this.activation = activation;
+        this.operator = operator;
+        this.myAccount = myAccount;
         this.tokens = tokens;
     }
 
@@ -61,7 +68,7 @@ class AccountController {
     @Operation(summary = "Activate an account: choose a password (at least 12 characters) with the activation token",
             description = "An unknown, used or expired token: 404.")
     ResponseEntity<Void> activate(@RequestBody Activation activation) {
-        accounts.activate(activation.activationToken(), activation.password());
+        this.activation.activate(activation.activationToken(), activation.password());
         return ResponseEntity.noContent().build();
     }
 
@@ -69,15 +76,15 @@ class AccountController {
     @PostMapping(path = "/api/setup/operator", consumes = "application/json", produces = "application/json")
     @Operation(summary = "Create the operator with the one-time setup token printed in the log at start")
     ResponseEntity<AccountSummary> setUpOperator(@RequestBody OperatorSetup setup) {
-        Caller operator = accounts.setUpOperator(setup.setupToken(), setup.email(), setup.password());
+        Caller created = operator.setUpOperator(setup.setupToken(), setup.email(), setup.password());
         log.info("The operator was created with the setup link; the link is used up.");
-        return ResponseEntity.status(HttpStatus.CREATED).body(accounts.me(operator));
+        return ResponseEntity.status(HttpStatus.CREATED).body(myAccount.me(created));
     }
 
     @GetMapping(path = "/api/me", produces = "application/json")
     @Operation(summary = "The signed-in account: its address, whether it is the operator, its organisations")
     AccountSummary me(@AuthenticationPrincipal Caller caller) {
-        return accounts.me(caller);
+        return myAccount.me(caller);
     }
 
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import nl.klantspiegel.adapter.web.security.ProblemResponses;
 import nl.klantspiegel.application.port.in.AccountSummary;
-import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.MyAccountUseCase;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.Nullable;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +39,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Session", description = "Signing in and out in the browser")
 class SessionController {
 
-    private final AccountsUseCase accounts;
+    private final MyAccountUseCase accounts;
     private final AuthenticationManager passwordAuthentication;
     private final SecurityContextRepository contexts;
     private final ProblemResponses problems;
 
-    SessionController(AccountsUseCase accounts, AuthenticationManager passwordAuthentication,
+    SessionController(MyAccountUseCase accounts, AuthenticationManager passwordAuthentication,
                       SecurityContextRepository contexts, ProblemResponses problems) {
         this.accounts = accounts;
         this.passwordAuthentication = passwordAuthentication;

@@ -14,7 +14,8 @@ import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase;
+import nl.klantspiegel.application.port.in.RoundsUseCase;
+import nl.klantspiegel.application.port.in.TeamsUseCase;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -35,11 +36,13 @@ class InvitationQrCode {
 
     private static final int QUIET_ZONE = 4;
 
-    private final OrganisationsUseCase organisations;
+    private final RoundsUseCase rounds;
+    private final TeamsUseCase teams;
     private final PublicLinks links;
 
-    InvitationQrCode(OrganisationsUseCase organisations, PublicLinks links) {
-        this.organisations = organisations;
+    InvitationQrCode(RoundsUseCase rounds, TeamsUseCase teams, PublicLinks links) {
+        this.rounds = rounds;
+        this.teams = teams;
         this.links = links;
     }
 
@@ -51,7 +54,7 @@ class InvitationQrCode {
                                   @Parameter(description = "Optional: a team of the round, chosen in advance in the "
                                           + "link (the respondent may still change it)")
                                   @RequestParam(required = false) String team) {
-        OrganisationsUseCase.RoundView round = organisations.rounds(caller, organisationId).stream()
+        RoundsUseCase.RoundView round = rounds.rounds(caller, organisationId).stream()
                 .filter(found -> found.id().equals(roundId))
                 .findFirst()
                 .orElseThrow(() -> new NotFound("Round " + roundId));
@@ -59,7 +62,7 @@ class InvitationQrCode {
             throw new AccessDenied("Only an admin, or a team lead of a team in the round, hands out its invitation.");
         }
         if (team != null && !round.teams().isEmpty() && !round.teams().contains(team)
-                || team != null && round.teams().isEmpty() && organisations.teams(caller, organisationId).stream()
+                || team != null && round.teams().isEmpty() && teams.teams(caller, organisationId).stream()
                 .noneMatch(known -> known.id().equals(team) && !known.retired())) {
             throw new InvalidRequest("'team' must be a team that takes part in the round.");
         }

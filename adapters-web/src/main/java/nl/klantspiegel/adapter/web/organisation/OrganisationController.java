@@ -8,11 +8,14 @@ import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.MemberView;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.NewMember;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.OrganisationSummary;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.RoundView;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase.TeamView;
+import nl.klantspiegel.application.port.in.MembersUseCase;
+import nl.klantspiegel.application.port.in.MembersUseCase.MemberView;
+import nl.klantspiegel.application.port.in.MembersUseCase.NewMember;
+import nl.klantspiegel.application.port.in.RoundsUseCase;
+import nl.klantspiegel.application.port.in.RoundsUseCase.RoundView;
+import nl.klantspiegel.application.port.in.TeamsUseCase;
+import nl.klantspiegel.application.port.in.TeamsUseCase.TeamView;
 import nl.klantspiegel.domain.organisation.Role;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -43,10 +46,17 @@ class OrganisationController {
     private static final String BASE = "/api/organisations";
 
     private final OrganisationsUseCase organisations;
+    private final TeamsUseCase teams;
+    private final MembersUseCase members;
+    private final RoundsUseCase rounds;
     private final PublicLinks links;
 
-    OrganisationController(OrganisationsUseCase organisations, PublicLinks links) {
+    OrganisationController(OrganisationsUseCase organisations, TeamsUseCase teams, MembersUseCase members,
+                           RoundsUseCase rounds, PublicLinks links) {
         this.organisations = organisations;
+        this.teams = teams;
+        this.members = members;
+        this.rounds = rounds;
         this.links = links;
     }
 
@@ -131,7 +141,7 @@ class OrganisationController {
     @GetMapping(path = BASE + "/{organisationId}/teams", produces = "application/json")
     @Operation(summary = "The teams (a team lead: their own)")
     List<TeamView> teams(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
-        return organisations.teams(caller, organisationId);
+        return teams.teams(caller, organisationId);
     }
 
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
@@ -139,7 +149,7 @@ class OrganisationController {
     @Operation(summary = "Add a team (admins)")
     ResponseEntity<TeamView> addTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                      @RequestBody NameRequest request) {
-        TeamView team = organisations.addTeam(caller, organisationId, request.name());
+        TeamView team = teams.addTeam(caller, organisationId, request.name());
         return ResponseEntity.created(location("/{id}", team.id())).body(team);
     }
 
@@ -148,7 +158,7 @@ class OrganisationController {
     @Operation(summary = "Rename a team (admins)")
     TeamView renameTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                         @PathVariable String teamId, @RequestBody NameRequest request) {
-        return organisations.renameTeam(caller, organisationId, teamId, request.name());
+        return teams.renameTeam(caller, organisationId, teamId, request.name());
     }
 
     @PutMapping(path = BASE + "/{organisationId}/teams/{teamId}/headcount", consumes = "application/json",
@@ -156,14 +166,14 @@ class OrganisationController {
     @Operation(summary = "Say how many people a team has, for the rounds' response rates (admins; in the audit trail)")
     TeamView headcount(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                        @PathVariable String teamId, @RequestBody HeadcountRequest request) {
-        return organisations.setHeadcount(caller, organisationId, teamId, request.headcount());
+        return teams.setHeadcount(caller, organisationId, teamId, request.headcount());
     }
 
     @PostMapping(path = BASE + "/{organisationId}/teams/{teamId}/retirement", produces = "application/json")
     @Operation(summary = "Retire a team: it takes part in no new round (admins)")
     TeamView retireTeam(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                         @PathVariable String teamId) {
-        return organisations.retireTeam(caller, organisationId, teamId);
+        return teams.retireTeam(caller, organisationId, teamId);
     }
 
     // ----- members ------------------------------------------------------------------------------------
@@ -171,7 +181,7 @@ class OrganisationController {
     @GetMapping(path = BASE + "/{organisationId}/members", produces = "application/json")
     @Operation(summary = "The members, by e-mail address (admins)")
     List<MemberResponse> members(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
-        return organisations.members(caller, organisationId).stream().map(member -> member(member, null)).toList();
+        return members.members(caller, organisationId).stream().map(member -> member(member, null)).toList();
     }
 
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
@@ -183,7 +193,7 @@ class OrganisationController {
     ResponseEntity<MemberResponse> addMember(@AuthenticationPrincipal Caller caller,
                                              @PathVariable String organisationId,
                                              @RequestBody MemberRequest request) {
-        NewMember added = organisations.addMember(caller, organisationId, request.email(), role(request.role()),
+        NewMember added = members.addMember(caller, organisationId, request.email(), role(request.role()),
                 request.teams());
         return ResponseEntity.created(location("/{id}", added.member().id())).body(member(added.member(), added));
     }
@@ -193,7 +203,7 @@ class OrganisationController {
     @Operation(summary = "Change a member's role or teams (admins)")
     MemberResponse changeMember(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                 @PathVariable String memberId, @RequestBody MemberChange request) {
-        return member(organisations.changeMember(caller, organisationId, memberId, role(request.role()),
+        return member(members.changeMember(caller, organisationId, memberId, role(request.role()),
                 request.teams()), null);
     }
 
@@ -202,7 +212,7 @@ class OrganisationController {
     @Operation(summary = "Remove a member (admins; never the last admin)")
     ResponseEntity<Void> removeMember(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                       @PathVariable String memberId) {
-        organisations.removeMember(caller, organisationId, memberId);
+        members.removeMember(caller, organisationId, memberId);
         return ResponseEntity.noContent().build();
     }
 
@@ -210,7 +220,7 @@ class OrganisationController {
     @Operation(summary = "A fresh activation link for a member who has not activated yet (admins)")
     MemberResponse renewActivation(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                                    @PathVariable String memberId) {
-        NewMember renewed = organisations.renewActivation(caller, organisationId, memberId);
+        NewMember renewed = members.renewActivation(caller, organisationId, memberId);
         return member(renewed.member(), renewed);
     }
 
@@ -238,7 +248,7 @@ class OrganisationController {
     @Operation(summary = "The rounds (a team lead: those of their teams); the invitation for admins, and for a team "
             + "lead that of their teams' rounds")
     List<RoundResponse> rounds(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId) {
-        return organisations.rounds(caller, organisationId).stream().map(this::round).toList();
+        return rounds.rounds(caller, organisationId).stream().map(this::round).toList();
     }
 
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
@@ -247,7 +257,7 @@ class OrganisationController {
     ResponseEntity<RoundResponse> openRound(@AuthenticationPrincipal Caller caller,
                                             @PathVariable String organisationId,
                                             @RequestBody RoundRequest request) {
-        RoundView round = organisations.openRound(caller, organisationId, request.name(), request.teams(),
+        RoundView round = rounds.openRound(caller, organisationId, request.name(), request.teams(),
                 request.opensAt(), request.closesAt());
         return ResponseEntity.status(HttpStatus.CREATED).location(location("/{id}", round.id())).body(round(round));
     }
@@ -257,7 +267,7 @@ class OrganisationController {
             description = "Assessments started before may still be finished.")
     RoundResponse closeRound(@AuthenticationPrincipal Caller caller, @PathVariable String organisationId,
                              @PathVariable String roundId) {
-        return round(organisations.closeRound(caller, organisationId, roundId));
+        return round(rounds.closeRound(caller, organisationId, roundId));
     }
 
     private RoundResponse round(RoundView round) {

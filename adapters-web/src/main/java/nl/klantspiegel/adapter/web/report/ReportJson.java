@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import nl.klantspiegel.application.port.in.Nullable;
 import nl.klantspiegel.application.port.in.OrganisationView;
-import nl.klantspiegel.application.port.in.OrganisationsUseCase;
+import nl.klantspiegel.application.port.in.RoundsUseCase;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.BandRange;
@@ -132,7 +132,7 @@ final class ReportJson {
     }
 
     static RoundSummary round(OrganisationView organisation, String roundId, Instant now) {
-        OrganisationsUseCase.RoundView round = OrganisationsUseCase.RoundView.of(
+        RoundsUseCase.RoundView round = RoundsUseCase.RoundView.of(
                 organisation.round(roundId).orElseThrow(), now, false);
         return new RoundSummary(round.id(), round.name(), round.openedAt(), round.closesAt(), round.closedAt(),
                 round.status(), round.opensAt());

@@ -1,6 +1,6 @@
 package nl.klantspiegel.adapter.web.security;
 
-import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.SignInUseCase;
 import nl.klantspiegel.application.port.in.SignInRefused;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -9,14 +9,14 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks an e-mail address and password through the accounts use case, which throttles and records the attempt.
+ * Checks an e-mail address and password through the sign-in use case, which throttles and records the attempt.
  * Whatever went wrong, the answer is the same ({@link BadCredentialsException}), except when the caller is throttled.
  */
 final class PasswordAuthenticationProvider implements AuthenticationProvider {
 
-    private final AccountsUseCase accounts;
+    private final SignInUseCase accounts;
 
-    PasswordAuthenticationProvider(AccountsUseCase accounts) {
+    PasswordAuthenticationProvider(SignInUseCase accounts) {
         this.accounts = accounts;
     }
 

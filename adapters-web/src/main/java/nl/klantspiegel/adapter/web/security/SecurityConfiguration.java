@@ -2,7 +2,7 @@ package nl.klantspiegel.adapter.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import nl.klantspiegel.adapter.web.protection.ProblemWriter;
-import nl.klantspiegel.application.port.in.AccountsUseCase;
+import nl.klantspiegel.application.port.in.SignInUseCase;
 import nl.klantspiegel.application.port.in.ApiTokensUseCase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -116,9 +116,9 @@ public class SecurityConfiguration {
                 new HttpSessionSecurityContextRepository());
     }
 
-    /** Checks passwords (sign-in and {@code POST /api/tokens}) through the accounts use case. */
+    /** Checks passwords (sign-in and {@code POST /api/tokens}) through the sign-in use case. */
     @Bean
-    AuthenticationManager passwordAuthentication(AccountsUseCase accounts) {
+    AuthenticationManager passwordAuthentication(SignInUseCase accounts) {
         ProviderManager manager = new ProviderManager(new PasswordAuthenticationProvider(accounts));
         manager.setEraseCredentialsAfterAuthentication(true);
         return manager;

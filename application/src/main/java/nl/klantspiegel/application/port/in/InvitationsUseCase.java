@@ -7,8 +7,13 @@ import java.util.List;
 /** Respondents, without any account: the invitation link of a round, and starting the test through it. */
 public interface InvitationsUseCase {
 
-    /** @throws NotFound for an unknown or malformed token */
-    Invitation look(String token);
+    /**
+     * What an invitation is for, as the respondent sees it before starting: the organisation, the round, whether it is
+     * open, the teams to choose from.
+     *
+     * @throws NotFound for an unknown or malformed token
+     */
+    Invitation describe(String token);
 
     /**
      * Starts an assessment in the round, for the chosen team (may be null when the round has one team).
