@@ -37,6 +37,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void one_time_zone() {
+        check(DependencyRules.ONE_TIME_ZONE);
+    }
+
+    @Test
+    void one_gate_to_a_membership() {
+        check(DependencyRules.ONE_GATE_TO_A_MEMBERSHIP);
+    }
+
+    @Test
     void domain_depends_on_the_jdk_only() {
         check(DependencyRules.DOMAIN_DEPENDS_ON_THE_JDK_ONLY);
     }

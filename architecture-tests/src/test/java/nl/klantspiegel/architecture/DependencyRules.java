@@ -184,6 +184,31 @@ final class DependencyRules {
                     + "and a chain or a token check breaks without a test noticing; the pseudonyms' HMAC is the one "
                     + "other user of the digest, keyed, by design");
 
+    /** The one time zone: periods, releases and dates are counted in {@code ReportBasis.ZONE} alone. */
+    static final ArchRule ONE_TIME_ZONE = noClasses()
+            .that().doNotHaveFullyQualifiedName("nl.klantspiegel.domain.report.ReportBasis")
+            .should().callMethod(java.time.ZoneId.class, "of", String.class)
+            .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+            .orShould().callMethod(java.util.TimeZone.class, "getDefault")
+            .because("a release counts in the period and on the day the organisation lives in, the same in every "
+                    + "report, CSV and export and on every node: a second zone (or the machine's own) puts a batch in "
+                    + "another week on one page than on the next, and a figure moves by one respondent");
+
+    /**
+     * The one gate to a member's place in an organisation: {@code application.access.MemberGate}. No use case (a class
+     * that implements a port in) and nothing in the web adapter looks a membership up on the organisation's view; the
+     * projections that write the memberships' read model may.
+     */
+    static final ArchRule ONE_GATE_TO_A_MEMBERSHIP = noClasses()
+            .that().implement(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                    "nl.klantspiegel.application.port.in.."))
+            .or().resideInAPackage("nl.klantspiegel.adapter.web..")
+            .should().callMethod("nl.klantspiegel.application.port.in.OrganisationView", "membership",
+                    String.class.getName())
+            .because("who reaches an organisation's data is decided once: a stranger learns nothing (404, as for an "
+                    + "organisation that does not exist), the operator is refused, a member passes with the domain's "
+                    + "Membership; a use case that looks the membership up itself can forget one of the three");
+
     private static String[] concat(String[]... parts) {
         return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
     }

@@ -13,7 +13,9 @@ import nl.klantspiegel.adapter.web.violation.WebUsingAnOutgoingPort;
 import nl.klantspiegel.adapter.web.violation.WebUsingAxonMongoTemplate;
 import nl.klantspiegel.adapter.web.violation.WebUsingMongoDriverBson;
 import nl.klantspiegel.adapter.web.violation.WebUsingSpringData;
+import nl.klantspiegel.application.violation.ApplicationAroundTheMemberGate;
 import nl.klantspiegel.application.violation.ApplicationHashingItself;
+import nl.klantspiegel.application.violation.ApplicationWithATimeZoneOfItsOwn;
 import nl.klantspiegel.application.violation.ApplicationUsingAnAdapter;
 import nl.klantspiegel.application.violation.ApplicationUsingAxonMongoTemplate;
 import nl.klantspiegel.application.violation.ApplicationUsingJackson;
@@ -140,6 +142,16 @@ class RulesCatchViolationsTest {
     @Test
     void a_hash_helper_of_its_own() {
         assertViolated(DependencyRules.ONE_HASH_FOR_CHAINS_AND_SECRETS, ApplicationHashingItself.class);
+    }
+
+    @Test
+    void a_time_zone_of_its_own() {
+        assertViolated(DependencyRules.ONE_TIME_ZONE, ApplicationWithATimeZoneOfItsOwn.class);
+    }
+
+    @Test
+    void a_membership_looked_up_around_the_gate() {
+        assertViolated(DependencyRules.ONE_GATE_TO_A_MEMBERSHIP, ApplicationAroundTheMemberGate.class);
     }
 
     @Test
