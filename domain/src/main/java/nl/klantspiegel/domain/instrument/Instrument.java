@@ -29,25 +29,7 @@ public final class Instrument {
         this.version = version;
         this.points = copyOf(points);
         this.bands = List.copyOf(bands);
-        for (Band band : Band.values()) {
-            long ranges = this.bands.stream().filter(range -> range.band() == band).count();
-            if (ranges != 1) {
-                throw new IllegalArgumentException("band " + band + " has " + ranges + " ranges; every band needs one");
-            }
-        }
-        for (BandRange range : this.bands) {
-            if (range.from() < minimumScore() || range.to() > maximumScore()) {
-                throw new IllegalArgumentException("band " + range.band() + " (" + range.from() + ".." + range.to()
-                        + ") reaches outside the scale " + minimumScore() + ".." + maximumScore());
-            }
-        }
-        for (int total = minimumScore(); total <= maximumScore(); total++) {
-            int finalTotal = total;
-            long covering = this.bands.stream().filter(range -> range.contains(finalTotal)).count();
-            if (covering != 1) {
-                throw new IllegalArgumentException("total " + total + " is covered by " + covering + " bands");
-            }
-        }
+        BandRange.requireCover(this.bands, minimumScore(), maximumScore());
         for (Language language : Language.values()) {
             texts.put(language, InstrumentTexts.load(version, questionCount(), language));
         }

@@ -1,6 +1,7 @@
 package nl.klantspiegel.domain.scoring;
 
 import nl.klantspiegel.domain.instrument.Band;
+import nl.klantspiegel.domain.instrument.BandRange;
 import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
 
@@ -97,18 +98,13 @@ public record AlternativeScoring(String id, int version, String name, int instru
             }
             bands.put(band, new int[]{from, to});
         }
-        int expected = lowest;
-        for (Band band : Band.values()) {
-            int[] range = bands.get(band);
-            if (range[0] != expected) {
-                throw new InvalidScoring("the bands must cover every total from " + lowest + " to " + highest
-                        + " in order LOW, AVERAGE, HIGH without gap or overlap: band." + band + " starts at "
-                        + range[0] + ", not " + expected);
-            }
-            expected = range[1] + 1;
-        }
-        if (expected != highest + 1) {
-            throw new InvalidScoring("band.HIGH must end at the highest total, " + highest);
+        try {
+            BandRange.requireCover(bands.entrySet().stream()
+                    .map(band -> new BandRange(band.getKey(), band.getValue()[0], band.getValue()[1])).toList(),
+                    lowest, highest);
+        } catch (IllegalArgumentException wrong) {
+            throw new InvalidScoring("the bands must cover every total from " + lowest + " to " + highest
+                    + " in the order LOW, AVERAGE, HIGH, without gap or overlap: " + wrong.getMessage());
         }
         return new AlternativeScoring(id, version, file.getProperty("name", id).strip(), instrument, points, bands);
     }

@@ -2,6 +2,8 @@ package nl.klantspiegel.domain.instrument;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,5 +42,26 @@ class BandRangeTest {
         assertThatThrownBy(() -> new BandRange(null, 6, 12))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("band");
+    }
+
+    @Test
+    void the_bands_cover_the_scale_once_each_rising_from_low_to_high() {
+        BandRange.requireCover(List.of(new BandRange(Band.LOW, 6, 14), new BandRange(Band.AVERAGE, 15, 22),
+                new BandRange(Band.HIGH, 23, 30)), 6, 30);
+        BandRange.requireCover(List.of(new BandRange(Band.HIGH, 30, 30), new BandRange(Band.LOW, 6, 6),
+                new BandRange(Band.AVERAGE, 7, 29)), 6, 30);
+
+        assertThatThrownBy(() -> BandRange.requireCover(List.of(new BandRange(Band.LOW, 23, 30),
+                new BandRange(Band.AVERAGE, 15, 22), new BandRange(Band.HIGH, 6, 14)), 6, 30))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("band AVERAGE (15..22) lies below band LOW (23..30): the bands rise in the order LOW, "
+                        + "AVERAGE, HIGH");
+        assertThatThrownBy(() -> BandRange.requireCover(List.of(new BandRange(Band.LOW, 6, 14),
+                new BandRange(Band.AVERAGE, 23, 30), new BandRange(Band.HIGH, 15, 22)), 6, 30))
+                .hasMessage("band HIGH (15..22) lies below band AVERAGE (23..30): the bands rise in the order LOW, "
+                        + "AVERAGE, HIGH");
+        assertThatThrownBy(() -> BandRange.requireCover(List.of(new BandRange(Band.LOW, 6, 14),
+                new BandRange(Band.AVERAGE, 15, 22)), 6, 30))
+                .hasMessage("band HIGH has 0 ranges; every band needs one");
     }
 }

@@ -95,8 +95,12 @@ class AlternativeScoringTest {
         assertInvalid(ok + "points.1 = 1, 2\n", "points.1 gives the points of a, b and c");
         assertInvalid(ok + "points.1 = 1, 2, 101\n", "must be from 0 to 100");
         assertInvalid(ok + "colour = red\n", "unknown setting colour");
-        assertInvalid(ok.replace("15-22", "16-22"), "band.AVERAGE starts at 16, not 15");
-        assertInvalid(ok.replace("23-30", "23-29"), "band.HIGH must end at the highest total, 30");
+        assertInvalid(ok.replace("15-22", "16-22"), "the bands must cover every total from 6 to 30 in the order LOW, "
+                + "AVERAGE, HIGH, without gap or overlap: total 15 is covered by 0 bands");
+        assertInvalid(ok.replace("23-30", "23-29"), "total 30 is covered by 0 bands");
+        assertInvalid(ok.replace("23-30", "23-31"), "band HIGH (23..31) reaches outside the scale 6..30");
+        assertInvalid("id = x\nversion = 1\ninstrument = 1\nband.LOW = 23-30\nband.AVERAGE = 15-22\nband.HIGH = 6-14\n",
+                "band AVERAGE (15..22) lies below band LOW (23..30)");
         assertInvalid(ok.replace("6-14", "14-6"), "runs backwards");
         assertInvalid(ok.replace("6-14", "6"), "is a range like 6-14");
     }
