@@ -59,13 +59,9 @@ public class AssessmentAggregate {
 
     @EventSourcingHandler
     void on(AssessmentEvent event, @SequenceNumber long sequence) {
-        if (event instanceof AssessmentStarted started) {
-            assessment = Assessment.startedWith(started);
-            view = AssessmentView.of(started);
-        } else {
-            assessment = assessment.evolve(event);
-            view = view.after(event, sequence);
-        }
+        assessment = event instanceof AssessmentStarted started ? Assessment.startedWith(started)
+                : assessment.evolve(event);
+        view = AssessmentView.of(assessment, sequence);
         assessmentId = assessment.id();
     }
 }

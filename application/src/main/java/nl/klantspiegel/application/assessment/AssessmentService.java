@@ -11,6 +11,7 @@ import nl.klantspiegel.application.port.in.ViewAssessmentQuery;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentId;
+import nl.klantspiegel.domain.assessment.Assessment;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Language;
@@ -105,10 +106,10 @@ public final class AssessmentService implements StartAssessmentUseCase, AnswerQu
 
     /** The respondent's view after a history (which starts with the assessment's start). */
     static AssessmentView viewOf(List<RecordedEvent> history) {
-        AssessmentView view = AssessmentView.of((AssessmentStarted) history.get(0).event());
+        Assessment assessment = Assessment.startedWith((AssessmentStarted) history.get(0).event());
         for (RecordedEvent recorded : history.subList(1, history.size())) {
-            view = view.after(recorded.event(), recorded.sequence());
+            assessment = assessment.evolve(recorded.event());
         }
-        return view;
+        return AssessmentView.of(assessment, history.get(history.size() - 1).sequence());
     }
 }

@@ -6,6 +6,7 @@ import nl.klantspiegel.domain.assessment.AssessmentAlreadyCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.AssessmentIncomplete;
+import nl.klantspiegel.domain.assessment.Assessment;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.instrument.Band;
 import nl.klantspiegel.domain.instrument.ColumnTotals;
@@ -119,11 +120,11 @@ class AssessmentAggregateTest {
 
     /** The respondent's view after these events (sequence numbers from 0). */
     private static AssessmentView viewAfter(List<Object> events) {
-        AssessmentView view = AssessmentView.of((AssessmentStarted) events.get(0));
+        Assessment assessment = Assessment.startedWith((AssessmentStarted) events.get(0));
         for (int sequence = 1; sequence < events.size(); sequence++) {
-            view = view.after((nl.klantspiegel.domain.assessment.AssessmentEvent) events.get(sequence), sequence);
+            assessment = assessment.evolve((nl.klantspiegel.domain.assessment.AssessmentEvent) events.get(sequence));
         }
-        return view;
+        return AssessmentView.of(assessment, events.size() - 1);
     }
 
     private static AnswerGiven answer(int question, Option option) {

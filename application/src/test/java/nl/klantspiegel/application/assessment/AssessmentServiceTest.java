@@ -75,7 +75,8 @@ class AssessmentServiceTest {
 
     @Test
     void an_answer_is_sent_with_the_clock_time_and_answered_with_the_aggregates_view() {
-        AssessmentView after = AssessmentView.of(STARTED).after(new AnswerGiven(ID, 3, Option.B, NOW), 1);
+        AssessmentView after = AssessmentView.of(Assessment.startedWith(STARTED)
+                .evolve(new AnswerGiven(ID, 3, Option.B, NOW)), 1);
         commands.then(command -> after);
 
         AssessmentView view = service.answer(ASSESSMENT, 3, "b");

@@ -27,16 +27,18 @@ public final class Assessment {
     private final Participation participation;
     private final Map<Integer, Option> answers;
     private final AssessmentCompleted completion;
+    private final Instant startedAt;
     private final long version;
 
     private Assessment(String id, Instrument instrument, Language language, Participation participation,
-                       Map<Integer, Option> answers, AssessmentCompleted completion, long version) {
+                       Map<Integer, Option> answers, AssessmentCompleted completion, Instant startedAt, long version) {
         this.id = id;
         this.instrument = instrument;
         this.language = language;
         this.participation = participation;
         this.answers = answers;
         this.completion = completion;
+        this.startedAt = startedAt;
         this.version = version;
     }
 
@@ -102,7 +104,7 @@ public final class Assessment {
     /** The state right after an assessment was started. */
     public static Assessment startedWith(AssessmentStarted started) {
         return new Assessment(started.assessmentId(), Instruments.version(started.instrumentVersion()),
-                started.language(), started.participation(), Collections.emptyMap(), null, 0);
+                started.language(), started.participation(), Collections.emptyMap(), null, started.at(), 0);
     }
 
     /** The state after one more event. */
@@ -114,10 +116,10 @@ public final class Assessment {
             Map<Integer, Option> changed = new TreeMap<>(answers);
             changed.put(given.question(), given.option());
             return new Assessment(id, instrument, language, participation, Collections.unmodifiableMap(changed),
-                    completion, version + 1);
+                    completion, startedAt, version + 1);
         }
         if (event instanceof AssessmentCompleted completed) {
-            return new Assessment(id, instrument, language, participation, answers, completed, version + 1);
+            return new Assessment(id, instrument, language, participation, answers, completed, startedAt, version + 1);
         }
         throw new IllegalArgumentException("assessment " + id + " was already started");
     }
@@ -147,6 +149,10 @@ public final class Assessment {
     /** The current answers by question number, in question order. */
     public Map<Integer, Option> answers() {
         return answers;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
     }
 
     public boolean isCompleted() {

@@ -46,6 +46,10 @@ class AssessmentTest {
         assertThat(assessment.language()).isEqualTo(Language.EN);
         assertThat(assessment.id()).isEqualTo(ID);
         assertThat(assessment.instrument()).isSameAs(Instruments.current());
+        assertThat(assessment.startedAt()).isEqualTo(T0);
+        assertThat(assessment.evolve(new AnswerGiven(ID, 2, Option.A, T0.plusSeconds(60)))
+                .evolve(Assessment.startedWith(started).answer(1, "b", T0.plusSeconds(90)).get(0)).startedAt())
+                .as("answers keep when it started").isEqualTo(T0);
     }
 
     @Nested

@@ -1,8 +1,7 @@
 package nl.klantspiegel.application.port.in;
 
-import nl.klantspiegel.domain.assessment.AnswerGiven;
+import nl.klantspiegel.domain.assessment.Assessment;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentEvent;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.instrument.Instruments;
@@ -52,24 +51,26 @@ public record AssessmentView(AssessmentId id, long version, Status status, Langu
 
     /** The view of an assessment that has just been started. */
     public static AssessmentView of(AssessmentStarted started) {
-        return new AssessmentView(new AssessmentId(started.assessmentId()), 0, Status.IN_PROGRESS,
-                started.language(), started.instrumentVersion(), Map.of(), started.at(), null, null);
+        return of(Assessment.startedWith(started), 0);
     }
 
-    /** This view after the event with the given sequence number. */
-    public AssessmentView after(AssessmentEvent event, long sequence) {
-        if (event instanceof AnswerGiven given) {
-            Map<Integer, Option> changed = new TreeMap<>(answers);
-            changed.put(given.question(), given.option());
-            return new AssessmentView(id, sequence, status, language, instrumentVersion, changed, startedAt, score,
-                    completedAt);
+    /**
+     * The view of an assessment's state, as the domain's {@link Assessment#evolve} folded it from its events: the view
+     * folds nothing itself.
+     *
+     * @param sequence the sequence number of the last event the state reflects
+     */
+    public static AssessmentView of(Assessment assessment, long sequence) {
+        AssessmentCompleted completed = assessment.completion().orElse(null);
+        if (completed == null) {
+            return new AssessmentView(new AssessmentId(assessment.id()), sequence, Status.IN_PROGRESS,
+                    assessment.language(), assessment.instrument().version(), assessment.answers(),
+                    assessment.startedAt(), null, null);
         }
-        if (event instanceof AssessmentCompleted completed) {
-            Score finalScore = new Score(completed.instrumentVersion(), completed.answers(), completed.columnTotals(),
-                    completed.totalScore(), completed.band());
-            return new AssessmentView(id, sequence, Status.COMPLETED, language, instrumentVersion, answers, startedAt,
-                    finalScore, completed.at());
-        }
-        throw new IllegalArgumentException("assessment " + id + " cannot start twice");
+        Score score = new Score(completed.instrumentVersion(), completed.answers(), completed.columnTotals(),
+                completed.totalScore(), completed.band());
+        return new AssessmentView(new AssessmentId(assessment.id()), sequence, Status.COMPLETED, assessment.language(),
+                assessment.instrument().version(), assessment.answers(), assessment.startedAt(), score,
+                completed.at());
     }
 }

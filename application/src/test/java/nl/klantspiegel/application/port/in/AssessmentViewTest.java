@@ -1,6 +1,7 @@
 package nl.klantspiegel.application.port.in;
 
 import nl.klantspiegel.domain.assessment.AnswerGiven;
+import nl.klantspiegel.domain.assessment.Assessment;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
@@ -56,9 +57,10 @@ class AssessmentViewTest {
     void an_answer_is_taken_and_a_changed_answer_replaces_it() {
         AssessmentView started = AssessmentView.of(STARTED);
 
-        AssessmentView answered = started.after(new AnswerGiven(ID, 4, Option.A, T1), 1)
-                .after(new AnswerGiven(ID, 2, Option.C, T1), 2)
-                .after(new AnswerGiven(ID, 4, Option.B, T1), 3);
+        AssessmentView answered = AssessmentView.of(Assessment.startedWith(STARTED)
+                .evolve(new AnswerGiven(ID, 4, Option.A, T1))
+                .evolve(new AnswerGiven(ID, 2, Option.C, T1))
+                .evolve(new AnswerGiven(ID, 4, Option.B, T1)), 3);
 
         assertThat(answered.version()).isEqualTo(3);
         assertThat(answered.answers()).containsExactly(Map.entry(2, Option.C), Map.entry(4, Option.B));
@@ -70,14 +72,15 @@ class AssessmentViewTest {
 
     @Test
     void completion_adds_the_score_and_keeps_the_answers() {
-        AssessmentView answered = AssessmentView.of(STARTED);
+        Assessment assessment = Assessment.startedWith(STARTED);
         for (ScoredAnswer answer : SCORED) {
-            answered = answered.after(new AnswerGiven(ID, answer.question(), answer.option(), T0), answer.question());
+            assessment = assessment.evolve(new AnswerGiven(ID, answer.question(), answer.option(), T0));
         }
+        AssessmentView answered = AssessmentView.of(assessment, 6);
         AssessmentCompleted completed = new AssessmentCompleted(ID, 1, SCORED, new ColumnTotals(4, 4, 4), 12,
                 Band.LOW, T1);
 
-        AssessmentView view = answered.after(completed, 7);
+        AssessmentView view = AssessmentView.of(assessment.evolve(completed), 7);
 
         assertThat(view.version()).isEqualTo(7);
         assertThat(view.status()).isEqualTo(AssessmentView.Status.COMPLETED);
@@ -90,10 +93,16 @@ class AssessmentViewTest {
     }
 
     @Test
-    void an_assessment_cannot_start_twice() {
-        assertThatIllegalArgumentException()
-                .isThrownBy(() -> AssessmentView.of(STARTED).after(STARTED, 1))
-                .withMessageContaining("cannot start twice");
+    void the_view_is_the_domains_state_with_the_sequence_number_given() {
+        Assessment assessment = Assessment.startedWith(STARTED).evolve(new AnswerGiven(ID, 1, Option.C, T1));
+
+        AssessmentView view = AssessmentView.of(assessment, 41);
+
+        assertThat(view.version()).as("the event store's sequence number, not a count").isEqualTo(41);
+        assertThat(view.answers()).isEqualTo(assessment.answers());
+        assertThat(view.instrumentVersion()).isEqualTo(assessment.instrument().version());
+        assertThatIllegalArgumentException().isThrownBy(() -> assessment.evolve(STARTED))
+                .withMessageContaining("already started");
     }
 
     @Test
