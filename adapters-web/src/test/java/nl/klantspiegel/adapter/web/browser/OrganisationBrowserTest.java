@@ -299,6 +299,22 @@ class OrganisationBrowserTest {
             assertFitsThePhone(phone);
             assertThat(Chromium.accessibilityViolations(phone)).as("axe-core, WCAG 2.2 A and AA: " + tab + " on a phone")
                     .isEmpty();
+            if (tab.equals("instellingen")) {
+                // the bounds of the minimum group size are the domain's, as the API gives them
+                WebElement size = byTestId(phone, "minimum-group-size");
+                assertThat(List.of(size.getDomAttribute("min"), size.getDomAttribute("max"))).containsExactly("3", "50");
+                assertThat(byTestId(phone, "settings").getText()).contains("Van 3 tot en met 50.");
+                size.clear();
+                size.sendKeys("2");
+                byTestId(phone, "save-minimum-group-size").click();
+                assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(testId("minimum-group-size-error")))
+                        .getText()).isEqualTo("Kies een getal van 3 tot en met 50.");
+                size.clear();
+                size.sendKeys("7");
+                byTestId(phone, "save-minimum-group-size").click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(testId("page-notice"),
+                        "De minimale groepsgrootte is nu 7."));
+            }
             if (tab.equals("leden")) {
                 // the edit button's label is a word, not the source of a function (a text key defined twice)
                 assertThat(phone.findElements(testId("change-member"))).allSatisfy(button ->
