@@ -44,7 +44,9 @@ import java.util.function.Function;
  *   it), where the CPU time went by thread, the child's resident memory and CPU time at rest after its start and
  *   after the load, and the data file's size per event.</li>
  *   <li><b>A baseline</b> (optional, {@code benchmark.baseline-jar}): another build of the product (an older commit's
- *   jar) measured as in (b) in the same run, side by side with the ratio.</li>
+ *   jar) measured as in (b) in the same run, and the product measured again after it; the ratio is the mean of the
+ *   product's two runs to the baseline's, and how far the product's two runs lie apart is printed beside it (what
+ *   runs first meets another machine: the same jar in both places once gave 0.93 and 0.72).</li>
  * </ol>
  * Ends with a Markdown table to paste into docs/benchmarks.md, with the machine's cores, its load average and the Java
  * version. Every non-2xx answer in a measured window is counted and makes the program exit with status 1.
@@ -122,12 +124,17 @@ public final class ProductBenchmark {
         Integer thinkN = main.think == null ? null : main.think.respondents();
         Product baseline = baselineJar.isEmpty() ? null
                 : product("baseline", Path.of(baselineJar), thinkN == null ? thinkRespondents : thinkN);
+        // product, baseline, product again: what comes first in a run is measured on a machine in another state (an
+        // A/A run, the same jar in both places, gave 0.93 and 0.72), so the product is compared by the mean of the
+        // runs before and after the baseline, and the two say how far the machine alone moves a figure
+        Product again = baseline == null ? null
+                : product("main, again", null, thinkN == null ? thinkRespondents : thinkN);
         Filled filled = events > 0 ? filled(main) : null;
 
         String loadAfter = ProductNode.loadAverage();
         System.out.printf("%n==== summary (whole run %.1f min; load average %s before, %s after) ====%n%n",
                 (System.nanoTime() - runStarted) / 60e9, loadBefore, loadAfter);
-        table(raw, main, baseline, filled, loadBefore, loadAfter);
+        table(raw, main, baseline, again, filled, loadBefore, loadAfter);
         markdown.forEach(System.out::println);
         if (!failures.isEmpty()) {
             int total = failures.values().stream().mapToInt(Integer::intValue).sum();
@@ -353,8 +360,8 @@ public final class ProductBenchmark {
 
     // ----- the summary ---------------------------------------------------------------------------------------
 
-    private void table(Map<Integer, RawCeiling.Figures> raw, Product main, Product baseline, Filled filled,
-                       String loadBefore, String loadAfter) {
+    private void table(Map<Integer, RawCeiling.Figures> raw, Product main, Product baseline, Product again,
+                       Filled filled, String loadBefore, String loadAfter) {
         markdown.add(String.format("Measured %s on %d cores, Java %s, load average (1 min) %s before and %s after the "
                         + "run; the product's JVM %s; %d s warm-up and %d s measured per row.",
                 LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE), Runtime.getRuntime().availableProcessors(),
@@ -373,6 +380,7 @@ public final class ProductBenchmark {
         rows(main, raw, "Product");
         if (baseline != null) {
             rows(baseline, raw, "Baseline " + baseline.jar);
+            rows(again, raw, "Product again, after the baseline");
         }
         if (filled != null) {
             for (Window<Snapshot> window : filled.windows) {
@@ -418,24 +426,34 @@ public final class ProductBenchmark {
         }
         if (baseline != null) {
             markdown.add("");
-            markdown.add("| Run | Respondents | Answers/s: product / baseline (ratio) | p99 (ms): product / baseline | CPU "
-                    + "ms per answer: product / baseline |");
-            markdown.add("|---|---|---|---|---|");
-            List<Window<Snapshot>> mine = new ArrayList<>(main.saturation);
+            markdown.add("| Run | Respondents | Answers/s: product before / after the baseline, baseline (mean ÷ "
+                    + "baseline) | The product's two runs apart | p99 (ms): product before / after, baseline | CPU ms "
+                    + "per answer: product before / after, baseline |");
+            markdown.add("|---|---|---|---|---|---|");
+            List<Window<Snapshot>> first = new ArrayList<>(main.saturation);
+            List<Window<Snapshot>> second = new ArrayList<>(again.saturation);
             List<Window<Snapshot>> theirs = new ArrayList<>(baseline.saturation);
-            if (main.think != null && baseline.think != null) {
-                mine.add(main.think);
+            if (main.think != null && baseline.think != null && again.think != null) {
+                first.add(main.think);
+                second.add(again.think);
                 theirs.add(baseline.think);
             }
-            for (int i = 0; i < Math.min(mine.size(), theirs.size()); i++) {
-                Window<Snapshot> a = mine.get(i);
+            for (int i = 0; i < Math.min(Math.min(first.size(), second.size()), theirs.size()); i++) {
+                Window<Snapshot> a = first.get(i);
+                Window<Snapshot> a2 = second.get(i);
                 Window<Snapshot> b = theirs.get(i);
-                markdown.add(String.format("| %s | %d | %,.1f / %,.1f (%.2f) | %.1f / %.1f | %s / %s |",
+                double mean = (a.answersPerSecond() + a2.answersPerSecond()) / 2;
+                markdown.add(String.format("| %s | %d | %,.1f / %,.1f, %,.1f (%.2f) | %.0f %% | %.1f / %.1f, %.1f | "
+                                + "%s / %s, %s |",
                         a.think() ? "think time 1–5 s" : "saturation", a.respondents(), a.answersPerSecond(),
-                        b.answersPerSecond(), a.answersPerSecond() / b.answersPerSecond(), a.answerMillis(0.99),
-                        b.answerMillis(0.99), number(Costs.of(a).cpuMsPerAnswer, 2),
-                        number(Costs.of(b).cpuMsPerAnswer, 2)));
+                        a2.answersPerSecond(), b.answersPerSecond(), mean / b.answersPerSecond(),
+                        100 * Math.abs(a.answersPerSecond() - a2.answersPerSecond()) / mean, a.answerMillis(0.99),
+                        a2.answerMillis(0.99), b.answerMillis(0.99), number(Costs.of(a).cpuMsPerAnswer, 2),
+                        number(Costs.of(a2).cpuMsPerAnswer, 2), number(Costs.of(b).cpuMsPerAnswer, 2)));
             }
+            markdown.add("");
+            markdown.add("A ratio moved less than the product's two runs are apart says nothing about the code: the "
+                    + "machine moves a figure that far by itself.");
         }
     }
 
