@@ -35,7 +35,15 @@ public class InMemoryRebuildClaims implements RebuildClaims {
 
     @Override
     public synchronized boolean release(Claim claim) {
-        return claims.remove(claim.projection(), claim);
+        Claim holder = claims.get(claim.projection());
+        // as the shared store does it: the claim as its owner knew it (owner, version, heartbeat); stage and position
+        // are not asked (RebuildClaimsContract)
+        if (holder == null || !holder.owner().equals(claim.owner()) || holder.version() != claim.version()
+                || !holder.heartbeat().equals(claim.heartbeat())) {
+            return false;
+        }
+        claims.remove(claim.projection());
+        return true;
     }
 
     @Override
