@@ -47,7 +47,7 @@ class AssessmentAggregateTest {
                 .when(new StartAssessmentCommand(new AssessmentId(ID), Language.NL, T0))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(STARTED)
-                .expectResultMessagePayload(AssessmentView.of(STARTED));
+                .expectResultMessagePayload(AssessmentView.of(Assessment.startedWith(STARTED), 0));
     }
 
     @Test

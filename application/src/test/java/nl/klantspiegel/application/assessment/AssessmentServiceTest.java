@@ -52,8 +52,8 @@ class AssessmentServiceTest {
 
     @Test
     void start_sends_a_new_public_assessment_and_answers_with_the_aggregates_view() {
-        commands.then(command -> AssessmentView.of(Assessment.start(((StartAssessmentCommand) command).assessmentId(),
-                Language.EN, null, NOW)));
+        commands.then(command -> AssessmentView.of(Assessment.startedWith(Assessment.start(
+                ((StartAssessmentCommand) command).assessmentId(), Language.EN, null, NOW)), 0));
 
         AssessmentView view = service.start(Language.EN);
 
@@ -87,7 +87,7 @@ class AssessmentServiceTest {
 
     @Test
     void completing_sends_the_command_and_answers_with_the_aggregates_view() {
-        AssessmentView after = AssessmentView.of(STARTED);
+        AssessmentView after = AssessmentView.of(Assessment.startedWith(STARTED), 0);
         commands.then(command -> after);
 
         assertThat(service.complete(ASSESSMENT)).isSameAs(after);
@@ -178,7 +178,8 @@ class AssessmentServiceTest {
 
     private static Object started(Object command) {
         StartAssessmentCommand start = (StartAssessmentCommand) command;
-        return AssessmentView.of(Assessment.start(start.assessmentId(), start.language(), null, start.at()));
+        return AssessmentView.of(Assessment.startedWith(Assessment.start(start.assessmentId(), start.language(), null,
+                start.at())), 0);
     }
 
     /** A whole run: started, the options given for questions 1 to 6, completed. */

@@ -1127,7 +1127,7 @@ class OrganisationUseCasesTest {
     /** The assessment aggregate starts the assessment and answers with its view. */
     private Object assessmentStarted(Object command) {
         StartAssessmentCommand start = (StartAssessmentCommand) command;
-        return AssessmentView.of(Assessment.start(start.assessmentId(), start.language(), start.participation(),
-                start.at()));
+        return AssessmentView.of(Assessment.startedWith(Assessment.start(start.assessmentId(), start.language(),
+                start.participation(), start.at())), 0);
     }
 }

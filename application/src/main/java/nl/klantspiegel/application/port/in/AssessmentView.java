@@ -3,7 +3,6 @@ package nl.klantspiegel.application.port.in;
 import nl.klantspiegel.domain.assessment.Assessment;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentId;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.instrument.Language;
 import nl.klantspiegel.domain.instrument.Option;
@@ -47,11 +46,6 @@ public record AssessmentView(AssessmentId id, long version, Status status, Langu
 
     public Optional<Score> result() {
         return Optional.ofNullable(score);
-    }
-
-    /** The view of an assessment that has just been started. */
-    public static AssessmentView of(AssessmentStarted started) {
-        return of(Assessment.startedWith(started), 0);
     }
 
     /**

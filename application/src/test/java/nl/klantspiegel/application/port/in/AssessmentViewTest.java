@@ -39,7 +39,7 @@ class AssessmentViewTest {
 
     @Test
     void a_started_assessment_has_no_answers_and_no_score() {
-        AssessmentView view = AssessmentView.of(STARTED);
+        AssessmentView view = AssessmentView.of(Assessment.startedWith(STARTED), 0);
 
         assertThat(view.id()).isEqualTo(new AssessmentId(ID));
         assertThat(view.version()).isZero();
@@ -55,7 +55,7 @@ class AssessmentViewTest {
 
     @Test
     void an_answer_is_taken_and_a_changed_answer_replaces_it() {
-        AssessmentView started = AssessmentView.of(STARTED);
+        AssessmentView started = AssessmentView.of(Assessment.startedWith(STARTED), 0);
 
         AssessmentView answered = AssessmentView.of(Assessment.startedWith(STARTED)
                 .evolve(new AnswerGiven(ID, 4, Option.A, T1))
