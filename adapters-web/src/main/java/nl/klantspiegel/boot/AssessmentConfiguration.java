@@ -1,9 +1,10 @@
 package nl.klantspiegel.boot;
 
+import nl.klantspiegel.adapter.processing.ProjectionCatchUp;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.SharedTokens;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.application.projection.ProjectionStatusService;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -37,6 +38,12 @@ public class AssessmentConfiguration {
     @Bean
     ProjectionCatchUp projectionCatchUp(EventStore eventStore, SharedTokens tokens) {
         return ProjectionCatchUp.fromNow(eventStore, tokens);
+    }
+
+    /** What a use case does before it reads a view: waits for it to catch up, at most the read-your-writes timeout. */
+    @Bean
+    CatchUpWait catchUpWait(ProjectionCatchUp catchUp, KlantspiegelProperties settings) {
+        return new CatchUpWait(catchUp, settings.readYourWritesTimeout());
     }
 
     /** The projections' state for the operator: positions from Axon's processors, the head from the store. */

@@ -11,11 +11,11 @@ import nl.klantspiegel.application.organisation.AdmitRespondentCommand;
 import nl.klantspiegel.application.organisation.CloseRoundCommand;
 import nl.klantspiegel.application.organisation.OpenRoundCommand;
 import nl.klantspiegel.application.organisation.RegisterOrganisationCommand;
+import nl.klantspiegel.application.port.in.ReleaseResultsUseCase;
+import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.OneTimeTasks;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.port.out.EventLog;
-import nl.klantspiegel.application.port.in.ReleaseResultsUseCase;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.port.out.ProjectionProgress;
 import nl.klantspiegel.domain.assessment.AssessmentId;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Instrument;
@@ -83,7 +83,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private final Enrolment accounts;
     private final OrganisationViews organisations;
     private final ReleaseResultsUseCase releases;
-    private final ProjectionCatchUp catchUp;
+    private final ProjectionProgress progress;
     private final EventLog log;
     private final OneTimeTasks tasks;
     private final Clock clock;
@@ -96,13 +96,13 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
 
     /** @param password the demo accounts' password; blank for a new random one (printed once in the log) */
     DemoOrganisation(CommandGateway commands, Enrolment accounts, OrganisationViews organisations,
-                     ReleaseResultsUseCase releases, ProjectionCatchUp catchUp, EventLog log, OneTimeTasks tasks,
+                     ReleaseResultsUseCase releases, ProjectionProgress progress, EventLog log, OneTimeTasks tasks,
                      Clock clock, boolean enabled, String password) {
         this.commands = commands;
         this.accounts = accounts;
         this.organisations = organisations;
         this.releases = releases;
-        this.catchUp = catchUp;
+        this.progress = progress;
         this.log = log;
         this.tasks = tasks;
         this.clock = clock;
@@ -279,7 +279,7 @@ final class DemoOrganisation implements ApplicationListener<ApplicationReadyEven
     private int releaseHistory(String organisation) {
         long head = log.head();
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (catchUp.position(nl.klantspiegel.application.report.ReportProjection.PROCESSING_GROUP).orElse(0) < head
+        while (progress.position(nl.klantspiegel.application.report.ReportProjection.PROCESSING_GROUP).orElse(0) < head
                 && System.nanoTime() < deadline) {
             checkStillMine();
             try {

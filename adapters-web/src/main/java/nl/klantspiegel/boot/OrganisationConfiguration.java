@@ -1,49 +1,50 @@
 package nl.klantspiegel.boot;
 
 import nl.klantspiegel.adapter.web.settings.WebSettings;
+import nl.klantspiegel.application.account.ApiTokenService;
 import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.account.MyAccountService;
 import nl.klantspiegel.application.account.OperatorService;
 import nl.klantspiegel.application.account.SignInService;
-import nl.klantspiegel.application.account.ApiTokenService;
 import nl.klantspiegel.application.assessment.AssessmentService;
 import nl.klantspiegel.application.audit.AuditService;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
-import nl.klantspiegel.application.organisation.OrganisationReadModels;
+import nl.klantspiegel.application.export.AssessmentExportService;
+import nl.klantspiegel.application.export.EventExportService;
 import nl.klantspiegel.application.organisation.InvitationService;
 import nl.klantspiegel.application.organisation.MemberService;
 import nl.klantspiegel.application.organisation.OrganisationCommands;
 import nl.klantspiegel.application.organisation.OrganisationGate;
+import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationService;
+import nl.klantspiegel.application.organisation.OrganisationViewProjection;
+import nl.klantspiegel.application.organisation.RoundScheduleService;
 import nl.klantspiegel.application.organisation.RoundService;
 import nl.klantspiegel.application.organisation.TeamService;
-import nl.klantspiegel.application.organisation.RoundScheduleService;
-import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.Accounts;
+import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.ApiTokens;
 import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.application.port.out.EventLog;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
 import nl.klantspiegel.application.port.out.OneTimeTasks;
 import nl.klantspiegel.application.port.out.OperatorSetup;
-import nl.klantspiegel.application.port.out.SignInThrottles;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.PasswordHashing;
+import nl.klantspiegel.application.port.out.ProjectionProgress;
+import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.application.port.out.ReportFacts;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
-import nl.klantspiegel.application.export.AssessmentExportService;
-import nl.klantspiegel.application.export.EventExportService;
-import nl.klantspiegel.application.port.out.EventLog;
+import nl.klantspiegel.application.port.out.Scorings;
+import nl.klantspiegel.application.port.out.SignInThrottles;
+import nl.klantspiegel.application.projection.CatchUpWait;
+import nl.klantspiegel.application.release.ReleaseService;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.AnswerChangeService;
-import nl.klantspiegel.application.port.out.AnswerChangeFacts;
-import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.RescoringService;
-import nl.klantspiegel.application.port.out.Scorings;
-import nl.klantspiegel.application.report.ReportService;
 import nl.klantspiegel.application.report.ReleasedResults;
-import nl.klantspiegel.application.release.ReleaseService;
-import nl.klantspiegel.application.port.out.PseudonymKey;
+import nl.klantspiegel.application.report.ReportProjection;
+import nl.klantspiegel.application.report.ReportService;
+import nl.klantspiegel.application.report.RescoringService;
 import nl.klantspiegel.domain.release.ReleaseSchedule;
 import nl.klantspiegel.domain.report.ReportBasis;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -93,9 +94,9 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    ReportService reportService(ReleasedResults released, OrganisationViews organisations, ProjectionCatchUp catchUp,
-                                Clock clock, KlantspiegelProperties settings) {
-        return new ReportService(released, organisations, catchUp, clock, settings.readYourWritesTimeout());
+    ReportService reportService(ReleasedResults released, OrganisationViews organisations, CatchUpWait caughtUp,
+                                Clock clock) {
+        return new ReportService(released, organisations, caughtUp, clock);
     }
 
     /** When results are released: every whole hour by default ({@code klantspiegel.reports.release-every}). */
@@ -152,9 +153,8 @@ public class OrganisationConfiguration {
     }
 
     @Bean
-    AnswerChangeService answerChangeService(AnswerChangeFacts facts, ReportService reports, ProjectionCatchUp catchUp,
-                                            KlantspiegelProperties settings) {
-        return new AnswerChangeService(facts, reports, catchUp, settings.readYourWritesTimeout());
+    AnswerChangeService answerChangeService(AnswerChangeFacts facts, ReportService reports, CatchUpWait caughtUp) {
+        return new AnswerChangeService(facts, reports, caughtUp);
     }
 
     /** Alternative scorings: shipped ones and an analyst's files in the scorings directory. */
@@ -216,9 +216,8 @@ public class OrganisationConfiguration {
 
     /** Who may ask what of an organisation: one gate for its settings, teams, members, rounds and invitations. */
     @Bean
-    OrganisationGate organisationGate(OrganisationViews views, ProjectionCatchUp catchUp,
-                                      KlantspiegelProperties settings) {
-        return new OrganisationGate(views, catchUp, settings.readYourWritesTimeout());
+    OrganisationGate organisationGate(OrganisationViews views, CatchUpWait caughtUp) {
+        return new OrganisationGate(views, caughtUp);
     }
 
     @Bean
@@ -256,19 +255,18 @@ public class OrganisationConfiguration {
 
     @Bean
     AuditService auditService(AuditTrail trail, OrganisationViews organisations, Enrolment accounts,
-                              ReleasedResults released, ProjectionCatchUp catchUp,
-                              KlantspiegelProperties settings) {
-        return new AuditService(trail, organisations, accounts, released, catchUp, settings.readYourWritesTimeout());
+                              ReleasedResults released, CatchUpWait caughtUp) {
+        return new AuditService(trail, organisations, accounts, released, caughtUp);
     }
 
     @Bean
     DemoOrganisation demoOrganisation(CommandGateway commands, Enrolment accounts, OrganisationViews organisations,
-                                      ReleaseService releases, ProjectionCatchUp catchUp, EventLog log,
+                                      ReleaseService releases, ProjectionProgress progress, EventLog log,
                                       OneTimeTasks tasks, Clock clock,
                                       // klantspiegel.demo is a switch and a prefix at once: read as it is
                                       @Value("${klantspiegel.demo:false}") boolean enabled,
                                       @Value("${klantspiegel.demo.password:}") String password) {
-        return new DemoOrganisation(commands, accounts, organisations, releases, catchUp, log, tasks, clock, enabled,
+        return new DemoOrganisation(commands, accounts, organisations, releases, progress, log, tasks, clock, enabled,
                 password);
     }
 

@@ -1,6 +1,6 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.application.projection.ProjectionCoordinator;
+import nl.klantspiegel.adapter.processing.ProjectionCoordinator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContext;

@@ -1,6 +1,6 @@
 package nl.klantspiegel.boot;
 
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.adapter.processing.ProjectionCatchUp;
 import org.axonframework.config.Configuration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;

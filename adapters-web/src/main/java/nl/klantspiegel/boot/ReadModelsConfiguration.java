@@ -1,5 +1,7 @@
 package nl.klantspiegel.boot;
 
+import nl.klantspiegel.adapter.processing.ProjectionCoordinator;
+import nl.klantspiegel.adapter.processing.ProjectionRebuilds;
 import nl.klantspiegel.application.audit.AuditTrailProjection;
 import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
@@ -7,20 +9,19 @@ import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.Nodes;
 import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
-import nl.klantspiegel.application.port.out.ReportFacts;
-import nl.klantspiegel.application.port.out.Nodes;
 import nl.klantspiegel.application.port.out.RebuildClaims;
+import nl.klantspiegel.application.port.out.ReportFacts;
 import nl.klantspiegel.application.port.out.SharedTokens;
-import nl.klantspiegel.application.projection.ActiveVersions;
-import nl.klantspiegel.application.projection.ProjectionCoordinator;
-import nl.klantspiegel.application.projection.ProjectionRebuilds;
-import nl.klantspiegel.application.projection.RebuildableProjection;
 import nl.klantspiegel.application.projection.ActiveReadModel;
+import nl.klantspiegel.application.projection.ActiveVersions;
+import nl.klantspiegel.application.projection.ProjectionRebuildService;
+import nl.klantspiegel.application.projection.RebuildableProjection;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.ActiveReportFacts;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -151,6 +152,11 @@ public class ReadModelsConfiguration {
      * Rebuilds while the product serves (blue/green), each followed on a daemon thread of its own; one per projection
      * at a time on all nodes together.
      */
+    @Bean
+    ProjectionRebuildService projectionRebuildService(ProjectionRebuilds rebuilds) {
+        return new ProjectionRebuildService(rebuilds);
+    }
+
     @Bean
     ProjectionRebuilds projectionRebuilds(List<RebuildableProjection> projections, ReadModelVersions versions,
                                           ActiveVersions active, RebuildClaims claims, SharedTokens shared,

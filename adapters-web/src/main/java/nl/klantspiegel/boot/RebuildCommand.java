@@ -3,7 +3,7 @@ package nl.klantspiegel.boot;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.adapter.processing.ProjectionCatchUp;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;

@@ -28,6 +28,7 @@ class ArchitectureTest {
         assertThat(product.containPackage("nl.klantspiegel.application.assessment")).isTrue();
         assertThat(product.containPackage("nl.klantspiegel.adapter.web")).isTrue();
         assertThat(product.containPackage("nl.klantspiegel.adapter.persistence.eventstore")).isTrue();
+        assertThat(product.containPackage("nl.klantspiegel.adapter.processing")).isTrue();
         assertThat(product.containPackage("nl.klantspiegel.boot")).isTrue();
     }
 
@@ -89,6 +90,16 @@ class ArchitectureTest {
     @Test
     void the_persistence_adapter_does_not_use_web() {
         check(DependencyRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_WEB);
+    }
+
+    @Test
+    void the_processing_adapter_uses_only_ports_and_axon() {
+        check(DependencyRules.PROCESSING_ADAPTER_USES_ONLY_PORTS_AND_AXON);
+    }
+
+    @Test
+    void axons_event_processing_only_in_its_adapter() {
+        check(DependencyRules.AXON_EVENT_PROCESSING_ONLY_IN_ITS_ADAPTER);
     }
 
     @Test

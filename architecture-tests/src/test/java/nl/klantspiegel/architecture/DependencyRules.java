@@ -4,8 +4,10 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import java.util.Arrays;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.conditions.ArchConditions.dependOnClassesThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -27,6 +29,7 @@ final class DependencyRules {
     static final String OUTGOING_PORTS = "nl.klantspiegel.application.port.out..";
     static final String WEB_ADAPTER = "nl.klantspiegel.adapter.web..";
     static final String PERSISTENCE_ADAPTER = "nl.klantspiegel.adapter.persistence..";
+    static final String PROCESSING_ADAPTER = "nl.klantspiegel.adapter.processing..";
     static final String ADAPTERS = "nl.klantspiegel.adapter..";
     static final String BOOT = "nl.klantspiegel.boot..";
 
@@ -103,7 +106,7 @@ final class DependencyRules {
 
     static final ArchRule WEB_ADAPTER_DOES_NOT_USE_PERSISTENCE = noClasses()
             .that().resideInAPackage(WEB_ADAPTER)
-            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE_ADAPTER, BOOT)
+            .should().dependOnClassesThat().resideInAnyPackage(PERSISTENCE_ADAPTER, PROCESSING_ADAPTER, BOOT)
             .because("adapters only meet in the application's ports: the web adapter reads through use cases, "
                     + "never from the database");
 
@@ -152,16 +155,49 @@ final class DependencyRules {
     static final ArchRule BOOT_WIRES_WITHOUT_TOUCHING_THE_DATABASE = classes()
             .that().resideInAPackage(BOOT)
             .should().onlyDependOnClassesThat().resideInAnyPackage(concat(new String[] {
-                    BOOT, DOMAIN, APPLICATION, WEB_ADAPTER,
+                    BOOT, DOMAIN, APPLICATION, WEB_ADAPTER, PROCESSING_ADAPTER,
                     "org.springframework.boot..", "org.springframework.context..", "org.springframework.beans..",
                     "org.springframework.core..", "org.springframework.stereotype..", "org.springframework.util..",
                     "org.springframework.web..", "org.springframework.http..", SPRING_SECURITY,
                     "me.tongfei.progressbar..", "io.micrometer.core.instrument..", SLF4J, JDK}, AXON_CORE))
-            .because("the composition root wires the application, Axon and the web adapter with Spring Boot, "
+            .because("the composition root wires the application, Axon, the web adapter and the processing adapter "
+                    + "(plain classes, made explicitly) with Spring Boot, "
                     + "runs the command-line commands (the rebuild's progress bar) and registers the metrics a port "
                     + "reports (Micrometer, as Spring Boot's actuator has it); the persistence adapter plugs in by "
                     + "auto-configuration from the runtime class path, so neither its classes nor Spring Data, "
                     + "MongoTemplate, the MongoDB driver or BSON belong here");
+
+    /** Axon's event processing: the processors, their segments and status, the token store and its claims. */
+    private static final String[] AXON_EVENT_PROCESSING = {
+            "org.axonframework.eventhandling.StreamingEventProcessor",
+            "org.axonframework.eventhandling.TrackingEventProcessor",
+            "org.axonframework.eventhandling.TrackingEventProcessorConfiguration",
+            "org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor",
+            "org.axonframework.eventhandling.EventTrackerStatus",
+            "org.axonframework.eventhandling.Segment",
+            "org.axonframework.eventhandling.tokenstore.TokenStore",
+            "org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException"};
+
+    static final ArchRule PROCESSING_ADAPTER_USES_ONLY_PORTS_AND_AXON = classes()
+            .that().resideInAPackage(PROCESSING_ADAPTER)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(concat(new String[] {
+                    PROCESSING_ADAPTER, OUTGOING_PORTS, "nl.klantspiegel.application.projection..",
+                    "org.axonframework.eventhandling..", "org.axonframework.messaging..",
+                    "org.axonframework.common.."}, JDK_CORE))
+            .because("the processing adapter drives Axon's tracking processors and reads their tokens: plain Axon "
+                    + "and the JDK; the token store, the claims, the nodes and the read models' versions it reaches "
+                    + "through the ports out (stored by the persistence adapter), the projections it rebuilds as the "
+                    + "application registers them; no Spring, no database, no HTTP, no use case");
+
+    static final ArchRule AXON_EVENT_PROCESSING_ONLY_IN_ITS_ADAPTER = noClasses()
+            .that().resideInAnyPackage(APPLICATION, DOMAIN, WEB_ADAPTER)
+            .and().doNotHaveFullyQualifiedName("nl.klantspiegel.application.port.out.SharedTokens")
+            .should(dependOnClassesThat(describe("are Axon's event processors or token store",
+                    type -> Arrays.asList(AXON_EVENT_PROCESSING).contains(type.getName()))))
+            .because("the use cases say what they need (has a projection caught up, rebuild one) through ports; "
+                    + "how Axon's processors, segments and token claims do it across the nodes is the processing "
+                    + "adapter's (the port of the shared token store names Axon's token store, which the persistence "
+                    + "adapter implements for it)");
 
     static final ArchRule NO_PACKAGE_CYCLES = slices()
             .matching(ROOT + ".(**)")

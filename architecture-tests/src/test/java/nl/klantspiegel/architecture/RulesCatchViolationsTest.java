@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import nl.klantspiegel.adapter.persistence.violation.PersistenceCallingTheWebAdapter;
+import nl.klantspiegel.adapter.processing.violation.ProcessingReadingTheDatabase;
+import nl.klantspiegel.adapter.processing.violation.ProcessingUsingAUseCase;
 import nl.klantspiegel.adapter.persistence.violation.PersistenceServingHttp;
 import nl.klantspiegel.adapter.persistence.violation.PersistenceUsingSpringSecurity;
 import nl.klantspiegel.adapter.web.violation.WebReadingTheDatabase;
@@ -13,7 +15,9 @@ import nl.klantspiegel.adapter.web.violation.WebUsingAnOutgoingPort;
 import nl.klantspiegel.adapter.web.violation.WebUsingAxonMongoTemplate;
 import nl.klantspiegel.adapter.web.violation.WebUsingMongoDriverBson;
 import nl.klantspiegel.adapter.web.violation.WebUsingSpringData;
+import nl.klantspiegel.adapter.web.violation.WebUsingTheProcessingAdapter;
 import nl.klantspiegel.application.violation.ApplicationAroundTheMemberGate;
+import nl.klantspiegel.application.violation.ApplicationDrivingAProcessor;
 import nl.klantspiegel.application.violation.ApplicationHashingItself;
 import nl.klantspiegel.application.violation.ApplicationWithATimeZoneOfItsOwn;
 import nl.klantspiegel.application.violation.ApplicationUsingAnAdapter;
@@ -108,7 +112,22 @@ class RulesCatchViolationsTest {
     @Test
     void adapters_using_each_other() {
         assertViolated(DependencyRules.WEB_ADAPTER_DOES_NOT_USE_PERSISTENCE, WebReadingTheDatabase.class);
+        assertViolatedThrough(DependencyRules.WEB_ADAPTER_DOES_NOT_USE_PERSISTENCE, WebUsingTheProcessingAdapter.class,
+                "nl.klantspiegel.adapter.processing.ProjectionCatchUp");
         assertViolated(DependencyRules.PERSISTENCE_ADAPTER_DOES_NOT_USE_WEB, PersistenceCallingTheWebAdapter.class);
+    }
+
+    @Test
+    void a_processing_adapter_class_reading_the_database_or_deciding_who_may() {
+        ArchRule rule = DependencyRules.PROCESSING_ADAPTER_USES_ONLY_PORTS_AND_AXON;
+        assertViolatedThrough(rule, ProcessingReadingTheDatabase.class, "com.mongodb.client.MongoDatabase");
+        assertViolatedThrough(rule, ProcessingUsingAUseCase.class, "nl.klantspiegel.application.port.in.Caller");
+    }
+
+    @Test
+    void an_application_class_driving_axons_processors() {
+        assertViolatedThrough(DependencyRules.AXON_EVENT_PROCESSING_ONLY_IN_ITS_ADAPTER,
+                ApplicationDrivingAProcessor.class, "org.axonframework.eventhandling.StreamingEventProcessor");
     }
 
     @Test

@@ -2,6 +2,7 @@ package nl.klantspiegel.application.audit;
 
 import nl.klantspiegel.application.access.MemberGate;
 import nl.klantspiegel.application.account.Enrolment;
+import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AuditTrailQuery;
 import nl.klantspiegel.application.port.in.Caller;
@@ -9,15 +10,14 @@ import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.organisation.OrganisationViewProjection;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
+import nl.klantspiegel.application.report.ReleasedResults;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import nl.klantspiegel.domain.release.ReleaseEvent;
 import nl.klantspiegel.domain.report.GroupKey;
 import nl.klantspiegel.domain.report.ReportBasis;
-import nl.klantspiegel.application.report.ReleasedResults;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -56,17 +56,15 @@ public final class AuditService implements AuditTrailQuery {
     private final OrganisationViews organisations;
     private final Enrolment accounts;
     private final ReleasedResults released;
-    private final ProjectionCatchUp catchUp;
-    private final Duration timeout;
+    private final CatchUpWait caughtUp;
 
     public AuditService(AuditTrail trail, OrganisationViews organisations, Enrolment accounts,
-                        ReleasedResults released, ProjectionCatchUp catchUp, Duration timeout) {
+                        ReleasedResults released, CatchUpWait caughtUp) {
         this.released = Objects.requireNonNull(released, "released");
         this.trail = Objects.requireNonNull(trail, "trail");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
-        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.caughtUp = Objects.requireNonNull(caughtUp, "caughtUp");
     }
 
     /**
@@ -80,7 +78,7 @@ public final class AuditService implements AuditTrailQuery {
      *         entries there are, marked as such, than by an error
      */
     private boolean awaitTrailAt(String organisationId, long version) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = System.nanoTime() + caughtUp.timeout().toNanos();
         while (true) {
             OptionalLong reached = trail.organisationVersion(organisationId);
             if (reached.isEmpty() || reached.getAsLong() >= version) {
@@ -101,8 +99,7 @@ public final class AuditService implements AuditTrailQuery {
     @Override
     public AuditPage audit(Caller caller, String organisationId, Instant from, Instant to, String type, int page,
                            int size) {
-        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
-        catchUp.await(AuditTrailProjection.PROCESSING_GROUP, "audit trail", timeout);
+        caughtUp.await(OrganisationViewProjection.VIEWS, AuditTrailProjection.VIEWS);
         MemberGate.Member member = MemberGate.member(caller, organisationId, organisations,
                 "The operator does not read an organisation's audit trail; its admins do.");
         OrganisationView view = member.organisation();

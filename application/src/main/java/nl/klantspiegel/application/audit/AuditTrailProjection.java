@@ -1,10 +1,11 @@
 package nl.klantspiegel.application.audit;
 
-import nl.klantspiegel.domain.integrity.Sha256;
 import nl.klantspiegel.application.port.out.AuditTrail;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.domain.account.AccountEvent;
 import nl.klantspiegel.domain.account.ApiTokenCreated;
 import nl.klantspiegel.domain.account.ApiTokenRevoked;
+import nl.klantspiegel.domain.integrity.Sha256;
 import nl.klantspiegel.domain.organisation.DataExported;
 import nl.klantspiegel.domain.organisation.MemberAdded;
 import nl.klantspiegel.domain.organisation.MemberChanged;
@@ -15,8 +16,8 @@ import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import nl.klantspiegel.domain.organisation.RoundClosed;
 import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.RoundStarted;
-import nl.klantspiegel.domain.organisation.TeamHeadcountSet;
 import nl.klantspiegel.domain.organisation.TeamAdded;
+import nl.klantspiegel.domain.organisation.TeamHeadcountSet;
 import nl.klantspiegel.domain.organisation.TeamRenamed;
 import nl.klantspiegel.domain.organisation.TeamRetired;
 import nl.klantspiegel.domain.release.ResultsReleased;
@@ -43,6 +44,8 @@ import java.util.TreeMap;
 public class AuditTrailProjection {
 
     public static final String PROCESSING_GROUP = "audit-trail";
+    /** Its views, as a use case waits for them to catch up after a start. */
+    public static final CatchUpWait.Views VIEWS = new CatchUpWait.Views(PROCESSING_GROUP, "audit trail");
 
     private final AuditTrail trail;
 

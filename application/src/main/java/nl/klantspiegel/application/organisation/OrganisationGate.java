@@ -6,11 +6,10 @@ import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.domain.organisation.Actor;
 import nl.klantspiegel.domain.organisation.Membership;
 
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,13 +23,11 @@ import java.util.Optional;
 public final class OrganisationGate {
 
     private final OrganisationViews views;
-    private final ProjectionCatchUp catchUp;
-    private final Duration readYourWritesTimeout;
+    private final CatchUpWait caughtUp;
 
-    public OrganisationGate(OrganisationViews views, ProjectionCatchUp catchUp, Duration readYourWritesTimeout) {
+    public OrganisationGate(OrganisationViews views, CatchUpWait caughtUp) {
         this.views = Objects.requireNonNull(views, "views");
-        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-        this.readYourWritesTimeout = Objects.requireNonNull(readYourWritesTimeout, "readYourWritesTimeout");
+        this.caughtUp = Objects.requireNonNull(caughtUp, "caughtUp");
     }
 
     /**
@@ -71,7 +68,7 @@ public final class OrganisationGate {
 
     /** After a restart, reads wait until the views show every event stored before it. */
     void awaitCaughtUp() {
-        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", readYourWritesTimeout);
+        caughtUp.await(OrganisationViewProjection.VIEWS);
     }
 
     /**

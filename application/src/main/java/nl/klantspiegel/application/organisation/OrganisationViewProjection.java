@@ -1,6 +1,7 @@
 package nl.klantspiegel.application.organisation;
 
 import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.organisation.OrganisationEvent;
 import nl.klantspiegel.domain.organisation.OrganisationRegistered;
@@ -23,6 +24,8 @@ import java.util.Optional;
 public class OrganisationViewProjection {
 
     public static final String PROCESSING_GROUP = "organisation-views";
+    /** Its views, as a use case waits for them to catch up after a start. */
+    public static final CatchUpWait.Views VIEWS = new CatchUpWait.Views(PROCESSING_GROUP, "organisation views");
 
     private final OrganisationReadModels readModels;
 

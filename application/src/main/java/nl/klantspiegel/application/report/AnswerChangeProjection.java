@@ -2,6 +2,7 @@ package nl.klantspiegel.application.report;
 
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts.InProgress;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.domain.assessment.AnswerGiven;
 import nl.klantspiegel.domain.assessment.AssessmentCompleted;
 import nl.klantspiegel.domain.assessment.AssessmentStarted;
@@ -40,6 +41,8 @@ import java.util.Set;
 public class AnswerChangeProjection {
 
     public static final String PROCESSING_GROUP = "answer-changes";
+    /** Its views, as a use case waits for them to catch up after a start. */
+    public static final CatchUpWait.Views VIEWS = new CatchUpWait.Views(PROCESSING_GROUP, "answer changes");
     private static final String PENDING = AnswerChangeProjection.class.getName() + ".pending";
 
     private final AnswerChangeFacts facts;

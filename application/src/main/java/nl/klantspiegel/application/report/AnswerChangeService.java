@@ -8,14 +8,13 @@ import nl.klantspiegel.application.port.in.ReportsQuery.Provenance;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.organisation.Organisation;
 import nl.klantspiegel.domain.report.AnswerChanges;
 import nl.klantspiegel.domain.report.Completion;
 import nl.klantspiegel.domain.report.ReleasedBatch;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,20 +29,17 @@ public final class AnswerChangeService implements AnswerChangesQuery {
 
     private final AnswerChangeFacts facts;
     private final ReportService reports;
-    private final ProjectionCatchUp catchUp;
-    private final Duration timeout;
+    private final CatchUpWait caughtUp;
 
-    public AnswerChangeService(AnswerChangeFacts facts, ReportService reports, ProjectionCatchUp catchUp,
-                               Duration timeout) {
+    public AnswerChangeService(AnswerChangeFacts facts, ReportService reports, CatchUpWait caughtUp) {
         this.facts = Objects.requireNonNull(facts, "facts");
         this.reports = Objects.requireNonNull(reports, "reports");
-        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.caughtUp = Objects.requireNonNull(caughtUp, "caughtUp");
     }
 
     @Override
     public ReportAnswer<AnswerChangeReport> answerChanges(Caller caller, String organisationId, String roundId) {
-        catchUp.await(AnswerChangeProjection.PROCESSING_GROUP, "answer changes", timeout);
+        caughtUp.await(AnswerChangeProjection.VIEWS);
         ReportService.Results results = reports.allResults(caller, organisationId, "Answer changes are reported per "
                 + "organisation and round: for its admins and analysts.");
         OrganisationView view = results.view();

@@ -1,5 +1,6 @@
 package nl.klantspiegel.application.report;
 
+import nl.klantspiegel.application.projection.CatchUpWait;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ import nl.klantspiegel.domain.report.Completion;
 public class ReportProjection {
 
     public static final String PROCESSING_GROUP = "reports";
+    /** Its views, as a use case waits for them to catch up after a start. */
+    public static final CatchUpWait.Views VIEWS = new CatchUpWait.Views(PROCESSING_GROUP, "reports");
     private static final String PENDING = ReportProjection.class.getName() + ".pending";
 
     private final ReportFacts facts;

@@ -20,7 +20,7 @@ import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.out.OrganisationViews;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.domain.instrument.Instruments;
 import nl.klantspiegel.domain.organisation.Membership;
 import nl.klantspiegel.domain.organisation.Organisation;
@@ -39,17 +39,15 @@ public final class ReportService implements ReportsQuery {
 
     private final ReleasedResults released;
     private final OrganisationViews organisations;
-    private final ProjectionCatchUp catchUp;
+    private final CatchUpWait caughtUp;
     private final Clock clock;
-    private final Duration timeout;
 
-    public ReportService(ReleasedResults released, OrganisationViews organisations, ProjectionCatchUp catchUp,
-                         Clock clock, Duration timeout) {
+    public ReportService(ReleasedResults released, OrganisationViews organisations, CatchUpWait caughtUp,
+                         Clock clock) {
         this.released = Objects.requireNonNull(released, "released");
         this.organisations = Objects.requireNonNull(organisations, "organisations");
-        this.catchUp = Objects.requireNonNull(catchUp, "catchUp");
+        this.caughtUp = Objects.requireNonNull(caughtUp, "caughtUp");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
     }
 
     @Override
@@ -199,8 +197,7 @@ public final class ReportService implements ReportsQuery {
     }
 
     private ReportScope scope(Caller caller, String organisationId, Instant asOf) {
-        catchUp.await(OrganisationViewProjection.PROCESSING_GROUP, "organisation views", timeout);
-        catchUp.await(ReportProjection.PROCESSING_GROUP, "reports", timeout);
+        caughtUp.await(OrganisationViewProjection.VIEWS, ReportProjection.VIEWS);
         MemberGate.Member member = MemberGate.member(caller, organisationId, organisations,
                 "The operator sees no organisation's results; its members do.");
         OrganisationView view = member.organisation();

@@ -8,14 +8,14 @@ import nl.klantspiegel.application.export.EventExportService;
 import nl.klantspiegel.application.organisation.OrganisationReadModels;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.out.Scorings;
+import nl.klantspiegel.application.release.ReleaseResultsCommand;
+import nl.klantspiegel.application.release.ReleaseService;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.AnswerChangeService;
+import nl.klantspiegel.application.report.ReleasedResults;
 import nl.klantspiegel.application.report.ReportProjection;
 import nl.klantspiegel.application.report.ReportService;
 import nl.klantspiegel.application.report.RescoringService;
-import nl.klantspiegel.application.report.ReleasedResults;
-import nl.klantspiegel.application.release.ReleaseResultsCommand;
-import nl.klantspiegel.application.release.ReleaseService;
 import nl.klantspiegel.application.testing.InMemoryPseudonymKey;
 import nl.klantspiegel.domain.release.ReleaseSchedule;
 import nl.klantspiegel.domain.release.Releases;
@@ -32,9 +32,9 @@ import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryInvitations;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
-import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.MutableClock;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
 import nl.klantspiegel.domain.assessment.AssessmentEvent;
@@ -98,8 +98,8 @@ final class ApplicationUnderAttack {
                 new AnnotationEventHandlerAdapter(new AuditTrailProjection(trail)));
         Duration timeout = Duration.ofSeconds(5);
         released = new ReleasedResults(facts, 10);
-        reports = new ReportService(released, views, CatchUps.caughtUp(), clock, timeout);
-        changes = new AnswerChangeService(answerChanges, reports, CatchUps.caughtUp(), timeout);
+        reports = new ReportService(released, views, CatchUps.caughtUp(timeout), clock);
+        changes = new AnswerChangeService(answerChanges, reports, CatchUps.caughtUp(timeout));
         releasing = new ReleaseService(facts, views, new ReleasingCommands(),
                 new ReleaseSchedule(ReleaseSchedule.HOURLY, ReportBasis.ZONE), clock);
         AlternativeScoring onlyOriented = AlternativeScoring.parse("""
@@ -133,7 +133,7 @@ final class ApplicationUnderAttack {
         export = new EventExportService(log, views, key, recorder, clock);
         Enrolment accounts = new Enrolment(new InMemoryAccounts(), new FakePasswordHashing(),
                 new RecordingEventGateway(), clock);
-        audit = new AuditService(trail, views, accounts, released, CatchUps.caughtUp(), timeout);
+        audit = new AuditService(trail, views, accounts, released, CatchUps.caughtUp(timeout));
     }
 
     /**

@@ -4,8 +4,8 @@ import nl.klantspiegel.application.account.Enrolment;
 import nl.klantspiegel.application.organisation.OrganisationViewProjection;
 import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.AuditPage;
-import nl.klantspiegel.application.port.in.AuditTrailQuery.Participation;
 import nl.klantspiegel.application.port.in.AuditTrailQuery.Entry;
+import nl.klantspiegel.application.port.in.AuditTrailQuery.Participation;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.NotFound;
@@ -14,7 +14,7 @@ import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.port.out.Accounts.Account;
 import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.ReportFacts;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.application.report.ReleasedResults;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.FakePasswordHashing;
@@ -23,9 +23,9 @@ import nl.klantspiegel.application.testing.InMemoryApiTokens;
 import nl.klantspiegel.application.testing.InMemoryAuditTrail;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
-import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
 import nl.klantspiegel.domain.account.EmailAddress;
 import nl.klantspiegel.domain.account.SignedIn;
@@ -96,7 +96,7 @@ class AuditServiceTest {
             new RecordingEventGateway(), Clock.fixed(T0, ZoneOffset.UTC));
     private final InMemoryReportFacts facts = new InMemoryReportFacts();
     private final ReleasedResults released = new ReleasedResults(facts, 10);
-    private final AuditService service = service(CatchUps.caughtUp());
+    private final AuditService service = service(CatchUps.caughtUp(Duration.ofMillis(50)));
     private int eventIds;
 
     /**
@@ -154,14 +154,14 @@ class AuditServiceTest {
 
     @Test
     void the_trail_is_read_once_both_the_organisation_views_and_the_trail_caught_up() {
-        assertThatThrownBy(() -> service(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP))
+        assertThatThrownBy(() -> service(CatchUps.onlyCaughtUp(Duration.ofMillis(50), OrganisationViewProjection.PROCESSING_GROUP))
                 .audit(ADMIN, ORG, null, null, null, 0, 5))
                 .isInstanceOf(ViewsCatchingUp.class).hasMessageContaining("audit trail");
-        assertThatThrownBy(() -> service(CatchUps.onlyCaughtUp(AuditTrailProjection.PROCESSING_GROUP))
+        assertThatThrownBy(() -> service(CatchUps.onlyCaughtUp(Duration.ofMillis(50), AuditTrailProjection.PROCESSING_GROUP))
                 .audit(ADMIN, ORG, null, null, null, 0, 5))
                 .isInstanceOf(ViewsCatchingUp.class).hasMessageContaining("organisation views");
 
-        assertThat(service(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP,
+        assertThat(service(CatchUps.onlyCaughtUp(Duration.ofMillis(50), OrganisationViewProjection.PROCESSING_GROUP,
                 AuditTrailProjection.PROCESSING_GROUP)).audit(ADMIN, ORG, null, null, null, 0, 5).entries())
                 .hasSize(5);
     }
@@ -192,8 +192,8 @@ class AuditServiceTest {
         TeamAdded lagging = new TeamAdded(ORG, "t-support", "Support", ADMIN.actor(), at(20));
         Organisation organisation = views.find(ORG).orElseThrow().organisation().evolve(lagging);
         views.save(OrganisationView.of(organisation));
-        AuditService patient = new AuditService(trail, views, accountService, released, CatchUps.caughtUp(),
-                Duration.ofSeconds(20));
+        AuditService patient = new AuditService(trail, views, accountService, released,
+                CatchUps.caughtUp(Duration.ofSeconds(20)));
         Thread projection = new Thread(() -> {
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             auditProjection.on(lagging, "e-lagging", organisation.version());
@@ -209,8 +209,8 @@ class AuditServiceTest {
     @Test
     void a_trail_from_before_versions_were_noted_is_taken_as_up_to_date() {
         InMemoryAuditTrail unversioned = new InMemoryAuditTrail();
-        AuditService old = new AuditService(unversioned, views, accountService, released, CatchUps.caughtUp(),
-                Duration.ofSeconds(20));
+        AuditService old = new AuditService(unversioned, views, accountService, released,
+                CatchUps.caughtUp(Duration.ofSeconds(20)));
 
         AuditPage page = old.audit(ADMIN, ORG, null, null, null, 0, 50);
         assertThat(page.upToDate()).isTrue();
@@ -452,25 +452,23 @@ class AuditServiceTest {
 
     @Test
     void every_collaborator_is_required() {
-        ProjectionCatchUp catchUp = CatchUps.caughtUp();
+        CatchUpWait caughtUp = CatchUps.caughtUp(TIMEOUT);
         assertThatNullPointerException().isThrownBy(() -> new AuditService(null, views, accountService, released,
-                catchUp, TIMEOUT)).withMessage("trail");
+                caughtUp)).withMessage("trail");
         assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, null, accountService, released,
-                catchUp, TIMEOUT)).withMessage("organisations");
+                caughtUp)).withMessage("organisations");
         assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, null, released,
-                catchUp, TIMEOUT)).withMessage("accounts");
+                caughtUp)).withMessage("accounts");
         assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, null,
-                catchUp, TIMEOUT)).withMessage("released");
+                caughtUp)).withMessage("released");
         assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, released,
-                null, TIMEOUT)).withMessage("catchUp");
-        assertThatNullPointerException().isThrownBy(() -> new AuditService(trail, views, accountService, released,
-                catchUp, null)).withMessage("timeout");
+                null)).withMessage("caughtUp");
     }
 
     // ----- helpers ------------------------------------------------------------------------------------
 
-    private AuditService service(ProjectionCatchUp catchUp) {
-        return new AuditService(trail, views, accountService, released, catchUp, Duration.ofMillis(50));
+    private AuditService service(CatchUpWait caughtUp) {
+        return new AuditService(trail, views, accountService, released, caughtUp);
     }
 
     private AuditPage page(Caller caller, int page, int size) {

@@ -87,7 +87,7 @@ class AssessmentExportServiceTest {
     private final List<RecordExportCommand> recorded = new ArrayList<>();
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     private final ReportService reports = new ReportService(new ReleasedResults(facts, 10), views,
-            CatchUps.caughtUp(), clock, Duration.ofSeconds(5));
+            CatchUps.caughtUp(), clock);
     private final AssessmentExportService service = new AssessmentExportService(reports, new InMemoryPseudonymKey(),
             recorded::add, clock);
     private final Pseudonyms pseudonyms = new Pseudonyms(new InMemoryPseudonymKey().key());
@@ -173,7 +173,7 @@ class AssessmentExportServiceTest {
                 new Participation(ORG, "r-1", "t-sales"), new Completion("sales-0", "r-1", "t-sales", T0, 1,
                 ALL_C.answers(), ALL_C.band())))));
         AssessmentExportService early = new AssessmentExportService(new ReportService(
-                new ReleasedResults(unreleased, 10), views, CatchUps.caughtUp(), clock, Duration.ofSeconds(5)),
+                new ReleasedResults(unreleased, 10), views, CatchUps.caughtUp(), clock),
                 new InMemoryPseudonymKey(), recorded::add, clock);
 
         AssessmentRows rows = early.completedAssessments(ADMIN, ORG, null, null, null, null);

@@ -9,21 +9,21 @@ import nl.klantspiegel.application.port.in.AssessmentView;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.InvalidRequest;
 import nl.klantspiegel.application.port.in.InvitationsUseCase;
-import nl.klantspiegel.application.port.in.NotFound;
-import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.MembersUseCase.MemberView;
 import nl.klantspiegel.application.port.in.MembersUseCase.NewMember;
+import nl.klantspiegel.application.port.in.NotFound;
+import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.in.OrganisationsUseCase.OrganisationSummary;
-import nl.klantspiegel.application.port.in.RoundsUseCase.RoundView;
-import nl.klantspiegel.application.port.in.RoundSchedulesUseCase;
-import nl.klantspiegel.application.port.in.TeamsUseCase.TeamView;
 import nl.klantspiegel.application.port.in.RecordedEvent;
+import nl.klantspiegel.application.port.in.RoundSchedulesUseCase;
+import nl.klantspiegel.application.port.in.RoundsUseCase.RoundView;
+import nl.klantspiegel.application.port.in.TeamsUseCase.TeamView;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.port.out.Accounts.Account;
 import nl.klantspiegel.application.port.out.Invitations;
 import nl.klantspiegel.domain.organisation.Membership;
 import java.util.Set;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.FakePasswordHashing;
 import nl.klantspiegel.application.testing.InMemoryAccounts;
@@ -32,8 +32,8 @@ import nl.klantspiegel.application.testing.InMemoryEventLog;
 import nl.klantspiegel.application.testing.InMemoryInvitations;
 import nl.klantspiegel.application.testing.InMemoryMemberships;
 import nl.klantspiegel.application.testing.InMemoryOperatorSetup;
-import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
+import nl.klantspiegel.application.testing.InMemorySignInThrottles;
 import nl.klantspiegel.application.testing.RecordingEventGateway;
 import nl.klantspiegel.application.testing.ScriptedCommandGateway;
 import nl.klantspiegel.domain.account.EmailAddress;
@@ -118,13 +118,13 @@ class OrganisationUseCasesTest {
     private final ScriptedCommandGateway commands = new ScriptedCommandGateway();
     private final Enrolment accounts = new Enrolment(accountStore, new FakePasswordHashing(),
             new RecordingEventGateway(), CLOCK);
-    private final OrganisationGate gate = new OrganisationGate(views, CatchUps.caughtUp(), TIMEOUT);
+    private final OrganisationGate gate = new OrganisationGate(views, CatchUps.caughtUp(TIMEOUT));
     private final OrganisationCommands organisationCommands = new OrganisationCommands(commands, readModels);
-    private final OrganisationService organisationService = service(CatchUps.caughtUp(), TIMEOUT);
+    private final OrganisationService organisationService = service(CatchUps.caughtUp(TIMEOUT));
     private final TeamService teamService = new TeamService(gate, organisationCommands, CLOCK);
     private final MemberService memberService = new MemberService(gate, organisationCommands, accounts, CLOCK);
     private final RoundService roundService = new RoundService(gate, organisationCommands, CLOCK);
-    private final InvitationService invitation = invitations(CatchUps.caughtUp(), TIMEOUT);
+    private final InvitationService invitation = invitations(CatchUps.caughtUp(TIMEOUT));
 
     /**
      * Acme: teams Sales, Service and Old (retired); an admin, a team lead of Sales, an analyst and a member who has
@@ -225,16 +225,16 @@ class OrganisationUseCasesTest {
 
     @Test
     void reads_wait_for_the_views_to_catch_up_after_a_restart() {
-        OrganisationService restarted = service(CatchUps.onlyCaughtUp(), Duration.ofMillis(50));
-        InvitationService restartedInvitations = invitations(CatchUps.onlyCaughtUp(), Duration.ofMillis(50));
+        OrganisationService restarted = service(CatchUps.onlyCaughtUp(Duration.ofMillis(50)));
+        InvitationService restartedInvitations = invitations(CatchUps.onlyCaughtUp(Duration.ofMillis(50)));
 
         assertThatThrownBy(() -> restarted.list(OPERATOR)).isInstanceOf(ViewsCatchingUp.class)
                 .hasMessageContaining("organisation views");
         assertThatThrownBy(() -> restarted.list(ADMIN)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restarted.summary(OPERATOR, ORG)).isInstanceOf(ViewsCatchingUp.class);
-        assertThatThrownBy(() -> new TeamService(gate(CatchUps.onlyCaughtUp(), Duration.ofMillis(50)),
+        assertThatThrownBy(() -> new TeamService(gate(CatchUps.onlyCaughtUp(Duration.ofMillis(50))),
                 organisationCommands, CLOCK).teams(ADMIN, ORG)).isInstanceOf(ViewsCatchingUp.class);
-        assertThatThrownBy(() -> new RoundService(gate(CatchUps.onlyCaughtUp(), Duration.ofMillis(50)),
+        assertThatThrownBy(() -> new RoundService(gate(CatchUps.onlyCaughtUp(Duration.ofMillis(50))),
                 organisationCommands, CLOCK).rounds(ADMIN, ORG)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restartedInvitations.describe(TOKEN_SALES)).isInstanceOf(ViewsCatchingUp.class);
         assertThatThrownBy(() -> restartedInvitations.start(TOKEN_SALES, Language.NL, null))
@@ -245,11 +245,11 @@ class OrganisationUseCasesTest {
     @Test
     void reads_are_served_once_the_organisation_views_caught_up() {
         OrganisationService restarted =
-                service(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP), Duration.ofMillis(50));
+                service(CatchUps.onlyCaughtUp(Duration.ofMillis(50), OrganisationViewProjection.PROCESSING_GROUP));
 
         assertThat(restarted.list(OPERATOR)).hasSize(2);
-        assertThat(invitations(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP),
-                Duration.ofMillis(50)).describe(TOKEN_SALES).roundName()).isEqualTo("Sales spring");
+        assertThat(invitations(CatchUps.onlyCaughtUp(Duration.ofMillis(50),
+                OrganisationViewProjection.PROCESSING_GROUP)).describe(TOKEN_SALES).roundName()).isEqualTo("Sales spring");
     }
 
     @Test
@@ -918,13 +918,11 @@ class OrganisationUseCasesTest {
 
     @Test
     void every_collaborator_is_required() {
-        ProjectionCatchUp catchUp = CatchUps.caughtUp();
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(null, catchUp, TIMEOUT))
+        CatchUpWait caughtUp = CatchUps.caughtUp(TIMEOUT);
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(null, caughtUp))
                 .withMessage("views");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(views, null, TIMEOUT))
-                .withMessage("catchUp");
-        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(views, catchUp, null))
-                .withMessage("readYourWritesTimeout");
+        assertThatNullPointerException().isThrownBy(() -> new OrganisationGate(views, null))
+                .withMessage("caughtUp");
         assertThatNullPointerException().isThrownBy(() -> new OrganisationCommands(null, readModels))
                 .withMessage("commands");
         assertThatNullPointerException().isThrownBy(() -> new OrganisationCommands(commands, null))
@@ -959,7 +957,7 @@ class OrganisationUseCasesTest {
                 .withMessage("accounts");
         assertThatNullPointerException().isThrownBy(() -> new MemberService(gate, organisationCommands, accounts,
                 null)).withMessage("clock");
-        AssessmentService assessments = assessments(catchUp);
+        AssessmentService assessments = assessments();
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(null, views, invitations,
                 assessments, gate, CLOCK)).withMessage("commands");
         assertThatNullPointerException().isThrownBy(() -> new InvitationService(commands, null, invitations,
@@ -976,21 +974,20 @@ class OrganisationUseCasesTest {
 
     // ----- helpers ------------------------------------------------------------------------------------
 
-    private OrganisationGate gate(ProjectionCatchUp catchUp, Duration timeout) {
-        return new OrganisationGate(views, catchUp, timeout);
+    private OrganisationGate gate(CatchUpWait caughtUp) {
+        return new OrganisationGate(views, caughtUp);
     }
 
-    private OrganisationService service(ProjectionCatchUp catchUp, Duration timeout) {
-        return new OrganisationService(gate(catchUp, timeout), new OrganisationCommands(commands, readModels), views,
+    private OrganisationService service(CatchUpWait caughtUp) {
+        return new OrganisationService(gate(caughtUp), new OrganisationCommands(commands, readModels), views,
                 memberships, CLOCK);
     }
 
-    private InvitationService invitations(ProjectionCatchUp catchUp, Duration timeout) {
-        return new InvitationService(commands, views, invitations, assessments(catchUp), gate(catchUp, timeout),
-                CLOCK);
+    private InvitationService invitations(CatchUpWait caughtUp) {
+        return new InvitationService(commands, views, invitations, assessments(), gate(caughtUp), CLOCK);
     }
 
-    private AssessmentService assessments(ProjectionCatchUp catchUp) {
+    private AssessmentService assessments() {
         return new AssessmentService(commands, log, CLOCK);
     }
 

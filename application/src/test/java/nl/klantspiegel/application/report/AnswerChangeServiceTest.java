@@ -5,11 +5,19 @@ import nl.klantspiegel.application.port.in.AnswerChangesQuery.AnswerChangeReport
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
+import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.InMemoryAnswerChangeFacts;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
+import nl.klantspiegel.application.testing.InMemoryReportFacts;
+import nl.klantspiegel.domain.assessment.AssessmentCompleted;
+import nl.klantspiegel.domain.assessment.AssessmentStarted;
 import nl.klantspiegel.domain.assessment.Participation;
+import nl.klantspiegel.domain.instrument.Instruments;
+import nl.klantspiegel.domain.instrument.Language;
+import nl.klantspiegel.domain.instrument.Option;
+import nl.klantspiegel.domain.instrument.Score;
 import nl.klantspiegel.domain.organisation.Actor;
 import nl.klantspiegel.domain.organisation.MemberAdded;
 import nl.klantspiegel.domain.organisation.Organisation;
@@ -17,17 +25,9 @@ import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import nl.klantspiegel.domain.organisation.Role;
 import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.AnswerChanges;
 import nl.klantspiegel.domain.report.AnswerChanges.Change;
-import nl.klantspiegel.application.port.in.ReportsQuery;
-import nl.klantspiegel.application.testing.InMemoryReportFacts;
-import nl.klantspiegel.domain.assessment.AssessmentCompleted;
-import nl.klantspiegel.domain.assessment.AssessmentStarted;
-import nl.klantspiegel.domain.instrument.Instruments;
-import nl.klantspiegel.domain.instrument.Language;
-import nl.klantspiegel.domain.instrument.Option;
-import nl.klantspiegel.domain.instrument.Score;
-import nl.klantspiegel.domain.release.ResultsReleased;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +61,8 @@ class AnswerChangeServiceTest {
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     final AnswerChangeService service = new AnswerChangeService(facts, new ReportService(
             new ReleasedResults(reportFacts, 10), views, CatchUps.caughtUp(),
-            Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC), Duration.ofSeconds(5)),
-            CatchUps.onlyCaughtUp(AnswerChangeProjection.PROCESSING_GROUP), Duration.ofSeconds(5));
+            Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC)),
+            CatchUps.onlyCaughtUp(Duration.ofSeconds(5), AnswerChangeProjection.PROCESSING_GROUP));
     private final List<String> released = new ArrayList<>();
 
     /**

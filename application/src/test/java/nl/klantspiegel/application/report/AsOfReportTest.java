@@ -60,7 +60,7 @@ class AsOfReportTest {
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     final MutableClock clock = new MutableClock(MOMENT);
     final ReportService service = new ReportService(new ReleasedResults(facts, 10), views, CatchUps.caughtUp(),
-            clock, Duration.ofSeconds(5));
+            clock);
     Organisation acme;
     int next;
     long releases;

@@ -10,7 +10,7 @@ import nl.klantspiegel.application.port.in.ReportsQuery;
 import nl.klantspiegel.application.port.in.ReportsQuery.Provenance;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
 import nl.klantspiegel.application.port.in.ViewsCatchingUp;
-import nl.klantspiegel.application.projection.ProjectionCatchUp;
+import nl.klantspiegel.application.projection.CatchUpWait;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
 import nl.klantspiegel.application.testing.InMemoryReportFacts;
@@ -32,6 +32,7 @@ import nl.klantspiegel.domain.organisation.Role;
 import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
 import nl.klantspiegel.domain.organisation.TeamRetired;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Granularity;
 import nl.klantspiegel.domain.report.GroupReport;
 import nl.klantspiegel.domain.report.Period;
@@ -42,7 +43,6 @@ import nl.klantspiegel.domain.report.ReportBasis.HeatmapCell;
 import nl.klantspiegel.domain.report.ReportBasis.HeatmapRow;
 import nl.klantspiegel.domain.report.ReportBasis.Series;
 import nl.klantspiegel.domain.report.ReportBasis.Trend;
-import nl.klantspiegel.domain.release.ResultsReleased;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,7 +98,7 @@ class ReportServiceTest {
     private final ReportProjection projection = new ReportProjection(facts);
     private final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     private final MutableClock clock = new MutableClock(NOW);
-    private final ReportService service = service(CatchUps.caughtUp());
+    private final ReportService service = service(CatchUps.caughtUp(TIMEOUT));
     private Organisation acme;
     /** Per round and team, what was completed and not released yet. */
     private final Map<List<String>, List<String>> unreleasedCompleted = new LinkedHashMap<>();
@@ -449,10 +449,10 @@ class ReportServiceTest {
 
     @Test
     void no_report_is_answered_before_both_projections_caught_up() {
-        ReportService reportsBehind = service(CatchUps.onlyCaughtUp(OrganisationViewProjection.PROCESSING_GROUP),
-                Duration.ofMillis(30));
-        ReportService organisationsBehind = service(CatchUps.onlyCaughtUp(ReportProjection.PROCESSING_GROUP),
-                Duration.ofMillis(30));
+        ReportService reportsBehind = service(CatchUps.onlyCaughtUp(Duration.ofMillis(30),
+                OrganisationViewProjection.PROCESSING_GROUP));
+        ReportService organisationsBehind = service(CatchUps.onlyCaughtUp(Duration.ofMillis(30),
+                ReportProjection.PROCESSING_GROUP));
 
         assertThatThrownBy(() -> reportsBehind.round(ADMIN, ORG, SPRING)).isInstanceOf(ViewsCatchingUp.class)
                 .hasMessageContaining("reports");
@@ -477,12 +477,8 @@ class ReportServiceTest {
         return service.heatmap(ADMIN, ORG, null).report().roundId();
     }
 
-    private ReportService service(ProjectionCatchUp catchUp) {
-        return service(catchUp, TIMEOUT);
-    }
-
-    private ReportService service(ProjectionCatchUp catchUp, Duration timeout) {
-        return new ReportService(new ReleasedResults(facts, 10), views, catchUp, clock, timeout);
+    private ReportService service(CatchUpWait caughtUp) {
+        return new ReportService(new ReleasedResults(facts, 10), views, caughtUp, clock);
     }
 
     /** Registered by the operator with an admin, then the given events. */

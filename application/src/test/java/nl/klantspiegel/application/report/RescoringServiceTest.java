@@ -4,10 +4,9 @@ import nl.klantspiegel.application.port.in.AccessDenied;
 import nl.klantspiegel.application.port.in.Caller;
 import nl.klantspiegel.application.port.in.NotFound;
 import nl.klantspiegel.application.port.in.OrganisationView;
-import nl.klantspiegel.application.port.in.RescoringQuery.RescoringReport;
 import nl.klantspiegel.application.port.in.ReportsQuery.ReportAnswer;
+import nl.klantspiegel.application.port.in.RescoringQuery.RescoringReport;
 import nl.klantspiegel.application.port.out.ReportFacts;
-import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.application.testing.CatchUps;
 import nl.klantspiegel.application.testing.InMemoryOrganisationViews;
@@ -24,6 +23,7 @@ import nl.klantspiegel.domain.organisation.OrganisationRegistered;
 import nl.klantspiegel.domain.organisation.Role;
 import nl.klantspiegel.domain.organisation.RoundOpened;
 import nl.klantspiegel.domain.organisation.TeamAdded;
+import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.report.Completion;
 import nl.klantspiegel.domain.report.GroupKey;
 import nl.klantspiegel.domain.scoring.AlternativeScoring;
@@ -52,7 +52,7 @@ class RescoringServiceTest {
     final InMemoryReportFacts facts = new InMemoryReportFacts();
     final InMemoryOrganisationViews views = new InMemoryOrganisationViews();
     final ReportService reports = new ReportService(new ReleasedResults(facts, 10), views, CatchUps.caughtUp(),
-            Clock.fixed(T0.plusSeconds(86_400 * 20), ZoneOffset.UTC), Duration.ofSeconds(5));
+            Clock.fixed(T0.plusSeconds(86_400 * 20), ZoneOffset.UTC));
     final Map<Integer, Map<Option, Integer>> own = AlternativeScoring.pointsOf(Instruments.current());
     final RescoringService service = new RescoringService(reports, new Scorings() {
         @Override

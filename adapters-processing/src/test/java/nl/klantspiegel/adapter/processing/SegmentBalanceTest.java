@@ -1,6 +1,6 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
-import nl.klantspiegel.application.projection.SegmentBalance.Segment;
+import nl.klantspiegel.adapter.processing.SegmentBalance.Segment;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,6 +1,5 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
-import nl.klantspiegel.application.port.in.ViewsCatchingUp;
 import nl.klantspiegel.application.testing.InMemorySharedTokens;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -10,9 +9,6 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
-import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -28,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Whether a projection has caught up with the events stored at start, read from the token store all nodes share:
  * only when every segment of it stands at or past the head taken at start — whichever node holds its claim, or none
  * — and has handled every event up to it (a gap below the head counts if an event is stored there, and not if the
- * head had it too); an empty store needs no catching up; once caught up it stays so. {@code await} polls until then
- * or gives up with {@link ViewsCatchingUp}; {@code progress} reports where each projection stands.
+ * head had it too); an empty store needs no catching up; once caught up it stays so. {@code progress} reports
+ * where each projection stands.
  */
 class ProjectionCatchUpTest {
 
@@ -222,61 +218,6 @@ class ProjectionCatchUpTest {
                 .hasMessage("the event store's head token a token without a position has no position");
     }
 
-    // ----- await ---------------------------------------------------------------------------------------
-
-    @Test
-    void await_returns_as_soon_as_the_projection_has_caught_up() {
-        Scripted scripted = new Scripted(HEAD - 3, HEAD - 2, HEAD - 1, HEAD);
-        ProjectionCatchUp catchingUp = new ProjectionCatchUp(at(HEAD), scripted);
-
-        catchingUp.await(VIEWS, "organisation views", Duration.ofMinutes(1));
-
-        assertThat(scripted.asked).isEqualTo(4);
-    }
-
-    @Test
-    void await_gives_up_after_the_timeout() {
-        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
-
-        assertThatThrownBy(() -> catchUp.await(VIEWS, "organisation views", Duration.ofMillis(50)))
-                .isInstanceOf(ViewsCatchingUp.class)
-                .hasMessageContaining("organisation views")
-                .hasMessageContaining("50 ms");
-        assertThat(catchUp.isCaughtUp(VIEWS)).isFalse();
-    }
-
-    /** Not a busy loop: in 300 ms at a 25 ms interval it reads some 12 times; a spinning loop would read millions. */
-    @Test
-    void await_polls_at_intervals() {
-        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
-
-        assertThatThrownBy(() -> catchUp.await(VIEWS, "organisation views", Duration.ofMillis(300)))
-                .isInstanceOf(ViewsCatchingUp.class);
-        assertThat(tokens.reads()).isBetween(2, 30);
-    }
-
-    @Test
-    void an_interrupted_await_gives_up_and_stays_interrupted() {
-        tokens.put(VIEWS, 0, at(HEAD - 1), "node-a");
-        Thread.currentThread().interrupt();
-        try {
-            assertThatThrownBy(() -> catchUp.await(VIEWS, "organisation views", Duration.ofMinutes(1)))
-                    .isInstanceOf(ViewsCatchingUp.class);
-            assertThat(Thread.currentThread().isInterrupted()).isTrue();
-        } finally {
-            Thread.interrupted();
-        }
-    }
-
-    @Test
-    void await_on_a_caught_up_projection_returns_at_once() {
-        tokens.put(VIEWS, 0, at(HEAD), "node-a");
-
-        catchUp.await(VIEWS, "organisation views", Duration.ZERO);
-
-        assertThat(tokens.reads()).isEqualTo(1);
-    }
-
     // ----- progress ------------------------------------------------------------------------------------
 
     @Test
@@ -322,23 +263,4 @@ class ProjectionCatchUpTest {
                 });
     }
 
-    /** The shared store with one segment that stands at the next position of its script each time it is read. */
-    private static final class Scripted extends InMemorySharedTokens {
-        private final Deque<Long> script = new ArrayDeque<>();
-        private long current;
-        private volatile int asked;
-
-        Scripted(Long... positions) {
-            script.addAll(List.of(positions));
-        }
-
-        @Override
-        public synchronized Map<Integer, StoredSegment> segments(String processor) {
-            asked++;
-            if (!script.isEmpty()) {
-                current = script.poll();
-            }
-            return Map.of(0, new StoredSegment(at(current), "node-a", java.time.Instant.now()));
-        }
-    }
 }

@@ -1,4 +1,4 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
 import nl.klantspiegel.application.port.out.Nodes.Node;
@@ -6,9 +6,12 @@ import nl.klantspiegel.application.port.out.ReadModelVersions.Retired;
 import nl.klantspiegel.application.port.out.RebuildClaims.Claim;
 import nl.klantspiegel.application.port.out.RebuildClaims.Stage;
 import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.projection.ActiveReadModel;
+import nl.klantspiegel.application.projection.ActiveVersions;
+import nl.klantspiegel.application.projection.RebuildableProjection;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.testing.InMemoryNodes;
 import nl.klantspiegel.application.testing.InMemoryReadModelVersions;
 import nl.klantspiegel.application.testing.InMemoryRebuildClaims;

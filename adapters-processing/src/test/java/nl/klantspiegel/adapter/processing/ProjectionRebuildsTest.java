@@ -1,17 +1,17 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
-import nl.klantspiegel.application.port.in.AccessDenied;
-import nl.klantspiegel.application.port.in.Caller;
-import nl.klantspiegel.application.port.in.NotFound;
-import nl.klantspiegel.application.port.in.RebuildProjectionUseCase.RebuildRefused;
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
+import nl.klantspiegel.application.port.out.ProjectionRebuilder;
 import nl.klantspiegel.application.port.out.ReadModelVersions.Retired;
 import nl.klantspiegel.application.port.out.RebuildClaims.Claim;
 import nl.klantspiegel.application.port.out.RebuildClaims.Stage;
 import nl.klantspiegel.application.port.out.ReportFacts;
+import nl.klantspiegel.application.projection.ActiveReadModel;
+import nl.klantspiegel.application.projection.ActiveVersions;
+import nl.klantspiegel.application.projection.RebuildableProjection;
+import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.report.AnswerChangeProjection;
 import nl.klantspiegel.application.report.ReportProjection;
-import nl.klantspiegel.application.report.ActiveReportFacts;
 import nl.klantspiegel.application.testing.InMemoryNodes;
 import nl.klantspiegel.application.testing.InMemoryReadModelVersions;
 import nl.klantspiegel.application.testing.InMemoryRebuildClaims;
@@ -66,7 +66,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class ProjectionRebuildsTest {
 
-    private static final Caller OPERATOR = new Caller("op", true);
     private static final Participation WHERE = new Participation("acme", "r-1", "t-1");
     private static final Instant AT = Instant.parse("2026-03-01T09:00:00Z");
     private static final String REPORTS = ReportProjection.PROCESSING_GROUP;
@@ -162,16 +161,15 @@ class ProjectionRebuildsTest {
         versions.open(ReportFacts.class, 1).apply(new ReportFacts.Changes(Map.of("left-over",
                 new ReportFacts.Started(WHERE, AT)), List.of())); // an earlier release's broken-off rebuild left this
 
-        rebuilds.rebuild(OPERATOR, REPORTS);
+        rebuilds.start(REPORTS);
         assertThat(claims.of(REPORTS)).hasValueSatisfying(claim -> {
             assertThat(claim.owner()).isEqualTo(NODE);
             assertThat(claim.version()).isEqualTo(1);
             assertThat(claim.stage()).isEqualTo(Stage.BUILDING);
         });
-        assertThat(rebuilds.rebuildPosition(REPORTS)).isPresent();
-        assertThat(rebuilds.rebuildPosition(CHANGES)).isEmpty();
-        assertThat(rebuilds.rebuildPosition(null)).isEmpty();
-        assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, REPORTS)).isInstanceOf(RebuildRefused.class)
+        assertThat(rebuilds.position(REPORTS)).isPresent();
+        assertThat(rebuilds.position(CHANGES)).isEmpty();
+        assertThatThrownBy(() -> rebuilds.start(REPORTS)).isInstanceOf(ProjectionRebuilder.AlreadyRebuilding.class)
                 .hasMessageContaining("being rebuilt already");
         complete(); // an answer during the rebuild
         assertThat(facts.facts("acme", List.of("r-1")).completed()).as("the old version answers meanwhile")
@@ -180,7 +178,7 @@ class ProjectionRebuildsTest {
 
         followers.remove(0).run();
 
-        assertThat(rebuilds.rebuildPosition(REPORTS)).isEmpty();
+        assertThat(rebuilds.position(REPORTS)).isEmpty();
         assertThat(claims.of(REPORTS)).as("the claim is given back").isEmpty();
         assertThat(versions.active).containsEntry(REPORTS, 1);
         assertThat(versions.retired).as("the old version waits to be dropped by the coordinator").singleElement()
@@ -214,7 +212,7 @@ class ProjectionRebuildsTest {
         }
         awaitCompletions(facts, 250);
 
-        rebuilds.rebuild(OPERATOR, REPORTS);
+        rebuilds.start(REPORTS);
         AtomicBoolean answering = new AtomicBoolean(true);
         Thread writer = new Thread(() -> {
             while (answering.get()) {
@@ -271,7 +269,7 @@ class ProjectionRebuildsTest {
         writer.start();
         try {
             ProjectionRebuilds rebuilds = rebuilds();
-            rebuilds.rebuild(OPERATOR, REPORTS);
+            rebuilds.start(REPORTS);
             followers.remove(0).run();
         } finally {
             running.set(false);
@@ -293,9 +291,9 @@ class ProjectionRebuildsTest {
     void two_projections_rebuild_at_once_each_switching_its_own_read_model() {
         ProjectionRebuilds rebuilds = rebuilds();
 
-        rebuilds.rebuild(OPERATOR, REPORTS);
-        rebuilds.rebuild(OPERATOR, CHANGES);
-        assertThat(rebuilds.rebuildPosition(CHANGES)).isPresent();
+        rebuilds.start(REPORTS);
+        rebuilds.start(CHANGES);
+        assertThat(rebuilds.position(CHANGES)).isPresent();
         followers.remove(1).run();
 
         assertThat(versions.active).containsEntry(CHANGES, 1).doesNotContainKey(REPORTS);
@@ -304,7 +302,7 @@ class ProjectionRebuildsTest {
         assertThat(changes.port().completed("acme", List.of("r-1"))).as("the port answers from the new version")
                 .isEqualTo(versions.open(AnswerChangeFacts.class, 1).completed("acme", List.of("r-1")))
                 .hasSize(20);
-        assertThat(rebuilds.rebuildPosition(REPORTS)).as("the other rebuild runs on").isPresent();
+        assertThat(rebuilds.position(REPORTS)).as("the other rebuild runs on").isPresent();
         followers.remove(0).run();
         assertThat(versions.active).containsEntry(REPORTS, 1);
     }
@@ -318,15 +316,15 @@ class ProjectionRebuildsTest {
         versions.allocated.put(REPORTS, 4);
         claims.put(new Claim(REPORTS, "node-b", 4, Stage.BUILDING, 17, now));
 
-        assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, REPORTS)).isInstanceOf(RebuildRefused.class)
-                .hasMessage("Projection reports is being rebuilt already; see GET /api/projections.");
-        assertThat(rebuilds.rebuildPosition(REPORTS)).as("from node-b's heartbeat").hasValue(17);
+        assertThatThrownBy(() -> rebuilds.start(REPORTS)).isInstanceOf(ProjectionRebuilder.AlreadyRebuilding.class)
+                .hasMessage("Projection reports is being rebuilt already");
+        assertThat(rebuilds.position(REPORTS)).as("from node-b's heartbeat").hasValue(17);
         assertThat(followers).isEmpty();
 
         claims.put(new Claim(REPORTS, "node-b", 4, Stage.BUILDING, 17, now.minus(Duration.ofSeconds(3))));
-        assertThat(rebuilds.rebuildPosition(REPORTS)).as("a rebuild whose node stopped is no rebuild").isEmpty();
+        assertThat(rebuilds.position(REPORTS)).as("a rebuild whose node stopped is no rebuild").isEmpty();
 
-        rebuilds.rebuild(OPERATOR, REPORTS);
+        rebuilds.start(REPORTS);
         assertThat(claims.of(REPORTS).orElseThrow().owner()).as("taken over").isEqualTo(NODE);
         int version = claims.of(REPORTS).orElseThrow().version();
         assertThat(version).as("a number never used").isGreaterThan(4);
@@ -349,7 +347,7 @@ class ProjectionRebuildsTest {
     @Test
     void a_rebuild_whose_claim_was_taken_over_stops_without_switching() {
         ProjectionRebuilds rebuilds = rebuilds();
-        rebuilds.rebuild(OPERATOR, REPORTS);
+        rebuilds.start(REPORTS);
         Claim other = new Claim(REPORTS, "node-b", 9, Stage.BUILDING, 0, Instant.now());
         claims.put(other);
 
@@ -358,7 +356,7 @@ class ProjectionRebuildsTest {
         assertThat(versions.active).doesNotContainKey(REPORTS);
         assertThat(versions.retired).extracting(Retired::version).containsExactly(1);
         assertThat(claims.of(REPORTS)).as("the other's claim stays").contains(other);
-        assertThat(rebuilds.rebuildPosition(REPORTS)).as("node-b's now").hasValue(0);
+        assertThat(rebuilds.position(REPORTS)).as("node-b's now").hasValue(0);
         assertThat(tokens.owner(REPORTS, 0)).isNotEqualTo(ProjectionRebuilds.switcher(NODE));
         assertThat(live.get(REPORTS).isRunning()).isTrue();
     }
@@ -379,7 +377,7 @@ class ProjectionRebuildsTest {
         ProjectionRebuilds rebuilds = rebuilds(List.of(reports(same -> same)), new ProjectionRebuilds.Timing(
                 Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofMillis(300), Duration.ofMillis(300)));
         try {
-            rebuilds.rebuild(OPERATOR, REPORTS);
+            rebuilds.start(REPORTS);
             assertThatThrownBy(() -> followers.remove(0).run())
                     .hasMessage("gave up holding every segment of reports after PT0.3S");
         } finally {
@@ -391,7 +389,7 @@ class ProjectionRebuildsTest {
         assertThat(versions.retired).extracting(Retired::version).containsExactly(1);
         assertThat(claims.of(REPORTS)).isEmpty();
         assertThat(tokens.segments(ProjectionRebuilds.processorName(REPORTS, 1))).isEmpty();
-        assertThat(rebuilds.rebuildPosition(REPORTS)).isEmpty();
+        assertThat(rebuilds.position(REPORTS)).isEmpty();
     }
 
     // ----- breaking off -------------------------------------------------------------------------------
@@ -401,11 +399,11 @@ class ProjectionRebuildsTest {
         versions.refuse = true;
         ProjectionRebuilds rebuilds = rebuilds();
 
-        rebuilds.rebuild(OPERATOR, REPORTS);
+        rebuilds.start(REPORTS);
         assertThatThrownBy(() -> followers.remove(0).run()).hasMessage("settings not writable");
 
         assertThat(live.get(REPORTS).isRunning()).isTrue();
-        assertThat(rebuilds.rebuildPosition(REPORTS)).isEmpty();
+        assertThat(rebuilds.position(REPORTS)).isEmpty();
         assertThat(claims.of(REPORTS)).isEmpty();
         assertThat(versions.retired).as("the new version waits to be dropped").extracting(Retired::version)
                 .containsExactly(1);
@@ -418,7 +416,7 @@ class ProjectionRebuildsTest {
     @Test
     void a_switch_is_refused_when_another_version_answers_than_the_one_it_started_from() {
         ProjectionRebuilds rebuilds = rebuilds();
-        rebuilds.rebuild(OPERATOR, REPORTS);
+        rebuilds.start(REPORTS);
         versions.active.put(REPORTS, 7); // whatever happened meanwhile, it is not overwritten
 
         assertThatThrownBy(() -> followers.remove(0).run())
@@ -429,13 +427,15 @@ class ProjectionRebuildsTest {
     }
 
     @Test
-    void only_the_operator_and_only_projections_that_exist() {
+    void only_projections_that_exist_and_run_here() {
         ProjectionRebuilds rebuilds = rebuilds();
-        assertThatThrownBy(() -> rebuilds.rebuild(new Caller("m", false), REPORTS)).isInstanceOf(AccessDenied.class);
-        assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, "nope")).isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, null)).isInstanceOf(NotFound.class);
+        assertThat(rebuilds.rebuilds(REPORTS)).isTrue();
+        assertThat(rebuilds.rebuilds("nope")).isFalse();
+        assertThatThrownBy(() -> rebuilds.start("nope")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("No projection nope to rebuild on this node");
         live.remove(CHANGES).shutDown(); // registered, but switched off in this installation
-        assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, CHANGES)).isInstanceOf(NotFound.class);
+        assertThat(rebuilds.rebuilds(CHANGES)).isFalse();
+        assertThatThrownBy(() -> rebuilds.start(CHANGES)).isInstanceOf(IllegalArgumentException.class);
         assertThat(followers).isEmpty();
         assertThat(versions.dropped).isEmpty();
         assertThat(versions.allocated).isEmpty();
@@ -454,8 +454,8 @@ class ProjectionRebuildsTest {
                 tokens, NODE, store, tokens.store(NODE), name -> Optional.ofNullable(live.get(name)), task -> {
                     throw new IllegalStateException("no threads");
                 }, Clock.systemUTC(), TIMING);
-        assertThatThrownBy(() -> rebuilds.rebuild(OPERATOR, REPORTS)).isInstanceOf(IllegalStateException.class);
-        assertThat(rebuilds.rebuildPosition(REPORTS)).isEmpty();
+        assertThatThrownBy(() -> rebuilds.start(REPORTS)).isInstanceOf(IllegalStateException.class);
+        assertThat(rebuilds.position(REPORTS)).isEmpty();
         assertThat(claims.of(REPORTS)).isEmpty();
         assertThat(tokens.segments(ProjectionRebuilds.processorName(REPORTS, 1))).isEmpty();
         assertThat(versions.active).doesNotContainKey(REPORTS);

@@ -1,4 +1,4 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
 import nl.klantspiegel.application.port.out.Nodes;
 import nl.klantspiegel.application.port.out.Nodes.Node;
@@ -9,6 +9,9 @@ import nl.klantspiegel.application.port.out.RebuildClaims.Claim;
 import nl.klantspiegel.application.port.out.RebuildClaims.Stage;
 import nl.klantspiegel.application.port.out.SharedTokens;
 import nl.klantspiegel.application.port.out.SharedTokens.StoredSegment;
+import nl.klantspiegel.application.projection.ActiveReadModel;
+import nl.klantspiegel.application.projection.ActiveVersions;
+import nl.klantspiegel.application.projection.RebuildableProjection;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;

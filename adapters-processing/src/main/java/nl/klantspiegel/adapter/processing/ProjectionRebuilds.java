@@ -1,14 +1,14 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
-import nl.klantspiegel.application.port.in.AccessDenied;
-import nl.klantspiegel.application.port.in.Caller;
-import nl.klantspiegel.application.port.in.NotFound;
-import nl.klantspiegel.application.port.in.RebuildProjectionUseCase;
+import nl.klantspiegel.application.port.out.ProjectionRebuilder;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import nl.klantspiegel.application.port.out.RebuildClaims;
 import nl.klantspiegel.application.port.out.RebuildClaims.Claim;
 import nl.klantspiegel.application.port.out.RebuildClaims.Stage;
 import nl.klantspiegel.application.port.out.SharedTokens;
+import nl.klantspiegel.application.projection.ActiveReadModel;
+import nl.klantspiegel.application.projection.ActiveVersions;
+import nl.klantspiegel.application.projection.RebuildableProjection;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
@@ -70,7 +70,7 @@ import java.util.function.Function;
  * that answered answers on, the segments are released (or their claims run out if the node died), and the rebuild can
  * be started again. Different projections may rebuild at once.
  */
-public final class ProjectionRebuilds implements RebuildProjectionUseCase {
+public final class ProjectionRebuilds implements ProjectionRebuilder {
 
     private static final System.Logger LOG = System.getLogger(ProjectionRebuilds.class.getName());
     private static final long POLL = Duration.ofMillis(20).toNanos();
@@ -146,13 +146,15 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
     }
 
     @Override
-    public void rebuild(Caller caller, String name) {
-        if (!caller.operator()) {
-            throw new AccessDenied("Only the operator rebuilds projections.");
-        }
-        RebuildableProjection projection = name == null ? null : projections.get(name);
+    public boolean rebuilds(String projection) {
+        return projections.containsKey(projection) && processors.apply(projection).isPresent();
+    }
+
+    @Override
+    public void start(String name) {
+        RebuildableProjection projection = projections.get(name);
         if (projection == null || processors.apply(name).isEmpty()) {
-            throw new NotFound("Projection " + name);
+            throw new IllegalArgumentException("No projection " + name + " to rebuild on this node");
         }
         Instant now = clock.instant();
         int version = versions.allocate(name);
@@ -161,7 +163,7 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
             claims.claim(rebuild.claim, now.minus(timing.staleAfter))
                     .ifPresent(stale -> giveUp(versions, stale, now));
         } catch (RebuildClaims.Taken taken) {
-            throw new RebuildRefused("Projection " + name + " is being rebuilt already; see GET /api/projections.");
+            throw new AlreadyRebuilding(name);
         }
         running.put(name, rebuild);
         String processorName = processorName(name, version);
@@ -405,10 +407,7 @@ public final class ProjectionRebuilds implements RebuildProjectionUseCase {
      * heartbeat said.
      */
     @Override
-    public OptionalLong rebuildPosition(String projection) {
-        if (projection == null) {
-            return OptionalLong.empty();
-        }
+    public OptionalLong position(String projection) {
         Rebuild rebuild = running.get(projection);
         if (rebuild != null) {
             TrackingEventProcessor processor = rebuild.processor;

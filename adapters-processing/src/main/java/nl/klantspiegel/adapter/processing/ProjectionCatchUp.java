@@ -1,6 +1,6 @@
-package nl.klantspiegel.application.projection;
+package nl.klantspiegel.adapter.processing;
 
-import nl.klantspiegel.application.port.in.ViewsCatchingUp;
+import nl.klantspiegel.application.port.out.ProjectionProgress;
 import nl.klantspiegel.application.port.out.SharedTokens;
 import nl.klantspiegel.application.port.out.SharedTokens.StoredSegment;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Knows whether each projection has caught up with the events that were stored when this process started, so
@@ -40,9 +39,9 @@ import java.util.concurrent.locks.LockSupport;
  * the views through the live stream, and what a request changed it reads from the aggregate or from what was
  * written through before it was answered. Not having caught up is never remembered.
  */
-public final class ProjectionCatchUp {
+public final class ProjectionCatchUp implements ProjectionProgress {
 
-    /** How often {@link #await} looks again; also how long a "not yet" answers for all who ask meanwhile. */
+    /** How long a "not yet" answers for all who ask meanwhile: the shared store is read at most this often. */
     static final long POLL_NANOS = Duration.ofMillis(25).toNanos();
 
     private final TrackingToken headAtStart;
@@ -72,7 +71,7 @@ public final class ProjectionCatchUp {
         return new ProjectionCatchUp(events.createHeadToken(), tokens);
     }
 
-    /** Whether the views of this projection show at least every event stored before the start. */
+    @Override
     public boolean isCaughtUp(String projection) {
         if (headAtStart == null || caughtUp.contains(projection)) {
             return true;
@@ -110,28 +109,10 @@ public final class ProjectionCatchUp {
     }
 
     /**
-     * Returns as soon as the projection has caught up.
-     *
-     * @param description what the projection keeps, for the message ("assessment views")
-     * @throws ViewsCatchingUp when it has not caught up within {@code timeout}
-     */
-    public void await(String projection, String description, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!isCaughtUp(projection)) {
-            if (System.nanoTime() - deadline >= 0) {
-                throw new ViewsCatchingUp(description, timeout);
-            }
-            LockSupport.parkNanos(POLL_NANOS);
-            if (Thread.currentThread().isInterrupted()) {
-                throw new ViewsCatchingUp(description, timeout);
-            }
-        }
-    }
-
-    /**
      * The position up to which a projection has processed every event, as the shared token store keeps it (its
      * slowest segment that has one); empty before its first.
      */
+    @Override
     public OptionalLong position(String projection) {
         return tokens.segments(projection).values().stream()
                 .map(StoredSegment::token)
