@@ -6,16 +6,27 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
-/** The nodes in memory: one of them is this one. */
+/** The nodes in memory: one of them is this one; {@link #another} is a node on the same store. */
 public class InMemoryNodes implements Nodes {
 
     private final String self;
-    private final Map<String, Node> nodes = new TreeMap<>();
+    private final Map<String, Node> nodes;
 
     public InMemoryNodes(String self) {
-        this.self = self;
+        this(self, new TreeMap<>());
+    }
+
+    private InMemoryNodes(String self, Map<String, Node> nodes) {
+        this.self = Objects.requireNonNull(self, "self");
+        this.nodes = nodes;
+    }
+
+    /** Another node, sharing this store: what either says, both see. */
+    public InMemoryNodes another(String name) {
+        return new InMemoryNodes(name, nodes);
     }
 
     @Override
@@ -24,28 +35,36 @@ public class InMemoryNodes implements Nodes {
     }
 
     @Override
-    public synchronized void beat(Map<String, Integer> answering, Instant at) {
-        nodes.put(self, new Node(self, at, answering));
+    public void beat(Map<String, Integer> answering, Instant at) {
+        synchronized (nodes) {
+            nodes.put(self, new Node(self, at, answering));
+        }
     }
 
     /** Another node said it is alive. */
-    public synchronized InMemoryNodes put(Node node) {
-        nodes.put(node.id(), node);
+    public InMemoryNodes put(Node node) {
+        synchronized (nodes) {
+            nodes.put(node.id(), node);
+        }
         return this;
     }
 
     @Override
-    public synchronized List<Node> all() {
-        return new ArrayList<>(nodes.values());
+    public List<Node> all() {
+        synchronized (nodes) {
+            return new ArrayList<>(nodes.values());
+        }
     }
 
     @Override
-    public synchronized void leave() {
-        nodes.remove(self);
+    public void leave() {
+        forget(self);
     }
 
     @Override
-    public synchronized void forget(String node) {
-        nodes.remove(node);
+    public void forget(String node) {
+        synchronized (nodes) {
+            nodes.remove(node);
+        }
     }
 }

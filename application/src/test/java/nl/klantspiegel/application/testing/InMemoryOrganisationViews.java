@@ -45,10 +45,12 @@ public final class InMemoryOrganisationViews implements OrganisationViews {
 
     @Override
     public synchronized void save(OrganisationView view) {
-        summaries.put(view.id(), new Summary(view.id(), view.name()));
         OrganisationView stored = views.get(view.id());
         if (stored == null || stored.version() < view.version()) {
             views.put(view.id(), view);
+            summaries.put(view.id(), new Summary(view.id(), view.name()));
+        } else {
+            summaries.putIfAbsent(view.id(), new Summary(view.id(), stored.name()));
         }
     }
 

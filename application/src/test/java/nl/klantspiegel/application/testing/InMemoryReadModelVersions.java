@@ -1,7 +1,10 @@
 package nl.klantspiegel.application.testing;
 
 import nl.klantspiegel.application.port.out.AnswerChangeFacts;
+import nl.klantspiegel.application.port.out.AuditTrail;
 import nl.klantspiegel.application.port.out.Invitations;
+import nl.klantspiegel.application.port.out.Memberships;
+import nl.klantspiegel.application.port.out.OrganisationViews;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import nl.klantspiegel.application.port.out.ReportFacts;
 
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Versions of the read models in memory (report facts, assessment views, answer-change facts and invitations), with
+ * Versions of the read models in memory (every port that stores one, as the MongoDB adapter opens them), with
  * the answering version, the numbers handed out and the retired versions as the shared store keeps them.
  */
 public class InMemoryReadModelVersions implements ReadModelVersions {
@@ -92,6 +95,15 @@ public class InMemoryReadModelVersions implements ReadModelVersions {
             }
             if (store == Invitations.class) {
                 return new InMemoryInvitations();
+            }
+            if (store == OrganisationViews.class) {
+                return new InMemoryOrganisationViews();
+            }
+            if (store == Memberships.class) {
+                return new InMemoryMemberships();
+            }
+            if (store == AuditTrail.class) {
+                return new InMemoryAuditTrail();
             }
             throw new IllegalArgumentException(store.getSimpleName() + " stores no read model");
         }));

@@ -16,10 +16,11 @@ import java.util.Optional;
 
 /**
  * The reports' facts in memory, keeping the port's promises as the MongoDB adapter does: per assessment its
- * participation, per round of an organisation the completed ones and the releases that showed them, each set under the assessment's id (writing the same thing twice changes nothing), and
- * per organisation its last release and a version raised by every release written. Completions come back in the order
- * their ids were first written, like the fields of a round's document. Counts the reads of {@link #facts}, so that a
- * test can see whether a cache asked again.
+ * participation, per round of an organisation the completed ones and the releases that showed them, each set under
+ * the assessment's id (writing the same thing twice changes nothing), and per organisation its last release, a counter
+ * of completions filed and a version raised by every release written and by a clear (for every organisation with a
+ * release or a completion). Completions come back in the order their ids were first written, like the fields of a
+ * round's document. Counts the reads of {@link #facts}, so that a test can see whether a cache asked again.
  */
 public final class InMemoryReportFacts implements ReportFacts {
 
@@ -102,6 +103,8 @@ public final class InMemoryReportFacts implements ReportFacts {
         rounds.clear();
         lastRelease.clear();
         lastCutoff.clear();
+        // every organisation with a release or a completion filed: a version once seen never stands for other facts
+        completions.keySet().forEach(organisation -> versions.putIfAbsent(organisation, 0L));
         versions.replaceAll((organisation, version) -> version + 1);
     }
 

@@ -71,6 +71,11 @@ public class InMemorySharedTokens implements SharedTokens {
     }
 
     @Override
+    public Duration claimTimeout() {
+        return claimTimeout;
+    }
+
+    @Override
     public synchronized Map<Integer, StoredSegment> segments(String processor) {
         reads++;
         return Collections.unmodifiableMap(new TreeMap<>(segments.getOrDefault(processor, Map.of())));

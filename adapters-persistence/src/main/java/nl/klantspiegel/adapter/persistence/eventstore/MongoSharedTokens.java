@@ -56,6 +56,11 @@ public final class MongoSharedTokens implements SharedTokens {
     }
 
     @Override
+    public Duration claimTimeout() {
+        return claimTimeout;
+    }
+
+    @Override
     public Map<Integer, StoredSegment> segments(String processor) {
         return read(Filters.eq("processorName", processor)).getOrDefault(processor, Map.of());
     }

@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;
 
 import nl.klantspiegel.application.port.in.OrganisationView;
@@ -60,8 +61,12 @@ final class MongoOrganisationViews implements OrganisationViews {
     @Override
     public void save(OrganisationView view) {
         index.ensure(new Document("_id", REGISTERED).append(ORGANISATIONS_FIELD, new Document()));
-        index.updateIf(REGISTERED, new Document(), Updates.set(ORGANISATIONS_FIELD + "." + view.id() + ".name",
-                view.name()));
+        String entry = ORGANISATIONS_FIELD + "." + view.id();
+        // the name as of the latest version, like the view (an entry from before versions were noted counts as older)
+        index.updateIf(REGISTERED, Filters.or(Filters.exists(entry + ".version", false),
+                        Filters.lt(entry + ".version", view.version())),
+                Updates.combine(Updates.set(entry + ".name", view.name()), Updates.set(entry + ".version",
+                        view.version())));
         organisations.saveIfNewer(document(view), "version");
     }
 

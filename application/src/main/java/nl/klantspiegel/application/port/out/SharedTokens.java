@@ -3,6 +3,7 @@ package nl.klantspiegel.application.port.out;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
@@ -13,6 +14,9 @@ import java.util.Set;
  * which node processes it. (Axon's {@link TokenStore} hands out a token only with its claim.)
  */
 public interface SharedTokens {
+
+    /** After how long a claim that its owner stopped extending may be taken by another node. */
+    Duration claimTimeout();
 
     /** Every segment of a processor as stored, by segment id; empty when it has none yet. */
     Map<Integer, StoredSegment> segments(String processor);

@@ -1,21 +1,14 @@
-package nl.klantspiegel.adapter.persistence.eventstore;
+package nl.klantspiegel.application.testing.contract;
 
-import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
+import nl.klantspiegel.application.port.out.SharedTokens;
 import nl.klantspiegel.application.port.out.SharedTokens.StoredSegment;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.extensions.mongo.DefaultMongoTemplate;
-import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -25,22 +18,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The token store read as every node shares it, through the real driver against the embedded server, beside
- * axon-mongo's own token store writing it: positions and owners read without taking a claim, the events a gap may
- * hide, and token stores of claimants of their own names.
+ * What every {@link SharedTokens} promises, held to the MongoDB adapter and the in-memory fake alike, beside the token
+ * stores the nodes' processors write it with: every segment is read with its position and owner without taking a
+ * claim; every processor at once; the positions that hold an event; a claimant of its own name holds segments against
+ * every node; a stopped node's claim is freed only as it was read, and then taken by another node at once. The claim
+ * timeout is 10 s.
  */
-class MongoSharedTokensTest {
+public abstract class SharedTokensContract {
 
-    @RegisterExtension
-    static final EmbeddedMongoExtension embedded = new EmbeddedMongoExtension("shared-tokens");
+    /** The shared store and what the nodes write it with. */
+    protected interface Store {
+        SharedTokens shared();
 
-    final String database = embedded.freshDatabaseName();
-    final MongoTemplate template = DefaultMongoTemplate.builder().mongoDatabase(embedded.client(), database).build();
-    final Serializer serializer = JacksonSerializer.defaultSerializer();
-    final TokenStore nodeA = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer)
-            .nodeId("node-a").claimTimeout(Duration.ofSeconds(10)).build();
-    final MongoSharedTokens shared = new MongoSharedTokens(template, serializer,
-            embedded.client().getDatabase(database), Duration.ofSeconds(10));
+        /** The token store of node {@code name}, as its processors use it (claims under that name). */
+        TokenStore node(String name);
+
+        /** Events are stored at these positions. */
+        void storeEventsAt(long... positions);
+    }
+
+    private Store store;
+    private SharedTokens shared;
+    private TokenStore nodeA;
+
+    /** A new, empty store (claim timeout 10 s). */
+    protected abstract Store newStore();
+
+    @BeforeEach
+    void emptyStore() {
+        store = newStore();
+        shared = store.shared();
+        nodeA = store.node("node-a");
+    }
 
     @Test
     void every_segment_is_read_with_its_position_and_owner_without_claiming_it() {
@@ -60,6 +69,8 @@ class MongoSharedTokensTest {
         assertThat(shared.segments("reports")).isEmpty();
         nodeA.extendClaim("answer-changes", 0); // still node-a's: reading took nothing
         assertThat(shared.segments("answer-changes").get(0).owner()).isEqualTo("node-a");
+        assertThatThrownBy(() -> store.node("node-b").fetchToken("answer-changes", 0))
+                .isInstanceOf(UnableToClaimTokenException.class);
     }
 
     @Test
@@ -77,12 +88,17 @@ class MongoSharedTokensTest {
         assertThat(all).containsOnlyKeys("reports", "audit-trail");
         assertThat(all.get("reports").get(0).token()).isEqualTo(replay);
         assertThat(all.get("reports").get(0).owner()).as("released").isNull();
+        assertThat(all.get("audit-trail")).containsOnlyKeys(0);
     }
 
     @Test
-    void the_positions_that_hold_an_event_are_found_by_their_id() {
-        var events = embedded.client().getDatabase(database).getCollection("events");
-        events.insertMany(List.of(new Document("_id", 3L), new Document("_id", 5L), new Document("_id", 8L)));
+    void it_says_its_claim_timeout() {
+        assertThat(shared.claimTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
+    }
+
+    @Test
+    void the_positions_that_hold_an_event_are_found() {
+        store.storeEventsAt(3, 5, 8);
 
         assertThat(shared.written(List.of(2L, 3L, 4L, 5L))).containsExactlyInAnyOrder(3L, 5L);
         assertThat(shared.written(List.of())).isEmpty();
@@ -93,7 +109,6 @@ class MongoSharedTokensTest {
         nodeA.initializeTokenSegments("reports", 1);
         nodeA.fetchToken("reports", 0);
         TokenStore switcher = shared.claimant("node-b#switch");
-        assertThat(shared.claimant("node-b#switch")).as("one per name").isSameAs(switcher);
 
         assertThatThrownBy(() -> switcher.fetchToken("reports", 0)).isInstanceOf(UnableToClaimTokenException.class);
         nodeA.releaseClaim("reports", 0);
@@ -101,8 +116,10 @@ class MongoSharedTokensTest {
 
         assertThat(shared.segments("reports").get(0).owner()).isEqualTo("node-b#switch");
         assertThatThrownBy(() -> nodeA.fetchToken("reports", 0)).isInstanceOf(UnableToClaimTokenException.class);
+        switcher.extendClaim("reports", 0);
         switcher.releaseClaim("reports", 0);
         nodeA.fetchToken("reports", 0);
+        assertThat(shared.segments("reports").get(0).owner()).isEqualTo("node-a");
     }
 
     @Test
@@ -110,12 +127,12 @@ class MongoSharedTokensTest {
         nodeA.initializeTokenSegments("audit-trail", 1);
         nodeA.fetchToken("audit-trail", 0);
         StoredSegment read = shared.segments("audit-trail").get(0);
-        TokenStore nodeB = MongoTokenStore.builder().mongoTemplate(template).serializer(serializer)
-                .nodeId("node-b").claimTimeout(Duration.ofSeconds(10)).build();
+        TokenStore nodeB = store.node("node-b");
 
         assertThat(shared.free("audit-trail", 0, "node-b", read.claimedAt())).as("not its owner").isFalse();
         assertThat(shared.free("audit-trail", 0, "node-a", read.claimedAt().minusMillis(1)))
                 .as("extended since it was read").isFalse();
+        assertThat(shared.free("reports", 0, "node-a", read.claimedAt())).as("no such segment").isFalse();
         assertThatThrownBy(() -> nodeB.fetchToken("audit-trail", 0)).isInstanceOf(UnableToClaimTokenException.class);
 
         assertThat(shared.free("audit-trail", 0, "node-a", read.claimedAt())).isTrue();
@@ -125,5 +142,6 @@ class MongoSharedTokensTest {
         assertThat(shared.segments("audit-trail").get(0).owner()).isEqualTo("node-b");
         assertThatThrownBy(() -> nodeA.extendClaim("audit-trail", 0)).as("node-a, back, has lost it")
                 .isInstanceOf(UnableToClaimTokenException.class);
+        assertThat(shared.free("audit-trail", 0, "node-a", read.claimedAt())).as("taken meanwhile").isFalse();
     }
 }
