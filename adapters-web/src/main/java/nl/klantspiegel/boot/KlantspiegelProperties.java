@@ -3,28 +3,24 @@ package nl.klantspiegel.boot;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
  * The product's settings ({@code klantspiegel.*}), typed, with every default in one place and checked when a node
  * starts: a value out of range stops the start with the setting's name. Spring Boot's configuration processor makes
  * their metadata (an IDE completes and explains them; {@code docs/configuration.md} lists them). The web adapter's
- * are in {@link nl.klantspiegel.adapter.web.settings.WebSettings} (the public address, request limits); the persistence
- * adapter reads its own few ({@code data-dir}, {@code embedded-mongo.port}, {@code cluster}, {@code node-id},
- * {@code event-store.batch-size}, {@code cleanup-every}, and the claim timeout it shares with the projections).
+ * are in {@link nl.klantspiegel.adapter.web.settings.WebSettings} (the public address, request limits), the persistence
+ * adapter's in its own record, {@code PersistenceSettings} (the data directory and the scorings' files, the embedded
+ * database's port, {@code cluster}, {@code node-id}, the event store's batch size, the clean-up, and the token store's
+ * claim timeout, which the projections' coordination reads from the shared token store's port).
  *
- * @param dataDir               the embedded database's directory (and the scorings' by default)
  * @param readYourWritesTimeout how long a request waits for the views to show the caller's own change
  * @param rebuildLogInterval    how often a rebuilding projection's progress is logged
- * @param scoringsDir           where an analyst's alternative scorings are read from; empty: {@code <dataDir>/scorings}
  */
 @ConfigurationProperties("klantspiegel")
 public record KlantspiegelProperties(
-        @DefaultValue("./data") Path dataDir,
         @DefaultValue("10s") Duration readYourWritesTimeout,
         @DefaultValue("10s") Duration rebuildLogInterval,
-        Path scoringsDir,
         @DefaultValue AggregateCache aggregateCache,
         @DefaultValue Reports reports,
         @DefaultValue Rounds rounds,
@@ -34,11 +30,6 @@ public record KlantspiegelProperties(
     public KlantspiegelProperties {
         positive("read-your-writes-timeout", readYourWritesTimeout);
         positive("rebuild-log-interval", rebuildLogInterval);
-    }
-
-    /** The scorings' directory: the one set, or {@code scorings} in the data directory. */
-    public Path scorings() {
-        return scoringsDir != null ? scoringsDir : dataDir.resolve("scorings");
     }
 
     /** @param size how many aggregates of each kind a node keeps in memory */
@@ -78,17 +69,16 @@ public record KlantspiegelProperties(
      * @param versionCheck   the bound within which every node follows a rebuild's switch of the answering version
      * @param tick           how often the coordinator looks at its work
      * @param heartbeat      how often a node says it is alive
-     * @param nodeTimeout    after how long without a heartbeat a node counts as stopped
-     * @param claimTimeout   after how long an unextended claim on a segment may be taken
+     * @param nodeTimeout    after how long without a heartbeat a node counts as stopped (below the claim timeout)
      * @param balanceEvery   how often segments are shared out again
      * @param releaseFor     how long a node leaves segments it gave up
-     * @param rebuildTimeout after how long a rebuild whose node stopped is given up
+     * @param rebuildTimeout after how long a rebuild whose node stopped is given up (above the claim timeout)
      * @param switchTimeout  how long a rebuild's switch may pause a projection
      * @param dropAfter      after how long a replaced read-model version is dropped
      */
     public record Projections(@DefaultValue("1s") Duration versionCheck, @DefaultValue("250ms") Duration tick,
                               @DefaultValue("1s") Duration heartbeat, @DefaultValue("5s") Duration nodeTimeout,
-                              @DefaultValue("10s") Duration claimTimeout, @DefaultValue("5s") Duration balanceEvery,
+                              @DefaultValue("5s") Duration balanceEvery,
                               @DefaultValue("3s") Duration releaseFor, @DefaultValue("30s") Duration rebuildTimeout,
                               @DefaultValue("30s") Duration switchTimeout, @DefaultValue("60s") Duration dropAfter) {
         public Projections {
@@ -96,11 +86,11 @@ public record KlantspiegelProperties(
             positive("projections.tick", tick);
             positive("projections.heartbeat", heartbeat);
             positive("projections.balance-every", balanceEvery);
-            if (nodeTimeout.compareTo(claimTimeout) >= 0 || rebuildTimeout.compareTo(claimTimeout) <= 0) {
-                throw new IllegalArgumentException("klantspiegel.projections: the node timeout (" + nodeTimeout
-                        + ") must be below the claim timeout (" + claimTimeout + ") and the rebuild timeout ("
-                        + rebuildTimeout + ") above it");
-            }
+            positive("projections.node-timeout", nodeTimeout);
+            positive("projections.release-for", releaseFor);
+            positive("projections.rebuild-timeout", rebuildTimeout);
+            positive("projections.switch-timeout", switchTimeout);
+            positive("projections.drop-after", dropAfter);
         }
     }
 

@@ -157,12 +157,6 @@ public class OrganisationConfiguration {
         return new AnswerChangeService(facts, reports, caughtUp);
     }
 
-    /** Alternative scorings: shipped ones and an analyst's files in the scorings directory. */
-    @Bean
-    Scorings scorings(KlantspiegelProperties settings) {
-        return new FileScorings(settings.scorings());
-    }
-
     @Bean
     RescoringService rescoringService(ReportService reports, Scorings scorings) {
         return new RescoringService(reports, scorings);

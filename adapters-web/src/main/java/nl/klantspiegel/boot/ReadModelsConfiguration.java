@@ -200,11 +200,13 @@ public class ReadModelsConfiguration {
                 }
             });
             return processors;
-        }, segments, clock, coordination(properties.projections()));
+        }, segments, clock, coordination(properties.projections(), shared.claimTimeout()));
     }
 
-    private static ProjectionCoordinator.Settings coordination(KlantspiegelProperties.Projections timing) {
-        return new ProjectionCoordinator.Settings(timing.heartbeat(), timing.nodeTimeout(), timing.claimTimeout(),
+    /** @param claimTimeout the token store's, as the persistence adapter configured it */
+    private static ProjectionCoordinator.Settings coordination(KlantspiegelProperties.Projections timing,
+                                                               Duration claimTimeout) {
+        return new ProjectionCoordinator.Settings(timing.heartbeat(), timing.nodeTimeout(), claimTimeout,
                 timing.balanceEvery(), timing.releaseFor(), timing.rebuildTimeout(), timing.dropAfter(),
                 Duration.ofHours(1));
     }

@@ -4,27 +4,37 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/configuration.md follows the settings' metadata, which Spring Boot's configuration processor makes from
- * {@code KlantspiegelProperties} and {@code WebSettings}: every setting is in the table with its default.
+ * {@code KlantspiegelProperties}, {@code WebSettings} and the persistence adapter's {@code PersistenceSettings} (each
+ * jar has its own, found on the class path): every setting is in the table with its default.
  */
 class ConfigurationDocTest {
 
     @Test
     void every_setting_in_the_metadata_is_in_the_configuration_table() throws Exception {
-        JsonNode metadata = new ObjectMapper().readTree(
-                Path.of("target", "classes", "META-INF", "spring-configuration-metadata.json").toFile());
+        List<JsonNode> properties = new ArrayList<>();
+        for (URL file : Collections.list(getClass().getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json"))) {
+            new ObjectMapper().readTree(file).get("properties").forEach(properties::add);
+        }
+        assertThat(properties).extracting(property -> property.get("name").asText())
+                .as("the web adapter's, the composition root's and the persistence adapter's settings")
+                .contains("klantspiegel.api.max-body-size", "klantspiegel.read-your-writes-timeout",
+                        "klantspiegel.node-id", "klantspiegel.projections.claim-timeout");
         String table = Files.readString(Path.of("..", "docs", "configuration.md"));
         List<String> missing = new ArrayList<>();
         int settings = 0;
-        for (JsonNode property : metadata.get("properties")) {
+        for (JsonNode property : properties) {
             String name = property.get("name").asText();
             if (!name.startsWith("klantspiegel.")) {
                 continue;

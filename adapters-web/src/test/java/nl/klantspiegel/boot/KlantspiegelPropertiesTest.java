@@ -5,7 +5,6 @@ import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -24,25 +23,24 @@ class KlantspiegelPropertiesTest {
     void nothing_set_gives_the_defaults() {
         KlantspiegelProperties settings = bind(Map.of());
 
-        assertThat(settings.dataDir().toAbsolutePath()).isEqualTo(Path.of("data").toAbsolutePath());
-        assertThat(settings.scorings()).isEqualTo(settings.dataDir().resolve("scorings"));
         assertThat(settings.readYourWritesTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.aggregateCache().size()).isEqualTo(10_000);
         assertThat(settings.reports().releaseEvery()).isEqualTo(Duration.ofHours(1));
         assertThat(settings.reports().releaseTimer()).isTrue();
         assertThat(settings.rounds().scheduleEvery()).isEqualTo(Duration.ofSeconds(15));
-        assertThat(settings.projections().claimTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.projections().nodeTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(settings.projections().rebuildTimeout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.projections().tick()).isEqualTo(Duration.ofMillis(250));
         assertThat(settings.operator().email()).isEmpty();
     }
 
     @Test
     void set_values_are_read_in_the_environments_spelling_too() {
-        KlantspiegelProperties settings = bind(Map.of("klantspiegel.data-dir", "/srv/ks",
+        KlantspiegelProperties settings = bind(Map.of("klantspiegel.readYourWritesTimeout", "3s",
                 "klantspiegel.reports.release-every", "PT15M", "klantspiegel.operator.password", "geheim wachtwoord",
                 "klantspiegel.projections.node-timeout", "3s"));
 
-        assertThat(settings.scorings()).isEqualTo(Path.of("/srv/ks/scorings"));
+        assertThat(settings.readYourWritesTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.reports().releaseEvery()).isEqualTo(Duration.ofMinutes(15));
         assertThat(settings.projections().nodeTimeout()).isEqualTo(Duration.ofSeconds(3));
         assertThat(settings.operator().toString()).doesNotContain("geheim");
@@ -50,8 +48,8 @@ class KlantspiegelPropertiesTest {
 
     @Test
     void a_value_out_of_range_is_refused_with_its_name() {
-        assertThatThrownBy(() -> bind(Map.of("klantspiegel.projections.node-timeout", "20s")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("node timeout");
+        assertThatThrownBy(() -> bind(Map.of("klantspiegel.projections.node-timeout", "0s")))
+                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("projections.node-timeout");
         assertThatThrownBy(() -> bind(Map.of("klantspiegel.reports.release-every", "0s")))
                 .isInstanceOf(BindException.class).rootCause()
                 .hasMessageContaining("klantspiegel.reports.release-every");

@@ -116,6 +116,7 @@ final class DependencyRules {
             .should().onlyDependOnClassesThat().resideInAnyPackage(
                     PERSISTENCE_ADAPTER, DOMAIN, OUTGOING_PORTS, USE_CASES,
                     "org.springframework.data..", "org.springframework.boot.autoconfigure..",
+                    "org.springframework.boot.context.properties..",
                     "org.springframework.context..", "org.springframework.beans..", "org.springframework.core..",
                     "org.springframework.util..", "com.mongodb..", "org.bson..",
                     "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..",
@@ -125,7 +126,8 @@ final class DependencyRules {
                     "org.springframework.boot.diagnostics..", SLF4J, JDK)
             .because("the persistence adapter implements the outgoing ports, and stores the views the use cases "
                     + "return, with Spring Data MongoDB, the MongoDB driver, BSON, Axon's event and token stores, "
-                    + "Jackson and the embedded database (mongo-java-server, H2, Netty); it also keeps what the nodes "
+                    + "Jackson and the embedded database (mongo-java-server, H2, Netty), with its typed settings "
+                    + "(Spring Boot's configuration properties); it also keeps what the nodes "
                     + "share in that database: browser sessions (Spring Session's MongoDB repository) and the rate "
                     + "limits' buckets (Bucket4j's compare-and-swap store), and says why a node refuses to start "
                     + "without its database (a Spring Boot failure analysis); it handles no commands, serves no HTTP "

@@ -1,13 +1,16 @@
 package nl.klantspiegel.adapter.persistence;
 
 import com.mongodb.WriteConcern;
+import nl.klantspiegel.adapter.persistence.accounts.AccountsConfiguration;
 import nl.klantspiegel.adapter.persistence.durability.WriteDurability;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongo;
-import nl.klantspiegel.adapter.persistence.accounts.AccountsConfiguration;
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoAutoConfiguration;
 import nl.klantspiegel.adapter.persistence.eventstore.EventStoreConfiguration;
 import nl.klantspiegel.adapter.persistence.readmodel.ReadModelConfiguration;
+import nl.klantspiegel.adapter.persistence.scoring.FileScorings;
+import nl.klantspiegel.adapter.persistence.settings.PersistenceSettings;
 import nl.klantspiegel.adapter.persistence.shared.SharedStateConfiguration;
+import nl.klantspiegel.application.port.out.Scorings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
@@ -15,6 +18,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -38,7 +42,14 @@ import org.springframework.context.annotation.Import;
                 "org.springframework.boot.autoconfigure.session.SessionAutoConfiguration"})
 @Import({EventStoreConfiguration.class, ReadModelConfiguration.class, AccountsConfiguration.class,
         SharedStateConfiguration.class})
+@EnableConfigurationProperties(PersistenceSettings.class)
 public class PersistenceAutoConfiguration {
+
+    /** Alternative scorings: shipped ones and an analyst's files in the scorings directory. */
+    @Bean
+    Scorings scorings(PersistenceSettings settings) {
+        return new FileScorings(settings.scorings());
+    }
 
     /** A real MongoDB acknowledges a write once a majority has it in the journal, unless the URI says otherwise. */
     @Bean

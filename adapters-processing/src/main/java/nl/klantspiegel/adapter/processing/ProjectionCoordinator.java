@@ -57,11 +57,13 @@ public final class ProjectionCoordinator {
 
     /**
      * @param beat          how often this node says it is alive (and reads which versions answer)
-     * @param nodeTimeout   after how long without a heartbeat a node no longer counts (less than the claim timeout)
+     * @param nodeTimeout   after how long without a heartbeat a node no longer counts (less than the claim timeout: its
+     *                      claims are freed before they run out)
      * @param claimTimeout  the token store's claim timeout: a claim not extended for this long is free
      * @param balanceEvery  how often the segments are balanced and retired versions dropped
      * @param releaseFor    how long a released segment is left alone by this node (more than a claim interval)
-     * @param staleAfter    after how long without a heartbeat a rebuild counts as dead
+     * @param staleAfter    after how long without a heartbeat a rebuild counts as dead (more than the claim timeout: the
+     *                      segments it held for a switch are free by then)
      * @param dropAfter     how long a retired version is kept at least (well beyond the switch bound)
      * @param forgetAfter   after how long without a heartbeat a node is forgotten
      */
@@ -76,6 +78,11 @@ public final class ProjectionCoordinator {
             Objects.requireNonNull(staleAfter, "staleAfter");
             Objects.requireNonNull(dropAfter, "dropAfter");
             Objects.requireNonNull(forgetAfter, "forgetAfter");
+            if (nodeTimeout.compareTo(claimTimeout) >= 0 || staleAfter.compareTo(claimTimeout) <= 0) {
+                throw new IllegalArgumentException("klantspiegel.projections: the node timeout (" + nodeTimeout
+                        + ") must be below the claim timeout (" + claimTimeout + ") and the rebuild timeout ("
+                        + staleAfter + ") above it");
+            }
         }
     }
 

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every node does for the shared projections, turn by turn, against the shared state in memory. */
 class ProjectionCoordinatorTest {
@@ -410,10 +411,29 @@ class ProjectionCoordinatorTest {
     @Test
     void everything_is_required() {
         assertThatNullPointerException().isThrownBy(() -> new ProjectionCoordinator.Settings(null,
-                Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO,
-                Duration.ZERO)).withMessage("beat");
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, Duration.ofSeconds(2),
+                Duration.ZERO, Duration.ZERO)).withMessage("beat");
         assertThatNullPointerException().isThrownBy(() -> new ProjectionCoordinator(null, tokens, claims, versions,
                 active, List.of(), Map::of, Map.of(), clock, SETTINGS)).withMessage("nodes");
+    }
+
+    /**
+     * A node timeout at or above the claim timeout would let a dead node's claims run out before they are freed, and a
+     * rebuild counted dead before the segments it held for a switch are free.
+     */
+    @Test
+    void the_node_timeout_lies_below_the_claim_timeout_and_the_rebuild_timeout_above_it() {
+        Duration second = Duration.ofSeconds(1);
+        assertThatThrownBy(() -> new ProjectionCoordinator.Settings(second, Duration.ofSeconds(10),
+                Duration.ofSeconds(10), second, second, Duration.ofSeconds(30), second, second))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("klantspiegel.projections: the node timeout (PT10S) must be below the claim timeout (PT10S)"
+                        + " and the rebuild timeout (PT30S) above it");
+        assertThatThrownBy(() -> new ProjectionCoordinator.Settings(second, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), second, second, Duration.ofSeconds(10), second, second))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("rebuild timeout (PT10S)");
+        assertThat(new ProjectionCoordinator.Settings(second, Duration.ofMillis(9_999), Duration.ofSeconds(10), second,
+                second, Duration.ofMillis(10_001), second, second).claimTimeout()).isEqualTo(Duration.ofSeconds(10));
     }
 
     /** A live processor on this node: only which segments it is asked to release or claim is recorded. */

@@ -250,7 +250,7 @@ class ProjectionRebuildsTest {
         ProjectionCoordinator coordinatorOfB = new ProjectionCoordinator(new InMemoryNodes("node-b"), tokens, claims,
                 versions, activeOnB, List.of(), () -> Map.of(REPORTS, onB), Map.of(), Clock.systemUTC(),
                 new ProjectionCoordinator.Settings(Duration.ofMillis(50), Duration.ofSeconds(1),
-                        Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMillis(300), Duration.ofSeconds(2),
+                        Duration.ofSeconds(10), Duration.ofHours(1), Duration.ofMillis(300), Duration.ofSeconds(11),
                         Duration.ofHours(1), Duration.ofHours(1)));
         AtomicBoolean running = new AtomicBoolean(true);
         Thread ticking = new Thread(() -> {

@@ -1,16 +1,16 @@
 package nl.klantspiegel.adapter.persistence.embedded;
 
 import com.mongodb.ConnectionString;
-import org.springframework.beans.factory.annotation.Value;
+import nl.klantspiegel.adapter.persistence.settings.PersistenceSettings;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoConnectionDetails;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 
-import java.nio.file.Path;
 
 /**
  * When no MongoDB URI is configured, starts the embedded database and points Spring Boot's MongoDB client at
@@ -19,25 +19,22 @@ import java.nio.file.Path;
  */
 @AutoConfiguration(before = {MongoAutoConfiguration.class, MongoDataAutoConfiguration.class})
 @Conditional(NoMongoUriConfigured.class)
+@EnableConfigurationProperties(PersistenceSettings.class)
 public class EmbeddedMongoAutoConfiguration {
 
     static final String DATABASE = "klantspiegel";
 
     /**
-     * @param port    empty (the default): no port at all; a number: also listen on that loopback port without
-     *                authentication, to look inside with {@code mongosh}, or to serve the other nodes of a cluster on
-     *                this machine (0 for any free port; the log names it)
-     * @param cluster whether this node is one of several on one database: then it refuses to open an embedded
-     *                database that only it would use
+     * In the data directory; also on a loopback port when {@code klantspiegel.embedded-mongo.port} is set. A node of a
+     * cluster ({@code klantspiegel.cluster}) refuses to open an embedded database that only it would use.
      */
     @Bean(destroyMethod = "close")
-    EmbeddedMongo embeddedMongo(@Value("${klantspiegel.data-dir:./data}") Path dataDirectory,
-                                @Value("${klantspiegel.embedded-mongo.port:#{null}}") Integer port,
-                                @Value("${klantspiegel.cluster:false}") boolean cluster) {
-        if (cluster && port == null) {
+    EmbeddedMongo embeddedMongo(PersistenceSettings settings) {
+        Integer port = settings.embeddedMongo().port();
+        if (settings.cluster() && port == null) {
             throw new ClusterWithoutDatabase();
         }
-        return EmbeddedMongo.start(dataDirectory, port);
+        return EmbeddedMongo.start(settings.dataDir(), port);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.persistence.eventstore;
 
+import nl.klantspiegel.adapter.persistence.settings.PersistenceSettings;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -19,12 +20,10 @@ import nl.klantspiegel.application.port.out.Nodes;
 import nl.klantspiegel.application.port.out.SharedTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.MongoDatabaseFactory;
 
-import java.time.Duration;
 
 /**
  * The event store and the token store, in one place: the {@link GapAwareMongoEventStorageEngine} (durable
@@ -72,7 +71,7 @@ public class EventStoreConfiguration {
                                           Serializer serializer,
                                           WriteDurability durability,
                                           ObjectProvider<org.axonframework.config.Configuration> axon,
-                                          @Value("${klantspiegel.event-store.batch-size:500}") int batchSize) {
+                                          PersistenceSettings settings) {
         return GapAwareMongoEventStorageEngine.builder()
                 .database(databaseFactory.getMongoDatabase())
                 .eventSerializer(eventSerializer)
@@ -80,7 +79,7 @@ public class EventStoreConfiguration {
                 .upcasterChain(axon.getIfAvailable() == null
                         ? NoOpEventUpcaster.INSTANCE : axon.getObject().upcasterChain())
                 .durability(durability)
-                .batchSize(batchSize)
+                .batchSize(settings.eventStore().batchSize())
                 .build();
     }
 
@@ -99,20 +98,20 @@ public class EventStoreConfiguration {
      */
     @Bean
     TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, Nodes nodes,
-                          @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout) {
+                          PersistenceSettings settings) {
         return MongoTokenStore.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .serializer(serializer)
                 .nodeId(nodes.self())
-                .claimTimeout(claimTimeout)
+                .claimTimeout(settings.projections().claimTimeout())
                 .build();
     }
 
     /** The token store read by every node without claiming: readiness, balance and the switch of a rebuild. */
     @Bean
     SharedTokens sharedTokens(MongoTemplate axonMongoTemplate, Serializer serializer,
-                              MongoDatabaseFactory databaseFactory,
-                              @Value("${klantspiegel.projections.claim-timeout:10s}") Duration claimTimeout) {
-        return new MongoSharedTokens(axonMongoTemplate, serializer, databaseFactory.getMongoDatabase(), claimTimeout);
+                              MongoDatabaseFactory databaseFactory, PersistenceSettings settings) {
+        return new MongoSharedTokens(axonMongoTemplate, serializer, databaseFactory.getMongoDatabase(),
+                settings.projections().claimTimeout());
     }
 }

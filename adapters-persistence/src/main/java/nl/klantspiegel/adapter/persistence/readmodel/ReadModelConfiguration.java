@@ -1,10 +1,10 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
+import nl.klantspiegel.adapter.persistence.settings.PersistenceSettings;
 import nl.klantspiegel.application.port.out.Nodes;
 import nl.klantspiegel.application.port.out.PseudonymKey;
 import nl.klantspiegel.application.port.out.ReadModelVersions;
 import nl.klantspiegel.application.port.out.RebuildClaims;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -36,7 +36,8 @@ public class ReadModelConfiguration {
      * nodes in one process, or a restart with the same process id, differ too.
      */
     @Bean
-    Nodes nodes(MongoTemplate mongoTemplate, @Value("${klantspiegel.node-id:}") String nodeId) {
+    Nodes nodes(MongoTemplate mongoTemplate, PersistenceSettings settings) {
+        String nodeId = settings.nodeId();
         return new MongoNodes(mongoTemplate, nodeId.isBlank()
                 ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
                 : nodeId);

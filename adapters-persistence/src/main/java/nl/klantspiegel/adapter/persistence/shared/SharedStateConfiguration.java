@@ -1,5 +1,6 @@
 package nl.klantspiegel.adapter.persistence.shared;
 
+import nl.klantspiegel.adapter.persistence.settings.PersistenceSettings;
 import nl.klantspiegel.application.port.out.OneTimeTasks;
 import nl.klantspiegel.application.port.out.SignInThrottles;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
@@ -21,7 +22,10 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 public class SharedStateConfiguration {
 
-    /** @param timeout how long a session lasts unused ({@code server.servlet.session.timeout}) */
+    /**
+     * @param timeout how long a session lasts unused: Spring Boot's own keys, read as Spring Boot reads them (its
+     *                {@code SessionProperties} would bring the web server's settings into this adapter)
+     */
     @Bean
     SessionRepository<?> browserSessions(MongoTemplate mongoTemplate,
                                          @Value("${spring.session.timeout:${server.servlet.session.timeout:30m}}")
@@ -44,12 +48,11 @@ public class SharedStateConfiguration {
         return new MongoOneTimeTasks(mongoTemplate);
     }
 
-    /** @param every how often expired sessions, throttles and buckets are removed ({@code klantspiegel.cleanup-every}) */
+    /** Removes expired sessions, throttles and buckets every {@code klantspiegel.cleanup-every}. */
     @Bean(destroyMethod = "close")
-    ExpiredEntriesSweeper expiredEntriesSweeper(MongoTemplate mongoTemplate,
-                                                @Value("${klantspiegel.cleanup-every:10m}") Duration every) {
+    ExpiredEntriesSweeper expiredEntriesSweeper(MongoTemplate mongoTemplate, PersistenceSettings settings) {
         ExpiredEntriesSweeper sweeper = new ExpiredEntriesSweeper(mongoTemplate, Clock.systemUTC());
-        sweeper.start(every);
+        sweeper.start(settings.cleanupEvery());
         return sweeper;
     }
 }

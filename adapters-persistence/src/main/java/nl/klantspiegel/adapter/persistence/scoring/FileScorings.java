@@ -1,4 +1,4 @@
-package nl.klantspiegel.boot;
+package nl.klantspiegel.adapter.persistence.scoring;
 
 import nl.klantspiegel.application.port.out.Scorings;
 import nl.klantspiegel.domain.instrument.Instruments;
@@ -21,13 +21,13 @@ import java.util.stream.Stream;
  * {@code *.properties} an analyst puts in the scorings directory ({@code klantspiegel.scorings-dir}, by default
  * {@code <data-dir>/scorings}). Read at every request, so a file added or fixed counts at once, without a restart.
  */
-final class FileScorings implements Scorings {
+public final class FileScorings implements Scorings {
 
     private static final Logger log = LoggerFactory.getLogger(FileScorings.class);
 
     private final Path directory;
 
-    FileScorings(Path directory) {
+    public FileScorings(Path directory) {
         this.directory = directory;
     }
 
