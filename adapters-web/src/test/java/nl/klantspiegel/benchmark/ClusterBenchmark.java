@@ -97,7 +97,7 @@ public final class ClusterBenchmark {
                 require(cluster.awaitReady(a, Duration.ofMinutes(3)), "node a ready; see " + a.log());
                 List<Node> others = new ArrayList<>();
                 for (int n = 1; n < size; n++) {
-                    others.add(cluster.startNode(String.valueOf((char) ('a' + n)), List.of("--klantspiegel.cluster=true")));
+                    others.add(cluster.startNode(String.valueOf((char) ('a' + n)), List.of()));
                 }
                 long othersStarted = System.nanoTime();
                 for (Node node : others) {

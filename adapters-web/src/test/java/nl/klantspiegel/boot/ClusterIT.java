@@ -139,8 +139,8 @@ class ClusterIT {
         Node a = cluster.startDatabaseNode("a", List.of());
         assertThat(cluster.awaitReady(a, Duration.ofSeconds(150)))
                 .as("node a (serving the database) ready; see " + a.log()).isTrue();
-        Node b = cluster.startNode("b", List.of("--klantspiegel.cluster=true"));
-        Node c = cluster.startNode("c", List.of("--klantspiegel.cluster=true"));
+        Node b = cluster.startNode("b", List.of());
+        Node c = cluster.startNode("c", List.of());
         long bothStarted = System.nanoTime();
         for (Node node : List.of(b, c)) {
             Duration left = READY_WITHIN.minusNanos(System.nanoTime() - bothStarted);
