@@ -4,7 +4,6 @@ import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
 import nl.klantspiegel.application.port.in.OrganisationView;
 import nl.klantspiegel.application.port.out.OrganisationViews.Summary;
 import nl.klantspiegel.domain.organisation.Organisation;
-import nl.klantspiegel.domain.organisation.Role;
 import org.bson.BsonDocument;
 import org.bson.BsonType;
 import org.bson.Document;
@@ -12,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
+import static nl.klantspiegel.application.testing.contract.OrganisationViewsContract.CLOSED;
+import static nl.klantspiegel.application.testing.contract.OrganisationViewsContract.CLOSES;
+import static nl.klantspiegel.application.testing.contract.OrganisationViewsContract.OPENED;
+import static nl.klantspiegel.application.testing.contract.OrganisationViewsContract.fullView;
+import static nl.klantspiegel.application.testing.contract.OrganisationViewsContract.withVersion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,9 +33,6 @@ class MongoOrganisationViewsTest {
     MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
     MongoOrganisationViews views = new MongoOrganisationViews(mongo);
 
-    private static final Instant OPENED = Instant.parse("2026-11-22T09:00:00.123Z");
-    private static final Instant CLOSES = Instant.parse("2026-12-01T17:00:00Z");
-    private static final Instant CLOSED = Instant.parse("2026-11-25T08:30:15.007Z");
 
     @Test
     void one_document_per_organisation_and_one_list_however_often_saved_and_none_after_a_clear() {
@@ -153,31 +151,5 @@ class MongoOrganisationViewsTest {
         assertThat(old.teams()).containsExactly(new Organisation.Team("t-1", "Sales", false, null));
         assertThat(old.rounds()).containsExactly(new Organisation.Round("r-1", "Spring", List.of(), OPENED, OPENED,
                 null, null, "invite", true));
-    }
-
-    private static OrganisationView fullView(String id, String name) {
-        List<Organisation.Team> teams = List.of(
-                new Organisation.Team("t-1", "Sales", false),
-                new Organisation.Team("t-2", "Support", false, 14),
-                new Organisation.Team("t-3", "Old team", true));
-        List<Organisation.Member> members = List.of(
-                new Organisation.Member("acc-admin", Role.ADMIN, Set.of()),
-                new Organisation.Member("acc-lead", Role.TEAM_LEAD, Set.of("t-2", "t-1")),
-                new Organisation.Member("acc-analyst", Role.ANALYST, Set.of()));
-        List<Organisation.Round> rounds = List.of(
-                new Organisation.Round("r-1", "Spring, everyone", List.of(), OPENED.minusSeconds(86_400), null, null,
-                        "invite-r-1"),
-                new Organisation.Round("r-2", "Autumn, team 2", List.of("t-2"), OPENED, CLOSES, CLOSED,
-                        "invite-r-2"),
-                new Organisation.Round("r-3", "Winter, two teams", List.of("t-2", "t-1"), OPENED, CLOSES, null,
-                        "invite-" + UUID.nameUUIDFromBytes(id.getBytes())),
-                new Organisation.Round("r-4", "Later", List.of("t-1"), OPENED, OPENED.plusSeconds(7200), CLOSES, null,
-                        "invite-r-4", false));
-        return new OrganisationView(id, name, 5, teams, members, rounds, 41);
-    }
-
-    private static OrganisationView withVersion(OrganisationView view, long version) {
-        return new OrganisationView(view.id(), view.name(), view.minimumGroupSize(), view.teams(), view.members(),
-                view.rounds(), version);
     }
 }

@@ -1,6 +1,7 @@
 package nl.klantspiegel.adapter.persistence.readmodel;
 
 import nl.klantspiegel.adapter.persistence.embedded.EmbeddedMongoExtension;
+import nl.klantspiegel.application.testing.contract.ReportFactsContract;
 import nl.klantspiegel.application.port.out.ReportFacts.Changes;
 import nl.klantspiegel.application.port.out.ReportFacts.CompletedFact;
 import nl.klantspiegel.application.port.out.ReportFacts.Facts;
@@ -9,7 +10,6 @@ import nl.klantspiegel.application.port.out.ReportFacts.Mark;
 import nl.klantspiegel.application.port.out.ReportFacts.Started;
 import nl.klantspiegel.domain.assessment.Participation;
 import nl.klantspiegel.domain.instrument.Band;
-import nl.klantspiegel.domain.instrument.Option;
 import nl.klantspiegel.domain.instrument.ScoredAnswer;
 import nl.klantspiegel.domain.release.ResultsReleased;
 import nl.klantspiegel.domain.release.ResultsReleased.Batch;
@@ -27,6 +27,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.A1;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.A2;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.A3;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.A4;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.A6;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.AT;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.CUTOFF_1;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.CUTOFF_2;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.HIGH_ANSWERS;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.LOW_ANSWERS;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.ORG;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.OTHER_ORG;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.RELEASED_1;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.RELEASED_2;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.SALES;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.SERVICE;
+import static nl.klantspiegel.application.testing.contract.ReportFactsContract.STARTED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,27 +59,6 @@ class MongoReportFactsTest {
     MongoTemplate mongo = new MongoTemplate(embedded.client(), embedded.freshDatabaseName());
     MongoReportFacts facts = new MongoReportFacts(mongo);
 
-    private static final String ORG = "org-acme";
-    private static final String OTHER_ORG = "org-other";
-    private static final String A1 = "5b1f7a5e-8c1d-4f3a-9a2b-0c4d5e6f7a81";
-    private static final String A2 = "6c2e8b6f-9d2e-4a4b-8b3c-1d5e6f7a8b92";
-    private static final String A3 = "7d3f9c70-ae3f-4b5c-9c4d-2e6f7a8b9ca3";
-    private static final String A4 = "8e40ad81-bf40-4c6d-ad5e-3f7a8b9cadb4";
-    private static final String A6 = "a062cfa3-d162-4e8f-cf70-5b9cadbecfd6";
-    private static final Instant STARTED_AT = Instant.parse("2026-11-22T09:01:07.456Z");
-    private static final Instant AT = Instant.parse("2026-11-22T09:15:42.123Z");
-    private static final Instant CUTOFF_1 = Instant.parse("2026-11-23T00:00:00Z");
-    private static final Instant RELEASED_1 = Instant.parse("2026-11-23T00:00:05.250Z");
-    private static final Instant CUTOFF_2 = Instant.parse("2026-11-30T00:00:00Z");
-    private static final Instant RELEASED_2 = Instant.parse("2026-11-30T00:00:04.750Z");
-    private static final Participation SALES = new Participation(ORG, "r-1", "t-sales");
-    private static final Participation SERVICE = new Participation(ORG, "r-1", "t-service");
-    private static final List<ScoredAnswer> HIGH_ANSWERS = List.of(new ScoredAnswer(1, Option.C, 5),
-            new ScoredAnswer(2, Option.B, 5), new ScoredAnswer(3, Option.A, 5), new ScoredAnswer(4, Option.B, 5),
-            new ScoredAnswer(5, Option.C, 5), new ScoredAnswer(6, Option.C, 5));
-    private static final List<ScoredAnswer> LOW_ANSWERS = List.of(new ScoredAnswer(1, Option.A, 1),
-            new ScoredAnswer(2, Option.C, 1), new ScoredAnswer(3, Option.B, 1), new ScoredAnswer(4, Option.C, 1),
-            new ScoredAnswer(5, Option.B, 1), new ScoredAnswer(6, Option.A, 1));
 
     // ----- started and completed ----------------------------------------------------------------------
 
@@ -328,14 +324,9 @@ class MongoReportFactsTest {
         apply(Map.of(assessmentId, new Started(participation, at)), List.of());
     }
 
-    /** Started at {@link #STARTED_AT}, then completed at {@link #AT}, in one batch of changes. */
     private Completion completedIn(String assessmentId, Participation participation, List<ScoredAnswer> answers,
                                    Band band) {
-        Completion completion = new Completion(assessmentId, participation.roundId(), participation.teamId(), AT, 1,
-                answers, band);
-        apply(Map.of(assessmentId, new Started(participation, STARTED_AT)),
-                List.of(new Filed(participation, completion)));
-        return completion;
+        return ReportFactsContract.completedIn(facts, assessmentId, participation, answers, band);
     }
 
     /** A round as one document: its shards' fields together, their entries merged (null when it has none). */

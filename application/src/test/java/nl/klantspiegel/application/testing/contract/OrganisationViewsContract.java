@@ -23,9 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class OrganisationViewsContract {
 
-    private static final Instant OPENED = Instant.parse("2026-11-22T09:00:00.123Z");
-    private static final Instant CLOSES = Instant.parse("2026-12-01T17:00:00Z");
-    private static final Instant CLOSED = Instant.parse("2026-11-25T08:30:15.007Z");
+    public static final Instant OPENED = Instant.parse("2026-11-22T09:00:00.123Z");
+    public static final Instant CLOSES = Instant.parse("2026-12-01T17:00:00Z");
+    public static final Instant CLOSED = Instant.parse("2026-11-25T08:30:15.007Z");
 
     private OrganisationViews views;
 
@@ -139,8 +139,11 @@ public abstract class OrganisationViewsContract {
         assertThat(views.find("org-a")).contains(withVersion(fullView("org-a", "Alpha"), 3));
     }
 
-    /** Teams (one retired, one with a headcount), members of every role (a lead of two teams), rounds of every kind. */
-    private static OrganisationView fullView(String id, String name) {
+    /**
+     * A view with teams (one retired, one with a headcount), members of every role (a lead of two teams) and rounds of
+     * every kind, at version 41: for the adapters' own tests too.
+     */
+    public static OrganisationView fullView(String id, String name) {
         List<Organisation.Team> teams = List.of(
                 new Organisation.Team("t-1", "Sales", false),
                 new Organisation.Team("t-2", "Support", false, 14),
@@ -161,7 +164,8 @@ public abstract class OrganisationViewsContract {
         return new OrganisationView(id, name, 5, teams, members, rounds, 41);
     }
 
-    private static OrganisationView withVersion(OrganisationView view, long version) {
+    /** The same view under another version. */
+    public static OrganisationView withVersion(OrganisationView view, long version) {
         return new OrganisationView(view.id(), view.name(), view.minimumGroupSize(), view.teams(), view.members(),
                 view.rounds(), version);
     }

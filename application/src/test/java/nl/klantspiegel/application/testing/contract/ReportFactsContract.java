@@ -37,26 +37,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public abstract class ReportFactsContract {
 
-    private static final String ORG = "org-acme";
-    private static final String OTHER_ORG = "org-other";
-    private static final String A1 = "5b1f7a5e-8c1d-4f3a-9a2b-0c4d5e6f7a81";
-    private static final String A2 = "6c2e8b6f-9d2e-4a4b-8b3c-1d5e6f7a8b92";
-    private static final String A3 = "7d3f9c70-ae3f-4b5c-9c4d-2e6f7a8b9ca3";
-    private static final String A4 = "8e40ad81-bf40-4c6d-ad5e-3f7a8b9cadb4";
+    public static final String ORG = "org-acme";
+    public static final String OTHER_ORG = "org-other";
+    public static final String A1 = "5b1f7a5e-8c1d-4f3a-9a2b-0c4d5e6f7a81";
+    public static final String A2 = "6c2e8b6f-9d2e-4a4b-8b3c-1d5e6f7a8b92";
+    public static final String A3 = "7d3f9c70-ae3f-4b5c-9c4d-2e6f7a8b9ca3";
+    public static final String A4 = "8e40ad81-bf40-4c6d-ad5e-3f7a8b9cadb4";
     private static final String A5 = "9f51be92-c051-4d7e-be6f-4a8b9cadbec5";
-    private static final String A6 = "a062cfa3-d162-4e8f-cf70-5b9cadbecfd6";
-    private static final Instant STARTED_AT = Instant.parse("2026-11-22T09:01:07.456Z");
-    private static final Instant AT = Instant.parse("2026-11-22T09:15:42.123Z");
-    private static final Instant CUTOFF_1 = Instant.parse("2026-11-23T00:00:00Z");
-    private static final Instant RELEASED_1 = Instant.parse("2026-11-23T00:00:05.250Z");
-    private static final Instant CUTOFF_2 = Instant.parse("2026-11-30T00:00:00Z");
-    private static final Instant RELEASED_2 = Instant.parse("2026-11-30T00:00:04.750Z");
-    private static final Participation SALES = new Participation(ORG, "r-1", "t-sales");
-    private static final Participation SERVICE = new Participation(ORG, "r-1", "t-service");
-    private static final List<ScoredAnswer> HIGH_ANSWERS = List.of(new ScoredAnswer(1, Option.C, 5),
+    public static final String A6 = "a062cfa3-d162-4e8f-cf70-5b9cadbecfd6";
+    public static final Instant STARTED_AT = Instant.parse("2026-11-22T09:01:07.456Z");
+    public static final Instant AT = Instant.parse("2026-11-22T09:15:42.123Z");
+    public static final Instant CUTOFF_1 = Instant.parse("2026-11-23T00:00:00Z");
+    public static final Instant RELEASED_1 = Instant.parse("2026-11-23T00:00:05.250Z");
+    public static final Instant CUTOFF_2 = Instant.parse("2026-11-30T00:00:00Z");
+    public static final Instant RELEASED_2 = Instant.parse("2026-11-30T00:00:04.750Z");
+    public static final Participation SALES = new Participation(ORG, "r-1", "t-sales");
+    public static final Participation SERVICE = new Participation(ORG, "r-1", "t-service");
+    public static final List<ScoredAnswer> HIGH_ANSWERS = List.of(new ScoredAnswer(1, Option.C, 5),
             new ScoredAnswer(2, Option.B, 5), new ScoredAnswer(3, Option.A, 5), new ScoredAnswer(4, Option.B, 5),
             new ScoredAnswer(5, Option.C, 5), new ScoredAnswer(6, Option.C, 5));
-    private static final List<ScoredAnswer> LOW_ANSWERS = List.of(new ScoredAnswer(1, Option.A, 1),
+    public static final List<ScoredAnswer> LOW_ANSWERS = List.of(new ScoredAnswer(1, Option.A, 1),
             new ScoredAnswer(2, Option.C, 1), new ScoredAnswer(3, Option.B, 1), new ScoredAnswer(4, Option.C, 1),
             new ScoredAnswer(5, Option.B, 1), new ScoredAnswer(6, Option.A, 1));
     private static final Facts NONE = new Facts(List.of(), 0, Optional.empty());
@@ -402,14 +402,19 @@ public abstract class ReportFactsContract {
         apply(Map.of(assessmentId, new Started(participation, at)), List.of());
     }
 
-    /** Started at {@link #STARTED_AT}, then completed at {@link #AT}, in one batch of changes. */
     private Completion completedIn(String assessmentId, Participation participation, List<ScoredAnswer> answers,
                                    Band band) {
+        return completedIn(facts, assessmentId, participation, answers, band);
+    }
+
+    /** Started at {@link #STARTED_AT}, then completed at {@link #AT}, in one batch of changes: for the adapters too. */
+    public static Completion completedIn(ReportFacts facts, String assessmentId, Participation participation,
+                                         List<ScoredAnswer> answers, Band band) {
         Completion completion = new Completion(assessmentId, participation.roundId(), participation.teamId(), AT, 1,
                 answers, band);
         Map<String, Started> started = new LinkedHashMap<>();
         started.put(assessmentId, new Started(participation, STARTED_AT));
-        apply(started, List.of(new Filed(participation, completion)));
+        facts.apply(new Changes(started, List.of(new Filed(participation, completion))));
         return completion;
     }
 
