@@ -36,12 +36,13 @@ import java.util.function.Supplier;
 /**
  * What every node does for the projections they share, at every {@link #tick()} (about four times a second):
  * <ul>
- *   <li>obeys a rebuild that is switching ({@link RebuildClaims.Stage#SWITCHING}, with a recent heartbeat): this
+ *   <li>obeys a rebuild that is switching ({@link RebuildClaims.Stage#SWITCHING}, with a recent heartbeat, on a node
+ *   that has not stopped beating): this
  *   node's live processor of that projection releases its segments and leaves them alone until the switch is over
  *   (then claims them again at once, if they are free);</li>
  *   <li>every {@link Settings#beat}: reads which versions answer ({@link ActiveVersions#refresh}) and says it is alive
  *   and which versions it answers from ({@link Nodes#beat}); frees the claims of nodes that stopped beating for the
- *   node timeout ({@link SharedTokens#free}), so that the live nodes' processors take them over at their next claim
+ *   node timeout, and of their rebuilds' switchers ({@link SharedTokens#free}), so that the live nodes' processors take them over at their next claim
  *   interval instead of after the claim timeout (a node killed while holding the audit trail would otherwise leave it
  *   standing still for the claim timeout and more);</li>
  *   <li>every {@link Settings#balanceEvery}: hands segments over when it holds more than its share
@@ -156,12 +157,20 @@ public final class ProjectionCoordinator {
         }
     }
 
+    /**
+     * A switch is obeyed while its rebuild beats (within the rebuild timeout) and its node has not stopped beating: a
+     * node killed while it switched would otherwise keep every node's live processor off the projection until its
+     * rebuild is given up.
+     */
     private void obeySwitches(Map<String, StreamingEventProcessor> local, Instant now) {
         Map<String, Claim> found = claims.find(local.keySet());
         Instant staleBefore = now.minus(settings.staleAfter);
+        Set<String> stopped = found.values().stream().anyMatch(claim -> claim.stage() == Stage.SWITCHING)
+                ? stopped(now) : Set.of();
         local.forEach((name, processor) -> {
             Claim claim = found.get(name);
-            if (claim != null && claim.stage() == Stage.SWITCHING && !claim.heartbeat().isBefore(staleBefore)) {
+            if (claim != null && claim.stage() == Stage.SWITCHING && !claim.heartbeat().isBefore(staleBefore)
+                    && !stopped.contains(claim.owner())) {
                 int[] ids = tokens.segments(name).keySet().stream().mapToInt(Integer::intValue).toArray();
                 for (int segment : ids) {
                     processor.releaseSegment(segment, settings.releaseFor.toMillis(), TimeUnit.MILLISECONDS);
@@ -179,13 +188,16 @@ public final class ProjectionCoordinator {
     }
 
     /**
-     * Frees the still valid claims on this node's live processors held by nodes known to have stopped beating (not by
-     * other claimants, such as a rebuild's switcher, nor by nodes never seen).
+     * Frees the still valid claims on this node's live processors held by nodes known to have stopped beating, or by
+     * the switcher of such a node's rebuild (its rebuild died with it); not by other claimants, nor by nodes never
+     * seen.
      */
     private void takeOver(Map<String, StreamingEventProcessor> local, Instant now) {
-        Set<String> alive = alive(now);
         Set<String> stopped = new HashSet<>();
-        nodes.all().stream().map(Node::id).filter(id -> !alive.contains(id)).forEach(stopped::add);
+        stopped(now).forEach(node -> {
+            stopped.add(node);
+            stopped.add(ProjectionRebuilds.switcher(node));
+        });
         if (stopped.isEmpty()) {
             return;
         }
@@ -199,6 +211,14 @@ public final class ProjectionCoordinator {
                 });
             }
         });
+    }
+
+    /** The nodes known to have stopped beating: silent for the node timeout (never this node). */
+    private Set<String> stopped(Instant now) {
+        Set<String> alive = alive(now);
+        Set<String> stopped = new HashSet<>();
+        nodes.all().stream().map(Node::id).filter(id -> !alive.contains(id)).forEach(stopped::add);
+        return stopped;
     }
 
     private Set<String> alive(Instant now) {

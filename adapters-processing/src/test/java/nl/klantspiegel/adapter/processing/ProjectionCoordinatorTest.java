@@ -115,6 +115,25 @@ class ProjectionCoordinatorTest {
         assertThat(answerChanges.calls).containsExactly("release 0 for 3000 ms");
     }
 
+    /** A node killed while it switched: the live processors take the projection again once it is silent. */
+    @Test
+    void a_switch_whose_node_stopped_beating_is_obeyed_no_longer() {
+        tokens.put(CHANGES, 0, null, "a").put(CHANGES, 1, null, "b");
+        claims.put(new Claim(CHANGES, "b", 2, Stage.SWITCHING, 40, T0));
+        nodes.put(new Node("b", T0, Map.of()));
+        coordinator.tick();
+        assertThat(answerChanges.calls).containsExactly("release 0 for 3000 ms", "release 1 for 3000 ms");
+
+        later(Duration.ofMillis(5_000));
+        coordinator.tick();
+        assertThat(answerChanges.calls).as("b beat exactly a node timeout ago").hasSize(4);
+
+        later(Duration.ofMillis(1));
+        coordinator.tick();
+        assertThat(answerChanges.calls.subList(4, 6)).as("b silent longer: its rebuild's heartbeat, 5 s old, no longer"
+                + " counts").containsExactly("claim 0", "claim 1");
+    }
+
     // ----- heartbeat -----------------------------------------------------------------------------------
 
     @Test
@@ -160,10 +179,23 @@ class ProjectionCoordinatorTest {
 
         coordinator.tick();
 
-        assertThat(tokens.owner(CHANGES, 0)).as("a rebuild's switcher is no node").isEqualTo("switch@b");
+        assertThat(tokens.owner(CHANGES, 0)).as("another claimant is no node").isEqualTo("switch@b");
         assertThat(tokens.owner(CHANGES, 1)).as("a node never seen").isEqualTo("d");
         assertThat(tokens.owner(REPORTS, 0)).as("this node itself").isEqualTo("a");
         assertThat(tokens.owner(REPORTS + "@2", 0)).as("not a live processor here").isEqualTo("b");
+    }
+
+    /** Its rebuild died with it: what it held for a switch is free at once, not after the claim timeout. */
+    @Test
+    void the_switcher_of_a_stopped_node_is_freed_and_of_a_live_one_not() {
+        tokens.put(CHANGES, 0, null, "b#switch").put(CHANGES, 1, null, "c#switch");
+        nodes.put(new Node("b", T0.minusSeconds(6), Map.of()));
+        nodes.put(new Node("c", T0, Map.of()));
+
+        coordinator.tick();
+
+        assertThat(tokens.owner(CHANGES, 0)).isNull();
+        assertThat(tokens.owner(CHANGES, 1)).as("c beats: its rebuild holds the segment").isEqualTo("c#switch");
     }
 
     @Test
